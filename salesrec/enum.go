@@ -1,0 +1,89 @@
+package salesrec
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Lang selects the language of a label.
+type Lang string
+
+// Languages labels are offered in.
+const (
+	ZH Lang = "zh"
+	EN Lang = "en"
+)
+
+// label is one value of an enum: its stable code and its template labels.
+type label struct {
+	code string
+	zh   string
+	en   string
+	// alt lists further spellings people use (e.g. 会议 for 面谈).
+	alt []string
+}
+
+// enumTable is the closed set of values of one enum type.
+type enumTable struct {
+	name   string // the enum's plain name, used in error messages
+	labels []label
+}
+
+// find looks a value up by code, zh label, en label or an alternative
+// spelling. Matching ignores case and surrounding space; nothing else is
+// guessed, so an unknown value is an error.
+func (t enumTable) find(s string) (string, error) {
+	k := strings.ToLower(strings.TrimSpace(s))
+	if k == "" {
+		return "", fmt.Errorf("%w: %s is empty", ErrInvalid, t.name)
+	}
+	for _, l := range t.labels {
+		if k == l.code || k == strings.ToLower(l.zh) || k == strings.ToLower(l.en) {
+			return l.code, nil
+		}
+		for _, a := range l.alt {
+			if k == strings.ToLower(a) {
+				return l.code, nil
+			}
+		}
+	}
+	return "", fmt.Errorf("%w: %q is not a known %s (use one of %s)", ErrInvalid, s, t.name, t.choices())
+}
+
+func (t enumTable) known(code string) bool {
+	for _, l := range t.labels {
+		if l.code == code {
+			return true
+		}
+	}
+	return false
+}
+
+func (t enumTable) label(code string, lang Lang) string {
+	for _, l := range t.labels {
+		if l.code == code {
+			if lang == ZH {
+				return l.zh
+			}
+			return l.en
+		}
+	}
+	return code
+}
+
+func (t enumTable) choices() string {
+	parts := make([]string, len(t.labels))
+	for i, l := range t.labels {
+		parts[i] = l.code + " (" + l.zh + ")"
+	}
+	return strings.Join(parts, ", ")
+}
+
+// codes returns the valid codes, for ozzo's In rule.
+func (t enumTable) codes() []any {
+	out := make([]any, len(t.labels))
+	for i, l := range t.labels {
+		out[i] = l.code
+	}
+	return out
+}

@@ -1,0 +1,48 @@
+package salesrec
+
+import "time"
+
+// Op names the kind of change a history entry records.
+type Op string
+
+// History operations.
+const (
+	OpCreate       Op = "create"
+	OpUpdate       Op = "update"
+	OpInteraction  Op = "log_interaction"
+	OpActionStatus Op = "action_status"
+	OpClose        Op = "close"
+	OpReopen       Op = "reopen"
+	OpRemark       Op = "remark"
+)
+
+// FieldChange is one changed field: its JSON path and the JSON encodings of
+// the value before and after ("null" when absent).
+type FieldChange struct {
+	Field  string `json:"field"`
+	Before string `json:"before"`
+	After  string `json:"after"`
+}
+
+// HistoryEntry is one committed change to an engagement: who, when, what.
+// History is append-only.
+type HistoryEntry struct {
+	Seq          int64         `json:"seq"`
+	EngagementID string        `json:"engagement_id"`
+	Version      int64         `json:"version"`
+	ActorID      string        `json:"actor_id"`
+	At           time.Time     `json:"at"`
+	Op           Op            `json:"op"`
+	Changes      []FieldChange `json:"changes"`
+}
+
+// Change is one entry of the change feed: an engagement changed and was
+// committed. Pos is an opaque, ordered position a reader resumes after.
+type Change struct {
+	Pos          string    `json:"pos"`
+	EngagementID string    `json:"engagement_id"`
+	TeamID       string    `json:"team_id"`
+	Version      int64     `json:"version"`
+	Op           Op        `json:"op"`
+	At           time.Time `json:"at"`
+}

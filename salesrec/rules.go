@@ -1,0 +1,38 @@
+package salesrec
+
+import "time"
+
+// LateMode says what happens to an interaction recorded after the late window.
+type LateMode string
+
+// Late modes.
+const (
+	// LateMark keeps a late interaction and marks it Late (the default: no
+	// information is lost).
+	LateMark LateMode = "mark"
+	// LateRefuse refuses a late interaction with a validation error.
+	LateRefuse LateMode = "refuse"
+)
+
+// Rules holds the configurable parts of the template's rules. The zero value
+// is not useful; start from DefaultRules and change what you need.
+type Rules struct {
+	// VagueActions are phrases that, alone, do not make an action (跟进, follow up, …).
+	VagueActions []string
+	// VagueContent are phrases that, alone, do not make a need or point (客户有需求, …).
+	VagueContent []string
+	// LateWindow is how long after a contact it may be recorded without
+	// being late (24 hours in the template).
+	LateWindow time.Duration
+	// LateMode decides whether a late interaction is kept and marked or refused.
+	LateMode LateMode
+	// FutureSkew is how far in the future an occurred-at may be before it is
+	// refused, to allow for clock differences.
+	FutureSkew time.Duration
+	// StaleAfter is how long an open engagement may go without an
+	// interaction before Findings reports it.
+	StaleAfter time.Duration
+}
+
+// MaxLessonChars is the template's limit for a lesson, in characters (一个汉字 is one).
+const MaxLessonChars = 50
