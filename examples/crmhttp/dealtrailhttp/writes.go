@@ -1,0 +1,134 @@
+package dealtrailhttp
+
+import (
+	"net/http"
+
+	"github.com/dealtrail/dealtrail/salesrec"
+)
+
+// The targeted writes below change one part of an engagement. Each body
+// carries the version the client read (or the request sends If-Match), and
+// each answers the engagement as it is after the write, with its new ETag.
+
+type interactionBody struct {
+	Version     int64                `json:"version"`
+	Interaction salesrec.Interaction `json:"interaction"`
+}
+
+func (h *handler) logInteraction(w http.ResponseWriter, r *http.Request, actor string) error {
+	var b interactionBody
+	if err := decode(r, &b); err != nil {
+		return err
+	}
+	v, err := versionOf(r, b.Version)
+	if err != nil {
+		return err
+	}
+	out, err := h.store.LogInteraction(r.Context(), actor, r.PathValue("id"), v, b.Interaction)
+	if err != nil {
+		return err
+	}
+	writeEngagement(w, http.StatusOK, out)
+	return nil
+}
+
+type actionStatusBody struct {
+	Version int64                 `json:"version"`
+	Status  salesrec.ActionStatus `json:"status"`
+}
+
+func (h *handler) setActionStatus(w http.ResponseWriter, r *http.Request, actor string) error {
+	var b actionStatusBody
+	if err := decode(r, &b); err != nil {
+		return err
+	}
+	v, err := versionOf(r, b.Version)
+	if err != nil {
+		return err
+	}
+	out, err := h.store.SetActionStatus(r.Context(), actor, r.PathValue("id"), v, r.PathValue("action"), b.Status)
+	if err != nil {
+		return err
+	}
+	writeEngagement(w, http.StatusOK, out)
+	return nil
+}
+
+type remarkBody struct {
+	Version int64           `json:"version"`
+	Remark  salesrec.Remark `json:"remark"`
+}
+
+// addRemark records a remark by the actor at the clock's now; the client
+// cannot write a remark in someone else's name or at another time.
+func (h *handler) addRemark(w http.ResponseWriter, r *http.Request, actor string) error {
+	var b remarkBody
+	if err := decode(r, &b); err != nil {
+		return err
+	}
+	v, err := versionOf(r, b.Version)
+	if err != nil {
+		return err
+	}
+	if b.Remark.AuthorID != "" && b.Remark.AuthorID != actor {
+		return salesrec.FieldError("remark.author_id", "must be left empty; the author is the signed-in member")
+	}
+	b.Remark.AuthorID = actor
+	b.Remark.At = h.clock.Now()
+	out, err := h.store.AddRemark(r.Context(), actor, r.PathValue("id"), v, b.Remark)
+	if err != nil {
+		return err
+	}
+	writeEngagement(w, http.StatusOK, out)
+	return nil
+}
+
+type closeBody struct {
+	Version int64            `json:"version"`
+	Status  salesrec.Status  `json:"status"`
+	Outcome salesrec.Outcome `json:"outcome"`
+}
+
+// closeEngagement closes as won (outcome.amount and outcome.signed_on) or
+// terminated (outcome.reason and outcome.reason_category).
+func (h *handler) closeEngagement(w http.ResponseWriter, r *http.Request, actor string) error {
+	var b closeBody
+	if err := decode(r, &b); err != nil {
+		return err
+	}
+	v, err := versionOf(r, b.Version)
+	if err != nil {
+		return err
+	}
+	if b.Status != salesrec.StatusWon && b.Status != salesrec.StatusTerminated {
+		return salesrec.FieldError("status", "must be won (已成交) or terminated (已终止)")
+	}
+	out, err := h.store.CloseEngagement(r.Context(), actor, r.PathValue("id"), v, b.Status, b.Outcome)
+	if err != nil {
+		return err
+	}
+	writeEngagement(w, http.StatusOK, out)
+	return nil
+}
+
+type reopenBody struct {
+	Version int64  `json:"version"`
+	Reason  string `json:"reason"`
+}
+
+func (h *handler) reopenEngagement(w http.ResponseWriter, r *http.Request, actor string) error {
+	var b reopenBody
+	if err := decode(r, &b); err != nil {
+		return err
+	}
+	v, err := versionOf(r, b.Version)
+	if err != nil {
+		return err
+	}
+	out, err := h.store.ReopenEngagement(r.Context(), actor, r.PathValue("id"), v, b.Reason)
+	if err != nil {
+		return err
+	}
+	writeEngagement(w, http.StatusOK, out)
+	return nil
+}
