@@ -15,7 +15,9 @@ const (
 )
 
 // Rules holds the configurable parts of the template's rules. The zero value
-// is not useful; start from DefaultRules and change what you need.
+// is usable (zero durations and mode mean the defaults, nil phrase lists
+// switch the vague checks off), but start from DefaultRules and change what
+// you need.
 type Rules struct {
 	// VagueActions are phrases that, alone, do not make an action (跟进, follow up, …).
 	VagueActions []string
@@ -36,3 +38,43 @@ type Rules struct {
 
 // MaxLessonChars is the template's limit for a lesson, in characters (一个汉字 is one).
 const MaxLessonChars = 50
+
+// Defaults of DefaultRules.
+const (
+	DefaultLateWindow = 24 * time.Hour
+	DefaultFutureSkew = 5 * time.Minute
+	DefaultStaleAfter = 14 * 24 * time.Hour
+)
+
+// DefaultRules returns the template's rules: the zh and en vague-phrase
+// lists, a 24-hour late window in LateMark mode (keep and mark), a 5-minute
+// future skew and 14 days before an open engagement counts as stale.
+func DefaultRules() Rules {
+	return Rules{
+		VagueActions: DefaultVagueActions(),
+		VagueContent: DefaultVagueContent(),
+		LateWindow:   DefaultLateWindow,
+		LateMode:     LateMark,
+		FutureSkew:   DefaultFutureSkew,
+		StaleAfter:   DefaultStaleAfter,
+	}
+}
+
+// timing returns r's durations and mode with zero values replaced by the
+// defaults, so a partly filled Rules still behaves sensibly. Nil phrase
+// lists are not replaced: they switch the vague checks off.
+func (r Rules) timing() Rules {
+	if r.LateWindow <= 0 {
+		r.LateWindow = DefaultLateWindow
+	}
+	if r.FutureSkew <= 0 {
+		r.FutureSkew = DefaultFutureSkew
+	}
+	if r.StaleAfter <= 0 {
+		r.StaleAfter = DefaultStaleAfter
+	}
+	if r.LateMode == "" {
+		r.LateMode = LateMark
+	}
+	return r
+}

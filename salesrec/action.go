@@ -1,0 +1,57 @@
+package salesrec
+
+import "time"
+
+// DisplayOverdue is what Action.Display returns for an overdue action. It is
+// not an ActionStatus: overdue (已逾期) is derived from the deadline, the
+// team's time zone and the clock, never stored.
+const DisplayOverdue = "overdue"
+
+// shanghai is the template's home zone, used when no location is given.
+// China has kept UTC+8 without daylight saving since 1991, so a fixed zone
+// is exact for every date a record can hold and needs no zone database.
+var shanghai = time.FixedZone("CST", 8*60*60)
+
+// Overdue reports whether the action is overdue at instant now: it is not
+// done and its deadline day is before today, with "today" taken in loc (the
+// team's time zone; nil means Asia/Shanghai). A deadline is met all through
+// its day: at 00:30 on 2024-04-11 in Shanghai (2024-04-10T16:30Z) a deadline
+// of 2024-04-10 is overdue and one of 2024-04-11 is not. An action without a
+// deadline is never overdue.
+func (a Action) Overdue(now time.Time, loc *time.Location) bool {
+	if a.Status == ActionDone || a.Deadline.IsZero() {
+		return false
+	}
+	if loc == nil {
+		loc = shanghai
+	}
+	return a.Deadline.Before(DateOf(now.In(loc)))
+}
+
+// Display returns the status to show at instant now: DisplayOverdue
+// ("overdue") for an overdue action, else the stored status code (pending,
+// in_progress, done).
+func (a Action) Display(now time.Time, loc *time.Location) string {
+	if a.Overdue(now, loc) {
+		return DisplayOverdue
+	}
+	return string(a.Status)
+}
+
+// DisplayLabel is Display in words: 已逾期 / overdue for an overdue action,
+// else the status's label (待执行, 进行中, 已完成 or pending, in progress, done).
+func (a Action) DisplayLabel(now time.Time, loc *time.Location, lang Lang) string {
+	if a.Overdue(now, loc) {
+		return OverdueLabel(lang)
+	}
+	return a.Status.Label(lang)
+}
+
+// OverdueLabel returns the label of the derived overdue status: 已逾期 in
+// zh, "overdue" in en.
+func OverdueLabel(lang Lang) string {
+	if lang == ZH {
+		return "已逾期"
+	}
+	return "overdue"
+}

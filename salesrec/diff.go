@@ -1,0 +1,185 @@
+package salesrec
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// History records changes leaf by leaf. An engagement is seen as its JSON
+// document flattened to leaves: every scalar (string, number, bool) and
+// every empty object or array, keyed by its JSON path
+// ("actions[1].status", "interactions[0].points[2].handling"). A null value
+// and an absent key are the same thing: no leaf. Diff compares two such
+// leaf sets; Replay rebuilds a document from one. Two engagements with the
+// same leaves are equal as JSON.
+
+// Diff returns the field-level changes from before to after: one
+// FieldChange per leaf that differs, with the JSON encodings of the old and
+// new value ("null" for a leaf that is absent on that side), e.g.
+// {Field: "actions[1].status", Before: `"pending"`, After: `"done"`}.
+// Changes are sorted by path, indexes in numeric order. Equal engagements
+// give no changes.
+func Diff(before, after Engagement) ([]FieldChange, error) {
+	b, err := leavesOf(before)
+	if err != nil {
+		return nil, err
+	}
+	a, err := leavesOf(after)
+	if err != nil {
+		return nil, err
+	}
+	return diffLeaves(b, a), nil
+}
+
+// CreateChanges returns the changes of a create entry: every leaf of e,
+// each from "null". Replay starts from such an entry.
+func CreateChanges(e Engagement) ([]FieldChange, error) {
+	a, err := leavesOf(e)
+	if err != nil {
+		return nil, err
+	}
+	return diffLeaves(nil, a), nil
+}
+
+func diffLeaves(before, after map[string]string) []FieldChange {
+	var out []FieldChange
+	for k, bv := range before {
+		av, ok := after[k]
+		if !ok {
+			av = "null"
+		}
+		if av != bv {
+			out = append(out, FieldChange{Field: k, Before: bv, After: av})
+		}
+	}
+	for k, av := range after {
+		if _, ok := before[k]; !ok {
+			out = append(out, FieldChange{Field: k, Before: "null", After: av})
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return pathLess(out[i].Field, out[j].Field) })
+	return out
+}
+
+// leavesOf flattens e's JSON document.
+func leavesOf(e Engagement) (map[string]string, error) {
+	raw, err := json.Marshal(e)
+	if err != nil {
+		return nil, fmt.Errorf("salesrec: encoding engagement: %w", err)
+	}
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.UseNumber()
+	var doc any
+	if err := dec.Decode(&doc); err != nil {
+		return nil, fmt.Errorf("salesrec: decoding engagement: %w", err)
+	}
+	out := map[string]string{}
+	if err := flattenJSON("", doc, out); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func flattenJSON(path string, v any, out map[string]string) error {
+	switch x := v.(type) {
+	case nil:
+		return nil
+	case map[string]any:
+		if len(x) == 0 {
+			out[path] = "{}"
+			return nil
+		}
+		for k, child := range x {
+			if err := flattenJSON(joinField(path, k), child, out); err != nil {
+				return err
+			}
+		}
+		return nil
+	case []any:
+		if len(x) == 0 {
+			out[path] = "[]"
+			return nil
+		}
+		for i, child := range x {
+			if err := flattenJSON(path+"["+strconv.Itoa(i)+"]", child, out); err != nil {
+				return err
+			}
+		}
+		return nil
+	default:
+		s, err := encodeLeaf(x)
+		if err != nil {
+			return err
+		}
+		out[path] = s
+		return nil
+	}
+}
+
+func joinField(path, key string) string {
+	if path == "" {
+		return key
+	}
+	return path + "." + key
+}
+
+// encodeLeaf writes a scalar as JSON without HTML escaping.
+func encodeLeaf(v any) (string, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return "", fmt.Errorf("salesrec: encoding value: %w", err)
+	}
+	return strings.TrimSuffix(b.String(), "\n"), nil
+}
+
+// pathLess orders JSON paths segment by segment, indexes numerically, so
+// that "actions[2]" comes before "actions[10]".
+func pathLess(a, b string) bool {
+	sa, sb := splitPath(a), splitPath(b)
+	for i := 0; i < len(sa) && i < len(sb); i++ {
+		if sa[i] == sb[i] {
+			continue
+		}
+		ia, ea := strconv.Atoi(sa[i].index)
+		ib, eb := strconv.Atoi(sb[i].index)
+		if sa[i].isIndex && sb[i].isIndex && ea == nil && eb == nil {
+			return ia < ib
+		}
+		if sa[i].isIndex != sb[i].isIndex {
+			return sb[i].isIndex
+		}
+		return sa[i].key < sb[i].key
+	}
+	return len(sa) < len(sb)
+}
+
+// segment is one step of a JSON path: a key or an index.
+type segment struct {
+	key     string
+	index   string
+	isIndex bool
+}
+
+// splitPath splits "a.b[2].c" into a, b, [2], c. It never fails; a
+// malformed path just yields odd segments (parsePath checks strictly).
+func splitPath(p string) []segment {
+	var out []segment
+	for _, part := range strings.Split(p, ".") {
+		key, rest, _ := strings.Cut(part, "[")
+		if key != "" || rest == "" {
+			out = append(out, segment{key: key})
+		}
+		for rest != "" {
+			idx, after, _ := strings.Cut(rest, "]")
+			out = append(out, segment{index: idx, isIndex: true})
+			rest = strings.TrimPrefix(after, "[")
+		}
+	}
+	return out
+}

@@ -1,0 +1,41 @@
+// Package salesrec is the domain of dealtrail: the sales team's business
+// process record template as Go types, and every rule the template states.
+//
+// An Engagement is one customer pursuit, the template's record: its goal
+// and business stage, the Interactions (each contact with its time, method,
+// place, participants and points), the classified Needs, the Proposal, the
+// follow-up Actions, the Outcome, the Lessons and the Remarks. Customers,
+// Teams and Members complete the model.
+//
+// The pieces fit together like this:
+//
+//   - Validation. Every type has a value-receiver Validate method built on
+//     ozzo-validation; Rules.Validate checks a whole engagement with
+//     configurable vague-phrase lists. Errors are *ValidationError values
+//     keyed by JSON path ("interactions[0].points[2].handling") with plain
+//     messages, and satisfy errors.Is(err, ErrInvalid). Every text field
+//     refuses NUL bytes and invalid UTF-8 and has a length limit (see
+//     MaxTextChars and its siblings).
+//   - Vague content. Actions that are only a vague verb (跟进, follow up)
+//     and needs or points that are only a vague phrase (客户有需求,
+//     interested) are refused; see IsVague, DefaultVagueActions and
+//     DefaultVagueContent.
+//   - Status. CheckTransition, Engagement.Close and Engagement.Reopen carry
+//     the open → won / terminated rules and their outcome requirements.
+//   - Time. No rule reads the wall clock: callers pass "now" from a Clock.
+//     Rules.StampInteraction applies the 24-hour rule (late contacts are
+//     marked, or refused in LateRefuse mode); Action.Overdue derives 已逾期
+//     from the deadline, the team's time zone and now.
+//   - Formats. ParseDate, ParseClock/FormatClock, ParseMoney/Money.String
+//     and ParseBudget read and write the template's formats with exact
+//     arithmetic; Parse reads any enum from its code or either label.
+//   - Findings. Rules.Findings lists soft problems (late contacts, overdue
+//     actions, stale engagements, missing lessons, commitments without a
+//     follow-up, objections without a result) without refusing anything.
+//   - History. Diff computes leaf-level field changes between two versions
+//     and Replay rebuilds an engagement at any version from its history.
+//
+// The package imports only the standard library and ozzo-validation; it
+// knows nothing of storage or search. docs/template.md maps every template
+// field to its Go field and JSON name.
+package salesrec

@@ -1,0 +1,150 @@
+package salesrec
+
+import (
+	"fmt"
+	"time"
+)
+
+// Finding is a soft problem of an engagement at a given time: not a reason
+// to refuse a write (Validate does that), but something the team should
+// look at. Code is stable and machine-readable; Item is the JSON path of
+// the item concerned ("interactions[2]", "actions[0]", or a top-level field
+// such as "lessons"); ZH and EN say it in words.
+type Finding struct {
+	Code string `json:"code"`
+	Item string `json:"item"`
+	ZH   string `json:"zh"`
+	EN   string `json:"en"`
+}
+
+// Finding codes.
+const (
+	// FindingLateInteraction: an interaction was recorded after the late
+	// window (事后补录). Item: interactions[i].
+	FindingLateInteraction = "late_interaction"
+	// FindingOverdueAction: an action is not done and its deadline has
+	// passed in the team's zone. Item: actions[i].
+	FindingOverdueAction = "overdue_action"
+	// FindingStale: an open engagement has had no interaction for
+	// Rules.StaleAfter (counted from its last contact, or from its creation
+	// when it has none). Item: interactions.
+	FindingStale = "stale_engagement"
+	// FindingNoLessons: a won or terminated engagement has no lessons.
+	// Item: lessons.
+	FindingNoLessons = "closed_without_lessons"
+	// FindingCommitmentWithoutAction: a sales commitment has no follow-up
+	// action. Item: interactions[i].points[j].
+	FindingCommitmentWithoutAction = "commitment_without_action"
+	// FindingObjectionWithoutResult: an objection does not say the result of
+	// handling it. Item: interactions[i].points[j].
+	FindingObjectionWithoutResult = "objection_without_result"
+)
+
+// Findings lists the soft problems of e at instant now, with days judged in
+// loc (the team's time zone; nil means Asia/Shanghai). The list follows the
+// record's order: interactions and their points first, then actions, then
+// engagement-wide findings. It never fails: it reports on whatever is
+// stored, valid or not.
+//
+// A commitment point is followed up when the engagement has at least one
+// action whose deadline is on or after the day of the interaction that
+// holds the commitment (actions carry no creation time, so the deadline
+// stands in for "planned after that contact"). An open engagement is stale
+// when now is more than StaleAfter after its latest interaction (or after
+// CreatedAt when it has none and CreatedAt is set).
+func (r Rules) Findings(e Engagement, now time.Time, loc *time.Location) []Finding {
+	r = r.timing()
+	if loc == nil {
+		loc = shanghai
+	}
+	var out []Finding
+	add := func(code, item, zh, en string) {
+		out = append(out, Finding{Code: code, Item: item, ZH: zh, EN: en})
+	}
+	for i, in := range e.Interactions {
+		item := fmt.Sprintf("interactions[%d]", i)
+		when := in.OccurredAt.In(loc).Format("2006-01-02 15:04")
+		if in.Late {
+			add(FindingLateInteraction, item,
+				fmt.Sprintf("%s 的沟通在结束%s后才记录(事后补录)", when, zhDuration(r.LateWindow)),
+				fmt.Sprintf("the contact of %s was recorded more than %s after it happened (back-filled)", when, plainDuration(r.LateWindow)))
+		}
+		for j, p := range in.Points {
+			pitem := fmt.Sprintf("%s.points[%d]", item, j)
+			if p.Kind == PointCommitment && !followedUp(e.Actions, in.OccurredAt, loc) {
+				add(FindingCommitmentWithoutAction, pitem,
+					fmt.Sprintf("销售承诺“%s”没有对应的跟进行动", clip(p.Text)),
+					fmt.Sprintf("the commitment %q has no follow-up action", clip(p.Text)))
+			}
+			if p.Kind == PointObjection && blank(p.Result) {
+				add(FindingObjectionWithoutResult, pitem,
+					fmt.Sprintf("客户异议“%s”未标注处理结果", clip(p.Text)),
+					fmt.Sprintf("the objection %q does not say the result of handling it", clip(p.Text)))
+			}
+		}
+	}
+	for i, a := range e.Actions {
+		if a.Overdue(now, loc) {
+			add(FindingOverdueAction, fmt.Sprintf("actions[%d]", i),
+				fmt.Sprintf("行动“%s”已逾期(完成时限 %s)", clip(a.What), a.Deadline),
+				fmt.Sprintf("the action %q is overdue (deadline %s)", clip(a.What), a.Deadline))
+		}
+	}
+	if e.Status == StatusOpen {
+		if last, ok := lastContact(e); ok && now.Sub(last) > r.StaleAfter {
+			days := int(now.Sub(last) / (24 * time.Hour))
+			add(FindingStale, "interactions",
+				fmt.Sprintf("待推进的业务已%d天没有沟通记录", days),
+				fmt.Sprintf("the open engagement has had no contact for %d days", days))
+		}
+	}
+	if (e.Status == StatusWon || e.Status == StatusTerminated) && len(e.Lessons) == 0 {
+		add(FindingNoLessons, "lessons",
+			"业务已"+e.Status.Label(ZH)+",但还没有经验总结(成功点/改进点)",
+			"the engagement is "+e.Status.Label(EN)+" but has no lessons (success or improvement points)")
+	}
+	return out
+}
+
+// followedUp reports whether some action is planned on or after the day of
+// the contact at t.
+func followedUp(actions []Action, t time.Time, loc *time.Location) bool {
+	day := DateOf(t.In(loc))
+	for _, a := range actions {
+		if !a.Deadline.IsZero() && !a.Deadline.Before(day) {
+			return true
+		}
+	}
+	return false
+}
+
+// lastContact returns the latest occurred-at, or CreatedAt when there is no
+// interaction.
+func lastContact(e Engagement) (time.Time, bool) {
+	var last time.Time
+	for _, in := range e.Interactions {
+		if in.OccurredAt.After(last) {
+			last = in.OccurredAt
+		}
+	}
+	if last.IsZero() {
+		last = e.CreatedAt
+	}
+	return last, !last.IsZero()
+}
+
+// clip shortens a text for a message to at most 40 characters.
+func clip(s string) string {
+	r := []rune(s)
+	if len(r) <= 40 {
+		return s
+	}
+	return string(r[:39]) + "…"
+}
+
+func zhDuration(d time.Duration) string {
+	if d%time.Hour == 0 {
+		return fmt.Sprintf("%d小时", d/time.Hour)
+	}
+	return fmt.Sprintf("%d分钟", d/time.Minute)
+}

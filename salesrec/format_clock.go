@@ -1,0 +1,129 @@
+package salesrec
+
+import (
+	"fmt"
+	"strings"
+	"time"
+)
+
+// ParseClock reads a time of day to the minute and returns it on the 24-hour
+// clock. Accepted forms:
+//
+//   - the template's 上午/下午HH:MM: "上午09:30", "下午2:15"; 早上 and 凌晨 read
+//     as 上午, 晚上 as 下午, 中午 as 下午 except 中午11:xx (11 a.m.);
+//   - AM/PM before or after, any case, with or without a space or dots:
+//     "9:30 AM", "PM 02:15", "2:15pm", "2:15 p.m.";
+//   - the 24-hour clock: "14:05", "9:05", "00:00".
+//
+// Minutes always have two digits; hours one or two. On the 12-hour clock
+// hours run 1–12 (上午12:00 is midnight, 下午12:00 noon; 上午00:30 is also
+// read as 00:30) and 下午13:00–下午23:59 are read as written. A full-width
+// colon (：) is accepted. Errors wrap ErrInvalid.
+func ParseClock(s string) (hour, minute int, err error) {
+	bad := func() (int, int, error) {
+		return 0, 0, fmt.Errorf("%w: %q is not a time: write it as 上午/下午HH:MM, e.g. 下午02:30 (or 14:30)", ErrInvalid, s)
+	}
+	body := strings.TrimSpace(strings.ReplaceAll(s, "：", ":"))
+	marker, body := cutMarker(body)
+	hh, mm, ok := strings.Cut(body, ":")
+	if !ok || len(hh) < 1 || len(hh) > 2 || len(mm) != 2 {
+		return bad()
+	}
+	h, ok1 := atoiASCII(hh)
+	m, ok2 := atoiASCII(mm)
+	if !ok1 || !ok2 || m > 59 || h > 23 {
+		return bad()
+	}
+	switch marker {
+	case "":
+		// 24-hour clock, h in 0..23.
+	case "am":
+		switch {
+		case h == 12:
+			h = 0
+		case h > 12:
+			return bad()
+		}
+	case "pm":
+		switch {
+		case h == 0:
+			return bad()
+		case h < 12:
+			h += 12
+		}
+	case "noon": // 中午
+		switch {
+		case h == 0:
+			return bad()
+		case h < 11:
+			h += 12
+		}
+	case "evening": // 晚上
+		switch {
+		case h == 0 || h == 12:
+			return bad()
+		case h < 12:
+			h += 12
+		}
+	}
+	return h, m, nil
+}
+
+// cutMarker removes an a.m./p.m. marker from either end of s and returns it
+// as "am", "pm", "noon" or "evening" ("" when there is none).
+func cutMarker(s string) (marker, rest string) {
+	zh := []struct{ word, marker string }{
+		{"上午", "am"}, {"早上", "am"}, {"凌晨", "am"}, {"下午", "pm"},
+		{"中午", "noon"}, {"晚上", "evening"},
+	}
+	for _, z := range zh {
+		if r, ok := strings.CutPrefix(s, z.word); ok {
+			return z.marker, strings.TrimSpace(r)
+		}
+	}
+	lower := strings.ToLower(s)
+	en := []struct{ word, marker string }{
+		{"a.m.", "am"}, {"p.m.", "pm"}, {"am", "am"}, {"pm", "pm"},
+	}
+	for _, e := range en {
+		if strings.HasPrefix(lower, e.word) {
+			return e.marker, strings.TrimSpace(s[len(e.word):])
+		}
+		if strings.HasSuffix(lower, e.word) {
+			return e.marker, strings.TrimSpace(s[:len(s)-len(e.word)])
+		}
+	}
+	return "", s
+}
+
+// FormatClock writes the time of day of t (in t's location) as the template
+// asks: 上午 or 下午, then HH:MM on the 12-hour clock with two-digit hours.
+// 00:00–11:59 is 上午 (midnight is 上午12:00), 12:00–23:59 is 下午 (noon is
+// 下午12:00): "上午09:30", "下午02:15". ParseClock reads it back.
+func FormatClock(t time.Time) string {
+	h, m := t.Hour(), t.Minute()
+	half := "上午"
+	if h >= 12 {
+		half = "下午"
+	}
+	return fmt.Sprintf("%s%02d:%02d", half, twelveHour(h), m)
+}
+
+// FormatClockEN writes the time of day of t as "09:30 AM" / "02:15 PM"
+// (midnight 12:00 AM, noon 12:00 PM). ParseClock reads it back.
+func FormatClockEN(t time.Time) string {
+	h, m := t.Hour(), t.Minute()
+	half := "AM"
+	if h >= 12 {
+		half = "PM"
+	}
+	return fmt.Sprintf("%02d:%02d %s", twelveHour(h), m, half)
+}
+
+func twelveHour(h int) int {
+	h %= 12
+	if h == 0 {
+		return 12
+	}
+	return h
+}

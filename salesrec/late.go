@@ -1,0 +1,87 @@
+package salesrec
+
+import (
+	"errors"
+	"fmt"
+	"time"
+)
+
+// StampInteraction prepares an interaction for recording at instant now
+// (taken from the caller's Clock):
+//
+//   - OccurredAt is truncated to the minute, keeping its zone offset;
+//   - RecordedAt is set to now;
+//   - an occurred-at more than FutureSkew after now is refused;
+//   - an interaction recorded more than LateWindow after it occurred is late
+//     (事后补录): exactly LateWindow is not late, one second more is. In
+//     LateMark mode it is kept with Late set; in LateRefuse mode it is
+//     refused;
+//   - the interaction is then validated (ValidateInteraction).
+//
+// Refusals are *ValidationErrors (errors.Is(err, ErrInvalid)); the clock
+// rules report under "occurred_at". The stamped interaction is returned
+// even with an error, so a caller can show what was checked.
+func (r Rules) StampInteraction(in Interaction, now time.Time) (Interaction, error) {
+	t := r.timing()
+	if t.LateMode != LateMark && t.LateMode != LateRefuse {
+		return in, fmt.Errorf("%w: unknown late mode %q (use %q or %q)", ErrInvalid, t.LateMode, LateMark, LateRefuse)
+	}
+	now = now.Round(0) // drop the monotonic reading: recorded times are wall times
+	in.OccurredAt = truncateMinute(in.OccurredAt)
+	in.RecordedAt = now
+	in.Late = false
+
+	var clockMsg string
+	if !in.OccurredAt.IsZero() {
+		age := now.Sub(in.OccurredAt)
+		switch {
+		case -age > t.FutureSkew:
+			clockMsg = fmt.Sprintf("is in the future (%s, now is %s): record a contact after it happened",
+				in.OccurredAt.Format("2006-01-02 15:04 -07:00"), now.In(in.OccurredAt.Location()).Format("2006-01-02 15:04 -07:00"))
+		case age > t.LateWindow:
+			if t.LateMode == LateRefuse {
+				clockMsg = fmt.Sprintf("was recorded too late: more than %s after the contact (事后补录); record contacts within %s",
+					plainDuration(t.LateWindow), plainDuration(t.LateWindow))
+			} else {
+				in.Late = true
+			}
+		}
+	}
+
+	err := t.ValidateInteraction(in)
+	if clockMsg == "" {
+		return in, err
+	}
+	fields := map[string]string{}
+	var ve *ValidationError
+	if errors.As(err, &ve) {
+		fields = ve.Fields
+	} else if err != nil {
+		return in, err
+	}
+	fields["occurred_at"] = clockMsg
+	return in, &ValidationError{Fields: fields}
+}
+
+// truncateMinute drops seconds and below, keeping t's location and offset.
+func truncateMinute(t time.Time) time.Time {
+	if t.IsZero() {
+		return t
+	}
+	return t.Round(0).Add(-time.Duration(t.Second())*time.Second - time.Duration(t.Nanosecond()))
+}
+
+// plainDuration writes a window the way people say it: "24 hours", "90 minutes".
+func plainDuration(d time.Duration) string {
+	switch {
+	case d%time.Hour == 0:
+		if d == time.Hour {
+			return "1 hour"
+		}
+		return fmt.Sprintf("%d hours", d/time.Hour)
+	case d%time.Minute == 0:
+		return fmt.Sprintf("%d minutes", d/time.Minute)
+	default:
+		return d.String()
+	}
+}

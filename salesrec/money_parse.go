@@ -1,0 +1,206 @@
+package salesrec
+
+import (
+	"fmt"
+	"math"
+	"strings"
+	"unicode"
+)
+
+// ParseMoney reads an amount as people write it, with exact integer
+// arithmetic (no floats):
+//
+//   - a number with optional thousands separators and decimals: "80000",
+//     "80,000", "12,000.50" (separators must group by three: "8,0000" is
+//     refused rather than guessed);
+//   - an optional currency before or after it: ¥ ￥ RMB 人民币 元 块 (CNY),
+//     $ US$ 美元 美金 (USD), € 欧元 (EUR), £ 英镑 (GBP), HK$ 港元 港币 (HKD),
+//     日元 (JPY), S$ (SGD), or any known ISO code ("USD 12,000", "12,000 USD");
+//     none means CNY, and ¥ always means CNY;
+//   - an optional multiplier after the number: 千 (10³), 万 (10⁴), 百万 (10⁶),
+//     千万 (10⁷), 亿 (10⁸), k, w (万), m/mn/million, bn/billion, thousand:
+//     "8万", "¥8.5万", "1.2亿", "500k".
+//
+// Full-width digits and punctuation (８０，０００) are read as ASCII; case is
+// ignored. The result must fit the currency's minor unit: "¥0.01" is one
+// fen, "¥0.001" is refused, as is a negative amount or one too large for
+// int64 minor units. Errors wrap ErrInvalid.
+func ParseMoney(s string) (Money, error) {
+	rest := normalizeMoney(s)
+	if rest == "" {
+		return Money{}, moneyErr(s, "is empty: write an amount, e.g. ¥80,000")
+	}
+	code := ""
+	if c, r, ok := cutCurrency(rest, true); ok {
+		code, rest = c, r
+	}
+	if c, r, ok := cutCurrency(rest, false); ok {
+		if code != "" && c != code {
+			return Money{}, moneyErr(s, fmt.Sprintf("names two currencies (%s and %s)", code, c))
+		}
+		code, rest = c, r
+	}
+	exp := 0
+	if e, r, ok := cutMultiplier(rest); ok {
+		exp, rest = e, r
+	}
+	if code == "" {
+		if c, r, ok := cutCurrency(rest, true); ok { // "$8.5k" after a suffix-only read
+			code, rest = c, r
+		}
+	}
+	if code == "" {
+		code = DefaultCurrency
+	}
+	if strings.HasPrefix(rest, "-") || strings.HasPrefix(rest, "−") {
+		return Money{}, moneyErr(s, "must not be negative")
+	}
+	cur, _ := lookupCurrency(code)
+	minor, msg := parseDecimal(rest, cur.digits+exp)
+	if msg != "" {
+		if msg == msgTooPrecise {
+			msg = fmt.Sprintf("has more decimals than %s allows (its smallest unit is 1/%d)", code, pow10(cur.digits))
+		}
+		return Money{}, moneyErr(s, msg)
+	}
+	return Money{Minor: minor, Currency: code}, nil
+}
+
+func moneyErr(s, msg string) error {
+	return fmt.Errorf("%w: amount %q %s", ErrInvalid, s, msg)
+}
+
+// normalizeMoney lower-cases s, maps full-width forms to ASCII and trims it.
+func normalizeMoney(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r >= '０' && r <= '９':
+			r = '0' + (r - '０')
+		case r == '，':
+			r = ','
+		case r == '．':
+			r = '.'
+		case r == '＄':
+			r = '$'
+		case r == '\u00a0' || r == '\u3000':
+			r = ' '
+		}
+		b.WriteRune(unicode.ToLower(r))
+	}
+	return strings.TrimSpace(b.String())
+}
+
+// cutCurrency removes a currency word or code from the start (prefix) or the
+// end of s and returns its code.
+func cutCurrency(s string, prefix bool) (code, rest string, ok bool) {
+	best := ""
+	for _, c := range currencies {
+		words := c.suffixes
+		if prefix {
+			words = c.prefixes
+		}
+		words = append(words[:len(words):len(words)], strings.ToLower(c.code))
+		for _, w := range words {
+			if len(w) <= len(best) {
+				continue
+			}
+			if prefix && strings.HasPrefix(s, w) || !prefix && strings.HasSuffix(s, w) {
+				best, code = w, c.code
+			}
+		}
+	}
+	if best == "" {
+		return "", s, false
+	}
+	if prefix {
+		return code, strings.TrimSpace(s[len(best):]), true
+	}
+	return code, strings.TrimSpace(s[:len(s)-len(best)]), true
+}
+
+// multipliers maps a multiplier word to its power of ten, longest first so
+// that 百万 wins over 万.
+var multipliers = []struct {
+	word string
+	exp  int
+}{
+	{"thousand", 3}, {"million", 6}, {"billion", 9},
+	{"千万", 7}, {"百万", 6}, {"亿", 8}, {"万", 4}, {"千", 3},
+	{"mn", 6}, {"bn", 9}, {"k", 3}, {"w", 4}, {"m", 6},
+}
+
+func cutMultiplier(s string) (exp int, rest string, ok bool) {
+	for _, m := range multipliers {
+		if r, found := strings.CutSuffix(s, m.word); found {
+			return m.exp, strings.TrimSpace(r), true
+		}
+	}
+	return 0, s, false
+}
+
+const msgTooPrecise = "too precise"
+
+// parseDecimal reads a non-negative decimal number and returns it times
+// 10^shift as an exact int64. It returns a message instead when the number
+// is malformed, has digits below 10^-shift, or overflows.
+func parseDecimal(s string, shift int) (int64, string) {
+	const malformed = "is not a number: write it like 80,000 or 80000.50"
+	intPart, frac, hasDot := strings.Cut(s, ".")
+	if intPart == "" || (hasDot && frac == "") || strings.Contains(frac, ".") {
+		return 0, malformed
+	}
+	if strings.Contains(intPart, ",") {
+		groups := strings.Split(intPart, ",")
+		if len(groups[0]) < 1 || len(groups[0]) > 3 {
+			return 0, malformed
+		}
+		for _, g := range groups[1:] {
+			if len(g) != 3 {
+				return 0, malformed
+			}
+		}
+		intPart = strings.Join(groups, "")
+	}
+	digits := intPart + frac
+	for i := 0; i < len(digits); i++ {
+		if digits[i] < '0' || digits[i] > '9' {
+			return 0, malformed
+		}
+	}
+	shift -= len(frac)
+	if shift < 0 {
+		cut := len(digits) + shift
+		if cut < 0 {
+			cut = 0
+		}
+		if strings.Trim(digits[cut:], "0") != "" {
+			return 0, msgTooPrecise
+		}
+		digits, shift = digits[:cut], 0
+	}
+	var v int64
+	for i := 0; i < len(digits); i++ {
+		d := int64(digits[i] - '0')
+		if v > (math.MaxInt64-d)/10 {
+			return 0, "is too large"
+		}
+		v = v*10 + d
+	}
+	for ; shift > 0; shift-- {
+		if v > math.MaxInt64/10 {
+			return 0, "is too large"
+		}
+		v *= 10
+	}
+	return v, ""
+}
+
+// pow10 returns 10^n for small n.
+func pow10(n int) int64 {
+	v := int64(1)
+	for ; n > 0; n-- {
+		v *= 10
+	}
+	return v
+}

@@ -1,0 +1,64 @@
+package salesrec
+
+import (
+	"fmt"
+	"strings"
+	"unicode/utf8"
+)
+
+// Text limits, in characters (Unicode code points: 一个汉字 is one character,
+// as is one ASCII letter). Every text field of the model has one of these
+// limits; validation refuses longer text, text containing a NUL byte and
+// text that is not valid UTF-8, so storage and search can rely on clean text.
+//
+//	MaxIDChars       ids: id, team_id, owner_id, customer_id, author_id, member_id
+//	MaxNameChars     names, short names, titles, roles, industry, size,
+//	                 sub-kind, platform, meeting id
+//	MaxPhoneChars    a contact's phone
+//	MaxEmailChars    a contact's email (RFC 5321's limit)
+//	MaxAddressChars  an offline place's address
+//	MaxActionChars   what a follow-up action is
+//	MaxTextChars     goal, topic, point text, handling, result, need content,
+//	                 proposal summary and resources, termination reason,
+//	                 remark text, reopen reason
+//	MaxLessonChars   a lesson (the template's 50 字), see rules.go
+const (
+	MaxIDChars      = 128
+	MaxNameChars    = 200
+	MaxPhoneChars   = 50
+	MaxEmailChars   = 254
+	MaxAddressChars = 500
+	MaxActionChars  = 500
+	MaxTextChars    = 2000
+)
+
+// CheckText checks one text value against the hygiene rules every text field
+// follows: no NUL byte, valid UTF-8, at most max characters (max <= 0 means
+// no length limit). It does not require the text to be non-empty. The error
+// is a *ValidationError for field, so errors.Is(err, ErrInvalid) holds.
+func CheckText(field, s string, max int) error {
+	if msg := textProblem(s, max); msg != "" {
+		return FieldError(field, msg)
+	}
+	return nil
+}
+
+// textProblem returns a plain-language message for what is wrong with s, or
+// "" when s is clean.
+func textProblem(s string, max int) string {
+	if !utf8.ValidString(s) {
+		return "contains bytes that are not valid text (UTF-8); re-type or re-paste it"
+	}
+	if strings.IndexByte(s, 0) >= 0 {
+		return "contains a NUL character; remove it"
+	}
+	if max > 0 {
+		if n := utf8.RuneCountInString(s); n > max {
+			return fmt.Sprintf("must be at most %d characters (this one has %d)", max, n)
+		}
+	}
+	return ""
+}
+
+// blank reports whether s is empty or only white space.
+func blank(s string) bool { return strings.TrimSpace(s) == "" }

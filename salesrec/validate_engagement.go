@@ -1,0 +1,117 @@
+package salesrec
+
+import (
+	validation "github.com/go-ozzo/ozzo-validation/v4"
+)
+
+// Validate checks an engagement against the template's rules with
+// DefaultRules. See Rules.Validate.
+func (e Engagement) Validate() error { return DefaultRules().Validate(e) }
+
+// Validate checks an engagement and everything in it against the template's
+// rules, using r's vague-phrase lists. The error is a *ValidationError whose
+// keys are JSON paths such as "interactions[0].points[2].handling" or
+// "outcome.amount"; errors.Is(err, ErrInvalid) holds.
+//
+// Required: customer_id, stage, goal, status; every interaction, need,
+// action, lesson and remark in full (see their Validate methods); the
+// outcome as the status asks (won: amount > 0 and signed_on; terminated:
+// reason and reason_category; open: none). Validate does not use a clock:
+// the 24-hour rule is StampInteraction's, overdue is Action.Overdue's.
+func (r Rules) Validate(e Engagement) error { return asValidationError(r.engagementErrors(e)) }
+
+func (r Rules) engagementErrors(e Engagement) error {
+	return validation.ValidateStruct(&e,
+		validation.Field(&e.ID, text(MaxIDChars)),
+		validation.Field(&e.TeamID, text(MaxIDChars)),
+		validation.Field(&e.OwnerID, text(MaxIDChars)),
+		validation.Field(&e.CustomerID, required(MaxIDChars, "is required: the customer this record is about")),
+		validation.Field(&e.Stage, enumRequired),
+		validation.Field(&e.Goal, required(MaxTextChars, "is required: the core goal of this record, e.g. 挖掘客户A的采购预算")),
+		validation.Field(&e.Status, enumRequired),
+		validation.Field(&e.Interactions, nested(func() error { return each(e.Interactions, r.interactionErrors) })...),
+		validation.Field(&e.Needs, nested(func() error { return each(e.Needs, r.needErrors) })...),
+		validation.Field(&e.Proposal, nested(func() error {
+			if e.Proposal == nil {
+				return nil
+			}
+			return proposalErrors(*e.Proposal)
+		})...),
+		validation.Field(&e.Actions, nested(func() error { return each(e.Actions, r.actionErrors) })...),
+		validation.Field(&e.Outcome, nested(func() error { return outcomeFor(e.Status, e.Outcome) })...),
+		validation.Field(&e.Lessons, nested(func() error { return each(e.Lessons, lessonErrors) })...),
+		validation.Field(&e.Remarks, nested(func() error { return each(e.Remarks, remarkErrors) })...),
+		validation.Field(&e.ReopenReason, text(MaxTextChars)),
+		validation.Field(&e.Version, check(func() error {
+			if e.Version < 0 {
+				return problem("must not be negative")
+			}
+			return nil
+		})),
+		validation.Field(&e.CreatedAt, timeField(e.CreatedAt, "")),
+		validation.Field(&e.UpdatedAt, timeField(e.UpdatedAt, "")),
+	)
+}
+
+// Validate checks a need: class, priority and concrete content.
+func (n Need) Validate() error { return asValidationError(DefaultRules().needErrors(n)) }
+
+func (r Rules) needErrors(n Need) error {
+	return validation.ValidateStruct(&n,
+		validation.Field(&n.Class, enumRequired),
+		validation.Field(&n.Priority, enumRequired),
+		validation.Field(&n.Content, required(MaxTextChars, "is required: say concretely what is needed"), r.vagueContent()),
+	)
+}
+
+// Validate checks a proposal: a summary, known collaboration kinds.
+func (p Proposal) Validate() error { return asValidationError(proposalErrors(p)) }
+
+func proposalErrors(p Proposal) error {
+	return validation.ValidateStruct(&p,
+		validation.Field(&p.Summary, required(MaxTextChars, "is required: the key measures of the solution")),
+		validation.Field(&p.Collaboration, check(func() error {
+			return each(p.Collaboration, func(c Collaboration) error { return enumRequired.Validate(c) })
+		})),
+		validation.Field(&p.Resources, text(MaxTextChars)),
+	)
+}
+
+// Validate checks a follow-up action with DefaultRules: what (concrete, not
+// only a vague verb), owner, deadline and status. That the owner belongs to
+// the team is checked by CheckOwners, which needs the team's members.
+func (a Action) Validate() error { return asValidationError(DefaultRules().actionErrors(a)) }
+
+func (r Rules) actionErrors(a Action) error {
+	return validation.ValidateStruct(&a,
+		validation.Field(&a.ID, text(MaxIDChars)),
+		validation.Field(&a.What, required(MaxActionChars, "is required: say what will be done, e.g. 发送报价单"), r.vagueAction()),
+		validation.Field(&a.OwnerID, required(MaxIDChars, "is required: the team member who does it")),
+		validation.Field(&a.Deadline, dateField(a.Deadline, "is required: the day it must be done by, YYYY-MM-DD")),
+		validation.Field(&a.Status, enumRequired),
+	)
+}
+
+// Validate checks a lesson: kind and text of at most MaxLessonChars
+// characters (一个汉字 is one).
+func (l Lesson) Validate() error { return asValidationError(lessonErrors(l)) }
+
+func lessonErrors(l Lesson) error {
+	return validation.ValidateStruct(&l,
+		validation.Field(&l.Kind, enumRequired),
+		validation.Field(&l.Text, required(MaxLessonChars, "is required")),
+	)
+}
+
+// Validate checks a remark: author, time, text and a known collaboration kind.
+func (r Remark) Validate() error { return asValidationError(remarkErrors(r)) }
+
+func remarkErrors(r Remark) error {
+	return validation.ValidateStruct(&r,
+		validation.Field(&r.ID, text(MaxIDChars)),
+		validation.Field(&r.AuthorID, required(MaxIDChars, "is required: who wrote the remark")),
+		validation.Field(&r.At, timeField(r.At, "is required: when the remark was written")),
+		validation.Field(&r.Text, required(MaxTextChars, "")),
+		validation.Field(&r.Collaboration, enumOptional),
+	)
+}

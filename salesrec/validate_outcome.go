@@ -1,0 +1,124 @@
+package salesrec
+
+import (
+	"fmt"
+
+	validation "github.com/go-ozzo/ozzo-validation/v4"
+)
+
+// Validate checks an amount on its own: not negative, in a known currency
+// (empty means CNY). Keys are "minor" and "currency".
+func (m Money) Validate() error {
+	return asValidationError(validation.ValidateStruct(&m,
+		validation.Field(&m.Minor, check(func() error {
+			if m.Minor < 0 {
+				return problem("must not be negative")
+			}
+			return nil
+		})),
+		validation.Field(&m.Currency, check(func() error {
+			if _, ok := lookupCurrency(m.Currency); !ok {
+				return problem(fmt.Sprintf("%q is not a known currency (use one of %s)", m.Currency, currencyCodes()))
+			}
+			return nil
+		})),
+	))
+}
+
+// moneyProblem returns what is wrong with an amount, or "".
+func moneyProblem(m Money) string {
+	if _, ok := lookupCurrency(m.Currency); !ok {
+		return fmt.Sprintf("has an unknown currency %q (use one of %s)", m.Currency, currencyCodes())
+	}
+	if m.Minor < 0 {
+		return "must not be negative"
+	}
+	return ""
+}
+
+// Validate checks an outcome on its own. An outcome with a reason or a
+// reason category and no amount or signing date is checked as a terminated
+// outcome; any other as a won one. Use ValidateFor when the status is known.
+func (o Outcome) Validate() error {
+	s := StatusWon
+	if (o.Reason != "" || o.ReasonCategory != "") && o.Amount.IsZero() && o.SignedOn.IsZero() {
+		s = StatusTerminated
+	}
+	return o.ValidateFor(s)
+}
+
+// ValidateFor checks an outcome for an engagement of status s: won needs an
+// amount above zero and the signing date, and no termination reason;
+// terminated needs an objective reason and its category, and no amount or
+// signing date. Keys are "amount", "signed_on", "reason", "reason_category".
+func (o Outcome) ValidateFor(s Status) error { return asValidationError(outcomeErrors(o, s)) }
+
+// outcomeFor checks an engagement's outcome against its status; errors are
+// keyed relative to the outcome.
+func outcomeFor(s Status, o *Outcome) error {
+	switch s {
+	case StatusWon, StatusTerminated:
+		if o == nil {
+			if s == StatusWon {
+				return problem("is required for a won engagement: the contract amount and signing date")
+			}
+			return problem("is required for a terminated engagement: the reason and its category")
+		}
+		return outcomeErrors(*o, s)
+	default:
+		if o != nil && *o != (Outcome{}) {
+			return problem("must be empty while the engagement is open: close it as won or terminated to record an outcome")
+		}
+		return nil
+	}
+}
+
+func outcomeErrors(o Outcome, s Status) error {
+	won := s == StatusWon
+	const notForWon = "must be empty for a won engagement (a won engagement has an amount and signing date, not a termination reason)"
+	const notForTerminated = "must be empty for a terminated engagement (a terminated engagement has a reason, not an amount or signing date)"
+	return validation.ValidateStruct(&o,
+		validation.Field(&o.Amount, nested(func() error {
+			if msg := moneyProblem(o.Amount); msg != "" {
+				return problem(msg)
+			}
+			if won && o.Amount.Minor == 0 {
+				return problem("is required for a won engagement: the contract amount, e.g. ¥80,000")
+			}
+			if !won && !o.Amount.IsZero() {
+				return problem(notForTerminated)
+			}
+			return nil
+		})...),
+		validation.Field(&o.SignedOn, check(func() error {
+			if !won {
+				if !o.SignedOn.IsZero() {
+					return problem(notForTerminated)
+				}
+				return nil
+			}
+			if msg := dateProblem(o.SignedOn, "is required for a won engagement: the signing date, YYYY-MM-DD"); msg != "" {
+				return problem(msg)
+			}
+			return nil
+		})),
+		validation.Field(&o.Reason, check(func() error {
+			if won {
+				if o.Reason != "" {
+					return problem(notForWon)
+				}
+				return nil
+			}
+			return required(MaxTextChars, "is required for a terminated engagement: an objective reason, e.g. 预算调整,暂缓采购").Validate(o.Reason)
+		})),
+		validation.Field(&o.ReasonCategory, check(func() error {
+			if won {
+				if o.ReasonCategory != "" {
+					return problem(notForWon)
+				}
+				return nil
+			}
+			return enumRequired.Validate(o.ReasonCategory)
+		})),
+	)
+}
