@@ -11,6 +11,8 @@ var (
 	shanghaiTZ = mustZone("Asia/Shanghai")
 	// t0 is 2024-04-08 14:30 in Shanghai, the day of the sample contact.
 	t0 = time.Date(2024, 4, 8, 14, 30, 0, 0, shanghaiTZ)
+	// zeroTime is the zero instant, for clearing a time field.
+	zeroTime time.Time
 )
 
 func mustZone(name string) *time.Location {

@@ -1,0 +1,52 @@
+package salesrec
+
+import "testing"
+
+func TestIsVague(t *testing.T) {
+	actions, content := DefaultVagueActions(), DefaultVagueContent()
+	tests := []struct {
+		name    string
+		text    string
+		phrases []string
+		want    bool
+	}{
+		{"bare 跟进 is vague", "跟进", actions, true},
+		{"跟进一下 is vague", "跟进一下", actions, true},
+		{"跟进一下客户 with filler is vague", "跟进一下客户。", actions, true},
+		{"联系客户 is vague", "联系客户", actions, true},
+		{"沟通一下 is vague", "沟通一下", actions, true},
+		{"再说 is vague", "再说吧", actions, true},
+		{"保持联系 is vague", "保持联系!", actions, true},
+		{"two vague verbs are vague", "跟进、联系", actions, true},
+		{"follow up in any case is vague", "  Follow Up. ", actions, true},
+		{"follow-up with hyphen is vague", "follow-up", actions, true},
+		{"touch base with the customer is vague", "touch base with the customer", actions, true},
+		{"check in is vague", "check in", actions, true},
+		{"concrete text containing 跟进 is fine", "跟进合同初稿的法务审核意见并在4月10日前回复", actions, false},
+		{"send the quote is fine", "发送报价单", actions, false},
+		{"follow up with a concrete object is fine", "follow up on the legal review of the draft contract", actions, false},
+		{"blank is not vague", "  ", actions, false},
+		{"客户有需求 is vague content", "客户有需求", content, true},
+		{"有意向 is vague content", "有意向。", content, true},
+		{"interested is vague content", "Interested", content, true},
+		{"has needs is vague content", "has needs", content, true},
+		{"the template's concrete need is fine", "客户提出需支持多数据源实时对接,预算控制在50万以内", content, false},
+		{"no phrases means nothing is vague", "跟进", nil, false},
+		{"a word that only starts like a filler is not cut", "themes", []string{"es"}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := IsVague(tt.text, tt.phrases); got != tt.want {
+				t.Errorf("IsVague(%q) = %v, want %v", tt.text, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestDefaultPhraseListsAreFresh(t *testing.T) {
+	a := DefaultVagueActions()
+	a[0] = "changed"
+	if DefaultVagueActions()[0] == "changed" {
+		t.Fatal("DefaultVagueActions shares its slice between calls")
+	}
+}
