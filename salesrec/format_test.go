@@ -1,0 +1,145 @@
+package salesrec
+
+import (
+	"errors"
+	"testing"
+	"time"
+)
+
+func TestParseDate(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		want Date
+		ok   bool
+	}{
+		{"template form", "2024-04-10", Date{2024, 4, 10}, true},
+		{"surrounding space is ignored", " 2024-04-10 ", Date{2024, 4, 10}, true},
+		{"slashes", "2024/04/10", Date{2024, 4, 10}, true},
+		{"chinese form", "2024年4月10日", Date{2024, 4, 10}, true},
+		{"chinese form with two-digit month", "2024年04月10日", Date{2024, 4, 10}, true},
+		{"chinese form without 日", "2024年4月10", Date{2024, 4, 10}, true},
+		{"leap day", "2024-02-29", Date{2024, 2, 29}, true},
+		{"no leap day in 2023", "2023-02-29", Date{}, false},
+		{"month 13", "2024-13-01", Date{}, false},
+		{"day zero", "2024-04-00", Date{}, false},
+		{"single-digit month in dash form", "2024-4-10", Date{}, false},
+		{"mixed separators", "2024-04/10", Date{}, false},
+		{"time included", "2024-04-10T00:00:00Z", Date{}, false},
+		{"five-digit year", "20224-04-10", Date{}, false},
+		{"year before 1900", "1899-12-31", Date{}, false},
+		{"year after 2100", "2101-01-01", Date{}, false},
+		{"empty", "", Date{}, false},
+		{"signed", "+024-04-10", Date{}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := ParseDate(tt.in)
+			if !tt.ok {
+				if !errors.Is(err, ErrInvalid) {
+					t.Fatalf("ParseDate(%q) = %v, %v; want ErrInvalid", tt.in, got, err)
+				}
+				return
+			}
+			if err != nil || got != tt.want {
+				t.Fatalf("ParseDate(%q) = %v, %v; want %v", tt.in, got, err, tt.want)
+			}
+			if back, err := ParseDate(got.String()); err != nil || back != got {
+				t.Fatalf("round trip of %v gave %v, %v", got, back, err)
+			}
+		})
+	}
+}
+
+func TestParseClock(t *testing.T) {
+	tests := []struct {
+		name   string
+		in     string
+		h, m   int
+		wantOK bool
+	}{
+		{"template morning", "上午09:30", 9, 30, true},
+		{"template afternoon", "下午02:15", 14, 15, true},
+		{"one-digit hour", "下午2:15", 14, 15, true},
+		{"noon", "下午12:00", 12, 0, true},
+		{"midnight", "上午12:00", 0, 0, true},
+		{"上午00:30 reads as 00:30", "上午00:30", 0, 30, true},
+		{"下午 with a 24-hour hour", "下午14:00", 14, 0, true},
+		{"早上 is morning", "早上8:05", 8, 5, true},
+		{"晚上 is evening", "晚上8:05", 20, 5, true},
+		{"中午12:30 is noon", "中午12:30", 12, 30, true},
+		{"中午1:00 is 13:00", "中午1:00", 13, 0, true},
+		{"full-width colon", "上午09：30", 9, 30, true},
+		{"AM after", "9:30 AM", 9, 30, true},
+		{"pm after without space", "2:15pm", 14, 15, true},
+		{"PM before", "PM 02:15", 14, 15, true},
+		{"p.m. with dots", "2:15 p.m.", 14, 15, true},
+		{"12 AM is midnight", "12:05 am", 0, 5, true},
+		{"12 PM is noon", "12:05 PM", 12, 5, true},
+		{"24-hour", "14:05", 14, 5, true},
+		{"24-hour midnight", "00:00", 0, 0, true},
+		{"24-hour last minute", "23:59", 23, 59, true},
+		{"hour 24 is refused", "24:00", 0, 0, false},
+		{"minute 60 is refused", "09:60", 0, 0, false},
+		{"one-digit minute is refused", "9:5", 0, 0, false},
+		{"上午13:00 is refused", "上午13:00", 0, 0, false},
+		{"下午00:30 is refused", "下午00:30", 0, 0, false},
+		{"晚上12:00 is ambiguous and refused", "晚上12:00", 0, 0, false},
+		{"no colon is refused", "0930", 0, 0, false},
+		{"words are refused", "下午三点", 0, 0, false},
+		{"empty is refused", "", 0, 0, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			h, m, err := ParseClock(tt.in)
+			if !tt.wantOK {
+				if !errors.Is(err, ErrInvalid) {
+					t.Fatalf("ParseClock(%q) = %d:%d, %v; want ErrInvalid", tt.in, h, m, err)
+				}
+				return
+			}
+			if err != nil || h != tt.h || m != tt.m {
+				t.Fatalf("ParseClock(%q) = %d:%02d, %v; want %d:%02d", tt.in, h, m, err, tt.h, tt.m)
+			}
+		})
+	}
+}
+
+func TestFormatClock(t *testing.T) {
+	at := func(h, m int) time.Time { return time.Date(2024, 4, 10, h, m, 0, 0, shanghaiTZ) }
+	tests := []struct {
+		name   string
+		t      time.Time
+		zh, en string
+	}{
+		{"morning", at(9, 30), "上午09:30", "09:30 AM"},
+		{"afternoon", at(14, 15), "下午02:15", "02:15 PM"},
+		{"midnight", at(0, 0), "上午12:00", "12:00 AM"},
+		{"a minute past midnight", at(0, 1), "上午12:01", "12:01 AM"},
+		{"last morning minute", at(11, 59), "上午11:59", "11:59 AM"},
+		{"noon", at(12, 0), "下午12:00", "12:00 PM"},
+		{"last minute of the day", at(23, 59), "下午11:59", "11:59 PM"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := FormatClock(tt.t); got != tt.zh {
+				t.Errorf("FormatClock = %q, want %q", got, tt.zh)
+			}
+			if got := FormatClockEN(tt.t); got != tt.en {
+				t.Errorf("FormatClockEN = %q, want %q", got, tt.en)
+			}
+		})
+	}
+}
+
+func TestClockRoundTripsEveryMinute(t *testing.T) {
+	for minute := 0; minute < 24*60; minute++ {
+		tm := time.Date(2024, 4, 10, minute/60, minute%60, 0, 0, time.UTC)
+		for _, s := range []string{FormatClock(tm), FormatClockEN(tm)} {
+			h, m, err := ParseClock(s)
+			if err != nil || h != tm.Hour() || m != tm.Minute() {
+				t.Fatalf("ParseClock(%q) = %d:%02d, %v; want %s", s, h, m, err, tm.Format("15:04"))
+			}
+		}
+	}
+}
