@@ -21,9 +21,12 @@ type Options struct {
 	// request is not authenticated; the handler then answers 401. A nil
 	// Actor refuses every request with 401.
 	Actor func(r *http.Request) (memberID string, ok bool)
-	// Clock is "now" for overdue lists and findings; nil means the wall clock.
+	// Clock is "now" for overdue lists and findings; nil means the wall
+	// clock. Give it the clock the store was opened with (storage.WithClock)
+	// so that both judge time alike.
 	Clock salesrec.Clock
-	// Rules are used for findings; nil means salesrec.DefaultRules().
+	// Rules are used for findings; nil means salesrec.DefaultRules(). Give it
+	// the rules the store validates with (storage.WithRules).
 	Rules *salesrec.Rules
 	// TeamLocation returns the time zone a team judges deadlines in. Nil
 	// means every team uses salesrec.DefaultTimeZone (Asia/Shanghai).

@@ -59,8 +59,8 @@ type remarkBody struct {
 	Remark  salesrec.Remark `json:"remark"`
 }
 
-// addRemark records a remark by the actor at the clock's now; the client
-// cannot write a remark in someone else's name or at another time.
+// addRemark records a remark. The store sets its id, its author (the
+// actor) and its time (the store's clock), whatever the body says.
 func (h *handler) addRemark(w http.ResponseWriter, r *http.Request, actor string) error {
 	var b remarkBody
 	if err := decode(r, &b); err != nil {
@@ -70,11 +70,6 @@ func (h *handler) addRemark(w http.ResponseWriter, r *http.Request, actor string
 	if err != nil {
 		return err
 	}
-	if b.Remark.AuthorID != "" && b.Remark.AuthorID != actor {
-		return salesrec.FieldError("remark.author_id", "must be left empty; the author is the signed-in member")
-	}
-	b.Remark.AuthorID = actor
-	b.Remark.At = h.clock.Now()
 	out, err := h.store.AddRemark(r.Context(), actor, r.PathValue("id"), v, b.Remark)
 	if err != nil {
 		return err

@@ -1,0 +1,97 @@
+// Command crmhttp is a demo host CRM that embeds dealtrail over HTTP. It
+// opens a SQLite file in a directory it names, seeds a small team once,
+// and serves the dealtrailhttp API under /crm/dealtrail/:
+//
+//	go run ./examples/crmhttp                 # serves on 127.0.0.1:8080
+//	go run ./examples/crmhttp -dir ./demo     # keep the data in ./demo
+//	go run ./examples/crmhttp -reset          # start over with fresh data
+//
+// Requests name the acting member in the X-Demo-Member header, read by a
+// STAND-IN for the host's authentication (see auth.go). It is not for
+// production: any client can claim to be anyone.
+//
+// See README.md in this directory for curl examples.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"syscall"
+	"time"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := run(ctx, os.Args[1:], os.Stdout); err != nil {
+		fmt.Fprintln(os.Stderr, "crmhttp:", err)
+		os.Exit(1)
+	}
+}
+
+// run parses flags, opens the demo host and serves it until ctx ends.
+func run(ctx context.Context, args []string, out io.Writer) error {
+	fs := flag.NewFlagSet("crmhttp", flag.ContinueOnError)
+	fs.SetOutput(out)
+	dir := fs.String("dir", filepath.Join(os.TempDir(), "dealtrail-crmhttp"), "directory for the SQLite file and the index")
+	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on")
+	reset := fs.Bool("reset", false, "delete the directory's demo data first")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if *reset {
+		if err := resetDir(*dir); err != nil {
+			return err
+		}
+	}
+	host, err := openHost(ctx, *dir)
+	if err != nil {
+		return err
+	}
+	defer host.Close()
+
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		return err
+	}
+	base := "http://" + ln.Addr().String() + mountPrefix
+	fmt.Fprintf(out, "dealtrail demo CRM, data in %s\n", *dir)
+	fmt.Fprintf(out, "API under %s/ — members: wang (经理 manager), li and zhang (销售代表 reps)\n", base)
+	fmt.Fprintf(out, "try: curl -H 'X-Demo-Member: li' %s/engagements\n", base)
+
+	srv := &http.Server{Handler: host, ReadHeaderTimeout: 5 * time.Second}
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	shutdownCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(shutdownCtx); err != nil {
+		return err
+	}
+	if err := <-errc; !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
+}
+
+// resetDir removes the demo's files from dir, and only those.
+func resetDir(dir string) error {
+	for _, name := range []string{dbFile, dbFile + "-wal", dbFile + "-shm", indexDir} {
+		if err := os.RemoveAll(filepath.Join(dir, name)); err != nil {
+			return fmt.Errorf("resetting %s: %w", dir, err)
+		}
+	}
+	return nil
+}
