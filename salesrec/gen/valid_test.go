@@ -68,3 +68,17 @@ func TestShapeIsHonoured(t *testing.T) {
 		}
 	}
 }
+
+// TestValidationIsLive guards the validity test itself: a generated record
+// spoiled the way the template forbids must be refused, or the test above
+// would pass against a validator that accepts everything.
+func TestValidationIsLive(t *testing.T) {
+	g := gen.New(9)
+	team := g.Team()
+	members := g.Members(team, 3)
+	e := g.EngagementWith(team, members, g.Customer(team), gen.Shape{Actions: 1})
+	e.Actions[0].What = "跟进"
+	if err := salesrec.DefaultRules().Validate(e); err == nil {
+		t.Fatal(`an action that only says "跟进" was accepted`)
+	}
+}
