@@ -1,0 +1,118 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+)
+
+func get(t *testing.T, url, member string) (int, []byte) {
+	t.Helper()
+	return send(t, "GET", url, member, "")
+}
+
+func send(t *testing.T, method, url, member, body string) (int, []byte) {
+	t.Helper()
+	req, err := http.NewRequest(method, url, strings.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if member != "" {
+		req.Header.Set(DemoMemberHeader, member)
+	}
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	b, err := io.ReadAll(res.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res.StatusCode, b
+}
+
+func TestDemoHostMountsTheAPIBehindStandInAuth(t *testing.T) {
+	dir := t.TempDir()
+	h, err := openHost(context.Background(), dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(h)
+	api := srv.URL + mountPrefix
+
+	if code, _ := get(t, srv.URL+"/", ""); code != http.StatusOK {
+		t.Errorf("host root answers %d", code)
+	}
+	if code, _ := get(t, api+"/engagements", ""); code != http.StatusUnauthorized {
+		t.Errorf("no member: %d, want 401", code)
+	}
+	code, body := send(t, "POST", api+"/engagements", demoRep,
+		`{"customer_id":"`+demoCustomer+`","owner_id":"`+demoRep+`","stage":"新客户开发","goal":"挖掘客户的采购预算","status":"待推进"}`)
+	if code != http.StatusCreated {
+		t.Fatalf("create as %s: %d %s", demoRep, code, body)
+	}
+	code, body = get(t, api+"/customers/"+demoCustomer, demoOtherRep)
+	if code != http.StatusOK || strings.Contains(string(body), "13812345678") {
+		t.Errorf("the other rep reads the customer: %d %s", code, body)
+	}
+	srv.Close()
+	if err := h.Close(); err != nil {
+		t.Fatal(err)
+	}
+
+	// Opening the same directory again keeps the data and does not seed twice.
+	h, err = openHost(context.Background(), dir)
+	if err != nil {
+		t.Fatalf("reopening: %v", err)
+	}
+	srv = httptest.NewServer(h)
+	defer srv.Close()
+	defer h.Close()
+	code, body = get(t, srv.URL+mountPrefix+"/engagements", demoManager)
+	var page struct{ Items []json.RawMessage }
+	if code != http.StatusOK || json.Unmarshal(body, &page) != nil || len(page.Items) != 1 {
+		t.Errorf("after reopening the manager lists %d %s", code, body)
+	}
+}
+
+func TestRunServesUntilTheContextEnds(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	pr, pw := io.Pipe()
+	done := make(chan error, 1)
+	go func() {
+		err := run(ctx, []string{"-dir", t.TempDir(), "-addr", "127.0.0.1:0"}, pw)
+		pw.Close()
+		done <- err
+	}()
+
+	// The third line of output is the curl hint with the API's URL.
+	sc := bufio.NewScanner(pr)
+	var lines []string
+	for len(lines) < 3 && sc.Scan() {
+		lines = append(lines, sc.Text())
+	}
+	if len(lines) < 3 {
+		cancel()
+		t.Fatalf("run printed %q and stopped: %v", lines, <-done)
+	}
+	go func() { _, _ = io.Copy(io.Discard, pr) }()
+	i := strings.Index(lines[2], "http://")
+	if i < 0 {
+		cancel()
+		t.Fatalf("no URL in %q", lines[2])
+	}
+	url := lines[2][i:]
+	if code, body := get(t, url, demoRep); code != http.StatusOK {
+		t.Errorf("GET %s: %d %s", url, code, body)
+	}
+	cancel()
+	if err := <-done; err != nil {
+		t.Errorf("run returned %v after the context ended", err)
+	}
+}
