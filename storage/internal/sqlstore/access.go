@@ -1,0 +1,112 @@
+package sqlstore
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+
+	"github.com/jmoiron/sqlx"
+
+	"github.com/dealtrail/dealtrail/salesrec"
+)
+
+// actor is the member a call is made on behalf of.
+type actor struct {
+	ID     string        `db:"id"`
+	TeamID string        `db:"team_id"`
+	Role   salesrec.Role `db:"role"`
+}
+
+// seesTeam reports whether the actor sees every engagement of their team
+// (managers and admins) rather than only those they take part in (reps).
+func (a actor) seesTeam() bool {
+	return a.Role == salesrec.RoleManager || a.Role == salesrec.RoleAdmin
+}
+
+// loadActor reads the acting member. An id that is no member is
+// ErrForbidden on every call: it says nothing about any record.
+func (s *Store) loadActor(ctx context.Context, q Queryer, id string) (actor, error) {
+	var a actor
+	if id == "" {
+		return a, forbidden("no acting member given")
+	}
+	err := sqlx.GetContext(ctx, q, &a, s.q(`SELECT id, team_id, role FROM dealtrail_members WHERE id = ?`), id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return a, forbidden("the acting member is not a member of any team")
+	}
+	if err != nil {
+		return a, s.mapErr(err)
+	}
+	return a, nil
+}
+
+// participants lists the members who take part in an engagement: its owner,
+// the sales participants linked to a member and the owners of its actions.
+// A rep sees exactly the engagements they take part in; the
+// dealtrail_participants table is this set, kept in step on every write.
+func participants(e salesrec.Engagement) []string {
+	seen := map[string]bool{}
+	var out []string
+	add := func(id string) {
+		if id != "" && !seen[id] {
+			seen[id] = true
+			out = append(out, id)
+		}
+	}
+	add(e.OwnerID)
+	for _, in := range e.Interactions {
+		for _, p := range in.SalesParticipants {
+			add(p.MemberID)
+		}
+	}
+	for _, a := range e.Actions {
+		add(a.OwnerID)
+	}
+	return out
+}
+
+// canSee reports whether the actor may read (and so write) an engagement.
+func (a actor) canSee(e salesrec.Engagement) bool {
+	if e.TeamID != a.TeamID {
+		return false
+	}
+	if a.seesTeam() {
+		return true
+	}
+	for _, id := range participants(e) {
+		if id == a.ID {
+			return true
+		}
+	}
+	return false
+}
+
+// visibleClause restricts engagements aliased e to those the actor may see,
+// returning the SQL and its arguments.
+func (a actor) visibleClause() (string, []any) {
+	if a.seesTeam() {
+		return "e.team_id = ?", []any{a.TeamID}
+	}
+	return "e.team_id = ? AND e.id IN (SELECT p.engagement_id FROM dealtrail_participants p WHERE p.member_id = ?)",
+		[]any{a.TeamID, a.ID}
+}
+
+// seesContacts reports whether the actor may see the phone and email of the
+// customer's contacts: managers and admins of the customer's team, and a rep
+// who owns an engagement with that customer.
+func (s *Store) seesContacts(ctx context.Context, q Queryer, a actor, c salesrec.Customer) (bool, error) {
+	if c.TeamID != a.TeamID {
+		return false, nil
+	}
+	if a.seesTeam() {
+		return true, nil
+	}
+	var n int
+	err := sqlx.GetContext(ctx, q, &n, s.q(`SELECT COUNT(*) FROM (SELECT 1 FROM dealtrail_engagements
+		WHERE customer_id = ? AND owner_id = ? LIMIT 1) owned`), c.ID, a.ID)
+	if err != nil {
+		return false, fmt.Errorf("checking contact access: %w", s.mapErr(err))
+	}
+	return n > 0, nil
+}

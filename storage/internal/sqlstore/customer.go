@@ -1,0 +1,154 @@
+package sqlstore
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+
+	"github.com/jmoiron/sqlx"
+
+	"github.com/dealtrail/dealtrail/salesrec"
+)
+
+type customerRow struct {
+	ID       string `db:"id"`
+	TeamID   string `db:"team_id"`
+	Name     string `db:"name"`
+	Industry string `db:"industry"`
+	Doc      string `db:"doc"`
+}
+
+func (r customerRow) customer() (salesrec.Customer, error) {
+	var c salesrec.Customer
+	if err := json.Unmarshal([]byte(r.Doc), &c); err != nil {
+		return c, fmt.Errorf("decoding customer %s: %w", r.ID, err)
+	}
+	return c, nil
+}
+
+// CreateCustomer stores a customer of the actor's team; an empty TeamID is
+// the actor's team and an empty ID is generated. A name already used in the
+// team is ErrConflict.
+func (s *Store) CreateCustomer(ctx context.Context, actorID string, c salesrec.Customer) (salesrec.Customer, error) {
+	if c.ID == "" {
+		c.ID = newID()
+	}
+	if err := validateCustomer(c); err != nil {
+		return salesrec.Customer{}, err
+	}
+	err := s.inTx(ctx, func(tx Queryer) error {
+		a, err := s.loadActor(ctx, tx, actorID)
+		if err != nil {
+			return err
+		}
+		if c.TeamID == "" {
+			c.TeamID = a.TeamID
+		}
+		if c.TeamID != a.TeamID {
+			return forbidden("a member may only create customers of their own team")
+		}
+		doc, err := json.Marshal(c)
+		if err != nil {
+			return err
+		}
+		_, err = tx.ExecContext(ctx, s.q(`INSERT INTO dealtrail_customers (id, team_id, name, industry, doc)
+			VALUES (?, ?, ?, ?, ?)`), c.ID, c.TeamID, c.Name, c.Industry, string(doc))
+		return err
+	})
+	if err != nil {
+		return salesrec.Customer{}, fmt.Errorf("creating customer: %w", err)
+	}
+	return c, nil
+}
+
+// UpdateCustomer replaces a customer. Only an actor who may see the
+// contacts' phone and email may update it: anyone else only ever read them
+// masked and would overwrite them with the masks.
+func (s *Store) UpdateCustomer(ctx context.Context, actorID string, c salesrec.Customer) (salesrec.Customer, error) {
+	if err := validateCustomer(c); err != nil {
+		return salesrec.Customer{}, err
+	}
+	err := s.inTx(ctx, func(tx Queryer) error {
+		a, err := s.loadActor(ctx, tx, actorID)
+		if err != nil {
+			return err
+		}
+		cur, err := s.customer(ctx, tx, c.ID, s.d.ForUpdate())
+		if err != nil {
+			return err
+		}
+		if cur.TeamID != a.TeamID {
+			return notFound("customer")
+		}
+		if c.TeamID == "" {
+			c.TeamID = cur.TeamID
+		}
+		if c.TeamID != cur.TeamID {
+			return invalid("team_id", "cannot change")
+		}
+		ok, err := s.seesContacts(ctx, tx, a, cur)
+		if err != nil {
+			return err
+		}
+		if !ok {
+			return forbidden("only a manager, an admin or the owner of an engagement with the customer may update it")
+		}
+		doc, err := json.Marshal(c)
+		if err != nil {
+			return err
+		}
+		_, err = tx.ExecContext(ctx, s.q(`UPDATE dealtrail_customers SET name = ?, industry = ?, doc = ? WHERE id = ?`),
+			c.Name, c.Industry, string(doc), c.ID)
+		return err
+	})
+	if err != nil {
+		return salesrec.Customer{}, fmt.Errorf("updating customer: %w", err)
+	}
+	return c, nil
+}
+
+// Customer reads a customer of the actor's team, with contacts' phone and
+// email masked unless the actor may see them.
+func (s *Store) Customer(ctx context.Context, actorID, id string) (salesrec.Customer, error) {
+	a, err := s.loadActor(ctx, s.db, actorID)
+	if err != nil {
+		return salesrec.Customer{}, err
+	}
+	c, err := s.customer(ctx, s.db, id, "")
+	if err != nil {
+		return salesrec.Customer{}, err
+	}
+	if c.TeamID != a.TeamID {
+		return salesrec.Customer{}, notFound("customer")
+	}
+	ok, err := s.seesContacts(ctx, s.db, a, c)
+	if err != nil {
+		return salesrec.Customer{}, err
+	}
+	if !ok {
+		c = maskContacts(c)
+	}
+	return c, nil
+}
+
+// customer reads a customer without access checks.
+func (s *Store) customer(ctx context.Context, q Queryer, id, suffix string) (salesrec.Customer, error) {
+	var row customerRow
+	err := sqlx.GetContext(ctx, q, &row, s.q(`SELECT id, team_id, name, industry, doc FROM dealtrail_customers WHERE id = ?`+suffix), id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return salesrec.Customer{}, notFound("customer")
+	}
+	if err != nil {
+		return salesrec.Customer{}, s.mapErr(err)
+	}
+	return row.customer()
+}
+
+func validateCustomer(c salesrec.Customer) error {
+	if err := checkStrings(c); err != nil {
+		return err
+	}
+	return c.Validate()
+}

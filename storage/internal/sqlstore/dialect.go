@@ -1,0 +1,61 @@
+package sqlstore
+
+import (
+	"context"
+
+	"github.com/jmoiron/sqlx"
+
+	"github.com/dealtrail/dealtrail/salesrec"
+)
+
+// Queryer is what the unexported helpers take: a *sqlx.DB, a *sqlx.Tx or a
+// connection holding an explicit transaction.
+type Queryer interface {
+	sqlx.QueryerContext
+	sqlx.ExecerContext
+}
+
+// Tx is a write transaction.
+type Tx interface {
+	Queryer
+	Commit() error
+	Rollback() error
+}
+
+// FeedRow is one change written to the feed inside a write transaction.
+type FeedRow struct {
+	EngagementID string
+	TeamID       string
+	Version      int64
+	Op           salesrec.Op
+	At           int64 // unix microseconds
+}
+
+// Dialect is what differs between the databases.
+type Dialect interface {
+	// BindType is the sqlx bindvar type (sqlx.QUESTION, sqlx.DOLLAR).
+	BindType() int
+	// BeginWrite starts a transaction that will write. SQLite takes the
+	// write lock up front (BEGIN IMMEDIATE) so two writers never deadlock on
+	// lock upgrades.
+	BeginWrite(ctx context.Context, db *sqlx.DB) (Tx, error)
+	// ForUpdate is appended to the SELECT that reads an engagement before
+	// changing it (" FOR UPDATE" on PostgreSQL, "" on SQLite whose writers
+	// are already serialised).
+	ForUpdate() string
+	// InsertFeed appends feed rows inside the write transaction, and arranges
+	// for listeners to be told after commit where the database supports it.
+	InsertFeed(ctx context.Context, tx Queryer, rows []FeedRow) error
+	// ReadFeed returns committed changes after the position after, in feed
+	// order, never one that a transaction still in flight could precede.
+	ReadFeed(ctx context.Context, db Queryer, after string, limit int) ([]salesrec.Change, error)
+	// MapError maps a driver error to the salesrec sentinels by code. It
+	// never passes on values the database echoes in its messages.
+	MapError(err error) error
+}
+
+// Migrations is implemented by dialects: the lock that keeps two processes
+// from migrating at once, taken inside each migration's transaction.
+type Migrations interface {
+	LockMigrations(ctx context.Context, tx Queryer) error
+}

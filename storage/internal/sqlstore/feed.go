@@ -1,0 +1,47 @@
+package sqlstore
+
+import (
+	"context"
+
+	"github.com/dealtrail/dealtrail/salesrec"
+)
+
+// Feed page sizes.
+const (
+	defaultFeedPage = 100
+	maxFeedPage     = 1000
+)
+
+// ReadFeed returns up to limit committed changes after the position after
+// ("" is the beginning), in feed order. It is a system read for the
+// knowledge base, not on behalf of an actor.
+func (s *Store) ReadFeed(ctx context.Context, after string, limit int) ([]salesrec.Change, error) {
+	switch {
+	case limit < 0:
+		return nil, invalid("limit", "must not be negative")
+	case limit == 0:
+		limit = defaultFeedPage
+	case limit > maxFeedPage:
+		limit = maxFeedPage
+	}
+	changes, err := s.d.ReadFeed(ctx, s.db, after, limit)
+	if err != nil {
+		return nil, s.mapErr(err)
+	}
+	return changes, nil
+}
+
+// Snapshot returns an engagement's current state and its customer, for the
+// knowledge base to index. It is a system read; the customer's contact
+// phone and email are masked all the same, since nothing indexed needs them.
+func (s *Store) Snapshot(ctx context.Context, engagementID string) (salesrec.Engagement, salesrec.Customer, error) {
+	e, err := s.loadEngagement(ctx, s.db, engagementID, "")
+	if err != nil {
+		return salesrec.Engagement{}, salesrec.Customer{}, err
+	}
+	c, err := s.customer(ctx, s.db, e.CustomerID, "")
+	if err != nil {
+		return salesrec.Engagement{}, salesrec.Customer{}, err
+	}
+	return e, maskContacts(c), nil
+}

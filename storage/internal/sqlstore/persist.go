@@ -1,0 +1,162 @@
+package sqlstore
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+
+	"github.com/jmoiron/sqlx"
+
+	"github.com/dealtrail/dealtrail/salesrec"
+)
+
+// engagementRow is an engagement as stored: the columns lists, filters and
+// the version check use, and the whole engagement as a JSON document.
+type engagementRow struct {
+	ID         string `db:"id"`
+	TeamID     string `db:"team_id"`
+	OwnerID    string `db:"owner_id"`
+	CustomerID string `db:"customer_id"`
+	Stage      string `db:"stage"`
+	Status     string `db:"status"`
+	Version    int64  `db:"version"`
+	CreatedAt  int64  `db:"created_at"`
+	UpdatedAt  int64  `db:"updated_at"`
+	Doc        string `db:"doc"`
+}
+
+const engagementColumns = `e.id, e.team_id, e.owner_id, e.customer_id, e.stage, e.status, e.version, e.created_at, e.updated_at, e.doc`
+
+func (r engagementRow) engagement() (salesrec.Engagement, error) {
+	var e salesrec.Engagement
+	if err := json.Unmarshal([]byte(r.Doc), &e); err != nil {
+		return e, fmt.Errorf("decoding engagement %s: %w", r.ID, err)
+	}
+	return e, nil
+}
+
+func toRow(e salesrec.Engagement) (engagementRow, error) {
+	doc, err := json.Marshal(e)
+	if err != nil {
+		return engagementRow{}, fmt.Errorf("encoding engagement: %w", err)
+	}
+	return engagementRow{
+		ID: e.ID, TeamID: e.TeamID, OwnerID: e.OwnerID, CustomerID: e.CustomerID,
+		Stage: string(e.Stage), Status: string(e.Status), Version: e.Version,
+		CreatedAt: micros(e.CreatedAt), UpdatedAt: micros(e.UpdatedAt), Doc: string(doc),
+	}, nil
+}
+
+// loadEngagement reads an engagement without access checks; suffix is
+// appended to the query (the dialect's FOR UPDATE when about to change it).
+func (s *Store) loadEngagement(ctx context.Context, q Queryer, id, suffix string) (salesrec.Engagement, error) {
+	var row engagementRow
+	err := sqlx.GetContext(ctx, q, &row, s.q(`SELECT `+engagementColumns+` FROM dealtrail_engagements e WHERE e.id = ?`+suffix), id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return salesrec.Engagement{}, notFound("engagement")
+	}
+	if err != nil {
+		return salesrec.Engagement{}, s.mapErr(err)
+	}
+	return row.engagement()
+}
+
+// insertEngagements inserts new engagements with their projections, history
+// (op create) and feed rows.
+func (s *Store) insertEngagements(ctx context.Context, tx Queryer, actorID string, es []salesrec.Engagement) error {
+	rows := make([][]any, 0, len(es))
+	hist := make([][]any, 0, len(es))
+	feed := make([]FeedRow, 0, len(es))
+	for _, e := range es {
+		r, err := toRow(e)
+		if err != nil {
+			return err
+		}
+		rows = append(rows, []any{r.ID, r.TeamID, r.OwnerID, r.CustomerID, r.Stage, r.Status, r.Version, r.CreatedAt, r.UpdatedAt, r.Doc})
+		h, err := historyRow(salesrec.Engagement{}, e, actorID, salesrec.OpCreate)
+		if err != nil {
+			return err
+		}
+		hist = append(hist, h)
+		feed = append(feed, FeedRow{EngagementID: e.ID, TeamID: e.TeamID, Version: e.Version, Op: salesrec.OpCreate, At: r.UpdatedAt})
+	}
+	if err := s.insertRows(ctx, tx, "dealtrail_engagements",
+		[]string{"id", "team_id", "owner_id", "customer_id", "stage", "status", "version", "created_at", "updated_at", "doc"}, rows); err != nil {
+		return err
+	}
+	if err := s.insertProjections(ctx, tx, es); err != nil {
+		return err
+	}
+	if err := s.insertRows(ctx, tx, "dealtrail_history", historyColumns, hist); err != nil {
+		return err
+	}
+	return s.d.InsertFeed(ctx, tx, feed)
+}
+
+// updateEngagement writes next over prev inside the transaction: the row
+// (guarded by prev's version), the projections, one history entry and one
+// feed row.
+func (s *Store) updateEngagement(ctx context.Context, tx Queryer, actorID string, prev, next salesrec.Engagement, op salesrec.Op) error {
+	r, err := toRow(next)
+	if err != nil {
+		return err
+	}
+	h, err := historyRow(prev, next, actorID, op)
+	if err != nil {
+		return err
+	}
+	res, err := tx.ExecContext(ctx, s.q(`UPDATE dealtrail_engagements
+		SET owner_id = ?, customer_id = ?, stage = ?, status = ?, version = ?, updated_at = ?, doc = ?
+		WHERE id = ? AND version = ?`),
+		r.OwnerID, r.CustomerID, r.Stage, r.Status, r.Version, r.UpdatedAt, r.Doc, r.ID, prev.Version)
+	if err != nil {
+		return err
+	}
+	n, err := res.RowsAffected()
+	if err != nil {
+		return err
+	}
+	if n != 1 {
+		return conflict("the engagement changed since it was read")
+	}
+	for _, table := range []string{"dealtrail_participants", "dealtrail_interactions", "dealtrail_actions"} {
+		if _, err := tx.ExecContext(ctx, s.q(`DELETE FROM `+table+` WHERE engagement_id = ?`), next.ID); err != nil {
+			return err
+		}
+	}
+	if err := s.insertProjections(ctx, tx, []salesrec.Engagement{next}); err != nil {
+		return err
+	}
+	if err := s.insertRows(ctx, tx, "dealtrail_history", historyColumns, [][]any{h}); err != nil {
+		return err
+	}
+	return s.d.InsertFeed(ctx, tx, []FeedRow{{EngagementID: next.ID, TeamID: next.TeamID, Version: next.Version, Op: op, At: r.UpdatedAt}})
+}
+
+// insertProjections writes the child rows lists and access checks query:
+// participants (rep visibility), interaction times (range filters) and
+// actions (overdue and due-soon lists).
+func (s *Store) insertProjections(ctx context.Context, tx Queryer, es []salesrec.Engagement) error {
+	var parts, ins, acts [][]any
+	for _, e := range es {
+		for _, m := range participants(e) {
+			parts = append(parts, []any{e.ID, m})
+		}
+		for _, in := range e.Interactions {
+			ins = append(ins, []any{e.ID, in.ID, micros(in.OccurredAt)})
+		}
+		for _, a := range e.Actions {
+			acts = append(acts, []any{e.ID, a.ID, e.TeamID, a.OwnerID, a.Deadline.String(), a.What, string(a.Status)})
+		}
+	}
+	if err := s.insertRows(ctx, tx, "dealtrail_participants", []string{"engagement_id", "member_id"}, parts); err != nil {
+		return err
+	}
+	if err := s.insertRows(ctx, tx, "dealtrail_interactions", []string{"engagement_id", "id", "occurred_at"}, ins); err != nil {
+		return err
+	}
+	return s.insertRows(ctx, tx, "dealtrail_actions",
+		[]string{"engagement_id", "id", "team_id", "owner_id", "deadline", "what", "status"}, acts)
+}

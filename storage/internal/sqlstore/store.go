@@ -1,0 +1,118 @@
+package sqlstore
+
+import (
+	"context"
+	"errors"
+	"sync"
+	"time"
+
+	"github.com/jmoiron/sqlx"
+
+	"github.com/dealtrail/dealtrail/salesrec"
+	"github.com/dealtrail/dealtrail/storage"
+)
+
+// Store implements storage.Store over a *sqlx.DB and a Dialect. The adapters
+// embed it.
+type Store struct {
+	db    *sqlx.DB
+	d     Dialect
+	clock salesrec.Clock
+	rules salesrec.Rules
+	wake  *Notifier
+
+	rebound sync.Map // query with ? → query in the dialect's bindvars
+
+	mu      sync.Mutex
+	closers []func() error
+	closed  bool
+
+	// beforeCommit, when set (tests only, see SetBeforeCommit), runs inside
+	// every engagement write transaction just before COMMIT.
+	beforeCommit func(ctx context.Context, engagementID string) error
+}
+
+// New returns a Store over db. It never changes the schema; the adapters
+// migrate before calling it when asked to.
+func New(db *sqlx.DB, d Dialect, cfg storage.Config) *Store {
+	return &Store{db: db, d: d, clock: cfg.Clock, rules: cfg.Rules, wake: NewNotifier()}
+}
+
+// DB returns the database the store uses.
+func (s *Store) DB() *sqlx.DB { return s.db }
+
+// Notifier returns the in-process broadcast WaitChange waits on; adapters
+// that listen for other processes' commits signal it too.
+func (s *Store) Notifier() *Notifier { return s.wake }
+
+// OnClose registers f to run when the store is closed, before the database
+// is (e.g. stopping a listener). Closers run in reverse order.
+func (s *Store) OnClose(f func() error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.closers = append(s.closers, f)
+}
+
+// SetBeforeCommit installs a hook that runs inside every engagement write
+// transaction just before COMMIT. It exists for tests that must hold a
+// transaction open (the feed ordering test); a non-nil error aborts the write.
+func SetBeforeCommit(s *Store, f func(ctx context.Context, engagementID string) error) {
+	s.beforeCommit = f
+}
+
+// Close runs the registered closers, then closes the database. A store built
+// over a host's *sql.DB closes only what it opened itself; see the adapters.
+func (s *Store) Close() error {
+	s.mu.Lock()
+	if s.closed {
+		s.mu.Unlock()
+		return nil
+	}
+	s.closed = true
+	closers := s.closers
+	s.closers = nil
+	s.mu.Unlock()
+	var errs []error
+	for i := len(closers) - 1; i >= 0; i-- {
+		errs = append(errs, closers[i]())
+	}
+	return errors.Join(errs...)
+}
+
+// WaitChange returns when a change may have been committed, or with ctx's
+// error when ctx ends first. A wake-up is a hint: the reader polls the feed
+// after it, and also polls on a timer, because a commit that lands between
+// the reader's last poll and this call does not wake it.
+func (s *Store) WaitChange(ctx context.Context) error {
+	return s.wake.Wait(ctx)
+}
+
+// now is the store's clock, in UTC at microsecond precision: the precision
+// every database column keeps.
+func (s *Store) now() time.Time {
+	return s.clock.Now().UTC().Truncate(time.Microsecond)
+}
+
+// q rebinds a query written with ? to the dialect's bindvars.
+func (s *Store) q(query string) string {
+	if v, ok := s.rebound.Load(query); ok {
+		return v.(string)
+	}
+	r := sqlx.Rebind(s.d.BindType(), query)
+	s.rebound.Store(query, r)
+	return r
+}
+
+// mapErr maps a database error, leaving salesrec and context errors alone.
+func (s *Store) mapErr(err error) error {
+	if err == nil {
+		return nil
+	}
+	for _, sentinel := range []error{salesrec.ErrInvalid, salesrec.ErrNotFound, salesrec.ErrConflict,
+		salesrec.ErrForbidden, salesrec.ErrInvalidTransition, context.Canceled, context.DeadlineExceeded} {
+		if errors.Is(err, sentinel) {
+			return err
+		}
+	}
+	return s.d.MapError(err)
+}

@@ -1,0 +1,42 @@
+package sqlstore
+
+import (
+	"context"
+)
+
+// inTx runs fn in one write transaction and commits it. Errors are mapped
+// to the salesrec sentinels. A failed fn rolls back; the rollback's own error
+// is not interesting then (the transaction may already be aborted).
+func (s *Store) inTx(ctx context.Context, fn func(tx Queryer) error) error {
+	tx, err := s.d.BeginWrite(ctx, s.db)
+	if err != nil {
+		return s.mapErr(err)
+	}
+	if err := fn(tx); err != nil {
+		_ = tx.Rollback()
+		return s.mapErr(err)
+	}
+	if err := tx.Commit(); err != nil {
+		return s.mapErr(err)
+	}
+	return nil
+}
+
+// inEngagementTx is inTx for writes to engagements: it runs the test hook
+// before COMMIT and wakes WaitChange after it.
+func (s *Store) inEngagementTx(ctx context.Context, fn func(tx Queryer) (engagementID string, err error)) error {
+	err := s.inTx(ctx, func(tx Queryer) error {
+		id, err := fn(tx)
+		if err != nil {
+			return err
+		}
+		if s.beforeCommit != nil {
+			return s.beforeCommit(ctx, id)
+		}
+		return nil
+	})
+	if err == nil {
+		s.wake.Broadcast()
+	}
+	return err
+}

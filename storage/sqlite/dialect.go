@@ -1,0 +1,89 @@
+package sqlite
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+
+	"github.com/jmoiron/sqlx"
+
+	"github.com/dealtrail/dealtrail/salesrec"
+	"github.com/dealtrail/dealtrail/storage/internal/sqlstore"
+)
+
+// dialect is what SQLite does differently; see sqlstore.Dialect.
+type dialect struct {
+	// hostDB is set for a store over a host's *sql.DB, whose connections
+	// may lack the settings Open's DSN makes.
+	hostDB bool
+}
+
+func (dialect) BindType() int { return sqlx.QUESTION }
+
+func (d dialect) BeginWrite(ctx context.Context, db *sqlx.DB) (sqlstore.Tx, error) {
+	return beginImmediate(ctx, db, d.hostDB)
+}
+
+// ForUpdate is empty: BEGIN IMMEDIATE already serialises writers.
+func (dialect) ForUpdate() string { return "" }
+
+// LockMigrations does nothing more: BEGIN IMMEDIATE holds the write lock.
+func (dialect) LockMigrations(context.Context, sqlstore.Queryer) error { return nil }
+
+// InsertFeed appends feed rows; their AUTOINCREMENT seq is the position.
+// Writers are serialised, so sequence order is commit order.
+func (dialect) InsertFeed(ctx context.Context, tx sqlstore.Queryer, rows []sqlstore.FeedRow) error {
+	const batch = 1000
+	for len(rows) > 0 {
+		n := min(batch, len(rows))
+		query := "INSERT INTO dealtrail_feed (engagement_id, team_id, version, op, at) VALUES "
+		args := make([]any, 0, n*5)
+		for i, r := range rows[:n] {
+			if i > 0 {
+				query += ", "
+			}
+			query += "(?, ?, ?, ?, ?)"
+			args = append(args, r.EngagementID, r.TeamID, r.Version, string(r.Op), r.At)
+		}
+		if _, err := tx.ExecContext(ctx, query, args...); err != nil {
+			return err
+		}
+		rows = rows[n:]
+	}
+	return nil
+}
+
+type feedRow struct {
+	Seq          int64  `db:"seq"`
+	EngagementID string `db:"engagement_id"`
+	TeamID       string `db:"team_id"`
+	Version      int64  `db:"version"`
+	Op           string `db:"op"`
+	At           int64  `db:"at"`
+}
+
+// ReadFeed returns the changes after the sequence number after.
+func (dialect) ReadFeed(ctx context.Context, db sqlstore.Queryer, after string, limit int) ([]salesrec.Change, error) {
+	var from int64
+	if after != "" {
+		n, err := strconv.ParseInt(after, 10, 64)
+		if err != nil || n < 0 {
+			return nil, salesrec.FieldError("after", "is not a feed position this store returned")
+		}
+		from = n
+	}
+	var rows []feedRow
+	if err := sqlx.SelectContext(ctx, db, &rows, `SELECT seq, engagement_id, team_id, version, op, at
+		FROM dealtrail_feed WHERE seq > ? ORDER BY seq LIMIT ?`, from, limit); err != nil {
+		return nil, err
+	}
+	out := make([]salesrec.Change, len(rows))
+	for i, r := range rows {
+		out[i] = salesrec.Change{Pos: formatPos(r.Seq), EngagementID: r.EngagementID, TeamID: r.TeamID,
+			Version: r.Version, Op: salesrec.Op(r.Op), At: sqlstore.FromMicros(r.At)}
+	}
+	return out, nil
+}
+
+// formatPos zero-pads the sequence so positions also sort as text.
+func formatPos(seq int64) string { return fmt.Sprintf("%020d", seq) }

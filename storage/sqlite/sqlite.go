@@ -1,0 +1,114 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"fmt"
+	"net/url"
+	"strings"
+
+	"github.com/jmoiron/sqlx"
+	_ "modernc.org/sqlite" // registers the "sqlite" driver
+
+	"github.com/dealtrail/dealtrail/storage"
+	"github.com/dealtrail/dealtrail/storage/internal/sqlstore"
+)
+
+// DriverName is the database/sql driver name of modernc.org/sqlite.
+const DriverName = "sqlite"
+
+// BusyTimeoutMillis is how long a connection Open makes waits for another
+// writer's lock before giving up.
+const BusyTimeoutMillis = 10000
+
+//go:embed migrations/*.sql
+var migrationFiles embed.FS
+
+// Store is the SQLite implementation of storage.Store.
+type Store struct {
+	*sqlstore.Store
+}
+
+var _ storage.Store = (*Store)(nil)
+
+// Open opens (creating if needed) the SQLite database at dsn — a path or a
+// file: URI — with WAL, a busy timeout and foreign keys, and applies pending
+// migrations unless storage.WithMigrate(false) is given. Close closes the
+// database.
+func Open(ctx context.Context, dsn string, opts ...storage.Option) (*Store, error) {
+	full, err := withPragmas(dsn)
+	if err != nil {
+		return nil, err
+	}
+	db, err := sql.Open(DriverName, full)
+	if err != nil {
+		return nil, fmt.Errorf("opening sqlite: %w", err)
+	}
+	s, err := build(ctx, db, dialect{}, storage.Configure(true, opts...))
+	if err != nil {
+		return nil, joinClose(err, db)
+	}
+	s.OnClose(db.Close)
+	return s, nil
+}
+
+// New builds a Store over a host's *sql.DB opened with the "sqlite"
+// driver. It does not change the schema unless storage.WithMigrate(true) is
+// given; call Migrate otherwise. Close leaves db open: it belongs to the
+// host. The host's DSN should set a busy timeout; foreign keys and the
+// write lock are taken per transaction by the store itself.
+func New(ctx context.Context, db *sql.DB, opts ...storage.Option) (*Store, error) {
+	return build(ctx, db, dialect{hostDB: true}, storage.Configure(false, opts...))
+}
+
+func build(ctx context.Context, db *sql.DB, d dialect, cfg storage.Config) (*Store, error) {
+	x := sqlx.NewDb(db, DriverName)
+	if *cfg.Migrate {
+		if err := migrateWith(ctx, x, d); err != nil {
+			return nil, err
+		}
+	}
+	return &Store{Store: sqlstore.New(x, d, cfg)}, nil
+}
+
+// Migrate applies the embedded migrations that db has not recorded yet.
+func Migrate(ctx context.Context, db *sql.DB) error {
+	return migrateWith(ctx, sqlx.NewDb(db, DriverName), dialect{hostDB: true})
+}
+
+func migrateWith(ctx context.Context, db *sqlx.DB, d dialect) error {
+	ms, err := sqlstore.LoadMigrations(migrationFiles, "migrations")
+	if err != nil {
+		return err
+	}
+	return sqlstore.Migrate(ctx, db, d, ms)
+}
+
+// withPragmas adds the connection settings every connection of the pool
+// needs: a busy timeout, WAL and foreign keys.
+func withPragmas(dsn string) (string, error) {
+	if dsn == "" || dsn == ":memory:" || strings.Contains(dsn, "mode=memory") {
+		return "", fmt.Errorf("sqlite: an in-memory database is one per connection; use a file (e.g. in t.TempDir())")
+	}
+	path, query, _ := strings.Cut(dsn, "?")
+	q, err := url.ParseQuery(query)
+	if err != nil {
+		return "", fmt.Errorf("sqlite: parsing dsn options: %w", err)
+	}
+	q.Add("_pragma", fmt.Sprintf("busy_timeout(%d)", BusyTimeoutMillis))
+	q.Add("_pragma", "journal_mode(WAL)")
+	q.Add("_pragma", "foreign_keys(1)")
+	q.Add("_pragma", "synchronous(NORMAL)")
+	if !strings.HasPrefix(path, "file:") {
+		path = "file:" + path
+	}
+	return path + "?" + q.Encode(), nil
+}
+
+func joinClose(err error, db *sql.DB) error {
+	if cerr := db.Close(); cerr != nil {
+		return fmt.Errorf("%w (closing: %v)", err, cerr)
+	}
+	return err
+}

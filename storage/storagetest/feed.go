@@ -1,0 +1,217 @@
+package storagetest
+
+import (
+	"context"
+	"errors"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/dealtrail/dealtrail/salesrec"
+)
+
+// readAll reads the whole feed after pos in pages of size.
+func readAll(t testing.TB, s Store, pos string, size int) ([]salesrec.Change, string) {
+	t.Helper()
+	var out []salesrec.Change
+	for {
+		page, err := s.ReadFeed(context.Background(), pos, size)
+		noErr(t, err, "ReadFeed")
+		if len(page) > size {
+			t.Fatalf("ReadFeed returned %d changes, asked for %d", len(page), size)
+		}
+		if len(page) == 0 {
+			return out, pos
+		}
+		out = append(out, page...)
+		pos = page[len(page)-1].Pos
+	}
+}
+
+func testFeed(t *testing.T, open Opener) {
+	w := newWorld(t, open)
+	type want struct {
+		id      string
+		version int64
+		op      salesrec.Op
+		team    string
+	}
+	var wants []want
+	a := w.create(t, w.rep1, w.engagement(w.rep1, w.custA1, w.today(3)))
+	wants = append(wants, want{a.ID, 1, salesrec.OpCreate, w.teamA.ID})
+	b := w.create(t, w.repB, w.engagement(w.repB, w.custB, w.today(3)))
+	wants = append(wants, want{b.ID, 1, salesrec.OpCreate, w.teamB.ID})
+	a2, err := w.s.SetActionStatus(w.ctx, w.rep1.ID, a.ID, a.Version, a.Actions[0].ID, salesrec.ActionDone)
+	noErr(t, err, "SetActionStatus")
+	wants = append(wants, want{a.ID, 2, salesrec.OpActionStatus, w.teamA.ID})
+	_, err = w.s.AddRemark(w.ctx, w.rep1.ID, a.ID, a2.Version, salesrec.Remark{Text: "技术支持已确认测试环境"})
+	noErr(t, err, "AddRemark")
+	wants = append(wants, want{a.ID, 3, salesrec.OpRemark, w.teamA.ID})
+	// A failed write leaves no trace in the feed.
+	_, err = w.s.AddRemark(w.ctx, w.rep1.ID, a.ID, a2.Version, salesrec.Remark{Text: "过期版本的备注"})
+	wantErr(t, err, salesrec.ErrConflict, "stale remark")
+
+	for _, size := range []int{1, 2, 100} {
+		got, last := readAll(t, w.s, "", size)
+		if len(got) != len(wants) {
+			t.Fatalf("page size %d: %d changes, want %d: %+v", size, len(got), len(wants), got)
+		}
+		for i, c := range got {
+			wt := wants[i]
+			if c.EngagementID != wt.id || c.Version != wt.version || c.Op != wt.op || c.TeamID != wt.team || c.Pos == "" || c.At.IsZero() {
+				t.Fatalf("change %d: %+v, want %+v", i, c, wt)
+			}
+		}
+		if last != got[len(got)-1].Pos {
+			t.Fatalf("reader ended at %q, not the last position %q", last, got[len(got)-1].Pos)
+		}
+	}
+	// Resuming from a position returns only what follows it.
+	all, _ := readAll(t, w.s, "", 100)
+	rest, _ := readAll(t, w.s, all[1].Pos, 100)
+	if len(rest) != len(all)-2 || rest[0].Pos != all[2].Pos {
+		t.Fatalf("resuming after %q: %+v", all[1].Pos, rest)
+	}
+	_, err = w.s.ReadFeed(w.ctx, "not-a-position", 10)
+	wantErr(t, err, salesrec.ErrInvalid, "a position the store did not make")
+}
+
+func testFeedRollback(t *testing.T, open Opener) {
+	w := newWorld(t, open)
+	e := w.create(t, w.rep1, w.engagement(w.rep1, w.custA1, w.today(3)))
+	before, pos := readAll(t, w.s, "", 100)
+
+	boom := errors.New("abort before commit")
+	w.h.BeforeCommit(func(ctx context.Context, id string) error { return boom })
+	upd := e
+	upd.Goal = "推动客户确认方案"
+	_, err := w.s.UpdateEngagement(w.ctx, w.rep1.ID, upd)
+	if !errors.Is(err, boom) {
+		t.Fatalf("update with an aborting hook: %v", err)
+	}
+	w.h.BeforeCommit(nil)
+
+	after, _ := readAll(t, w.s, pos, 100)
+	if len(after) != 0 {
+		t.Fatalf("a rolled-back change is in the feed: %+v", after)
+	}
+	got, err := w.s.Engagement(w.ctx, w.rep1.ID, e.ID)
+	noErr(t, err, "Engagement")
+	sameJSON(t, got, e, "engagement after a rolled-back update")
+	hist, err := w.s.History(w.ctx, w.rep1.ID, e.ID)
+	noErr(t, err, "History")
+	if len(hist) != 1 || len(before) != 1 {
+		t.Fatalf("history %d entries, feed %d before: a rolled-back change left a trace", len(hist), len(before))
+	}
+}
+
+// testFeedOutOfOrderCommits: writer A takes its position first and commits
+// last; a reader polling in between must not move past A's position, so
+// that once A commits it is read, and B after it.
+func testFeedOutOfOrderCommits(t *testing.T, open Opener) {
+	w := newWorld(t, open)
+	if !w.h.ConcurrentWriters {
+		t.Skip("writers are serialised on this database: a later writer cannot commit first")
+	}
+	ea := w.create(t, w.rep1, w.engagement(w.rep1, w.custA1, w.today(3)))
+	eb := w.create(t, w.rep1, w.engagement(w.rep1, w.custA2, w.today(3)))
+	_, pos := readAll(t, w.s, "", 100)
+
+	aInTx := make(chan struct{})
+	releaseA := make(chan struct{})
+	var once sync.Once
+	w.h.BeforeCommit(func(ctx context.Context, id string) error {
+		if id != ea.ID {
+			return nil
+		}
+		once.Do(func() { close(aInTx) })
+		select {
+		case <-releaseA:
+			return nil
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+	})
+	defer w.h.BeforeCommit(nil)
+
+	ctx, cancel := context.WithTimeout(w.ctx, 30*time.Second)
+	defer cancel()
+	aDone := make(chan error, 1)
+	go func() {
+		_, err := w.s.SetActionStatus(ctx, w.rep1.ID, ea.ID, ea.Version, ea.Actions[0].ID, salesrec.ActionDone)
+		aDone <- err
+	}()
+	select {
+	case <-aInTx: // A has written its feed row and holds its transaction open
+	case err := <-aDone:
+		t.Fatalf("writer A finished early: %v", err)
+	case <-ctx.Done():
+		t.Fatal("writer A never reached its commit")
+	}
+	_, err := w.s.SetActionStatus(ctx, w.rep1.ID, eb.ID, eb.Version, eb.Actions[0].ID, salesrec.ActionDone)
+	noErr(t, err, "writer B")
+
+	// B has committed, A has not: the reader must not get B yet (it would
+	// then resume after B and skip A).
+	early, _ := readAll(t, w.s, pos, 100)
+	for _, c := range early {
+		if c.EngagementID == eb.ID {
+			t.Fatal("the reader got B's change while A, which took its position first, was still in flight")
+		}
+	}
+
+	close(releaseA)
+	noErr(t, <-aDone, "writer A")
+	var got []salesrec.Change
+	for len(got) < 2 {
+		page, err := w.s.ReadFeed(ctx, pos, 100)
+		noErr(t, err, "ReadFeed")
+		if len(page) == 0 {
+			// Another transaction of the cluster may still hold the horizon
+			// back; wait for the next commit signal or a short tick.
+			waitCtx, stop := context.WithTimeout(ctx, 20*time.Millisecond)
+			_ = w.s.WaitChange(waitCtx)
+			stop()
+			if ctx.Err() != nil {
+				t.Fatalf("the reader never got both changes: %+v", got)
+			}
+			continue
+		}
+		got = append(got, page...)
+		pos = page[len(page)-1].Pos
+	}
+	if len(got) != 2 || got[0].EngagementID != ea.ID || got[1].EngagementID != eb.ID {
+		t.Fatalf("after both commits the reader got %+v, want A then B", got)
+	}
+}
+
+func testWaitChange(t *testing.T, open Opener) {
+	w := newWorld(t, open)
+	e := w.create(t, w.rep1, w.engagement(w.rep1, w.custA1, w.today(3)))
+
+	ctx, cancel := context.WithCancel(w.ctx)
+	cancel()
+	if err := w.s.WaitChange(ctx); !errors.Is(err, context.Canceled) {
+		t.Fatalf("WaitChange with an ended context: %v", err)
+	}
+
+	ctx, cancel = context.WithTimeout(w.ctx, 20*time.Second)
+	defer cancel()
+	woke := make(chan error, 1)
+	go func() { woke <- w.s.WaitChange(ctx) }()
+	// The waiter may not be waiting yet when a write commits; keep writing
+	// until it wakes.
+	for {
+		var err error
+		e, err = w.s.AddRemark(ctx, w.rep1.ID, e.ID, e.Version, salesrec.Remark{Text: "唤醒等待者的备注"})
+		noErr(t, err, "AddRemark")
+		select {
+		case err := <-woke:
+			noErr(t, err, "WaitChange")
+			return
+		case <-time.After(10 * time.Millisecond):
+		case <-ctx.Done():
+			t.Fatal("WaitChange did not return after commits")
+		}
+	}
+}

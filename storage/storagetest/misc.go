@@ -1,0 +1,77 @@
+package storagetest
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/dealtrail/dealtrail/salesrec"
+	"github.com/dealtrail/dealtrail/storage"
+)
+
+func testSnapshot(t *testing.T, open Opener) {
+	w := newWorld(t, open)
+	e := w.create(t, w.rep1, w.engagement(w.rep1, w.custA1, w.today(3)))
+	got, c, err := w.s.Snapshot(w.ctx, e.ID)
+	noErr(t, err, "Snapshot")
+	sameJSON(t, got, e, "snapshot engagement")
+	if c.ID != w.custA1.ID || c.Name != w.custA1.Name || c.Industry != w.custA1.Industry {
+		t.Fatalf("snapshot customer %+v", c)
+	}
+	_, _, err = w.s.Snapshot(w.ctx, "no-such-engagement")
+	wantErr(t, err, salesrec.ErrNotFound, "snapshot of an unknown engagement")
+}
+
+func testBulkInsert(t *testing.T, open Opener) {
+	const n = 300
+	w := newWorld(t, open)
+	batch := make([]salesrec.Engagement, n)
+	for i := range batch {
+		batch[i] = w.engagement(w.rep1, w.custA1, w.today(i%7-3), w.rep2)
+	}
+	// One bad engagement refuses the whole batch.
+	bad := append([]salesrec.Engagement(nil), batch...)
+	bad[n-1].Goal = ""
+	_, err := w.s.BulkInsert(w.ctx, w.rep1.ID, bad)
+	wantErr(t, err, salesrec.ErrInvalid, "a batch with an invalid engagement")
+	if cnt, _ := w.s.CountEngagements(w.ctx, w.managerA.ID, storage.Filter{}); cnt != 0 {
+		t.Fatalf("a refused batch stored %d engagements", cnt)
+	}
+
+	stored, err := w.s.BulkInsert(w.ctx, w.rep1.ID, batch)
+	noErr(t, err, "BulkInsert")
+	if len(stored) != n {
+		t.Fatalf("BulkInsert returned %d, want %d", len(stored), n)
+	}
+	cnt, err := w.s.CountEngagements(w.ctx, w.rep2.ID, storage.Filter{})
+	noErr(t, err, "count")
+	if cnt != n {
+		t.Fatalf("%d stored engagements visible to a participant, want %d", cnt, n)
+	}
+	feed, _ := readAll(t, w.s, "", 1000)
+	if len(feed) != n {
+		t.Fatalf("%d feed entries, want %d", len(feed), n)
+	}
+	for _, i := range []int{0, n / 2, n - 1} {
+		got, err := w.s.Engagement(w.ctx, w.rep1.ID, stored[i].ID)
+		noErr(t, err, "Engagement")
+		sameJSON(t, got, stored[i], "bulk-inserted engagement")
+		hist, err := w.s.History(w.ctx, w.rep1.ID, stored[i].ID)
+		noErr(t, err, "History")
+		if len(hist) != 1 || hist[0].Op != salesrec.OpCreate {
+			t.Fatalf("history of a bulk-inserted engagement: %+v", hist)
+		}
+	}
+	_, err = w.s.BulkInsert(w.ctx, w.rep3.ID, batch[:1])
+	wantErr(t, err, salesrec.ErrForbidden, "a rep bulk-inserting others' engagements")
+}
+
+// testErrorsHideValues: a unique violation must not echo the value that
+// collided (PostgreSQL's error detail does).
+func testErrorsHideValues(t *testing.T, open Opener) {
+	w := newWorld(t, open)
+	_, err := w.s.CreateCustomer(w.ctx, w.managerA.ID, newCustomer(w.custA1.Name, "制造业"))
+	wantErr(t, err, salesrec.ErrConflict, "duplicate customer")
+	if strings.Contains(err.Error(), w.custA1.Name) || strings.Contains(err.Error(), "星辰") {
+		t.Fatalf("the error echoes the confidential name: %v", err)
+	}
+}

@@ -1,0 +1,79 @@
+package storagetest
+
+import (
+	"context"
+	"database/sql"
+	"testing"
+
+	"github.com/dealtrail/dealtrail/salesrec"
+	"github.com/dealtrail/dealtrail/storage"
+)
+
+// Store is what the suite exercises: the contract plus the batch API and
+// the change signal both adapters offer.
+type Store interface {
+	storage.Store
+	BulkInsert(ctx context.Context, actor string, es []salesrec.Engagement) ([]salesrec.Engagement, error)
+	WaitChange(ctx context.Context) error
+}
+
+// Harness is one freshly opened, empty store.
+type Harness struct {
+	Store Store
+	// DB is the same database, for tests that go around the store.
+	DB *sql.DB
+	// Dialect is "sqlite" or "postgres", for the few statements the tests
+	// write by hand.
+	Dialect string
+	// BeforeCommit installs a hook that runs inside every engagement write
+	// just before COMMIT (nil removes it); a non-nil error aborts the write.
+	BeforeCommit func(f func(ctx context.Context, engagementID string) error)
+	// ConcurrentWriters is true when write transactions run at the same time
+	// (PostgreSQL) rather than one after another (SQLite).
+	ConcurrentWriters bool
+}
+
+// Opener opens a fresh, empty, migrated store with opts and arranges (with
+// t.Cleanup) for it to be closed and removed.
+type Opener func(t testing.TB, opts ...storage.Option) Harness
+
+// Run runs the conformance suite against the stores open returns.
+func Run(t *testing.T, open Opener) {
+	tests := []struct {
+		name string
+		run  func(t *testing.T, open Opener)
+	}{
+		{"TeamsAndMembers", testTeamsAndMembers},
+		{"Customers", testCustomers},
+		{"EngagementRoundTrip", testEngagementRoundTrip},
+		{"TargetedWrites", testTargetedWrites},
+		{"CloseAndReopen", testCloseAndReopen},
+		{"ListAndCount", testListAndCount},
+		{"ListPagination", testListPagination},
+		{"Actions", testActions},
+		{"History", testHistory},
+		{"HistoryIsAppendOnly", testHistoryAppendOnly},
+		{"Feed", testFeed},
+		{"FeedRollback", testFeedRollback},
+		{"FeedOutOfOrderCommits", testFeedOutOfOrderCommits},
+		{"WaitChange", testWaitChange},
+		{"Snapshot", testSnapshot},
+		{"StaleVersion", testStaleVersion},
+		{"TwoWritersOneSnapshot", testTwoWritersOneSnapshot},
+		{"NoLostUpdates", testNoLostUpdates},
+		{"ConcurrentWriters", testConcurrentWriters},
+		{"Access", testAccess},
+		{"Masking", testMasking},
+		{"BadInput", testBadInput},
+		{"TextRoundTrip", testTextRoundTrip},
+		{"Time", testTime},
+		{"BulkInsert", testBulkInsert},
+		{"ErrorsHideValues", testErrorsHideValues},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			tc.run(t, open)
+		})
+	}
+}
