@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/dealtrail/dealtrail/examples/crmhttp/dealtrailhttp"
+	"github.com/dealtrail/dealtrail/kb"
 	"github.com/dealtrail/dealtrail/salesrec"
 	"github.com/dealtrail/dealtrail/storage"
 	"github.com/dealtrail/dealtrail/storage/sqlite"
@@ -45,6 +46,7 @@ func mustZone(name string) *time.Location {
 
 type fixture struct {
 	store storage.Store
+	index *kb.Index
 	srv   *httptest.Server
 	logs  *bytes.Buffer
 	// e1 is r1's engagement as created.
@@ -84,8 +86,14 @@ func newFixture(t *testing.T) *fixture {
 		t.Fatal(err)
 	}
 
+	index, err := kb.Open(filepath.Join(t.TempDir(), "kb"), store, kb.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = index.Close() })
+
 	logs := new(bytes.Buffer)
-	api := dealtrailhttp.NewHandler(store, nil, dealtrailhttp.Options{
+	api := dealtrailhttp.NewHandler(store, index, dealtrailhttp.Options{
 		Actor: func(r *http.Request) (string, bool) {
 			id := r.Header.Get(memberHdr)
 			return id, id != ""
@@ -98,7 +106,7 @@ func newFixture(t *testing.T) *fixture {
 	mux.Handle(prefix+"/", http.StripPrefix(prefix, api))
 	srv := httptest.NewServer(mux)
 	t.Cleanup(srv.Close)
-	return &fixture{store: store, srv: srv, logs: logs, e1: e1}
+	return &fixture{store: store, index: index, srv: srv, logs: logs, e1: e1}
 }
 
 func customer(id, name string) salesrec.Customer {
