@@ -1,0 +1,133 @@
+package kb
+
+import (
+	"fmt"
+	"sync"
+
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/custom"
+	"github.com/blevesearch/bleve/v2/analysis/lang/cjk"
+	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
+	"github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
+	"github.com/blevesearch/bleve/v2/mapping"
+	"github.com/blevesearch/bleve/v2/registry"
+)
+
+// The analysis chain of the text field, in order:
+//
+//  1. fold: full-width forms to ASCII (订单１２３件 → 订单123件), the
+//     ideographic space to a space, traditional to simplified characters
+//     (預算 → 预算). It runs before tokenizing because Bleve's unicode
+//     tokenizer drops full-width digits; token offsets are mapped back to the
+//     original text so highlights land on what the user wrote.
+//  2. unicode word segmentation (Latin words, digits, one token per Han
+//     character), so ERP对接 splits into erp | 对 | 接.
+//  3. lower case.
+//  4. English plurals to singular (prices → price), nothing more.
+//  5. CJK bigrams. The index analyzer also keeps every character as a
+//     unigram, so a one-character query (价, 贵) finds texts containing it.
+//     The query analyzer emits bigrams only (a lone character stays a
+//     unigram), so 价格偏高 searches 价格 | 格偏 | 偏高 and not every text
+//     with a 高 in it.
+//
+// Bleve resolves tokenizers and token filters by name from a process-wide
+// registry. The two components kb adds are registered there once, under
+// names prefixed "dealtrail_kb_" so they cannot collide with Bleve's or a
+// host's; everything else is defined on the index mapping itself.
+const (
+	tokenizerName    = "dealtrail_kb_fold_unicode"
+	pluralFilterName = "dealtrail_kb_plural_en"
+
+	bigramUnigramFilter = "kb_cjk_bigram_unigram"
+	bigramFilter        = "kb_cjk_bigram"
+
+	// textAnalyzer analyzes indexed text; queryAnalyzer analyzes the
+	// words of a search.
+	textAnalyzer  = "kb_text"
+	queryAnalyzer = "kb_query"
+)
+
+var registerOnce = sync.OnceValue(func() error {
+	if err := registry.RegisterTokenizer(tokenizerName, newFoldTokenizer); err != nil {
+		return err
+	}
+	return registry.RegisterTokenFilter(pluralFilterName, newPluralFilter)
+})
+
+// addAnalysis defines kb's analyzers on m.
+func addAnalysis(m *mapping.IndexMappingImpl) error {
+	if err := registerOnce(); err != nil {
+		return fmt.Errorf("kb: register analysis components: %w", err)
+	}
+	steps := []struct {
+		add    func(string, map[string]any) error
+		name   string
+		config map[string]any
+	}{
+		{m.AddCustomTokenFilter, bigramUnigramFilter, map[string]any{
+			"type": cjk.BigramName, "output_unigram": true,
+		}},
+		{m.AddCustomTokenFilter, bigramFilter, map[string]any{
+			"type": cjk.BigramName, "output_unigram": false,
+		}},
+		{m.AddCustomAnalyzer, textAnalyzer, map[string]any{
+			"type":          custom.Name,
+			"tokenizer":     tokenizerName,
+			"token_filters": []any{lowercase.Name, pluralFilterName, bigramUnigramFilter},
+		}},
+		{m.AddCustomAnalyzer, queryAnalyzer, map[string]any{
+			"type":          custom.Name,
+			"tokenizer":     tokenizerName,
+			"token_filters": []any{lowercase.Name, pluralFilterName, bigramFilter},
+		}},
+	}
+	for _, s := range steps {
+		if err := s.add(s.name, s.config); err != nil {
+			return fmt.Errorf("kb: define %s: %w", s.name, err)
+		}
+	}
+	return nil
+}
+
+// foldTokenizer folds its input (see fold) and segments it with Bleve's
+// unicode tokenizer, reporting token offsets in the original input.
+type foldTokenizer struct {
+	inner analysis.Tokenizer
+}
+
+func newFoldTokenizer(_ map[string]any, cache *registry.Cache) (analysis.Tokenizer, error) {
+	inner, err := cache.TokenizerNamed(unicode.Name)
+	if err != nil {
+		return nil, err
+	}
+	return foldTokenizer{inner: inner}, nil
+}
+
+// Tokenize implements analysis.Tokenizer.
+func (t foldTokenizer) Tokenize(input []byte) analysis.TokenStream {
+	folded, offsets := fold(input)
+	tokens := t.inner.Tokenize(folded)
+	if offsets != nil {
+		for _, tok := range tokens {
+			tok.Start, tok.End = offsets[tok.Start], offsets[tok.End]
+		}
+	}
+	return tokens
+}
+
+// pluralFilter applies singular to every token.
+type pluralFilter struct{}
+
+func newPluralFilter(map[string]any, *registry.Cache) (analysis.TokenFilter, error) {
+	return pluralFilter{}, nil
+}
+
+// Filter implements analysis.TokenFilter.
+func (pluralFilter) Filter(input analysis.TokenStream) analysis.TokenStream {
+	for _, tok := range input {
+		if tok.Type == analysis.AlphaNumeric && !tok.KeyWord {
+			tok.Term = singular(tok.Term)
+		}
+	}
+	return input
+}

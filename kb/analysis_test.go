@@ -1,0 +1,145 @@
+package kb
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/dealtrail/dealtrail/salesrec"
+)
+
+func analyzer(t *testing.T, name string) analysis.Analyzer {
+	t.Helper()
+	m, err := newMapping()
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := m.AnalyzerNamed(name)
+	if a == nil {
+		t.Fatalf("analyzer %s is not defined", name)
+	}
+	return a
+}
+
+func terms(a analysis.Analyzer, text string) []string {
+	var out []string
+	for _, tok := range a.Analyze([]byte(text)) {
+		out = append(out, string(tok.Term))
+	}
+	return out
+}
+
+func TestTextAnalyzer(t *testing.T) {
+	a := analyzer(t, textAnalyzer)
+	tests := []struct {
+		name, text string
+		want       []string // each must be among the terms
+		not        []string // none may be
+	}{
+		{"full-width digits are kept as digits", "订单１２３件", []string{"123", "订单", "件"}, nil},
+		{"full-width letters fold and lower", "ＥＲＰ对接", []string{"erp", "对接"}, []string{"ＥＲＰ"}},
+		{"traditional folds to simplified", "預算不足，選擇了競品", []string{"预算", "竞品", "选择"}, []string{"預算"}},
+		{"every character is also a unigram", "价格太贵", []string{"价", "格", "太", "贵", "价格", "太贵"}, nil},
+		{"mixed Latin and Chinese split", "ERP对接和Q3预算", []string{"erp", "对接", "q3", "预算"}, nil},
+		{"simple plurals", "prices competitors companies fees KPIs", []string{"price", "competitor", "company", "fee", "kpi"}, []string{"prices", "competitors"}},
+		{"no over-stemming", "process status pricing business", []string{"process", "status", "pricing", "business"}, []string{"proces", "statu", "price"}},
+		{"possessive", "customer's budget", []string{"customer", "budget"}, []string{"customer's"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := terms(a, tc.text)
+			for _, w := range tc.want {
+				if !slices.Contains(got, w) {
+					t.Errorf("terms of %q = %q, missing %q", tc.text, got, w)
+				}
+			}
+			for _, n := range tc.not {
+				if slices.Contains(got, n) {
+					t.Errorf("terms of %q = %q, should not hold %q", tc.text, got, n)
+				}
+			}
+		})
+	}
+}
+
+func TestQueryAnalyzerEmitsBigramsOnly(t *testing.T) {
+	a := analyzer(t, queryAnalyzer)
+	if got, want := terms(a, "价格偏高"), []string{"价格", "格偏", "偏高"}; !slices.Equal(got, want) {
+		t.Errorf("query terms = %q, want %q", got, want)
+	}
+	if got, want := terms(a, "贵"), []string{"贵"}; !slices.Equal(got, want) {
+		t.Errorf("one-character query terms = %q, want %q", got, want)
+	}
+}
+
+func TestOffsetsPointIntoTheOriginalText(t *testing.T) {
+	a := analyzer(t, textAnalyzer)
+	text := "订单１２３件，預算OK"
+	for _, tok := range a.Analyze([]byte(text)) {
+		orig := text[tok.Start:tok.End]
+		if got := strings.ToLower(foldString(orig)); got != string(tok.Term) {
+			t.Errorf("token %q has offsets [%d:%d] = %q in the original", tok.Term, tok.Start, tok.End, orig)
+		}
+	}
+}
+
+func TestSingular(t *testing.T) {
+	tests := map[string]string{
+		"prices": "price", "competitors": "competitor", "companies": "company",
+		"demos": "demo", "fees": "fee", "process": "process", "status": "status",
+		"this": "this", "news": "news", "series": "series", "its": "its",
+		"goes": "goes", "customers'": "customer", "bus": "bus", "erp": "erp",
+		"q3": "q3",
+	}
+	for in, want := range tests {
+		if got := string(singular([]byte(in))); got != want {
+			t.Errorf("singular(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestSearchAnalysisHoles checks each hole of stock CJK analysis through a
+// real index and search.
+func TestSearchAnalysisHoles(t *testing.T) {
+	f := newFixture(t, Options{})
+	c := f.customer("t1", "华东精工制造股份有限公司", "制造业", "华东精工")
+	docs := map[string]salesrec.Engagement{
+		"fullwidth":   f.won("t1", "r1", c, "首单订单１２３件，按期交付"),
+		"traditional": f.lost("t1", "r1", c, salesrec.ReasonCompetitor, "客戶選擇了競品，預算也被削減"),
+		"price":       f.won("t1", "r1", c, "客户觉得价格贵，我们用分期付款化解"),
+		"erp":         f.won("t1", "r1", c, "ERP对接方案提前演示，打消技术顾虑"),
+		"q3":          f.lost("t1", "r1", c, salesrec.ReasonBudget, "Q3预算冻结，采购暂缓"),
+		"plural":      f.won("t1", "r1", c, "We matched competitor prices with a bundle"),
+		"other":       f.won("t1", "r1", c, "定期回访维护关系"),
+	}
+	f.sync()
+	tests := []struct {
+		query string
+		want  string
+		first bool // want must rank first
+	}{
+		{"123", "fullwidth", true},
+		{"１２３", "fullwidth", true},
+		{"预算", "traditional", false},
+		{"竞品", "traditional", true},
+		{"競品", "traditional", true},
+		{"价", "price", true},
+		{"贵", "price", true},
+		{"ERP", "erp", true},
+		{"erp对接", "erp", true},
+		{"Q3预算", "q3", true},
+		{"q3", "q3", true},
+		{"price", "plural", true},
+		{"competitors", "plural", true},
+	}
+	for _, tc := range tests {
+		res := f.search("m1", Query{Text: tc.query})
+		if !slices.Contains(engagements(res), docs[tc.want].ID) {
+			t.Errorf("search %q: engagements %v, want %s (%s)", tc.query, engagements(res), docs[tc.want].ID, tc.want)
+		}
+		if tc.first && res.Total > 0 && res.Hits[0].EngagementID != docs[tc.want].ID {
+			t.Errorf("search %q: first hit %s (%s), want %s", tc.query, res.Hits[0].EngagementID, res.Hits[0].Text, tc.want)
+		}
+	}
+}

@@ -1,0 +1,160 @@
+package kb
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/dealtrail/dealtrail/salesrec"
+)
+
+// Kind is what an index document holds.
+type Kind string
+
+// Document kinds: the two lesson kinds of the template, the reason an
+// engagement was terminated, and an objection with its handling and result.
+const (
+	KindSuccess           Kind = "success"
+	KindImprovement       Kind = "improvement"
+	KindTerminationReason Kind = "termination_reason"
+	KindObjection         Kind = "objection"
+)
+
+// Valid reports whether k is one of the document kinds.
+func (k Kind) Valid() bool {
+	switch k {
+	case KindSuccess, KindImprovement, KindTerminationReason, KindObjection:
+		return true
+	}
+	return false
+}
+
+// document is what the index holds for one lesson, reason or objection.
+// It is built from an engagement and its customer by documents; the
+// customer's name, short names and contacts never appear in it.
+type document struct {
+	Text           string    `json:"text"`
+	Kind           string    `json:"kind"`
+	Outcome        string    `json:"outcome"`
+	ReasonCategory string    `json:"reason_category,omitempty"`
+	Industry       string    `json:"industry,omitempty"`
+	CustomerKind   string    `json:"customer_kind,omitempty"`
+	Stage          string    `json:"stage,omitempty"`
+	Team           string    `json:"team"`
+	Owner          string    `json:"owner"`
+	Date           time.Time `json:"date"`
+	// Amount is the won amount in minor units (exact below 2^53).
+	Amount       *float64 `json:"amount,omitempty"`
+	Currency     string   `json:"currency,omitempty"`
+	EngagementID string   `json:"engagement_id"`
+}
+
+// entry is a document and its id. Ids are deterministic, so the same
+// engagement always yields the same ids:
+//
+//	<engagement>/lesson/<i>
+//	<engagement>/reason
+//	<engagement>/objection/<interaction>/<point>
+type entry struct {
+	id  string
+	doc document
+}
+
+// documents maps an engagement (as the store holds it) to its index
+// documents, masking confidential text with m.
+func documents(e salesrec.Engagement, c salesrec.Customer) []entry {
+	m := newMasker(c)
+	base := document{
+		Outcome:      string(e.Status),
+		Industry:     strings.TrimSpace(c.Industry),
+		CustomerKind: string(c.Kind),
+		Stage:        string(e.Stage),
+		Team:         e.TeamID,
+		Owner:        e.OwnerID,
+		EngagementID: e.ID,
+	}
+	closedOn := dayOf(e.UpdatedAt)
+	if o := e.Outcome; o != nil {
+		if !o.SignedOn.IsZero() {
+			closedOn = o.SignedOn.In(time.UTC)
+		}
+		if e.Status == salesrec.StatusWon && !o.Amount.IsZero() {
+			v := float64(o.Amount.Minor)
+			base.Amount = &v
+			base.Currency = o.Amount.Cur()
+		}
+	}
+
+	var out []entry
+	for i, l := range e.Lessons {
+		text := m.mask(l.Text)
+		if text == "" {
+			continue
+		}
+		d := base
+		d.Kind = string(lessonKind(l.Kind))
+		d.Text = text
+		d.Date = closedOn
+		out = append(out, entry{e.ID + "/lesson/" + strconv.Itoa(i), d})
+	}
+	if o := e.Outcome; o != nil && e.Status == salesrec.StatusTerminated {
+		if text := m.mask(o.Reason); text != "" {
+			d := base
+			d.Kind = string(KindTerminationReason)
+			d.ReasonCategory = string(o.ReasonCategory)
+			d.Text = text
+			d.Date = closedOn
+			out = append(out, entry{e.ID + "/reason", d})
+		}
+	}
+	for i, in := range e.Interactions {
+		for j, p := range in.Points {
+			if p.Kind != salesrec.PointObjection {
+				continue
+			}
+			text := m.mask(joinNonEmpty(p.Text, p.Handling, p.Result))
+			if text == "" {
+				continue
+			}
+			d := base
+			d.Kind = string(KindObjection)
+			d.Text = text
+			d.Date = dayOf(in.OccurredAt)
+			out = append(out, entry{e.ID + "/objection/" + strconv.Itoa(i) + "/" + strconv.Itoa(j), d})
+		}
+	}
+	return out
+}
+
+func lessonKind(k salesrec.LessonKind) Kind {
+	if k == salesrec.LessonImprovement {
+		return KindImprovement
+	}
+	return KindSuccess
+}
+
+// dayOf is the calendar day of t in its own zone, as midnight UTC, the form
+// every document date takes so date filters compare whole days.
+func dayOf(t time.Time) time.Time {
+	if t.IsZero() {
+		return time.Time{}
+	}
+	return salesrec.DateOf(t).In(time.UTC)
+}
+
+// joinNonEmpty joins the non-empty parts, one per line: an objection's
+// text, how it was handled and what came of it.
+func joinNonEmpty(parts ...string) string {
+	var b strings.Builder
+	for _, p := range parts {
+		p = strings.TrimSpace(p)
+		if p == "" {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(p)
+	}
+	return b.String()
+}

@@ -1,0 +1,278 @@
+package kb
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/dealtrail/dealtrail/salesrec"
+)
+
+var (
+	// ErrLocked is returned by Open when another Index (in this process or
+	// another) holds the directory. It wraps salesrec.ErrConflict.
+	ErrLocked = fmt.Errorf("kb: index directory is in use by another opener: %w", salesrec.ErrConflict)
+	// ErrClosed is returned by calls on a closed Index.
+	ErrClosed = errors.New("kb: index is closed")
+	// ErrFormat is returned by Open when the index on disk was built by an
+	// incompatible version of kb; Rebuild it (or remove the directory).
+	ErrFormat = errors.New("kb: index format is not supported")
+)
+
+// Internal (non-document) keys kept in the index.
+const (
+	// keyFormat holds formatVersion.
+	keyFormat = "kb/format"
+	// keyPos holds the feed position the index has applied up to.
+	keyPos = "kb/pos"
+	// keyEngagement prefixes an engagement id; the value lists the
+	// engagement's indexed version and document ids (see engagementState).
+	keyEngagement = "kb/eng/"
+
+	formatVersion = "1"
+
+	// currentFile names, inside the index directory, the generation
+	// directory that is live. Rebuild writes a new generation and then
+	// replaces this file atomically.
+	currentFile = "CURRENT"
+	genPrefix   = "gen-"
+)
+
+// Index is the team knowledge base: a Bleve index over lessons,
+// termination reasons and handled objections, kept in step with a Source.
+// Its methods are safe for concurrent use. One Index owns its directory;
+// a second Open of the same directory fails with ErrLocked.
+type Index struct {
+	root string
+	src  Source
+	opts Options
+	syn  synonyms
+
+	// syncMu serialises writers (Sync, Rebuild's swap, Close). cur may be
+	// read under syncMu or mu; it is replaced under both.
+	syncMu sync.Mutex
+	mu     sync.RWMutex
+	cur    *generation
+	lock   *dirLock
+}
+
+// generation is one index directory and the open Bleve index in it.
+type generation struct {
+	name string
+	idx  bleve.Index
+}
+
+// Open opens the knowledge base in dir, creating it when dir holds none,
+// and reads from src. It does not catch up with the feed: call Sync, or
+// Follow in a goroutine.
+func Open(dir string, src Source, opts Options) (*Index, error) {
+	if src == nil {
+		return nil, fmt.Errorf("kb: open %s: %w: no source", dir, salesrec.ErrInvalid)
+	}
+	syn, err := newSynonyms(opts.Synonyms)
+	if err != nil {
+		return nil, err
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, fmt.Errorf("kb: open %s: %w", dir, err)
+	}
+	lock, err := lockDir(dir, opts.lockTimeout())
+	if err != nil {
+		return nil, err
+	}
+	x := &Index{root: dir, src: src, opts: opts, syn: syn, lock: lock}
+	if err := x.openCurrent(); err != nil {
+		_ = lock.unlock()
+		return nil, err
+	}
+	return x, nil
+}
+
+// openCurrent opens the live generation, creating the first one in a
+// fresh directory, and removes generations a crashed Rebuild left behind.
+func (x *Index) openCurrent() error {
+	name, err := x.readCurrent()
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		// A fresh directory (or one whose first creation crashed before
+		// CURRENT was written): start generation 1.
+		if err := x.removeGenerations(""); err != nil {
+			return err
+		}
+		g, err := x.createGeneration(genPrefix + "000001")
+		if err != nil {
+			return err
+		}
+		if err := x.writeCurrent(g.name); err != nil {
+			_ = g.idx.Close()
+			return err
+		}
+		x.cur = g
+	case err != nil:
+		return err
+	default:
+		g, err := x.openGeneration(name)
+		if err != nil {
+			return err
+		}
+		x.cur = g
+	}
+	// Leftovers of a Rebuild that crashed before its swap.
+	if err := x.removeGenerations(x.cur.name); err != nil {
+		_ = x.cur.idx.Close()
+		x.cur = nil
+		return err
+	}
+	return nil
+}
+
+// Close closes the index. Searches and syncs after Close fail with
+// ErrClosed.
+func (x *Index) Close() error {
+	x.syncMu.Lock()
+	defer x.syncMu.Unlock()
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	if x.cur == nil {
+		return nil
+	}
+	err := x.cur.idx.Close()
+	x.cur = nil
+	if uerr := x.lock.unlock(); err == nil {
+		err = uerr
+	}
+	if err != nil {
+		return fmt.Errorf("kb: close: %w", err)
+	}
+	return nil
+}
+
+// Position returns the feed position the index has applied up to ("" when
+// it has applied nothing).
+func (x *Index) Position() (string, error) {
+	x.mu.RLock()
+	defer x.mu.RUnlock()
+	if x.cur == nil {
+		return "", ErrClosed
+	}
+	b, err := x.cur.idx.GetInternal([]byte(keyPos))
+	if err != nil {
+		return "", fmt.Errorf("kb: read position: %w", err)
+	}
+	return string(b), nil
+}
+
+func (x *Index) createGeneration(name string) (*generation, error) {
+	m, err := newMapping()
+	if err != nil {
+		return nil, err
+	}
+	path := filepath.Join(x.root, name)
+	idx, err := bleve.NewUsing(path, m, scorch.Name, bleve.Config.DefaultKVStore, nil)
+	if err != nil {
+		return nil, fmt.Errorf("kb: create index %s: %w", path, err)
+	}
+	b := idx.NewBatch()
+	b.SetInternal([]byte(keyFormat), []byte(formatVersion))
+	if err := idx.Batch(b); err != nil {
+		_ = idx.Close()
+		return nil, fmt.Errorf("kb: create index %s: %w", path, err)
+	}
+	return &generation{name: name, idx: idx}, nil
+}
+
+func (x *Index) openGeneration(name string) (*generation, error) {
+	path := filepath.Join(x.root, name)
+	// The directory lock already excludes other openers; Bleve's own lock
+	// gets the same timeout so it can never hang either.
+	timeout := x.opts.lockTimeout()
+	idx, err := bleve.OpenUsing(path, map[string]any{"bolt_timeout": timeout.String()})
+	if err != nil {
+		return nil, fmt.Errorf("kb: open index %s (lock timeout %s): %w", path, timeout, err)
+	}
+	format, err := idx.GetInternal([]byte(keyFormat))
+	if err != nil || string(format) != formatVersion {
+		_ = idx.Close()
+		return nil, fmt.Errorf("%w: %s has format %q, want %q", ErrFormat, path, format, formatVersion)
+	}
+	return &generation{name: name, idx: idx}, nil
+}
+
+func (x *Index) readCurrent() (string, error) {
+	b, err := os.ReadFile(filepath.Join(x.root, currentFile))
+	if err != nil {
+		return "", err
+	}
+	name := strings.TrimSpace(string(b))
+	if !strings.HasPrefix(name, genPrefix) || strings.ContainsAny(name, `/\`) {
+		return "", fmt.Errorf("kb: %s names %q, not an index generation", currentFile, name)
+	}
+	return name, nil
+}
+
+// writeCurrent points CURRENT at name: write a temporary file, sync it,
+// rename it over CURRENT, sync the directory.
+func (x *Index) writeCurrent(name string) error {
+	tmp := filepath.Join(x.root, currentFile+".tmp")
+	if err := writeFileSync(tmp, []byte(name+"\n")); err != nil {
+		return fmt.Errorf("kb: write %s: %w", currentFile, err)
+	}
+	if err := os.Rename(tmp, filepath.Join(x.root, currentFile)); err != nil {
+		return fmt.Errorf("kb: write %s: %w", currentFile, err)
+	}
+	syncDir(x.root)
+	return nil
+}
+
+// nextGeneration names the generation after the current one.
+func nextGeneration(name string) string {
+	n, _ := strconv.Atoi(strings.TrimPrefix(name, genPrefix))
+	return fmt.Sprintf("%s%06d", genPrefix, n+1)
+}
+
+// removeGenerations removes every generation directory except keep.
+func (x *Index) removeGenerations(keep string) error {
+	entries, err := os.ReadDir(x.root)
+	if err != nil {
+		return fmt.Errorf("kb: list %s: %w", x.root, err)
+	}
+	for _, e := range entries {
+		if e.IsDir() && strings.HasPrefix(e.Name(), genPrefix) && e.Name() != keep {
+			if err := os.RemoveAll(filepath.Join(x.root, e.Name())); err != nil {
+				return fmt.Errorf("kb: remove stale index %s: %w", e.Name(), err)
+			}
+		}
+	}
+	return nil
+}
+
+func writeFileSync(path string, data []byte) error {
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	if err != nil {
+		return err
+	}
+	if _, err := f.Write(data); err != nil {
+		_ = f.Close()
+		return err
+	}
+	if err := f.Sync(); err != nil {
+		_ = f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+// syncDir makes a rename in dir durable where the platform allows it;
+// failure only weakens durability, so it is not reported.
+func syncDir(dir string) {
+	if d, err := os.Open(dir); err == nil {
+		_ = d.Sync()
+		_ = d.Close()
+	}
+}

@@ -1,0 +1,50 @@
+package kb
+
+import "time"
+
+// Options tune an Index. The zero value is ready to use.
+type Options struct {
+	// LockTimeout is how long Open waits for another opener of the same
+	// directory to let go before failing with ErrLocked. Zero means one
+	// second.
+	LockTimeout time.Duration
+	// Synonyms are the team's synonym groups; a query naming one member of
+	// a group also searches the others. Nil means DefaultSynonyms; an
+	// empty, non-nil slice turns synonyms off.
+	Synonyms [][]string
+	// FeedPage is how many feed changes one index batch covers. Zero
+	// means 256.
+	FeedPage int
+	// PollInterval is how often Follow polls a source that cannot signal
+	// writes, and the longest it waits for a signal from one that can.
+	// Zero means two seconds.
+	PollInterval time.Duration
+	// Committed, when set, is called after each batch is committed with
+	// the feed position now stored in the index and the number of changes
+	// the batch covered.
+	Committed func(pos string, changes int)
+	// SyncError, when set, is told about every failed catch-up in Follow
+	// before Follow waits and tries again.
+	SyncError func(error)
+}
+
+func (o Options) lockTimeout() time.Duration {
+	if o.LockTimeout > 0 {
+		return o.LockTimeout
+	}
+	return time.Second
+}
+
+func (o Options) feedPage() int {
+	if o.FeedPage > 0 {
+		return o.FeedPage
+	}
+	return 256
+}
+
+func (o Options) pollInterval() time.Duration {
+	if o.PollInterval > 0 {
+		return o.PollInterval
+	}
+	return 2 * time.Second
+}

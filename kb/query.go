@@ -1,0 +1,249 @@
+package kb
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search/query"
+	"github.com/dealtrail/dealtrail/salesrec"
+)
+
+// Sort orders search results.
+type Sort string
+
+// Result orders. Relevance is the default; a query without text is
+// ordered by date.
+const (
+	SortRelevance Sort = "relevance"
+	SortDate      Sort = "date" // newest first
+)
+
+// Page sizes.
+const (
+	DefaultPageSize = 10
+	MaxPageSize     = 100
+)
+
+// Query is one search of the knowledge base. Every filter is optional and
+// the values within one filter are alternatives (kind is success OR
+// improvement); different filters all apply. The actor's team is always
+// applied and cannot be set here.
+type Query struct {
+	// Text is free text in Chinese, English or both. It is analyzed like
+	// the indexed text and never parsed as query syntax: "team:x" is just
+	// the words team and x.
+	Text string
+
+	Kinds            []Kind
+	Outcomes         []salesrec.Status
+	ReasonCategories []salesrec.ReasonCategory
+	Industries       []string
+	CustomerKinds    []salesrec.CustomerKind
+	Stages           []salesrec.Stage
+	Owners           []string
+	// From and To bound the document date, both days inclusive; zero is
+	// open-ended.
+	From, To salesrec.Date
+	// MinAmount and MaxAmount bound the won amount, both inclusive; zero
+	// is open-ended. When set they must share a currency, and only
+	// documents in that currency match.
+	MinAmount, MaxAmount salesrec.Money
+
+	// Facets asks for counts by outcome, reason category, industry and
+	// kind over every match (not just this page).
+	Facets bool
+	Sort   Sort
+	// Page is 1-based (0 means 1); PageSize 0 means DefaultPageSize, at
+	// most MaxPageSize.
+	Page, PageSize int
+}
+
+// Facet names in Result.Facets.
+const (
+	FacetOutcome        = "outcome"
+	FacetReasonCategory = "reason_category"
+	FacetIndustry       = "industry"
+	FacetKind           = "kind"
+)
+
+var facetFields = []string{FacetOutcome, FacetReasonCategory, FacetIndustry, FacetKind}
+
+// validate checks q and fills in defaults.
+func (q Query) validate() (Query, error) {
+	fields := map[string]string{}
+	for i, k := range q.Kinds {
+		if !k.Valid() {
+			fields[fmt.Sprintf("kinds[%d]", i)] = fmt.Sprintf("%q is not a document kind", k)
+		}
+	}
+	for i, o := range q.Outcomes {
+		if !o.Valid() {
+			fields[fmt.Sprintf("outcomes[%d]", i)] = fmt.Sprintf("%q is not an outcome", o)
+		}
+	}
+	for i, r := range q.ReasonCategories {
+		if !r.Valid() {
+			fields[fmt.Sprintf("reason_categories[%d]", i)] = fmt.Sprintf("%q is not a reason category", r)
+		}
+	}
+	for i, k := range q.CustomerKinds {
+		if !k.Valid() {
+			fields[fmt.Sprintf("customer_kinds[%d]", i)] = fmt.Sprintf("%q is not a customer type", k)
+		}
+	}
+	for i, s := range q.Stages {
+		if !s.Valid() {
+			fields[fmt.Sprintf("stages[%d]", i)] = fmt.Sprintf("%q is not a business stage", s)
+		}
+	}
+	if !q.From.IsZero() && !q.To.IsZero() && q.To.Before(q.From) {
+		fields["to"] = "is before from"
+	}
+	if !q.MinAmount.IsZero() && !q.MaxAmount.IsZero() {
+		if q.MinAmount.Cur() != q.MaxAmount.Cur() {
+			fields["max_amount"] = "has another currency than min_amount"
+		} else if q.MaxAmount.Minor < q.MinAmount.Minor {
+			fields["max_amount"] = "is below min_amount"
+		}
+	}
+	switch q.Sort {
+	case "":
+		q.Sort = SortRelevance
+	case SortRelevance, SortDate:
+	default:
+		fields["sort"] = fmt.Sprintf("%q is not relevance or date", q.Sort)
+	}
+	if q.Page < 0 {
+		fields["page"] = "is negative"
+	}
+	if q.PageSize < 0 || q.PageSize > MaxPageSize {
+		fields["page_size"] = fmt.Sprintf("must be between 0 and %d", MaxPageSize)
+	}
+	if len(fields) > 0 {
+		return q, &salesrec.ValidationError{Fields: fields}
+	}
+	if q.Page == 0 {
+		q.Page = 1
+	}
+	if q.PageSize == 0 {
+		q.PageSize = DefaultPageSize
+	}
+	return q, nil
+}
+
+// build turns q into a Bleve query for team. The team is a conjunct of the
+// query itself, so other teams' documents are neither scored nor counted.
+func (q Query) build(team string, syn synonyms) query.Query {
+	must := []query.Query{term(fieldTeam, team)}
+	if tq := textQuery(q.Text, syn); tq != nil {
+		must = append(must, tq)
+	}
+	must = appendAnyOf(must, fieldKind, q.Kinds)
+	must = appendAnyOf(must, fieldOutcome, q.Outcomes)
+	must = appendAnyOf(must, fieldReasonCategory, q.ReasonCategories)
+	must = appendAnyOf(must, fieldIndustry, q.Industries)
+	must = appendAnyOf(must, fieldCustomerKind, q.CustomerKinds)
+	must = appendAnyOf(must, fieldStage, q.Stages)
+	must = appendAnyOf(must, fieldOwner, q.Owners)
+	if !q.From.IsZero() || !q.To.IsZero() {
+		var from, to time.Time
+		if !q.From.IsZero() {
+			from = q.From.In(time.UTC)
+		}
+		if !q.To.IsZero() {
+			to = q.To.In(time.UTC)
+		}
+		yes := true
+		dr := bleve.NewDateRangeInclusiveQuery(from, to, &yes, &yes)
+		dr.SetField(fieldDate)
+		must = append(must, dr)
+	}
+	if !q.MinAmount.IsZero() || !q.MaxAmount.IsZero() {
+		var lo, hi *float64
+		cur := q.MinAmount.Cur()
+		if !q.MinAmount.IsZero() {
+			v := float64(q.MinAmount.Minor)
+			lo = &v
+		}
+		if !q.MaxAmount.IsZero() {
+			v := float64(q.MaxAmount.Minor)
+			hi = &v
+			cur = q.MaxAmount.Cur()
+		}
+		yes := true
+		nr := bleve.NewNumericRangeInclusiveQuery(lo, hi, &yes, &yes)
+		nr.SetField(fieldAmount)
+		must = append(must, nr, term(fieldCurrency, cur))
+	}
+	return bleve.NewConjunctionQuery(must...)
+}
+
+// textQuery builds the free-text part: the words as written, widened by
+// synonyms. Each synonym found becomes "the word as written, or any other
+// member of its group as a phrase"; the remaining words match as usual.
+// It returns nil for blank text.
+func textQuery(text string, syn synonyms) query.Query {
+	norm := normaliseQuery(text)
+	if norm == "" {
+		return nil
+	}
+	exp := syn.expand(norm)
+	var should []query.Query
+	if exp.rest != "" {
+		should = append(should, match(exp.rest))
+	}
+	for _, g := range exp.groups {
+		alts := []query.Query{match(g.written)}
+		for _, o := range g.others {
+			alts = append(alts, phrase(o, synonymBoost))
+		}
+		should = append(should, bleve.NewDisjunctionQuery(alts...))
+	}
+	if len(should) == 1 {
+		return should[0]
+	}
+	return bleve.NewDisjunctionQuery(should...)
+}
+
+func match(text string) query.Query {
+	m := bleve.NewMatchQuery(text)
+	m.SetField(fieldText)
+	m.Analyzer = queryAnalyzer
+	m.SetOperator(query.MatchQueryOperatorOr)
+	return m
+}
+
+// synonymBoost weighs a synonym below the word the user wrote, so texts
+// using the user's own word rank first.
+const synonymBoost = 0.6
+
+func phrase(text string, boost float64) query.Query {
+	p := bleve.NewMatchPhraseQuery(text)
+	p.SetField(fieldText)
+	p.SetBoost(boost)
+	p.Analyzer = queryAnalyzer
+	return p
+}
+
+func term(field, value string) query.Query {
+	t := bleve.NewTermQuery(value)
+	t.SetField(field)
+	return t
+}
+
+// appendAnyOf appends "field is one of values" when values is not empty.
+func appendAnyOf[T ~string](must []query.Query, field string, values []T) []query.Query {
+	if len(values) == 0 {
+		return must
+	}
+	alts := make([]query.Query, 0, len(values))
+	for _, v := range values {
+		alts = append(alts, term(field, strings.TrimSpace(string(v))))
+	}
+	if len(alts) == 1 {
+		return append(must, alts[0])
+	}
+	return append(must, bleve.NewDisjunctionQuery(alts...))
+}

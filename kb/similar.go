@@ -1,0 +1,88 @@
+package kb
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search/query"
+	"github.com/dealtrail/dealtrail/salesrec"
+)
+
+// Similar returns the lessons, termination reasons and handled objections
+// of the team's closed engagements (won or terminated) that are most
+// relevant to an engagement the actor may read: its goal, needs,
+// proposal and objections, with the same industry ranked higher. The
+// engagement's own documents are left out. limit 0 means
+// DefaultPageSize.
+func (x *Index) Similar(ctx context.Context, actor, engagementID string, limit int) ([]Hit, error) {
+	if limit < 0 || limit > MaxPageSize {
+		return nil, fmt.Errorf("kb: similar: %w", salesrec.FieldError("limit", fmt.Sprintf("must be between 0 and %d", MaxPageSize)))
+	}
+	if limit == 0 {
+		limit = DefaultPageSize
+	}
+	team, err := x.teamOf(ctx, actor)
+	if err != nil {
+		return nil, err
+	}
+	e, err := x.src.Engagement(ctx, actor, engagementID)
+	if err != nil {
+		return nil, fmt.Errorf("kb: similar: read engagement %s: %w", engagementID, err)
+	}
+	c, err := x.src.Customer(ctx, actor, e.CustomerID)
+	if err != nil {
+		return nil, fmt.Errorf("kb: similar: read customer of %s: %w", engagementID, err)
+	}
+
+	// The text to match is what the engagement is about, masked like
+	// indexed text so the customer's own name cannot steer the ranking.
+	m := newMasker(c)
+	var parts []string
+	add := func(s string) {
+		if s = m.mask(s); s != "" {
+			parts = append(parts, s)
+		}
+	}
+	add(e.Goal)
+	for _, n := range e.Needs {
+		add(n.Content)
+	}
+	if e.Proposal != nil {
+		add(e.Proposal.Summary)
+	}
+	for _, in := range e.Interactions {
+		for _, p := range in.Points {
+			if p.Kind == salesrec.PointObjection || p.Kind == salesrec.PointNeed {
+				add(p.Text)
+			}
+		}
+	}
+
+	b := bleve.NewBooleanQuery()
+	b.AddMust(term(fieldTeam, team))
+	b.AddMust(bleve.NewDisjunctionQuery(term(fieldOutcome, string(salesrec.StatusWon)), term(fieldOutcome, string(salesrec.StatusTerminated))))
+	b.AddMustNot(term(fieldEngagement, e.ID))
+	var should []query.Query
+	if tq := textQuery(strings.Join(parts, "\n"), x.syn); tq != nil {
+		should = append(should, tq)
+	}
+	if ind := strings.TrimSpace(c.Industry); ind != "" {
+		t := bleve.NewTermQuery(ind)
+		t.SetField(fieldIndustry)
+		t.SetBoost(2)
+		should = append(should, t)
+	}
+	if len(should) == 0 {
+		return nil, nil
+	}
+	b.AddShould(should...)
+	b.SetMinShould(1)
+
+	res, err := x.run(ctx, actor, b, Query{Text: strings.Join(parts, " "), Sort: SortRelevance, Page: 1, PageSize: limit})
+	if err != nil {
+		return nil, err
+	}
+	return res.Hits, nil
+}

@@ -1,0 +1,34 @@
+package kb
+
+import (
+	"context"
+
+	"github.com/dealtrail/dealtrail/salesrec"
+)
+
+// Source is what kb needs from storage. Every storage adapter satisfies it
+// (see storage.Store); kb defines it here so it depends on salesrec alone.
+type Source interface {
+	// ReadFeed returns up to limit changes committed after the position
+	// after ("" = from the start), in commit order, without gaps.
+	ReadFeed(ctx context.Context, after string, limit int) ([]salesrec.Change, error)
+	// Snapshot returns the engagement as stored now and its customer,
+	// unmasked: a system read for indexing. A removed engagement returns
+	// an error wrapping salesrec.ErrNotFound.
+	Snapshot(ctx context.Context, engagementID string) (salesrec.Engagement, salesrec.Customer, error)
+
+	// Member, Engagement and Customer are the actor-checked reads that
+	// decide who searches which team and who may see a customer's name.
+	Member(ctx context.Context, id string) (salesrec.Member, error)
+	Engagement(ctx context.Context, actor, id string) (salesrec.Engagement, error)
+	Customer(ctx context.Context, actor, id string) (salesrec.Customer, error)
+}
+
+// ChangeNotifier is implemented by sources that can signal new writes
+// (PostgreSQL LISTEN/NOTIFY, an in-process broadcast). Follow uses it when
+// present and polls otherwise.
+type ChangeNotifier interface {
+	// WaitChange returns when a change may have committed since the call
+	// began, or when ctx ends (with ctx's error).
+	WaitChange(ctx context.Context) error
+}

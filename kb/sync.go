@@ -1,0 +1,218 @@
+package kb
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/dealtrail/dealtrail/salesrec"
+)
+
+// Sync catches the index up with the source's feed once and returns. Each
+// feed page becomes one Bleve batch that carries the documents of the
+// changed engagements and the new feed position together, so a crash at
+// any point leaves the index at a batch boundary: the next Sync resumes
+// after the last committed change and neither skips nor repeats one.
+func (x *Index) Sync(ctx context.Context) error {
+	x.syncMu.Lock()
+	defer x.syncMu.Unlock()
+	if x.cur == nil {
+		return ErrClosed
+	}
+	return x.catchUp(ctx, x.cur.idx, nil)
+}
+
+// Follow keeps the index caught up until ctx ends, then returns ctx's
+// error. It waits for new writes with the source's WaitChange when the
+// source implements ChangeNotifier, and polls every Options.PollInterval
+// otherwise (and as a safety net). A failed catch-up is reported to
+// Options.SyncError and retried after the next wait.
+func (x *Index) Follow(ctx context.Context) error {
+	notifier, _ := x.src.(ChangeNotifier)
+	interval := x.opts.pollInterval()
+	for {
+		if err := x.Sync(ctx); err != nil {
+			if ctx.Err() != nil {
+				return ctx.Err()
+			}
+			if errors.Is(err, ErrClosed) {
+				return err
+			}
+			if x.opts.SyncError != nil {
+				x.opts.SyncError(err)
+			}
+		}
+		if err := wait(ctx, notifier, interval); err != nil {
+			return err
+		}
+	}
+}
+
+// wait returns when the notifier signals a change, when interval has
+// passed, or with ctx's error when ctx ends.
+func wait(ctx context.Context, notifier ChangeNotifier, interval time.Duration) error {
+	if notifier != nil {
+		wctx, cancel := context.WithTimeout(ctx, interval)
+		err := notifier.WaitChange(wctx)
+		cancel()
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		if err == nil || errors.Is(err, context.DeadlineExceeded) {
+			return nil
+		}
+		// The notifier failed outright: fall back to one poll interval
+		// so a broken listener cannot turn Follow into a busy loop.
+	}
+	t := time.NewTimer(interval)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-t.C:
+		return nil
+	}
+}
+
+// catchUp applies the feed to idx from the position idx has stored until
+// the feed is exhausted. progress, when set, receives the running count
+// of changes applied.
+func (x *Index) catchUp(ctx context.Context, idx bleve.Index, progress func(done int)) error {
+	raw, err := idx.GetInternal([]byte(keyPos))
+	if err != nil {
+		return fmt.Errorf("kb: read feed position: %w", err)
+	}
+	pos := string(raw)
+	page := x.opts.feedPage()
+	done := 0
+	for {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		changes, err := x.src.ReadFeed(ctx, pos, page)
+		if err != nil {
+			return fmt.Errorf("kb: read feed after %q: %w", pos, err)
+		}
+		if len(changes) == 0 {
+			return nil
+		}
+		if err := x.applyBatch(ctx, idx, changes); err != nil {
+			return err
+		}
+		pos = changes[len(changes)-1].Pos
+		done += len(changes)
+		if x.opts.Committed != nil {
+			x.opts.Committed(pos, len(changes))
+		}
+		if progress != nil {
+			progress(done)
+		}
+		if len(changes) < page {
+			return nil
+		}
+	}
+}
+
+// applyBatch indexes the current state of every engagement the changes
+// name, in one batch that also stores the position of the last change.
+func (x *Index) applyBatch(ctx context.Context, idx bleve.Index, changes []salesrec.Change) error {
+	// The latest version each engagement reached in this page.
+	latest := make(map[string]int64, len(changes))
+	var order []string
+	for _, c := range changes {
+		if _, seen := latest[c.EngagementID]; !seen {
+			order = append(order, c.EngagementID)
+		}
+		latest[c.EngagementID] = max(latest[c.EngagementID], c.Version)
+	}
+
+	b := idx.NewBatch()
+	for _, id := range order {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		old, err := readState(idx, id)
+		if err != nil {
+			return err
+		}
+		if old.version >= latest[id] && old.version > 0 {
+			// Already indexed at this version or later (a Rebuild that
+			// snapshotted ahead of the feed, or a replayed page).
+			continue
+		}
+		e, c, err := x.src.Snapshot(ctx, id)
+		switch {
+		case errors.Is(err, salesrec.ErrNotFound):
+			for _, docID := range old.docs {
+				b.Delete(docID)
+			}
+			b.DeleteInternal([]byte(keyEngagement + id))
+			continue
+		case err != nil:
+			return fmt.Errorf("kb: snapshot engagement %s: %w", id, err)
+		}
+		entries := documents(e, c)
+		next := engagementState{version: e.Version, docs: make([]string, len(entries))}
+		for i, en := range entries {
+			next.docs[i] = en.id
+		}
+		// Delete first, index second: within a batch the last operation
+		// on an id wins, so ids that survive are simply replaced.
+		for _, docID := range old.docs {
+			b.Delete(docID)
+		}
+		for _, en := range entries {
+			if err := b.Index(en.id, en.doc); err != nil {
+				return fmt.Errorf("kb: index %s: %w", en.id, err)
+			}
+		}
+		b.SetInternal([]byte(keyEngagement+id), next.encode())
+	}
+	b.SetInternal([]byte(keyPos), []byte(changes[len(changes)-1].Pos))
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if err := idx.Batch(b); err != nil {
+		return fmt.Errorf("kb: commit batch: %w", err)
+	}
+	return nil
+}
+
+// engagementState is what the index remembers about an engagement: the
+// version it indexed and the ids of its documents, so the next change
+// replaces them as a whole.
+type engagementState struct {
+	version int64
+	docs    []string
+}
+
+// encode writes the version on the first line and one id per line after.
+func (s engagementState) encode() []byte {
+	var b strings.Builder
+	b.WriteString(strconv.FormatInt(s.version, 10))
+	for _, id := range s.docs {
+		b.WriteByte('\n')
+		b.WriteString(id)
+	}
+	return []byte(b.String())
+}
+
+func readState(idx bleve.Index, engagementID string) (engagementState, error) {
+	raw, err := idx.GetInternal([]byte(keyEngagement + engagementID))
+	if err != nil {
+		return engagementState{}, fmt.Errorf("kb: read state of %s: %w", engagementID, err)
+	}
+	if len(raw) == 0 {
+		return engagementState{}, nil
+	}
+	lines := strings.Split(string(raw), "\n")
+	v, err := strconv.ParseInt(lines[0], 10, 64)
+	if err != nil {
+		return engagementState{}, fmt.Errorf("kb: state of %s is corrupt: %w", engagementID, err)
+	}
+	return engagementState{version: v, docs: lines[1:]}, nil
+}

@@ -1,0 +1,213 @@
+package kb
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"unicode"
+
+	"github.com/dealtrail/dealtrail/salesrec"
+)
+
+// DefaultSynonyms returns the synonym groups kb ships with: everyday sales
+// wording where teams say the same thing several ways. A host replaces
+// them with Options.Synonyms. Each call returns a fresh copy.
+func DefaultSynonyms() [][]string {
+	return [][]string{
+		{"竞品", "竞争对手", "友商", "对手", "competitor", "competition", "rival"},
+		{"太贵", "价格偏高", "报价太高", "价格太高", "价格高", "too expensive", "price too high", "overpriced"},
+		{"预算", "budget"},
+		{"降价", "打折", "折扣", "让利", "discount"},
+		{"决策人", "拍板人", "关键人", "decision maker"},
+		{"采购", "购买", "procurement", "purchasing"},
+		{"演示", "demo", "试用", "poc", "proof of concept"},
+		{"对接", "集成", "integration"},
+		{"交付", "实施", "上线", "delivery", "implementation", "rollout"},
+		{"响应慢", "响应速度", "反应慢", "response time", "slow response"},
+		{"合同", "协议", "contract", "agreement"},
+		{"项目", "专案", "project"},
+		{"客户关系", "关系维护", "relationship"},
+		{"稳定性", "可靠性", "stability", "reliability"},
+		{"售后", "服务支持", "after-sales"},
+	}
+}
+
+// synonyms expands queries. Every term is kept in normalised form (see
+// normaliseQuery) together with the group it belongs to.
+type synonyms struct {
+	groups [][]string
+	// terms lists every term once, longest first, with its group.
+	terms []synonymTerm
+}
+
+type synonymTerm struct {
+	term  string
+	group int
+	// word is true for terms made of Latin letters, digits and spaces:
+	// they only match whole words.
+	word bool
+}
+
+// newSynonyms validates and normalises groups; nil means the defaults.
+func newSynonyms(groups [][]string) (synonyms, error) {
+	if groups == nil {
+		groups = DefaultSynonyms()
+	}
+	var s synonyms
+	owner := map[string]int{}
+	for _, g := range groups {
+		var norm []string
+		for _, t := range g {
+			n := normaliseQuery(t)
+			if n == "" {
+				continue
+			}
+			if prev, ok := owner[n]; ok && prev != len(s.groups) {
+				return synonyms{}, fmt.Errorf("kb: synonym %q is in two groups: %w", t, salesrec.ErrInvalid)
+			}
+			if _, ok := owner[n]; ok {
+				continue
+			}
+			owner[n] = len(s.groups)
+			norm = append(norm, n)
+		}
+		if len(norm) < 2 {
+			continue
+		}
+		for _, n := range norm {
+			s.terms = append(s.terms, synonymTerm{term: n, group: len(s.groups), word: isWordTerm(n)})
+		}
+		s.groups = append(s.groups, norm)
+	}
+	// Longest first, so 价格偏高 is found before 价格高 could be.
+	slices.SortStableFunc(s.terms, func(a, b synonymTerm) int { return len(b.term) - len(a.term) })
+	return s, nil
+}
+
+// expansion is a query split into the text no synonym covers and, for each
+// synonym found, the word the user wrote and the rest of its group.
+type expansion struct {
+	rest   string
+	groups []synonymMatch
+}
+
+type synonymMatch struct {
+	written string
+	others  []string
+}
+
+// expand finds synonyms in a normalised query. Each group is used once.
+func (s synonyms) expand(q string) expansion {
+	var out expansion
+	used := map[int]bool{}
+	rest := q
+	for _, t := range s.terms {
+		if used[t.group] {
+			continue
+		}
+		at := findTerm(rest, t)
+		if at < 0 {
+			continue
+		}
+		used[t.group] = true
+		rest = rest[:at] + " " + rest[at+len(t.term):]
+		m := synonymMatch{written: t.term}
+		for _, o := range s.groups[t.group] {
+			if o != t.term {
+				m.others = append(m.others, o)
+			}
+		}
+		out.groups = append(out.groups, m)
+	}
+	out.rest = strings.TrimSpace(rest)
+	return out
+}
+
+// findTerm returns where t occurs in q, or -1. Word terms must stand
+// between non-word characters (or CJK characters).
+func findTerm(q string, t synonymTerm) int {
+	from := 0
+	for {
+		i := strings.Index(q[from:], t.term)
+		if i < 0 {
+			return -1
+		}
+		i += from
+		if !t.word || (boundaryBefore(q, i) && boundaryAfter(q, i+len(t.term))) {
+			return i
+		}
+		from = i + 1
+	}
+}
+
+func boundaryBefore(q string, i int) bool {
+	if i == 0 {
+		return true
+	}
+	r := lastRune(q[:i])
+	return !isWordRune(r)
+}
+
+func boundaryAfter(q string, i int) bool {
+	if i >= len(q) {
+		return true
+	}
+	r := []rune(q[i:])[0]
+	return !isWordRune(r)
+}
+
+func lastRune(s string) rune {
+	r := []rune(s)
+	return r[len(r)-1]
+}
+
+func isWordRune(r rune) bool {
+	return r < unicode.MaxASCII && (unicode.IsLetter(r) || unicode.IsDigit(r))
+}
+
+func isWordTerm(s string) bool {
+	for _, r := range s {
+		if r >= unicode.MaxASCII {
+			return false
+		}
+	}
+	return true
+}
+
+// normaliseQuery folds widths and traditional characters, lower-cases,
+// reduces English plurals and collapses spaces, so a synonym matches the
+// query however either is written (競品, ＤＥＭＯ, competitors).
+func normaliseQuery(s string) string {
+	s = strings.ToLower(foldString(s))
+	fields := strings.FieldsFunc(s, func(r rune) bool {
+		return unicode.IsSpace(r)
+	})
+	for i, f := range fields {
+		fields[i] = singularWords(f)
+	}
+	return strings.Join(fields, " ")
+}
+
+// singularWords applies singular to each run of ASCII letters in s.
+func singularWords(s string) string {
+	var b strings.Builder
+	start := -1
+	flush := func(end int) {
+		if start >= 0 {
+			b.Write(singular([]byte(s[start:end])))
+			start = -1
+		}
+	}
+	for i, r := range s {
+		if r < unicode.MaxASCII && (unicode.IsLetter(r) || r == '\'') {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		flush(i)
+		b.WriteRune(r)
+	}
+	flush(len(s))
+	return b.String()
+}
