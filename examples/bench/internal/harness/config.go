@@ -1,0 +1,50 @@
+package harness
+
+import (
+	"io"
+	"time"
+)
+
+// Config says what one run measures.
+type Config struct {
+	// Size is the number of generated engagements loaded before the
+	// operations are timed (1k, 10k, 100k, 1M are the standard sizes).
+	Size int
+	// Seed seeds the generator; the same seed gives the same data.
+	Seed uint64
+	// Samples is how many times each timed operation runs on each side;
+	// 0 means 1000.
+	Samples int
+	// Dir is where databases and indexes are created; it must exist.
+	Dir string
+	// PostgresDSN, when set, adds the PostgreSQL rows. The run creates two
+	// schemas of its own in that database and drops them at the end.
+	PostgresDSN string
+	// SkipSQLite, SkipKB leave those parts out.
+	SkipSQLite, SkipKB bool
+	// MemSizes lists the data-set sizes of the peak-memory rows, each run in
+	// a child process (see Child); empty means none.
+	MemSizes []int
+	// Log receives progress lines; nil discards them.
+	Log io.Writer
+	// Now is the instant overdue lists are judged at; zero means the
+	// generator's anchor (gen.Options.Now).
+	Now time.Time
+}
+
+// BatchSize is the number of engagements per bulk insert and the number of
+// documents per Bleve batch, on both sides.
+const BatchSize = 1000
+
+func (c Config) samples() int {
+	if c.Samples <= 0 {
+		return 1000
+	}
+	return c.Samples
+}
+
+func (c Config) logf(format string, args ...any) {
+	if c.Log != nil {
+		_, _ = io.WriteString(c.Log, sprintf(format+"\n", args...))
+	}
+}

@@ -1,0 +1,130 @@
+package harness
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/dealtrail/dealtrail/salesrec/gen"
+)
+
+// Run measures everything cfg asks for and returns the report. It stops at
+// the first error: a benchmark that fails half-way has nothing to report.
+func Run(ctx context.Context, cfg Config) (*Report, error) {
+	if cfg.Size < 1 {
+		return nil, errors.New("size must be at least 1")
+	}
+	if cfg.Dir == "" {
+		return nil, errors.New("a work directory is required")
+	}
+	rep := &Report{Env: currentEnv(), Size: cfg.Size}
+	rep.Notes = append(rep.Notes, generatorNote(cfg))
+
+	if !cfg.SkipSQLite {
+		dir := filepath.Join(cfg.Dir, "sqlite")
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return nil, err
+		}
+		be, closeBE, err := openSQLite(ctx, dir)
+		if err != nil {
+			return nil, err
+		}
+		rows, err := measureBackend(ctx, cfg, be, !cfg.SkipKB)
+		if err = joinErr(err, closeBE()); err != nil {
+			return nil, err
+		}
+		rep.Rows = append(rep.Rows, rows...)
+	}
+	if cfg.PostgresDSN != "" {
+		be, closeBE, err := openPostgres(ctx, cfg.PostgresDSN)
+		if err != nil {
+			return nil, err
+		}
+		rows, err := measureBackend(ctx, cfg, be, false)
+		if err = joinErr(err, closeBE()); err != nil {
+			return nil, err
+		}
+		rep.Rows = append(rep.Rows, rows...)
+	} else {
+		rep.Notes = append(rep.Notes, "PostgreSQL not measured in this run (no -pg DSN).")
+	}
+	for _, size := range cfg.MemSizes {
+		rows, err := runMemory(ctx, cfg, size)
+		if err != nil {
+			return nil, err
+		}
+		rep.Rows = append(rep.Rows, rows...)
+	}
+	return rep, nil
+}
+
+// measureBackend loads the data set into one backend, measures the
+// knowledge base on it when withKB (right after loading, so kb and bare
+// Bleve index exactly the generated engagements), then the storage
+// operations.
+func measureBackend(ctx context.Context, cfg Config, be backend, withKB bool) ([]Row, error) {
+	bulk, ld, err := loadStorage(ctx, cfg, be)
+	if err != nil {
+		return nil, err
+	}
+	rows := []Row{bulk}
+	var kbRows []Row
+	if withKB {
+		if kbRows, err = runKB(ctx, cfg, be.dt, ld); err != nil {
+			return nil, err
+		}
+	}
+	more, err := measureStorage(ctx, cfg, be, ld)
+	if err != nil {
+		return nil, err
+	}
+	return append(append(rows, more...), kbRows...), nil
+}
+
+// generatorNote times the generator alone, so readers can see how much of
+// the bare Bleve time (which streams from it) is generation.
+func generatorNote(cfg Config) string {
+	start := time.Now()
+	n := min(cfg.Size, 10_000)
+	_ = gen.New(cfg.Seed).Stream(n, func(gen.Item) error { return nil })
+	rate := float64(n) / time.Since(start).Seconds()
+	return fmt.Sprintf("Generator alone: %s engagements/s (seed %d); the bare Bleve side streams from it, the kb side reads the store.",
+		fmtCount(int(rate)), cfg.Seed)
+}
+
+// runMemory measures peak memory of bulk insert and of the kb rebuild at
+// one data-set size, each in its own child process.
+func runMemory(ctx context.Context, cfg Config, size int) ([]Row, error) {
+	dir := filepath.Join(cfg.Dir, "memory")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, err
+	}
+	job := func(op string) (Measure, error) {
+		cfg.logf("memory: %s of %d engagements (child process)", op, size)
+		return inChild(ctx, childJob{Op: op, Size: size, Seed: cfg.Seed, Dir: dir})
+	}
+	var m [4]Measure
+	for i, op := range []string{jobBulkDealtrail, jobBulkBare, jobRebuildKB, jobIndexBare} {
+		if cfg.SkipKB && i >= 2 {
+			break
+		}
+		var err error
+		if m[i], err = job(op); err != nil {
+			return nil, err
+		}
+	}
+	rows := []Row{{
+		Area: "memory", Op: "bulk insert, sqlite, " + fmtCount(size) + " engagements", Kind: Memory,
+		Bare: "multi-row INSERT of the same rows, same batches", DT: m[0], Base: m[1],
+	}}
+	if !cfg.SkipKB {
+		rows = append(rows, Row{
+			Area: "memory", Op: "kb rebuild, " + fmtCount(size) + " engagements", Kind: Memory,
+			Bare: "bare Bleve batch indexing of the same documents", DT: m[2], Base: m[3],
+		})
+	}
+	return rows, nil
+}

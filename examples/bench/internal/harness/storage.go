@@ -1,0 +1,307 @@
+package harness
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"slices"
+	"time"
+
+	"github.com/dealtrail/dealtrail/salesrec"
+	"github.com/dealtrail/dealtrail/salesrec/gen"
+	"github.com/dealtrail/dealtrail/storage"
+)
+
+// store is what the storage rows use of a dealtrail adapter: the contract
+// plus its batch API.
+type store interface {
+	storage.Store
+	BulkInsert(ctx context.Context, actorID string, es []salesrec.Engagement) ([]salesrec.Engagement, error)
+}
+
+// backend is one database measured: a dealtrail store and, in a separate
+// database or schema with the same migrations, the bare side.
+type backend struct {
+	name string
+	dt   store
+	bare *bareSQL
+}
+
+// team is what the timed operations need of a loaded team.
+type team struct {
+	id, manager string
+	loc         *time.Location
+	// industry is that of the team's first customer, for filtered searches.
+	industry string
+}
+
+// target is an engagement picked for the get and status-change samples.
+type target struct {
+	id, manager, action string
+}
+
+// loaded is what loading left for the timed operations.
+type loaded struct {
+	teams []team
+	// gets and changes are uniform samples of the loaded engagements: any
+	// for gets, open ones with a not-done action for status changes.
+	gets, changes []target
+	// last is the last team and customer, for the single saves.
+	lastTeam     salesrec.Team
+	lastMembers  []salesrec.Member
+	lastCustomer salesrec.Customer
+	bulkDT       Measure
+	bulkBare     Measure
+}
+
+// loadStorage loads cfg.Size engagements into both sides of be and returns
+// the bulk-insert row with what the timed operations need.
+func loadStorage(ctx context.Context, cfg Config, be backend) (Row, *loaded, error) {
+	cfg.logf("%s: loading %d engagements (bulk, batches of %d)", be.name, cfg.Size, BatchSize)
+	ld, err := load(ctx, cfg, be)
+	if err != nil {
+		return Row{}, nil, fmt.Errorf("%s: loading: %w", be.name, err)
+	}
+	return Row{
+		Area: be.name, Op: fmt.Sprintf("bulk insert (batches of %d)", BatchSize), Kind: Throughput,
+		Bare: "multi-row INSERT of the same rows, one transaction per batch", DT: ld.bulkDT, Base: ld.bulkBare, Target: atLeast(0.5),
+	}, ld, nil
+}
+
+// measureStorage times every storage operation on both sides of a loaded
+// backend.
+func measureStorage(ctx context.Context, cfg Config, be backend, ld *loaded) ([]Row, error) {
+	var rows []Row
+	now := cfg.Now
+	if now.IsZero() {
+		now = gen.DefaultOptions().Now
+	}
+	n := cfg.samples()
+	steps := []struct {
+		op, bare string
+		kind     Kind
+		target   Target
+		run      func(i int) (dt, bare func() error)
+	}{
+		{"save (1 interaction + 2 actions)", "INSERT engagement, participants, interaction, actions, history, feed; COMMIT", Throughput, atLeast(0.5), saveStep(ctx, cfg, be, ld)},
+		{"action status change", "SELECT doc; UPDATE doc + action row; INSERT history, feed; COMMIT", Latency, Target{}, func(i int) (func() error, func() error) {
+			t := ld.changes[i%len(ld.changes)]
+			return func() error {
+					_, err := be.dt.SetActionStatus(ctx, t.manager, t.id, 1, t.action, salesrec.ActionDone)
+					return err
+				}, func() error {
+					return be.bare.setActionStatus(ctx, t.manager, t.id, t.action, salesrec.ActionDone, time.Now().UTC())
+				}
+		}},
+		{"get by id", "SELECT doc WHERE id = ?; decode", Latency, atMost(2), func(i int) (func() error, func() error) {
+			t := ld.gets[i%len(ld.gets)]
+			return func() error { _, err := be.dt.Engagement(ctx, t.manager, t.id); return err },
+				func() error { _, err := be.bare.get(ctx, t.id); return err }
+		}},
+		{"list page of 50", "SELECT … WHERE team_id = ? ORDER BY updated_at DESC, id DESC LIMIT 51; decode 50", Latency, atMost(2), func(i int) (func() error, func() error) {
+			t := ld.teams[i%len(ld.teams)]
+			return func() error {
+					_, err := be.dt.ListEngagements(ctx, t.manager, storage.Filter{TeamID: t.id}, storage.PageRequest{Limit: 50})
+					return err
+				},
+				func() error { _, err := be.bare.list(ctx, t.id, 50); return err }
+		}},
+		{"team overdue actions", "SELECT actions JOIN engagements WHERE team_id, not done, open, deadline < today", Latency, atMost(2), func(i int) (func() error, func() error) {
+			t := ld.teams[i%len(ld.teams)]
+			return func() error {
+					_, err := be.dt.Actions(ctx, t.manager, storage.ActionQuery{TeamID: t.id, At: now, Overdue: true})
+					return err
+				},
+				func() error { _, err := be.bare.overdue(ctx, t.id, salesrec.DateOf(now.In(t.loc))); return err }
+		}},
+	}
+	for _, s := range steps {
+		count := n
+		if s.op == "action status change" {
+			count = min(n, len(ld.changes)) // each engagement changes once, from version 1
+		}
+		if count == 0 {
+			continue
+		}
+		cfg.logf("%s: %s ×%d", be.name, s.op, count)
+		var tdt, tbare Timings
+		warm := warmups(count)
+		if s.op == "action status change" {
+			warm = 0 // every sample is a different engagement: nothing to warm
+		}
+		for i := range warm + count {
+			dt, bare := s.run(i)
+			if i < warm {
+				if err := dt(); err != nil {
+					return nil, fmt.Errorf("%s: %s (dealtrail, warm-up): %w", be.name, s.op, err)
+				}
+				if err := bare(); err != nil {
+					return nil, fmt.Errorf("%s: %s (bare, warm-up): %w", be.name, s.op, err)
+				}
+				continue
+			}
+			if err := pair(i, labelled("dealtrail", dt), labelled("bare", bare), &tdt, &tbare); err != nil {
+				return nil, fmt.Errorf("%s: %s: %w", be.name, s.op, err)
+			}
+		}
+		rows = append(rows, Row{Area: be.name, Op: s.op, Bare: s.bare, Kind: s.kind, DT: tdt.Measure(), Base: tbare.Measure(), Target: s.target})
+	}
+	return rows, nil
+}
+
+// labelled prefixes f's error with the side it ran on.
+func labelled(side string, f func() error) func() error {
+	return func() error {
+		if err := f(); err != nil {
+			return fmt.Errorf("%s: %w", side, err)
+		}
+		return nil
+	}
+}
+
+// saveStep saves new engagements of one interaction and two actions of the
+// last loaded customer, the same engagement on both sides.
+func saveStep(ctx context.Context, cfg Config, be backend, ld *loaded) func(i int) (func() error, func() error) {
+	g := gen.New(cfg.Seed + 1)
+	shape := gen.Shape{Interactions: 1, Actions: 2, Status: salesrec.StatusOpen}
+	actor := ld.lastMembers[0].ID
+	return func(int) (func() error, func() error) {
+		e := g.EngagementWith(ld.lastTeam, ld.lastMembers, ld.lastCustomer, shape)
+		return func() error { _, err := be.dt.CreateEngagement(ctx, actor, e); return err },
+			func() error {
+				return be.bare.save(ctx, actor, []salesrec.Engagement{cloneEngagement(e)}, time.Now().UTC())
+			}
+	}
+}
+
+// cloneEngagement copies the slices bare.save may touch.
+func cloneEngagement(e salesrec.Engagement) salesrec.Engagement {
+	e.Interactions = slices.Clone(e.Interactions)
+	e.Actions = slices.Clone(e.Actions)
+	return e
+}
+
+// load streams cfg.Size engagements into both sides: teams, members and
+// customers one by one (not timed), engagements in batches through the
+// store's BulkInsert and the bare multi-row INSERT (timed, alternating which
+// goes first). It keeps uniform samples of engagements for the timed
+// operations.
+func load(ctx context.Context, cfg Config, be backend) (*loaded, error) {
+	ld := &loaded{}
+	pick := rand.New(rand.NewPCG(cfg.Seed, 17))
+	n := cfg.samples()
+	seen, seenOpen := 0, 0
+	var batch []salesrec.Engagement
+	var actor string
+	var tdt, tbare Timings
+	flush := func() error {
+		if len(batch) == 0 {
+			return nil
+		}
+		bareBatch := make([]salesrec.Engagement, len(batch))
+		for i, e := range batch {
+			bareBatch[i] = cloneEngagement(e)
+		}
+		now := time.Now().UTC()
+		dt := func() error { _, err := be.dt.BulkInsert(ctx, actor, batch); return err }
+		bare := func() error { return be.bare.save(ctx, actor, bareBatch, now) }
+		err := pair(len(tdt.d), labelled("dealtrail", dt), labelled("bare", bare), &tdt, &tbare)
+		batch = batch[:0]
+		return err
+	}
+	err := gen.New(cfg.Seed).Stream(cfg.Size, func(it gen.Item) error {
+		if it.NewTeam {
+			if err := flush(); err != nil {
+				return err
+			}
+			if err := createTeam(ctx, be, it.Team, it.Members); err != nil {
+				return err
+			}
+			loc, err := it.Team.Location()
+			if err != nil {
+				return err
+			}
+			actor = it.Members[0].ID
+			ld.teams = append(ld.teams, team{id: it.Team.ID, manager: actor, loc: loc})
+			ld.lastTeam, ld.lastMembers = it.Team, it.Members
+		}
+		if it.NewCustomer {
+			if _, err := be.dt.CreateCustomer(ctx, actor, it.Customer); err != nil {
+				return fmt.Errorf("dealtrail: creating customer: %w", err)
+			}
+			if err := be.bare.createCustomer(ctx, it.Customer); err != nil {
+				return fmt.Errorf("bare: creating customer: %w", err)
+			}
+			ld.lastCustomer = it.Customer
+			if t := &ld.teams[len(ld.teams)-1]; t.industry == "" {
+				t.industry = it.Customer.Industry
+			}
+		}
+		e := it.Engagement
+		// Reservoir samples: every engagement equally likely to be picked.
+		seen++
+		t := target{id: e.ID, manager: actor}
+		if len(ld.gets) < n {
+			ld.gets = append(ld.gets, t)
+		} else if j := pick.IntN(seen); j < n {
+			ld.gets[j] = t
+		}
+		if a := openAction(e); a != "" {
+			seenOpen++
+			t.action = a
+			if len(ld.changes) < n {
+				ld.changes = append(ld.changes, t)
+			} else if j := pick.IntN(seenOpen); j < n {
+				ld.changes[j] = t
+			}
+		}
+		batch = append(batch, e)
+		if len(batch) == BatchSize {
+			return flush()
+		}
+		return nil
+	})
+	if err == nil {
+		err = flush()
+	}
+	if err != nil {
+		return nil, err
+	}
+	ld.bulkDT, ld.bulkBare = tdt.Measure(), tbare.Measure()
+	ld.bulkDT.N, ld.bulkBare.N = cfg.Size, cfg.Size // engagements, not batches
+	ld.bulkDT.P50, ld.bulkDT.P95, ld.bulkDT.P99 = 0, 0, 0
+	ld.bulkBare.P50, ld.bulkBare.P95, ld.bulkBare.P99 = 0, 0, 0
+	if len(ld.gets) == 0 {
+		return nil, fmt.Errorf("no engagements loaded (size %d)", cfg.Size)
+	}
+	return ld, nil
+}
+
+// openAction returns the id of a not-done action of an open engagement, or "".
+func openAction(e salesrec.Engagement) string {
+	if e.Status != salesrec.StatusOpen {
+		return ""
+	}
+	for _, a := range e.Actions {
+		if a.Status != salesrec.ActionDone {
+			return a.ID
+		}
+	}
+	return ""
+}
+
+// createTeam creates a team and its members on both sides.
+func createTeam(ctx context.Context, be backend, t salesrec.Team, ms []salesrec.Member) error {
+	if _, err := be.dt.CreateTeam(ctx, t); err != nil {
+		return fmt.Errorf("dealtrail: creating team: %w", err)
+	}
+	for _, m := range ms {
+		if _, err := be.dt.AddMember(ctx, m); err != nil {
+			return fmt.Errorf("dealtrail: adding member: %w", err)
+		}
+	}
+	if err := be.bare.createTeam(ctx, t, ms); err != nil {
+		return fmt.Errorf("bare: creating team: %w", err)
+	}
+	return nil
+}

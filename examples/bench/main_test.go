@@ -1,0 +1,113 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/dealtrail/dealtrail/examples/bench/internal/harness"
+)
+
+// TestMain lets the harness re-run this test binary as a memory child.
+func TestMain(m *testing.M) {
+	if harness.IsChild() {
+		if err := harness.RunChild(context.Background(), os.Stdout); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
+		}
+		os.Exit(0)
+	}
+	os.Exit(m.Run())
+}
+
+// TestSmoke runs the whole harness at a tiny size: every row must be there
+// with a finite, positive ratio. It does not check the targets: a tiny data
+// set on a shared machine says nothing about them.
+func TestSmoke(t *testing.T) {
+	args := []string{"-size", "200", "-samples", "20", "-mem", "200", "-dir", t.TempDir()}
+	dsn := os.Getenv("DEALTRAIL_TEST_POSTGRES_DSN")
+	if dsn != "" {
+		args = append(args, "-pg", dsn)
+	}
+	var out bytes.Buffer
+	rep, err := run(context.Background(), args, &out, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string][]string{
+		"sqlite": {"bulk insert (batches of 1000)", "save (1 interaction + 2 actions)", "action status change", "get by id", "list page of 50", "team overdue actions"},
+		"kb":     {"sync", "plain search", "filtered search + 2 facets"},
+		"memory": {"bulk insert, sqlite, 200 engagements", "kb rebuild, 200 engagements"},
+	}
+	if dsn != "" {
+		want["postgres"] = want["sqlite"]
+	}
+	for area, ops := range want {
+		for _, op := range ops {
+			r, ok := rep.Find(area, op)
+			if !ok {
+				t.Errorf("report has no row %s / %s", area, op)
+				continue
+			}
+			if x := r.Ratio(); math.IsNaN(x) || math.IsInf(x, 0) || x <= 0 {
+				t.Errorf("%s / %s: ratio %v, want a finite positive number (dealtrail %+v, bare %+v)", area, op, x, r.DT, r.Base)
+			}
+		}
+	}
+	if !strings.Contains(out.String(), "| sqlite | get by id |") {
+		t.Errorf("printed report lacks the get-by-id row:\n%s", out.String())
+	}
+}
+
+func TestUpdateFileReplacesOnlyItsSection(t *testing.T) {
+	path := t.TempDir() + "/b.md"
+	prose := "# Benchmarks\n\nprose before\n"
+	if err := os.WriteFile(path, []byte(prose), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	rep := &harness.Report{Size: 7}
+	for range 2 { // the second write must replace the first, not append
+		if err := rep.UpdateFile(path); err != nil {
+			t.Fatal(err)
+		}
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(b)
+	if !strings.HasPrefix(s, prose) {
+		t.Errorf("prose before the section changed:\n%s", s)
+	}
+	if n := strings.Count(s, "<!-- bench:begin size=7 -->"); n != 1 {
+		t.Errorf("section appears %d times, want once:\n%s", n, s)
+	}
+}
+
+func TestMemSizes(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		want string
+		err  bool
+	}{
+		{"", "[500]", false},
+		{"none", "[]", false},
+		{"10000, 100000", "[10000 100000]", false},
+		{"10k", "", true},
+		{"0", "", true},
+	} {
+		got, err := memSizes(c.in, 500)
+		if (err != nil) != c.err {
+			t.Errorf("memSizes(%q) error %v, want error %v", c.in, err, c.err)
+			continue
+		}
+		if !c.err && fmt.Sprint(got) != c.want {
+			t.Errorf("memSizes(%q) = %v, want %s", c.in, got, c.want)
+		}
+	}
+}
