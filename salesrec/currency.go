@@ -16,7 +16,7 @@ type currency struct {
 // currencies lists the currencies this package knows. An amount in any other
 // currency is refused, since its minor unit is unknown.
 var currencies = []currency{
-	{code: "CNY", digits: 2, symbol: "¥", prefixes: []string{"¥", "￥", "rmb", "人民币"}, suffixes: []string{"元", "块", "人民币", "rmb"}},
+	{code: "CNY", digits: 2, symbol: "¥", prefixes: []string{"¥", "￥", "rmb", "人民币"}, suffixes: []string{"元", "块", "人民币", "rmb", "yuan"}},
 	{code: "USD", digits: 2, prefixes: []string{"us$", "$", "美元"}, suffixes: []string{"美元", "美金"}},
 	{code: "EUR", digits: 2, prefixes: []string{"€"}, suffixes: []string{"欧元"}},
 	{code: "GBP", digits: 2, prefixes: []string{"£"}, suffixes: []string{"英镑"}},

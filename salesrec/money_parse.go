@@ -45,11 +45,6 @@ func ParseMoney(s string) (Money, error) {
 		exp, rest = e, r
 	}
 	if code == "" {
-		if c, r, ok := cutCurrency(rest, true); ok { // "$8.5k" after a suffix-only read
-			code, rest = c, r
-		}
-	}
-	if code == "" {
 		code = DefaultCurrency
 	}
 	if strings.HasPrefix(rest, "-") || strings.HasPrefix(rest, "−") {

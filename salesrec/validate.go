@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
-	"strings"
 	"time"
 
 	validation "github.com/go-ozzo/ozzo-validation/v4"
@@ -155,10 +154,6 @@ var (
 	enumOptional = enumRule{}
 )
 
-// requiredIf returns the required-enum rule when cond holds, else the
-// optional one.
-func enumRequiredIf(cond bool) validation.Rule { return enumRule{required: cond} }
-
 // vagueRule refuses text that is only a vague phrase.
 type vagueRule struct {
 	phrases []string
@@ -253,6 +248,3 @@ func each[T any](items []T, f func(T) error) error {
 
 // atLeastOne is the rule for a list that needs at least one item.
 func atLeastOne(msg string) validation.Rule { return validation.Required.Error(msg) }
-
-// trimmedLower is used when comparing user-typed codes.
-func trimmedLower(s string) string { return strings.ToLower(strings.TrimSpace(s)) }
