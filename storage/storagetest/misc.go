@@ -47,7 +47,7 @@ func testBulkInsert(t *testing.T, open Opener) {
 	if cnt != n {
 		t.Fatalf("%d stored engagements visible to a participant, want %d", cnt, n)
 	}
-	feed, _ := readAll(t, w.s, "", 1000)
+	feed, _ := waitFeed(t, w.s, "", n)
 	if len(feed) != n {
 		t.Fatalf("%d feed entries, want %d", len(feed), n)
 	}

@@ -1,0 +1,122 @@
+package postgres
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/jmoiron/sqlx"
+
+	"github.com/dealtrail/dealtrail/salesrec"
+	"github.com/dealtrail/dealtrail/storage/internal/sqlstore"
+)
+
+// dialect is what PostgreSQL does differently; see sqlstore.Dialect.
+type dialect struct{}
+
+// migrationLock is the key of the advisory lock migrations hold:
+// "dealtrai" in ASCII.
+const migrationLock int64 = 0x6465616c74726169
+
+func (dialect) BindType() int { return sqlx.DOLLAR }
+
+func (dialect) BeginWrite(ctx context.Context, db *sqlx.DB) (sqlstore.Tx, error) {
+	return db.BeginTxx(ctx, nil)
+}
+
+// ForUpdate locks the engagement row read before changing it, so a second
+// writer waits and then sees the first one's version.
+func (dialect) ForUpdate() string { return " FOR UPDATE" }
+
+// LockMigrations takes a transaction-scoped advisory lock: a second process
+// migrating at the same time waits, then finds the migration recorded.
+func (dialect) LockMigrations(ctx context.Context, tx sqlstore.Queryer) error {
+	_, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock($1)`, migrationLock)
+	return err
+}
+
+// InsertFeed appends feed rows (their xid column defaults to the writing
+// transaction's id, their seq to the next value of a sequence) and queues a
+// notification that PostgreSQL delivers on commit.
+func (dialect) InsertFeed(ctx context.Context, tx sqlstore.Queryer, rows []sqlstore.FeedRow) error {
+	const batch = 1000
+	for len(rows) > 0 {
+		n := min(batch, len(rows))
+		var b strings.Builder
+		b.WriteString("INSERT INTO dealtrail_feed (engagement_id, team_id, version, op, at) VALUES ")
+		args := make([]any, 0, n*5)
+		for i, r := range rows[:n] {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			k := i * 5
+			fmt.Fprintf(&b, "($%d, $%d, $%d, $%d, $%d)", k+1, k+2, k+3, k+4, k+5)
+			args = append(args, r.EngagementID, r.TeamID, r.Version, string(r.Op), r.At)
+		}
+		if _, err := tx.ExecContext(ctx, b.String(), args...); err != nil {
+			return err
+		}
+		rows = rows[n:]
+	}
+	_, err := tx.ExecContext(ctx, `SELECT pg_notify($1, '')`, channel)
+	return err
+}
+
+type feedRow struct {
+	Xid          string `db:"xid"`
+	Seq          int64  `db:"seq"`
+	EngagementID string `db:"engagement_id"`
+	TeamID       string `db:"team_id"`
+	Version      int64  `db:"version"`
+	Op           string `db:"op"`
+	At           int64  `db:"at"`
+}
+
+// ReadFeed returns the changes after position after, ordered by (xid, seq),
+// and only those written by transactions older than every transaction still
+// running: a position below that horizon can never have a row committed
+// before it later.
+func (dialect) ReadFeed(ctx context.Context, db sqlstore.Queryer, after string, limit int) ([]salesrec.Change, error) {
+	xid, seq, err := parsePos(after)
+	if err != nil {
+		return nil, err
+	}
+	var rows []feedRow
+	err = sqlx.SelectContext(ctx, db, &rows, `SELECT xid::text AS xid, seq, engagement_id, team_id, version, op, at
+		FROM dealtrail_feed
+		WHERE (xid, seq) > ($1::xid8, $2::bigint)
+		  AND xid < pg_snapshot_xmin(pg_current_snapshot())
+		ORDER BY xid, seq
+		LIMIT $3`, strconv.FormatUint(xid, 10), seq, limit)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]salesrec.Change, len(rows))
+	for i, r := range rows {
+		x, err := strconv.ParseUint(r.Xid, 10, 64)
+		if err != nil {
+			return nil, fmt.Errorf("decoding feed xid %q: %w", r.Xid, err)
+		}
+		out[i] = salesrec.Change{Pos: formatPos(x, r.Seq), EngagementID: r.EngagementID, TeamID: r.TeamID,
+			Version: r.Version, Op: salesrec.Op(r.Op), At: sqlstore.FromMicros(r.At)}
+	}
+	return out, nil
+}
+
+// A position is "xid.seq", both zero-padded to 20 digits so that positions
+// also sort as text; they are parsed and compared as numbers.
+func formatPos(xid uint64, seq int64) string { return fmt.Sprintf("%020d.%020d", xid, seq) }
+
+func parsePos(p string) (uint64, int64, error) {
+	if p == "" {
+		return 0, 0, nil
+	}
+	a, b, ok := strings.Cut(p, ".")
+	xid, err1 := strconv.ParseUint(a, 10, 64)
+	seq, err2 := strconv.ParseInt(b, 10, 64)
+	if !ok || err1 != nil || err2 != nil || seq < 0 {
+		return 0, 0, salesrec.FieldError("after", "is not a feed position this store returned")
+	}
+	return xid, seq, nil
+}
