@@ -29,24 +29,25 @@ func (k Kind) Valid() bool {
 	return false
 }
 
-// document is what the index holds for one lesson, reason or objection.
+// document is what the index holds for one lesson, reason or objection
+// (see fields for the names it is indexed under).
 // It is built from an engagement and its customer by documents; the
 // customer's name, short names and contacts never appear in it.
 type document struct {
-	Text           string    `json:"text"`
-	Kind           string    `json:"kind"`
-	Outcome        string    `json:"outcome"`
-	ReasonCategory string    `json:"reason_category,omitempty"`
-	Industry       string    `json:"industry,omitempty"`
-	CustomerKind   string    `json:"customer_kind,omitempty"`
-	Stage          string    `json:"stage,omitempty"`
-	Team           string    `json:"team"`
-	Owner          string    `json:"owner"`
-	Date           time.Time `json:"date"`
+	Text           string
+	Kind           string
+	Outcome        string
+	ReasonCategory string
+	Industry       string
+	CustomerKind   string
+	Stage          string
+	Team           string
+	Owner          string
+	Date           time.Time
 	// Amount is the won amount in minor units (exact below 2^53).
-	Amount       *float64 `json:"amount,omitempty"`
-	Currency     string   `json:"currency,omitempty"`
-	EngagementID string   `json:"engagement_id"`
+	Amount       *float64
+	Currency     string
+	EngagementID string
 }
 
 // entry is a document and its id. Ids are deterministic, so the same
@@ -75,6 +76,11 @@ func documents(e salesrec.Engagement, c salesrec.Customer) []entry {
 	}
 	closedOn := dayOf(e.UpdatedAt)
 	if o := e.Outcome; o != nil {
+		if e.Status == salesrec.StatusTerminated {
+			// Every document of a lost engagement carries the reason, so
+			// "lessons from deals lost to competitors" is a filter.
+			base.ReasonCategory = string(o.ReasonCategory)
+		}
 		if !o.SignedOn.IsZero() {
 			closedOn = o.SignedOn.In(time.UTC)
 		}
@@ -101,7 +107,6 @@ func documents(e salesrec.Engagement, c salesrec.Customer) []entry {
 		if text := m.mask(o.Reason); text != "" {
 			d := base
 			d.Kind = string(KindTerminationReason)
-			d.ReasonCategory = string(o.ReasonCategory)
 			d.Text = text
 			d.Date = closedOn
 			out = append(out, entry{e.ID + "/reason", d})
@@ -124,6 +129,36 @@ func documents(e salesrec.Engagement, c salesrec.Customer) []entry {
 		}
 	}
 	return out
+}
+
+// fields returns the document as Bleve indexes it, leaving out empty
+// values so they are neither indexed as an empty term nor counted in a
+// facet.
+func (d document) fields() map[string]any {
+	f := make(map[string]any, 13)
+	set := func(name, v string) {
+		if v != "" {
+			f[name] = v
+		}
+	}
+	set(fieldText, d.Text)
+	set(fieldKind, d.Kind)
+	set(fieldOutcome, d.Outcome)
+	set(fieldReasonCategory, d.ReasonCategory)
+	set(fieldIndustry, d.Industry)
+	set(fieldCustomerKind, d.CustomerKind)
+	set(fieldStage, d.Stage)
+	set(fieldTeam, d.Team)
+	set(fieldOwner, d.Owner)
+	set(fieldCurrency, d.Currency)
+	set(fieldEngagement, d.EngagementID)
+	if !d.Date.IsZero() {
+		f[fieldDate] = d.Date
+	}
+	if d.Amount != nil {
+		f[fieldAmount] = *d.Amount
+	}
+	return f
 }
 
 func lessonKind(k salesrec.LessonKind) Kind {

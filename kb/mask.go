@@ -26,7 +26,7 @@ const (
 
 var (
 	// emailPattern matches an address, in ASCII or full-width forms.
-	emailPattern = regexp.MustCompile(`[\p{L}\p{N}._%+\-＿．－]+[@＠][\p{L}\p{N}\-－]+(?:[.．][\p{L}\p{N}\-－]+)*[.．][A-Za-zＡ-Ｚａ-ｚ]{2,}`)
+	emailPattern = regexp.MustCompile(`[A-Za-z0-9._%+\-Ａ-Ｚａ-ｚ０-９＿．－]+[@＠][A-Za-z0-9\-Ａ-Ｚａ-ｚ０-９－]+(?:[.．][A-Za-z0-9\-Ａ-Ｚａ-ｚ０-９－]+)*[.．][A-Za-zＡ-Ｚａ-ｚ]{2,}`)
 	// phonePattern matches Chinese mobile numbers (optionally with +86),
 	// landlines with an area code (010-12345678), 400/800 service numbers
 	// and international numbers written with a leading +. Amounts and

@@ -137,7 +137,7 @@ func (q Query) validate() (Query, error) {
 // query itself, so other teams' documents are neither scored nor counted.
 func (q Query) build(team string, syn synonyms) query.Query {
 	must := []query.Query{term(fieldTeam, team)}
-	if tq := textQuery(q.Text, syn); tq != nil {
+	if tq := textQuery(q.Text, syn, 1); tq != nil {
 		must = append(must, tq)
 	}
 	must = appendAnyOf(must, fieldKind, q.Kinds)
@@ -183,8 +183,9 @@ func (q Query) build(team string, syn synonyms) query.Query {
 // textQuery builds the free-text part: the words as written, widened by
 // synonyms. Each synonym found becomes "the word as written, or any other
 // member of its group as a phrase"; the remaining words match as usual.
+// Every leaf carries boost (Bleve ignores a boost set on a disjunction).
 // It returns nil for blank text.
-func textQuery(text string, syn synonyms) query.Query {
+func textQuery(text string, syn synonyms, boost float64) query.Query {
 	norm := normaliseQuery(text)
 	if norm == "" {
 		return nil
@@ -192,12 +193,12 @@ func textQuery(text string, syn synonyms) query.Query {
 	exp := syn.expand(norm)
 	var should []query.Query
 	if exp.rest != "" {
-		should = append(should, match(exp.rest))
+		should = append(should, match(exp.rest, boost))
 	}
 	for _, g := range exp.groups {
-		alts := []query.Query{match(g.written)}
+		alts := []query.Query{match(g.written, boost)}
 		for _, o := range g.others {
-			alts = append(alts, phrase(o, synonymBoost))
+			alts = append(alts, phrase(o, boost*synonymBoost))
 		}
 		should = append(should, bleve.NewDisjunctionQuery(alts...))
 	}
@@ -207,9 +208,10 @@ func textQuery(text string, syn synonyms) query.Query {
 	return bleve.NewDisjunctionQuery(should...)
 }
 
-func match(text string) query.Query {
+func match(text string, boost float64) query.Query {
 	m := bleve.NewMatchQuery(text)
 	m.SetField(fieldText)
+	m.SetBoost(boost)
 	m.Analyzer = queryAnalyzer
 	m.SetOperator(query.MatchQueryOperatorOr)
 	return m

@@ -36,26 +36,31 @@ func (x *Index) Similar(ctx context.Context, actor, engagementID string, limit i
 		return nil, fmt.Errorf("kb: similar: read customer of %s: %w", engagementID, err)
 	}
 
-	// The text to match is what the engagement is about, masked like
-	// indexed text so the customer's own name cannot steer the ranking.
+	// What the engagement is about, masked like indexed text so the
+	// customer's own name cannot steer the ranking. Needs (with the goal
+	// and the proposal) weigh more than objections: a lesson from a deal
+	// with the same needs is the closest match.
 	m := newMasker(c)
-	var parts []string
-	add := func(s string) {
+	var needs, objections []string
+	add := func(to *[]string, s string) {
 		if s = m.mask(s); s != "" {
-			parts = append(parts, s)
+			*to = append(*to, s)
 		}
 	}
-	add(e.Goal)
+	add(&needs, e.Goal)
 	for _, n := range e.Needs {
-		add(n.Content)
+		add(&needs, n.Content)
 	}
 	if e.Proposal != nil {
-		add(e.Proposal.Summary)
+		add(&needs, e.Proposal.Summary)
 	}
 	for _, in := range e.Interactions {
 		for _, p := range in.Points {
-			if p.Kind == salesrec.PointObjection || p.Kind == salesrec.PointNeed {
-				add(p.Text)
+			switch p.Kind {
+			case salesrec.PointNeed:
+				add(&needs, p.Text)
+			case salesrec.PointObjection:
+				add(&objections, p.Text)
 			}
 		}
 	}
@@ -65,13 +70,18 @@ func (x *Index) Similar(ctx context.Context, actor, engagementID string, limit i
 	b.AddMust(bleve.NewDisjunctionQuery(term(fieldOutcome, string(salesrec.StatusWon)), term(fieldOutcome, string(salesrec.StatusTerminated))))
 	b.AddMustNot(term(fieldEngagement, e.ID))
 	var should []query.Query
-	if tq := textQuery(strings.Join(parts, "\n"), x.syn); tq != nil {
-		should = append(should, tq)
+	for _, part := range []struct {
+		text  []string
+		boost float64
+	}{{needs, similarNeedsBoost}, {objections, 1}} {
+		if tq := textQuery(strings.Join(part.text, "\n"), x.syn, part.boost); tq != nil {
+			should = append(should, tq)
+		}
 	}
 	if ind := strings.TrimSpace(c.Industry); ind != "" {
 		t := bleve.NewTermQuery(ind)
 		t.SetField(fieldIndustry)
-		t.SetBoost(2)
+		t.SetBoost(similarIndustryBoost)
 		should = append(should, t)
 	}
 	if len(should) == 0 {
@@ -79,10 +89,18 @@ func (x *Index) Similar(ctx context.Context, actor, engagementID string, limit i
 	}
 	b.AddShould(should...)
 	b.SetMinShould(1)
+	text := strings.Join(append(needs, objections...), " ")
 
-	res, err := x.run(ctx, actor, b, Query{Text: strings.Join(parts, " "), Sort: SortRelevance, Page: 1, PageSize: limit})
+	res, err := x.run(ctx, actor, b, Query{Text: text, Sort: SortRelevance, Page: 1, PageSize: limit})
 	if err != nil {
 		return nil, err
 	}
 	return res.Hits, nil
 }
+
+// Weights of the parts of a Similar query, relative to objections.
+const (
+	similarNeedsBoost    = 2
+	similarIndustryBoost = 0.5
+)
+

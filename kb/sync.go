@@ -166,7 +166,7 @@ func (x *Index) applyBatch(ctx context.Context, idx bleve.Index, changes []sales
 			b.Delete(docID)
 		}
 		for _, en := range entries {
-			if err := b.Index(en.id, en.doc); err != nil {
+			if err := b.Index(en.id, en.doc.fields()); err != nil {
 				return fmt.Errorf("kb: index %s: %w", en.id, err)
 			}
 		}

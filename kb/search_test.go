@@ -1,0 +1,346 @@
+package kb
+
+import (
+	"context"
+	"errors"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/dealtrail/dealtrail/salesrec"
+)
+
+// teamsFixture has the same words in two teams' records.
+func teamsFixture(t *testing.T) (*fixture, map[string]salesrec.Engagement) {
+	f := newFixture(t, Options{})
+	c1 := f.customer("t1", "华东精工制造股份有限公司", "制造业", "华东精工", "HDJG")
+	c2 := f.customer("t1", "Acme Retail Group", "零售")
+	c3 := f.customer("t2", "西部能源集团", "能源")
+	e := map[string]salesrec.Engagement{}
+	e["won-demo"] = f.won("t1", "r1", c1, "技术演示打消了客户对稳定性的顾虑")
+	e["lost-price"] = f.lost("t1", "r1", c1, salesrec.ReasonBudget, "华东精工预算调整，暂缓采购", "报价太高，没有及早确认预算")
+	e["lost-comp"] = f.lost("t1", "r2", c2, salesrec.ReasonCompetitor, "Acme Retail Group chose a competitor with lower prices")
+	e["won-retail"] = f.won("t1", "r2", c2, "Pilot in two stores convinced the customer; call 13812345678 or wang@example.com")
+	e["other-team"] = f.lost("t2", "m2", c3, salesrec.ReasonBudget, "预算不足，报价太高", "技术演示不充分")
+	f.sync()
+	return f, e
+}
+
+func TestSearchIsRestrictedToTheActorsTeam(t *testing.T) {
+	f, e := teamsFixture(t)
+	for _, text := range []string{"预算", "技术演示", "报价太高", ""} {
+		res := f.search("m1", Query{Text: text, Facets: true})
+		if slices.Contains(engagements(res), e["other-team"].ID) {
+			t.Errorf("%q: team t1 sees team t2's %s", text, e["other-team"].ID)
+		}
+		total := 0
+		for _, c := range res.Facets[FacetOutcome] {
+			total += c.Count
+		}
+		if total != res.Total {
+			t.Errorf("%q: outcome facet counts %d, total %d", text, total, res.Total)
+		}
+	}
+	res := f.search("m1", Query{Facets: true})
+	if res.Total != 5 {
+		t.Errorf("team t1 total = %d, want 5", res.Total)
+	}
+	if got := res.Facets[FacetIndustry]; slices.ContainsFunc(got, func(c FacetCount) bool { return c.Value == "能源" }) {
+		t.Errorf("industry facet reveals team t2's industry: %v", got)
+	}
+	res = f.search("m2", Query{})
+	if got := engagements(res); !slices.Equal(got, []string{e["other-team"].ID}) {
+		t.Errorf("team t2 sees %v", got)
+	}
+}
+
+func TestQuerySyntaxIsJustText(t *testing.T) {
+	f, e := teamsFixture(t)
+	for _, text := range []string{"team:t2", "+team:t2 预算", "outcome:won", "engagement_id:" + e["other-team"].ID, `team:"t2"`, "*"} {
+		res := f.search("m1", Query{Text: text})
+		if slices.Contains(engagements(res), e["other-team"].ID) {
+			t.Errorf("%q reached team t2", text)
+		}
+		if text == "outcome:won" {
+			for _, h := range res.Hits {
+				if h.Outcome == salesrec.StatusWon && !strings.Contains(strings.ToLower(h.Text), "won") {
+					t.Errorf("%q acted as a filter: %s", text, h.ID)
+				}
+			}
+		}
+	}
+}
+
+func TestFilters(t *testing.T) {
+	f, e := teamsFixture(t)
+	tests := []struct {
+		name string
+		q    Query
+		want []string
+	}{
+		{"kind", Query{Kinds: []Kind{KindTerminationReason}}, []string{"lost-price", "lost-comp"}},
+		{"outcome", Query{Outcomes: []salesrec.Status{salesrec.StatusWon}}, []string{"won-demo", "won-retail"}},
+		{"reason category", Query{ReasonCategories: []salesrec.ReasonCategory{salesrec.ReasonCompetitor}}, []string{"lost-comp"}},
+		{"industry", Query{Industries: []string{"零售"}}, []string{"lost-comp", "won-retail"}},
+		{"owner", Query{Owners: []string{"r1"}}, []string{"won-demo", "lost-price"}},
+		{"customer kind", Query{CustomerKinds: []salesrec.CustomerKind{salesrec.CustomerExisting}}, nil},
+		{"stage", Query{Stages: []salesrec.Stage{salesrec.StageNewCustomer}}, []string{"won-demo", "lost-price", "lost-comp", "won-retail"}},
+		{"amount range", Query{MinAmount: salesrec.CNY(50000, 0), MaxAmount: salesrec.CNY(90000, 0)}, []string{"won-demo", "won-retail"}},
+		{"amount above", Query{MinAmount: salesrec.CNY(90000, 0)}, nil},
+		{"date range", Query{From: salesrec.Date{Year: 2024, Month: 3, Day: 1}, To: salesrec.Date{Year: 2024, Month: 3, Day: 1}}, []string{"won-demo", "won-retail"}},
+		{"text and filter", Query{Text: "预算", Kinds: []Kind{KindImprovement}}, []string{"lost-price"}},
+		{"two values of a filter", Query{Kinds: []Kind{KindSuccess, KindImprovement}, Owners: []string{"r1"}}, []string{"won-demo", "lost-price"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var want []string
+			for _, k := range tc.want {
+				want = append(want, e[k].ID)
+			}
+			slices.Sort(want)
+			if got := engagements(f.search("m1", tc.q)); !slices.Equal(got, want) {
+				t.Errorf("engagements = %v, want %v", got, want)
+			}
+		})
+	}
+}
+
+func TestFacetsCountEveryMatch(t *testing.T) {
+	f, _ := teamsFixture(t)
+	res := f.search("m1", Query{PageSize: 1, Facets: true})
+	want := map[string][]FacetCount{
+		FacetOutcome:        {{"terminated", 3}, {"won", 2}},
+		FacetKind:           {{"success", 2}, {"termination_reason", 2}, {"improvement", 1}},
+		FacetReasonCategory: {{"budget", 2}, {"competitor", 1}},
+		FacetIndustry:       {{"制造业", 3}, {"零售", 2}},
+	}
+	for name, w := range want {
+		if got := res.Facets[name]; !slices.Equal(got, w) {
+			t.Errorf("facet %s = %v, want %v", name, got, w)
+		}
+	}
+	if len(res.Hits) != 1 {
+		t.Errorf("page holds %d hits, want 1", len(res.Hits))
+	}
+}
+
+func TestPaginationAndSort(t *testing.T) {
+	f, _ := teamsFixture(t)
+	all := f.search("m1", Query{PageSize: 100, Sort: SortDate})
+	var pages []string
+	for p := 1; p <= 3; p++ {
+		res := f.search("m1", Query{Page: p, PageSize: 2, Sort: SortDate})
+		if res.Total != all.Total {
+			t.Errorf("page %d: total %d, want %d", p, res.Total, all.Total)
+		}
+		pages = append(pages, ids(res)...)
+	}
+	if !slices.Equal(pages, ids(all)) {
+		t.Errorf("pages %v, want %v", pages, ids(all))
+	}
+	for i := 1; i < len(all.Hits); i++ {
+		if all.Hits[i].Date.After(all.Hits[i-1].Date) {
+			t.Errorf("sort by date: %s (%s) after %s (%s)", all.Hits[i].ID, all.Hits[i].Date, all.Hits[i-1].ID, all.Hits[i-1].Date)
+		}
+	}
+	rel := f.search("m1", Query{Text: "预算 报价", PageSize: 100})
+	for i := 1; i < len(rel.Hits); i++ {
+		if rel.Hits[i].Score > rel.Hits[i-1].Score {
+			t.Errorf("relevance order broken at %d", i)
+		}
+	}
+}
+
+func TestHighlights(t *testing.T) {
+	f, _ := teamsFixture(t)
+	res := f.search("m1", Query{Text: "稳定性"})
+	if res.Total == 0 || len(res.Hits[0].Fragments) == 0 {
+		t.Fatalf("no fragments: %+v", res)
+	}
+	if frag := res.Hits[0].Fragments[0]; !strings.Contains(frag, "<mark>") || !strings.Contains(frag, "稳定") {
+		t.Errorf("fragment %q has no mark around the match", frag)
+	}
+	res = f.search("m1", Query{Text: "１２３"}) // nothing to find: no panic, no hits
+	if res.Total != 0 {
+		t.Errorf("found %d for a number nobody wrote", res.Total)
+	}
+}
+
+func TestConfidentialDataNeverEntersTheIndex(t *testing.T) {
+	f, _ := teamsFixture(t)
+	for id, doc := range dump(t, f.idx) {
+		for _, secret := range []string{"华东精工", "HDJG", "Acme", "13812345678", "wang@example.com", "王建国"} {
+			if strings.Contains(doc, secret) {
+				t.Errorf("%s holds %q: %s", id, secret, doc)
+			}
+		}
+	}
+	res := f.search("m1", Query{Text: "华东精工 预算"})
+	for _, h := range res.Hits {
+		if !strings.Contains(h.Text, "某客户") && strings.Contains(h.Text, "暂缓采购") {
+			t.Errorf("customer name not replaced by the placeholder: %q", h.Text)
+		}
+	}
+	res = f.search("m1", Query{Text: "competitor"})
+	for _, h := range res.Hits {
+		if strings.HasPrefix(h.Text, "The customer chose") || strings.Contains(h.Text, "the customer chose") {
+			return
+		}
+	}
+	t.Errorf("English text should read 'the customer': %v", res.Hits)
+}
+
+func TestMask(t *testing.T) {
+	c := salesrec.Customer{
+		Name: "华东精工制造股份有限公司", ShortNames: []string{"华东精工", "HDJG", "华"},
+		Contacts: []salesrec.Contact{{Name: "陈静", Phone: "021-5555 0101", Email: "chen@hdjg.example.com"}},
+	}
+	m := newMasker(c)
+	tests := map[string]string{
+		"華東精工同意试点":                           "某客户同意试点",
+		"华东精工制造股份有限公司签约":                     "某客户签约",
+		"hdjg asked for a discount":          "the customer asked for a discount",
+		"陈静说下周回复，电话021-5555 0101":            "客户联系人说下周回复，电话[电话]",
+		"联系 138 1234 5678 或 +86 13912345678": "联系 [电话] 或 [电话]",
+		"mail chen@hdjg.example.com":         "mail [email]",
+		"邮件ｃｈｅｎ＠ｈｄｊｇ．ｃｏｍ":                    "邮件[邮箱]",
+		"华南区预算50万，2024-04-10前签约":             "华南区预算50万，2024-04-10前签约",
+		"订单123456件":                          "订单123456件",
+	}
+	for in, want := range tests {
+		if got := m.mask(in); got != want {
+			t.Errorf("mask(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestCustomerNameOnlyForReaders(t *testing.T) {
+	f, e := teamsFixture(t)
+	name := func(actor, key string) string {
+		res := f.search(actor, Query{PageSize: 100})
+		for _, h := range res.Hits {
+			if h.EngagementID == e[key].ID {
+				return h.CustomerName
+			}
+		}
+		t.Fatalf("%s does not see %s", actor, key)
+		return ""
+	}
+	if got := name("m1", "lost-price"); got != "华东精工制造股份有限公司" {
+		t.Errorf("manager sees customer name %q", got)
+	}
+	if got := name("r1", "lost-price"); got != "华东精工制造股份有限公司" {
+		t.Errorf("owner sees customer name %q", got)
+	}
+	if got := name("r2", "lost-price"); got != "" {
+		t.Errorf("another rep sees customer name %q", got)
+	}
+}
+
+func TestUnknownActorIsRefused(t *testing.T) {
+	f, _ := teamsFixture(t)
+	_, err := f.idx.Search(context.Background(), "nobody", Query{Text: "预算"})
+	if !errors.Is(err, salesrec.ErrNotFound) {
+		t.Errorf("Search by an unknown actor = %v, want ErrNotFound", err)
+	}
+}
+
+func TestInvalidQueries(t *testing.T) {
+	f, _ := teamsFixture(t)
+	for name, q := range map[string]Query{
+		"kind":        {Kinds: []Kind{"lesson"}},
+		"outcome":     {Outcomes: []salesrec.Status{"lost"}},
+		"sort":        {Sort: "score"},
+		"page size":   {PageSize: MaxPageSize + 1},
+		"date order":  {From: salesrec.Date{Year: 2024, Month: 5, Day: 1}, To: salesrec.Date{Year: 2024, Month: 4, Day: 1}},
+		"currency":    {MinAmount: salesrec.CNY(1, 0), MaxAmount: salesrec.Money{Minor: 100, Currency: "USD"}},
+		"reason":      {ReasonCategories: []salesrec.ReasonCategory{"price"}},
+		"negative pg": {Page: -1},
+	} {
+		if _, err := f.idx.Search(context.Background(), "m1", q); !errors.Is(err, salesrec.ErrInvalid) {
+			t.Errorf("%s: err = %v, want ErrInvalid", name, err)
+		}
+	}
+}
+
+func TestSynonyms(t *testing.T) {
+	build := func(t *testing.T, opts Options) *fixture {
+		f := newFixture(t, opts)
+		c := f.customer("t1", "客户丁", "制造业")
+		f.lost("t1", "r1", c, salesrec.ReasonCompetitor, "客户最终选择了友商的方案")
+		f.lost("t1", "r1", c, salesrec.ReasonBudget, "客户认为价格偏高，没有进入决策")
+		f.sync()
+		return f
+	}
+	t.Run("defaults widen queries", func(t *testing.T) {
+		f := build(t, Options{})
+		for query, want := range map[string]string{"竞品": "友商", "竞争对手": "友商", "太贵": "价格偏高", "報價太高": "价格偏高", "competitors": "友商"} {
+			res := f.search("m1", Query{Text: query})
+			if res.Total == 0 || !strings.Contains(res.Hits[0].Text, want) {
+				t.Errorf("%q: first hit %v, want the text with %q", query, res.Hits, want)
+			}
+		}
+	})
+	t.Run("host list replaces defaults", func(t *testing.T) {
+		f := build(t, Options{Synonyms: [][]string{{"友商", "同行"}}})
+		if res := f.search("m1", Query{Text: "同行"}); res.Total != 1 {
+			t.Errorf("host synonym 同行: %d hits, want 1", res.Total)
+		}
+		if res := f.search("m1", Query{Text: "竞品"}); res.Total != 0 {
+			t.Errorf("default synonym 竞品 still applies: %v", ids(res))
+		}
+	})
+	t.Run("empty list turns them off", func(t *testing.T) {
+		f := build(t, Options{Synonyms: [][]string{}})
+		if res := f.search("m1", Query{Text: "太贵"}); res.Total != 0 {
+			t.Errorf("太贵 found %v with synonyms off", ids(res))
+		}
+	})
+	t.Run("a term in two groups is refused", func(t *testing.T) {
+		_, err := Open(t.TempDir(), newFixture(t, Options{}).src, Options{Synonyms: [][]string{{"a1", "b1"}, {"b1", "c1"}}})
+		if !errors.Is(err, salesrec.ErrInvalid) {
+			t.Errorf("Open = %v, want ErrInvalid", err)
+		}
+	})
+}
+
+func TestSimilar(t *testing.T) {
+	f := newFixture(t, Options{})
+	mfg := f.customer("t1", "精密机械有限公司", "制造业")
+	retail := f.customer("t1", "连锁超市", "零售")
+	good := f.won("t1", "r1", mfg, "针对设备数据实时采集的需求，先做产线试点再推广")
+	f.won("t1", "r1", retail, "会员营销活动带动复购")
+	f.lost("t1", "r1", mfg, salesrec.ReasonCompetitor, "友商报价更低，价格偏高未能化解")
+	other := f.customer("t2", "别队客户", "制造业")
+	f.won("t2", "m2", other, "设备数据实时采集试点成功")
+
+	open := salesrec.Engagement{
+		ID: "open1", TeamID: "t1", OwnerID: "r1", CustomerID: mfg, Status: salesrec.StatusOpen,
+		Goal:  "推动精密机械有限公司确认设备数据采集方案",
+		Needs: []salesrec.Need{{Class: salesrec.NeedCore, Priority: salesrec.PriorityHigh, Content: "设备数据实时采集，预算50万以内"}},
+		Interactions: []salesrec.Interaction{{ID: "i1", OccurredAt: testNow, Points: []salesrec.Point{
+			{Speaker: salesrec.SpeakerCustomer, Kind: salesrec.PointObjection, Text: "担心价格太贵", Handling: "待处理", Result: "未定"},
+		}}},
+	}
+	open = f.src.Put(open)
+	f.sync()
+
+	hits, err := f.idx.Similar(context.Background(), "r1", open.ID, 5)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(hits) == 0 || hits[0].EngagementID != good.ID {
+		t.Fatalf("Similar: %+v, want %s first", hits, good.ID)
+	}
+	for _, h := range hits {
+		if h.EngagementID == open.ID || h.Outcome == salesrec.StatusOpen {
+			t.Errorf("Similar returned an open engagement's document %s", h.ID)
+		}
+		if h.Industry == "" || strings.Contains(h.Text, "别队") {
+			t.Errorf("Similar leaked %s", h.ID)
+		}
+	}
+	if _, err := f.idx.Similar(context.Background(), "r2", open.ID, 5); !errors.Is(err, salesrec.ErrNotFound) {
+		t.Errorf("Similar by a rep who may not read the engagement = %v, want ErrNotFound", err)
+	}
+}
