@@ -103,4 +103,3 @@ const (
 	similarNeedsBoost    = 2
 	similarIndustryBoost = 0.5
 )
-
