@@ -51,7 +51,19 @@ func (o Outcome) Validate() error {
 // amount above zero and the signing date, and no termination reason;
 // terminated needs an objective reason and its category, and no amount or
 // signing date. Keys are "amount", "signed_on", "reason", "reason_category".
-func (o Outcome) ValidateFor(s Status) error { return asValidationError(outcomeErrors(o, s)) }
+// For an open engagement (or any other status) only the empty outcome is
+// valid; the error is then keyed "outcome".
+func (o Outcome) ValidateFor(s Status) error {
+	if s != StatusWon && s != StatusTerminated {
+		if o == (Outcome{}) {
+			return nil
+		}
+		return FieldError("outcome", openOutcomeMsg)
+	}
+	return asValidationError(outcomeErrors(o, s))
+}
+
+const openOutcomeMsg = "must be empty while the engagement is open: close it as won or terminated to record an outcome"
 
 // outcomeFor checks an engagement's outcome against its status; errors are
 // keyed relative to the outcome.
@@ -67,7 +79,7 @@ func outcomeFor(s Status, o *Outcome) error {
 		return outcomeErrors(*o, s)
 	default:
 		if o != nil && *o != (Outcome{}) {
-			return problem("must be empty while the engagement is open: close it as won or terminated to record an outcome")
+			return problem(openOutcomeMsg)
 		}
 		return nil
 	}

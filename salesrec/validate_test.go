@@ -296,6 +296,10 @@ func TestOutcomeValidateFor(t *testing.T) {
 	}
 	wantField(t, won.ValidateFor(StatusTerminated), "amount", "must be empty for a terminated engagement")
 	wantField(t, won.ValidateFor(StatusTerminated), "reason", "is required")
+	wantField(t, won.ValidateFor(StatusOpen), "outcome", "must be empty while the engagement is open")
+	if err := (Outcome{}).ValidateFor(StatusOpen); err != nil {
+		t.Errorf("empty outcome for open: %v", err)
+	}
 }
 
 func TestCheckOwners(t *testing.T) {
