@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 
 	"github.com/dealtrail/dealtrail/examples/crmhttp/dealtrailhttp"
+	"github.com/dealtrail/dealtrail/kb"
 	"github.com/dealtrail/dealtrail/salesrec"
 	"github.com/dealtrail/dealtrail/storage"
 	"github.com/dealtrail/dealtrail/storage/sqlite"
@@ -23,31 +24,54 @@ const (
 )
 
 // host is the demo CRM: its own routes, with dealtrail mounted under
-// mountPrefix behind the host's (stand-in) authentication.
+// mountPrefix behind the host's (stand-in) authentication, a SQLite store
+// and a knowledge base that follows the store's change feed.
 type host struct {
 	http.Handler
 	store *sqlite.Store
+	index *kb.Index
+	// stop ends the follower; followed is closed when it has returned.
+	stop     context.CancelFunc
+	followed chan struct{}
 }
 
-// openHost opens the store in dir, seeds the demo team on first use and
-// builds the host's routes.
+// openHost opens the store and the index in dir, seeds the demo team on
+// first use, starts following the feed and builds the host's routes.
 func openHost(ctx context.Context, dir string) (*host, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, err
 	}
+	log := slog.Default()
 	clock := salesrec.SystemClock{}
 	store, err := sqlite.Open(ctx, filepath.Join(dir, dbFile), storage.WithClock(clock))
 	if err != nil {
 		return nil, err
 	}
-	if err := seed(ctx, store); err != nil {
+	if err := seed(ctx, store, clock.Now()); err != nil {
 		return nil, errors.Join(err, store.Close())
 	}
+	index, err := kb.Open(filepath.Join(dir, indexDir), store, kb.Options{
+		SyncError: func(err error) { log.Error("crmhttp: knowledge base sync", "err", err) },
+	})
+	if err != nil {
+		return nil, errors.Join(err, store.Close())
+	}
+	// Catch up once before serving, then keep following in the background.
+	if err := index.Sync(ctx); err != nil {
+		return nil, errors.Join(err, index.Close(), store.Close())
+	}
+	followCtx, stop := context.WithCancel(context.WithoutCancel(ctx))
+	followed := make(chan struct{})
+	go func() {
+		defer close(followed)
+		// Follow returns the context's error once stop is called.
+		_ = index.Follow(followCtx)
+	}()
 
-	api := dealtrailhttp.NewHandler(store, nil, dealtrailhttp.Options{
+	api := dealtrailhttp.NewHandler(store, index, dealtrailhttp.Options{
 		Actor:  signedInMember,
 		Clock:  clock,
-		Logger: slog.Default(),
+		Logger: log,
 	})
 	mux := http.NewServeMux()
 	mux.Handle(mountPrefix+"/", standInAuth(http.StripPrefix(mountPrefix, api)))
@@ -55,8 +79,12 @@ func openHost(ctx context.Context, dir string) (*host, error) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		fmt.Fprintf(w, "demo CRM: dealtrail is mounted under %s/ (send %s: wang, li or zhang)\n", mountPrefix, DemoMemberHeader)
 	})
-	return &host{Handler: mux, store: store}, nil
+	return &host{Handler: mux, store: store, index: index, stop: stop, followed: followed}, nil
 }
 
-// Close closes the store.
-func (h *host) Close() error { return h.store.Close() }
+// Close stops following the feed, then closes the index and the store.
+func (h *host) Close() error {
+	h.stop()
+	<-h.followed
+	return errors.Join(h.index.Close(), h.store.Close())
+}

@@ -7,6 +7,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"strings"
 	"testing"
 )
@@ -37,6 +38,29 @@ func send(t *testing.T, method, url, member, body string) (int, []byte) {
 	return res.StatusCode, b
 }
 
+// count GETs url as the demo manager (or li for overdue lists) and returns
+// the length of the answer's list named key.
+func count(t *testing.T, url, key string) int {
+	t.Helper()
+	member := demoManager
+	if strings.Contains(url, "/actions/overdue") {
+		member = demoRep
+	}
+	code, body := get(t, url, member)
+	if code != http.StatusOK {
+		t.Fatalf("GET %s: %d %s", url, code, body)
+	}
+	var answer map[string]json.RawMessage
+	var list []json.RawMessage
+	if err := json.Unmarshal(body, &answer); err != nil {
+		t.Fatalf("GET %s: %v", url, err)
+	}
+	if err := json.Unmarshal(answer[key], &list); err != nil {
+		t.Fatalf("GET %s: %q is no list: %v", url, key, err)
+	}
+	return len(list)
+}
+
 func TestDemoHostMountsTheAPIBehindStandInAuth(t *testing.T) {
 	dir := t.TempDir()
 	h, err := openHost(context.Background(), dir)
@@ -52,10 +76,26 @@ func TestDemoHostMountsTheAPIBehindStandInAuth(t *testing.T) {
 	if code, _ := get(t, api+"/engagements", ""); code != http.StatusUnauthorized {
 		t.Errorf("no member: %d, want 401", code)
 	}
+	// The seed: three engagements, li's open one with an overdue action.
+	if n := count(t, api+"/engagements", "items"); n != 3 {
+		t.Errorf("the manager lists %d seeded engagements, want 3", n)
+	}
+	if n := count(t, api+"/actions/overdue", "items"); n != 1 {
+		t.Errorf("li has %d overdue actions after seeding, want 1", n)
+	}
 	code, body := send(t, "POST", api+"/engagements", demoRep,
 		`{"customer_id":"`+demoCustomer+`","owner_id":"`+demoRep+`","stage":"新客户开发","goal":"挖掘客户的采购预算","status":"待推进"}`)
 	if code != http.StatusCreated {
 		t.Fatalf("create as %s: %d %s", demoRep, code, body)
+	}
+	var created struct{ ID string }
+	if err := json.Unmarshal(body, &created); err != nil {
+		t.Fatal(err)
+	}
+	code, body = send(t, "POST", api+"/engagements/"+created.ID+"/close", demoRep,
+		`{"version":1,"status":"已终止","outcome":{"reason":"预算调整,暂缓采购","reason_category":"预算"}}`)
+	if code != http.StatusOK {
+		t.Fatalf("close: %d %s", code, body)
 	}
 	code, body = get(t, api+"/customers/"+demoCustomer, demoOtherRep)
 	if code != http.StatusOK || strings.Contains(string(body), "13812345678") {
@@ -74,10 +114,15 @@ func TestDemoHostMountsTheAPIBehindStandInAuth(t *testing.T) {
 	srv = httptest.NewServer(h)
 	defer srv.Close()
 	defer h.Close()
-	code, body = get(t, srv.URL+mountPrefix+"/engagements", demoManager)
-	var page struct{ Items []json.RawMessage }
-	if code != http.StatusOK || json.Unmarshal(body, &page) != nil || len(page.Items) != 1 {
-		t.Errorf("after reopening the manager lists %d %s", code, body)
+	api = srv.URL + mountPrefix
+	if n := count(t, api+"/engagements", "items"); n != 4 {
+		t.Errorf("after reopening the manager lists %d engagements, want 4", n)
+	}
+	// Opening catches the knowledge base up with the feed before serving:
+	// the seeded termination reason and the one closed above.
+	q := url.Values{"q": {"预算"}, "kind": {"termination_reason"}, "facets": {"true"}}
+	if n := count(t, api+"/kb/search?"+q.Encode(), "hits"); n != 2 {
+		t.Errorf("searching termination reasons finds %d, want 2", n)
 	}
 }
 

@@ -140,5 +140,8 @@ func TestCustomersRoundTrip(t *testing.T) {
 		t.Errorf("industry %q after update", got.Industry)
 	}
 	f.do(t, "m1", "PUT", "/customers/other-id", c).want(t, http.StatusBadRequest)
+	// A rep who sees the contacts masked cannot write them back.
+	masked := decodeAs[salesrec.Customer](t, f.do(t, "r2", "GET", "/customers/c1", nil).want(t, http.StatusOK))
+	f.do(t, "r2", "PUT", "/customers/c1", masked).want(t, http.StatusForbidden)
 	f.do(t, "m1", "GET", "/customers/no-such-id", nil).want(t, http.StatusNotFound)
 }

@@ -1,6 +1,7 @@
 package dealtrailhttp
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -132,17 +133,19 @@ func (h *handler) writeError(w http.ResponseWriter, r *http.Request, err error) 
 
 // writeJSON answers v as JSON with the given status. v is encoded before
 // anything is sent, so a value that cannot be encoded answers 500 instead of
-// a truncated body.
+// a truncated body. <, > and & stay escaped (\u003c …), as encoding/json
+// does by default, in case a client pastes an answer into HTML.
 func writeJSON(w http.ResponseWriter, code int, v any) {
-	b, err := json.Marshal(v)
-	if err != nil {
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(v); err != nil {
 		code = http.StatusInternalServerError
-		b = []byte(`{"error":"internal error"}`)
+		buf.Reset()
+		buf.WriteString(`{"error":"internal error"}` + "\n")
 	}
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
 	w.Header().Set("X-Content-Type-Options", "nosniff")
 	w.WriteHeader(code)
 	// The status is sent; a failed write means the client went away and
 	// there is nobody left to tell.
-	_, _ = w.Write(append(b, '\n'))
+	_, _ = w.Write(buf.Bytes())
 }
