@@ -56,7 +56,7 @@ func placeErrors(p Place, isRequired bool) error {
 		validation.Field(&p.Mode, enumRequired),
 		validation.Field(&p.Platform, text(MaxNameChars), check(func() error {
 			if p.Mode == PlaceOnline && blank(p.Platform) && blank(p.MeetingID) {
-				return problem("an online contact needs the platform or the meeting ID, e.g. 腾讯会议 or 123-456-789")
+				return problem("is required for an online contact: the platform or the meeting ID, e.g. 腾讯会议 or 123-456-789")
 			}
 			return nil
 		})),
