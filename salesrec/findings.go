@@ -19,8 +19,9 @@ type Finding struct {
 
 // Finding codes.
 const (
-	// FindingLateInteraction: an interaction was recorded after the late
-	// window (事后补录). Item: interactions[i].
+	// FindingLateInteraction: an interaction is marked late, or its
+	// recorded-at is more than LateWindow after its occurred-at (事后补录).
+	// Item: interactions[i].
 	FindingLateInteraction = "late_interaction"
 	// FindingOverdueAction: an action is not done and its deadline has
 	// passed in the team's zone. Item: actions[i].
@@ -64,7 +65,7 @@ func (r Rules) Findings(e Engagement, now time.Time, loc *time.Location) []Findi
 	for i, in := range e.Interactions {
 		item := fmt.Sprintf("interactions[%d]", i)
 		when := in.OccurredAt.In(loc).Format("2006-01-02 15:04")
-		if in.Late {
+		if in.Late || r.recordedLate(in) {
 			add(FindingLateInteraction, item,
 				fmt.Sprintf("%s 的沟通在结束%s后才记录(事后补录)", when, zhDuration(r.LateWindow)),
 				fmt.Sprintf("the contact of %s was recorded more than %s after it happened (back-filled)", when, plainDuration(r.LateWindow)))
@@ -104,6 +105,12 @@ func (r Rules) Findings(e Engagement, now time.Time, loc *time.Location) []Findi
 			"the engagement is "+e.Status.Label(EN)+" but has no lessons (success or improvement points)")
 	}
 	return out
+}
+
+// recordedLate reports whether a stored interaction's own times show it was
+// recorded after the late window, whatever its Late flag says.
+func (r Rules) recordedLate(in Interaction) bool {
+	return !in.RecordedAt.IsZero() && !in.OccurredAt.IsZero() && in.RecordedAt.Sub(in.OccurredAt) > r.LateWindow
 }
 
 // followedUp reports whether some action is planned on or after the day of

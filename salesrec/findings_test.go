@@ -18,6 +18,12 @@ func TestFindings(t *testing.T) {
 		{"the fixture has no findings", func(e *Engagement) {}, now, nil},
 		{"a late interaction", func(e *Engagement) { e.Interactions[0].Late = true }, now,
 			[]string{"late_interaction interactions[0]"}},
+		{"recorded 25 hours later though not marked", func(e *Engagement) {
+			e.Interactions[0].RecordedAt = e.Interactions[0].OccurredAt.Add(25 * time.Hour)
+		}, t0.Add(30 * time.Hour), []string{"late_interaction interactions[0]"}},
+		{"recorded exactly 24 hours later is on time", func(e *Engagement) {
+			e.Interactions[0].RecordedAt = e.Interactions[0].OccurredAt.Add(24 * time.Hour)
+		}, t0.Add(30 * time.Hour), nil},
 		{"an overdue action", func(e *Engagement) {}, time.Date(2024, 4, 10, 16, 30, 0, 0, time.UTC),
 			[]string{"overdue_action actions[1]"}},
 		{"stale after 14 days without contact", func(e *Engagement) {}, t0.Add(15 * 24 * time.Hour),
