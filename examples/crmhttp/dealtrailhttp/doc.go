@@ -32,6 +32,7 @@
 //	malformed query parameters                      400
 //	body over Options.MaxBodyBytes                  413
 //	an update without any version                   428
+//	search when the handler was given no index      501
 //	anything else                                   500 with a generic message; the
 //	                                                     details go to Options.Logger
 //
