@@ -1,0 +1,40 @@
+// Command quickstart runs dealtrail's main job on the embedded default: a
+// SQLite file and a local knowledge-base index under one directory.
+//
+//	go run ./examples/quickstart            # uses ./dealtrail-data
+//	go run ./examples/quickstart -dir /tmp/dt -reset
+//
+// It creates a team, customers and engagements from the record template's
+// own examples, logs contacts (one of them late), shows a vague action being
+// refused, lists overdue actions and findings, then syncs the knowledge base
+// and searches it in Chinese and in English.
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+)
+
+func main() {
+	dir := flag.String("dir", "dealtrail-data", "directory for the SQLite file and the knowledge-base index")
+	reset := flag.Bool("reset", false, "remove the directory's dealtrail data first and start over")
+	flag.Parse()
+
+	if err := run(context.Background(), os.Stdout, *dir, *reset); err != nil {
+		fmt.Fprintln(os.Stderr, "quickstart:", err)
+		os.Exit(1)
+	}
+}
+
+// run is the whole demo; main only parses flags. Tests call it directly.
+func run(ctx context.Context, w io.Writer, dir string, reset bool) error {
+	d, err := newDemo(ctx, w, dir, reset)
+	if err != nil {
+		return err
+	}
+	defer d.close()
+	return d.run(ctx)
+}

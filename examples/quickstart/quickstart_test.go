@@ -1,0 +1,54 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"strings"
+	"testing"
+)
+
+// The quickstart is the newcomer's first run: it must work from an empty
+// directory, show each capability it promises, and run again on the same
+// directory without -reset.
+func TestQuickstartRunsTwice(t *testing.T) {
+	dir := t.TempDir()
+	var first bytes.Buffer
+	if err := run(context.Background(), &first, dir, false); err != nil {
+		t.Fatalf("first run: %v\n%s", err, first.String())
+	}
+	out := first.String()
+	for _, want := range []string{
+		"actions[3].what: is too vague", // the refused vague action
+		"事后补录 recorded late",            // the late contact, kept and marked
+		"已成交 won:合同金额 ¥80,000",          // amount formatted as the template writes it
+		"已终止 terminated:预算调整,暂缓采购",      // objective reason
+		"发送合同初稿 — 负责人 owner 周经理",        // overdue action of the team
+		"查无此记录 (not found)",             // confidentiality
+		"【价格偏高】",                        // synonym 太贵 → 价格偏高, highlighted
+		"【competitors】",                 // English plural matched
+		"分面 facet outcome:",             // facet counts
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("first run output lacks %q", want)
+		}
+	}
+	if t.Failed() {
+		t.Logf("output:\n%s", out)
+	}
+
+	var second bytes.Buffer
+	if err := run(context.Background(), &second, dir, false); err != nil {
+		t.Fatalf("second run: %v", err)
+	}
+	if !strings.Contains(second.String(), "跳过录入") || strings.Count(second.String(), "经理看到的团队记录 the manager's list (3)") != 1 {
+		t.Errorf("second run should reuse the records, got:\n%s", second.String())
+	}
+
+	var third bytes.Buffer
+	if err := run(context.Background(), &third, dir, true); err != nil {
+		t.Fatalf("run with reset: %v", err)
+	}
+	if strings.Contains(third.String(), "跳过录入") {
+		t.Errorf("-reset should start over")
+	}
+}

@@ -1,0 +1,210 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sort"
+
+	"github.com/dealtrail/dealtrail/salesrec"
+)
+
+// record replays the team's work: set-up, three pursuits, a refused vague
+// action, a late contact, a won deal and a terminated one.
+func (d *demo) record(ctx context.Context) error {
+	d.section("录入", "recording")
+	team, err := d.store.CreateTeam(ctx, salesrec.Team{Name: "华东区销售一组", TimeZone: "Asia/Shanghai"})
+	if err != nil {
+		return err
+	}
+	var p people
+	for _, m := range []*salesrec.Member{
+		{Name: "周经理", Role: salesrec.RoleManager},
+		{Name: "张伟", Role: salesrec.RoleRep},
+		{Name: "李娜", Role: salesrec.RoleRep},
+	} {
+		m.TeamID = team.ID
+		saved, err := d.store.AddMember(ctx, *m)
+		if err != nil {
+			return err
+		}
+		*m = saved
+		switch m.Name {
+		case "周经理":
+			p.manager = saved
+		case "张伟":
+			p.zhang = saved
+		default:
+			p.li = saved
+		}
+	}
+	d.st = state{TeamID: team.ID, ManagerID: p.manager.ID, ZhangID: p.zhang.ID, LiID: p.li.ID}
+	d.printf("团队 team %s:%s(经理 manager)、%s、%s(销售代表 reps)\n", team.Name, p.manager.Name, p.zhang.Name, p.li.Name)
+
+	var custIDs []string
+	for _, c := range customers(team.ID) {
+		saved, err := d.store.CreateCustomer(ctx, p.manager.ID, c)
+		if err != nil {
+			return err
+		}
+		custIDs = append(custIDs, saved.ID)
+		d.printf("客户 customer: %s(%s,%s)\n", saved.Name, saved.Kind.Label(salesrec.ZH), saved.Industry)
+	}
+
+	if err := d.manufacturing(ctx, team.ID, custIDs[0], p); err != nil {
+		return err
+	}
+	if err := d.retail(ctx, team.ID, custIDs[1], p); err != nil {
+		return err
+	}
+	return d.logistics(ctx, team.ID, custIDs[2], p)
+}
+
+func (d *demo) manufacturing(ctx context.Context, teamID, customerID string, p people) error {
+	d.clock.set(at(2024, 2, 27, 9, 0))
+	e, err := d.store.CreateEngagement(ctx, p.zhang.ID, manufacturing(teamID, customerID, p))
+	if err != nil {
+		return err
+	}
+	d.st.Manufacturing = e.ID
+	d.printf("\n[新客户开发] %s 建档,目标:%s\n", p.zhang.Name, e.Goal)
+
+	// Recorded the same evening: within 24 hours.
+	d.clock.set(at(2024, 2, 27, 18, 10))
+	if e, err = d.store.LogInteraction(ctx, p.zhang.ID, e.ID, e.Version, firstContact(p)); err != nil {
+		return err
+	}
+	d.printInteraction(e.Interactions[len(e.Interactions)-1])
+
+	// A vague action is refused, with the field and the reason.
+	vague := e
+	vague.Actions = append(append([]salesrec.Action(nil), e.Actions...),
+		salesrec.Action{What: "跟进", OwnerID: p.zhang.ID, Deadline: day(2024, 3, 1), Status: salesrec.ActionPending})
+	_, err = d.store.UpdateEngagement(ctx, p.zhang.ID, vague)
+	var verr *salesrec.ValidationError
+	if !errors.As(err, &verr) {
+		return fmt.Errorf("a vague action should have been refused, got %v", err)
+	}
+	d.printf("\n试图添加行动项「跟进」 adding the action \"跟进\" is refused:\n")
+	printFields(d, verr)
+
+	// A contact on March 6 written up only on March 8: kept, marked late.
+	d.clock.set(at(2024, 3, 8, 9, 15))
+	late := salesrec.Interaction{
+		OccurredAt:           at(2024, 3, 6, 15, 0),
+		Method:               salesrec.MethodVideo,
+		Place:                salesrec.Place{Mode: salesrec.PlaceOnline, Platform: "腾讯会议", MeetingID: "735 220 118"},
+		Topic:                "定制化方案讲解",
+		CustomerParticipants: []salesrec.CustomerParticipant{{Name: "王建国", Title: "采购总监"}},
+		SalesParticipants: []salesrec.SalesParticipant{
+			{MemberID: p.zhang.ID, Name: p.zhang.Name, Role: "主谈"},
+			{MemberID: p.manager.ID, Name: p.manager.Name, Role: "商务负责人"},
+		},
+		Points: []salesrec.Point{
+			{Speaker: salesrec.SpeakerCustomer, Kind: salesrec.PointFeedback, Subject: salesrec.SubjectProposal, Text: "方案覆盖了ERP和MES对接,认可分阶段上线"},
+			{Speaker: salesrec.SpeakerCustomer, Kind: salesrec.PointObjection, Text: "价格偏高,超出50万预算",
+				Handling: "把驻场服务改为远程支持,总价降到48万", Result: "客户同意按48万报价走内部审批"},
+			{Speaker: salesrec.SpeakerSales, Kind: salesrec.PointCommitment, Text: "4月10日前发送合同初稿"},
+		},
+	}
+	if e, err = d.store.LogInteraction(ctx, p.zhang.ID, e.ID, e.Version, late); err != nil {
+		return err
+	}
+	d.printInteraction(e.Interactions[len(e.Interactions)-1])
+
+	d.clock.set(at(2024, 3, 8, 9, 30))
+	_, err = d.store.AddRemark(ctx, p.manager.ID, e.ID, e.Version, salesrec.Remark{
+		Text: "法务已开始审核合同模板,预计4月8日给出意见", Collaboration: salesrec.CollabLegalReview,
+	})
+	if err != nil {
+		return err
+	}
+	d.printf("备注 remark(法务审核 legal review):法务已开始审核合同模板,预计4月8日给出意见\n")
+	return nil
+}
+
+func (d *demo) retail(ctx context.Context, teamID, customerID string, p people) error {
+	d.clock.set(at(2024, 3, 18, 17, 0))
+	e, err := d.store.CreateEngagement(ctx, p.li.ID, retail(teamID, customerID, p))
+	if err != nil {
+		return err
+	}
+	d.st.Retail = e.ID
+	d.printf("\n[老客户维护] %s 建档,目标:%s\n", p.li.Name, e.Goal)
+
+	amount, err := salesrec.ParseMoney("¥80,000")
+	if err != nil {
+		return err
+	}
+	d.clock.set(at(2024, 3, 28, 16, 0))
+	e.Lessons = []salesrec.Lesson{
+		{Kind: salesrec.LessonSuccess, Text: "报价异议时拆分两期交付,老客户复购决策更快"},
+		{Kind: salesrec.LessonSuccess, Text: "A live dashboard demo removed stability doubts"},
+	}
+	if e, err = d.store.UpdateEngagement(ctx, p.li.ID, e); err != nil {
+		return err
+	}
+	e, err = d.store.CloseEngagement(ctx, p.li.ID, e.ID, e.Version, salesrec.StatusWon,
+		salesrec.Outcome{Amount: amount, SignedOn: day(2024, 3, 28)})
+	if err != nil {
+		return err
+	}
+	d.printf("已成交 won:合同金额 %s,签约日期 %s\n", e.Outcome.Amount, e.Outcome.SignedOn)
+	return nil
+}
+
+func (d *demo) logistics(ctx context.Context, teamID, customerID string, p people) error {
+	d.clock.set(at(2024, 3, 1, 11, 0))
+	e, err := d.store.CreateEngagement(ctx, p.zhang.ID, logistics(teamID, customerID, p))
+	if err != nil {
+		return err
+	}
+	d.st.Logistics = e.ID
+	d.printf("\n[新客户开发] %s 建档,目标:%s\n", p.zhang.Name, e.Goal)
+
+	d.clock.set(at(2024, 3, 25, 10, 0))
+	e.Lessons = []salesrec.Lesson{
+		{Kind: salesrec.LessonImprovement, Text: "响应速度未达客户预期,竞品报价低时没有及时给出分期方案"},
+		{Kind: salesrec.LessonImprovement, Text: "Answer competitors' price cuts within 24 hours"},
+	}
+	if e, err = d.store.UpdateEngagement(ctx, p.zhang.ID, e); err != nil {
+		return err
+	}
+	e, err = d.store.CloseEngagement(ctx, p.zhang.ID, e.ID, e.Version, salesrec.StatusTerminated,
+		salesrec.Outcome{Reason: "预算调整,暂缓采购", ReasonCategory: salesrec.ReasonBudget})
+	if err != nil {
+		return err
+	}
+	d.printf("已终止 terminated:%s(原因类别 %s)\n", e.Outcome.Reason, e.Outcome.ReasonCategory.Label(salesrec.ZH))
+	return nil
+}
+
+func (d *demo) printInteraction(in salesrec.Interaction) {
+	late := "按时记录 recorded in time"
+	if in.Late {
+		late = "事后补录 recorded late (over 24 h)"
+	}
+	d.printf("沟通 contact %s %s %s「%s」— %s\n", salesrec.DateOf(in.OccurredAt), salesrec.FormatClock(in.OccurredAt),
+		in.Method.Label(salesrec.ZH), in.Topic, late)
+	for _, pt := range in.Points {
+		d.printf("  · [%s·%s] %s", pt.Speaker.Label(salesrec.ZH), pt.Kind.Label(salesrec.ZH), pt.Text)
+		if pt.Kind == salesrec.PointObjection {
+			d.printf(" → 处理 %s;结果 %s", pt.Handling, pt.Result)
+		}
+		d.printf("\n")
+	}
+}
+
+func printFields(d *demo, verr *salesrec.ValidationError) {
+	keys := make([]string, 0, len(verr.Fields))
+	for k := range verr.Fields {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		d.printf("  %s: %s\n", k, verr.Fields[k])
+	}
+}
+
+// ensure the demo's clock type satisfies the interface the store takes.
+var _ salesrec.Clock = (*demoClock)(nil)

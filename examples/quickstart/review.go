@@ -1,0 +1,90 @@
+package main
+
+import (
+	"context"
+	"errors"
+
+	"github.com/dealtrail/dealtrail/salesrec"
+	"github.com/dealtrail/dealtrail/storage"
+)
+
+// review reads the records back the way a manager and a rep see them:
+// the team's list, overdue actions, findings, and what a rep may not see.
+func (d *demo) review(ctx context.Context) error {
+	d.clock.set(demoNow)
+	now := d.clock.Now()
+	d.section("复盘", "review at "+salesrec.DateOf(now).String()+" "+salesrec.FormatClock(now))
+
+	page, err := d.store.ListEngagements(ctx, d.st.ManagerID, storage.Filter{TeamID: d.st.TeamID}, storage.PageRequest{Limit: 50})
+	if err != nil {
+		return err
+	}
+	d.printf("经理看到的团队记录 the manager's list (%d):\n", len(page.Items))
+	for _, e := range page.Items {
+		c, err := d.store.Customer(ctx, d.st.ManagerID, e.CustomerID)
+		if err != nil {
+			return err
+		}
+		d.printf("  %-6s %s — %s (version %d)\n", e.Status.Label(salesrec.ZH), c.Name, e.Goal, e.Version)
+	}
+
+	items, err := d.store.Actions(ctx, d.st.ManagerID, storage.ActionQuery{TeamID: d.st.TeamID, At: now, Overdue: true})
+	if err != nil {
+		return err
+	}
+	d.printf("\n已逾期的行动项 overdue actions (%d):\n", len(items))
+	for _, it := range items {
+		owner, err := d.store.Member(ctx, it.Action.OwnerID)
+		if err != nil {
+			return err
+		}
+		d.printf("  %s — 负责人 owner %s,完成时限 deadline %s,状态 %s\n",
+			it.Action.What, owner.Name, it.Action.Deadline, it.Action.DisplayLabel(now, shanghai, salesrec.ZH))
+	}
+
+	e, err := d.store.Engagement(ctx, d.st.ManagerID, d.st.Manufacturing)
+	if err != nil {
+		return err
+	}
+	findings := salesrec.DefaultRules().Findings(e, now, shanghai)
+	d.printf("\n待改进之处 findings for the manufacturing pursuit (%d):\n", len(findings))
+	for _, f := range findings {
+		d.printf("  [%s] %s\n      %s\n", f.Item, f.ZH, f.EN)
+	}
+
+	// Confidentiality: the rep on another pursuit cannot read this one, and
+	// sees contact details masked on a customer they do not own.
+	_, err = d.store.Engagement(ctx, d.st.LiID, d.st.Manufacturing)
+	switch {
+	case errors.Is(err, salesrec.ErrNotFound):
+		d.printf("\n保密 confidentiality: 李娜读取张伟的客户记录 → 查无此记录 (not found)\n")
+	case err != nil:
+		return err
+	default:
+		return errors.New("a rep could read another rep's engagement")
+	}
+	c, err := d.store.Customer(ctx, d.st.ZhangID, e.CustomerID)
+	if err != nil {
+		return err
+	}
+	for _, ct := range c.Contacts {
+		d.printf("张伟看到的联系人 contact as the owner sees it: %s %s %s %s\n", ct.Name, ct.Title, ct.Phone, ct.Email)
+	}
+	hist, err := d.store.History(ctx, d.st.ManagerID, e.ID)
+	if err != nil {
+		return err
+	}
+	d.printf("\n可追溯 history of the manufacturing pursuit (%d entries):\n", len(hist))
+	for _, h := range hist {
+		d.printf("  v%d %s %s by %s: %d field(s) changed\n", h.Version, h.At.In(shanghai).Format("2006-01-02 15:04"), h.Op, d.memberName(ctx, h.ActorID), len(h.Changes))
+	}
+	return nil
+}
+
+func (d *demo) memberName(ctx context.Context, id string) string {
+	m, err := d.store.Member(ctx, id)
+	if err != nil {
+		return id
+	}
+	return m.Name
+}

@@ -1,0 +1,88 @@
+package main
+
+import (
+	"context"
+	"html"
+	"strconv"
+	"strings"
+
+	"github.com/dealtrail/dealtrail/kb"
+	"github.com/dealtrail/dealtrail/salesrec"
+)
+
+// search syncs the knowledge base from the store's change feed and asks it
+// the questions a team asks, in Chinese and in English.
+func (d *demo) search(ctx context.Context) error {
+	d.section("团队知识库", "team knowledge base")
+	if err := d.index.Sync(ctx); err != nil {
+		return err
+	}
+	pos, err := d.index.Position()
+	if err != nil {
+		return err
+	}
+	d.printf("已同步到变更位置 synced up to feed position %s\n", pos)
+
+	queries := []struct {
+		label string
+		q     kb.Query
+	}{
+		{"怎么处理「太贵」?how did we handle 太贵", kb.Query{Text: "太贵", Facets: true}},
+		{"预算相关的经验 lessons about 预算", kb.Query{Text: "预算", Facets: true}},
+		{"English: competitor prices", kb.Query{Text: "competitor prices", Facets: true}},
+		{"成交案例里的做法 what worked in won deals: 演示", kb.Query{Text: "演示 demo", Outcomes: []salesrec.Status{salesrec.StatusWon}}},
+	}
+	for _, item := range queries {
+		res, err := d.index.Search(ctx, d.st.ManagerID, item.q)
+		if err != nil {
+			return err
+		}
+		d.printf("\n搜索 search: %s — %d 条 hits\n", item.label, res.Total)
+		for i, h := range res.Hits {
+			frag := h.Text
+			if len(h.Fragments) > 0 {
+				frag = strings.Join(h.Fragments, " … ")
+			}
+			d.printf("  %d. [%s/%s] %s\n", i+1, kindLabel(h.Kind), h.Outcome.Label(salesrec.ZH), forTerminal(frag))
+			if h.CustomerName != "" {
+				d.printf("     客户 customer: %s\n", h.CustomerName)
+			}
+		}
+		for _, name := range []string{kb.FacetOutcome, kb.FacetKind, kb.FacetIndustry} {
+			counts := res.Facets[name]
+			if len(counts) == 0 {
+				continue
+			}
+			parts := make([]string, 0, len(counts))
+			for _, c := range counts {
+				if c.Value == "" {
+					continue
+				}
+				parts = append(parts, c.Value+"="+strconv.Itoa(c.Count))
+			}
+			d.printf("     分面 facet %s: %s\n", name, strings.Join(parts, ", "))
+		}
+	}
+	return nil
+}
+
+func kindLabel(k kb.Kind) string {
+	switch k {
+	case kb.KindSuccess:
+		return "成功点"
+	case kb.KindImprovement:
+		return "改进点"
+	case kb.KindTerminationReason:
+		return "终止原因"
+	case kb.KindObjection:
+		return "异议处理"
+	}
+	return string(k)
+}
+
+// forTerminal turns a highlighted, HTML-escaped fragment into one line of
+// plain text with the matches in 【】.
+func forTerminal(frag string) string {
+	frag = strings.NewReplacer("<mark>", "【", "</mark>", "】", "\n", " / ").Replace(frag)
+	return html.UnescapeString(frag)
+}
