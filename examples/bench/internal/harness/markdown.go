@@ -14,7 +14,10 @@ import (
 func (rep *Report) WriteMarkdown(w io.Writer) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "### %s engagements — ratios (dealtrail / bare)\n\n", fmtCount(rep.Size))
-	b.WriteString("| area | operation | ratio | target | result |\n|---|---|---:|---|---|\n")
+	b.WriteString("Throughput rows: dealtrail per second ÷ bare per second (1.00× is as fast, higher is better). " +
+		"Latency rows: dealtrail p99 ÷ bare p99 (lower is better). Memory rows: peak RSS ÷ peak RSS. " +
+		"In brackets the same comparison of medians, the steadier figure on a noisy machine.\n\n")
+	b.WriteString("| area | operation | ratio dealtrail/bare | target | result |\n|---|---|---:|---|---|\n")
 	for _, r := range rep.Rows {
 		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s |\n", r.Area, r.Op, ratioCell(r), r.Target.Text, r.Verdict())
 	}
@@ -43,11 +46,14 @@ func ratioCell(r Row) string {
 	if math.IsNaN(x) || math.IsInf(x, 0) {
 		return "—"
 	}
-	suffix := ""
+	s := fmtRatio(x)
 	if r.Kind == Latency {
-		suffix = " (p99)"
+		s += " p99"
 	}
-	return fmtRatio(x) + suffix
+	if m := r.MedianRatio(); !math.IsNaN(m) && !math.IsInf(m, 0) {
+		s += " (p50 " + fmtRatio(m) + ")"
+	}
+	return s
 }
 
 func measureCell(k Kind, m Measure) string {

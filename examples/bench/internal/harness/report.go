@@ -64,6 +64,24 @@ func (r Row) Ratio() float64 {
 	return a / b
 }
 
+// MedianRatio compares the medians where operations were timed one by
+// one: for latency dealtrail p50 / bare p50, for throughput bare p50 /
+// dealtrail p50 (so that, as for Ratio, above 1 means dealtrail is faster
+// for throughput and slower for latency). NaN when there are no medians.
+// On a noisy machine the median is the steadier figure.
+func (r Row) MedianRatio() float64 {
+	if r.DT.P50 == 0 || r.Base.P50 == 0 {
+		return math.NaN()
+	}
+	switch r.Kind {
+	case Latency:
+		return float64(r.DT.P50) / float64(r.Base.P50)
+	case Throughput:
+		return float64(r.Base.P50) / float64(r.DT.P50)
+	}
+	return math.NaN()
+}
+
 // Verdict is PASS, MISS or "" when the row has no target.
 func (r Row) Verdict() string {
 	if r.Target.Check == nil {
