@@ -1,4 +1,8 @@
-package main
+// Package demo is the flow the quickstart and the PostgreSQL example share:
+// a team, customers and engagements from the record template's own
+// examples, recorded through a storage.Store, reviewed, and searched through
+// the knowledge base. The examples differ only in how they open the store.
+package demo
 
 import (
 	"context"
@@ -13,30 +17,33 @@ import (
 	"time"
 
 	"github.com/dealtrail/dealtrail/kb"
+	"github.com/dealtrail/dealtrail/salesrec"
 	"github.com/dealtrail/dealtrail/storage"
-	"github.com/dealtrail/dealtrail/storage/sqlite"
 )
 
-// demoClock is the injected clock: the demo moves it forward to replay a
+// Clock is the demo's injected clock: the demo moves it forward to replay a
 // few weeks of a team's work in a second.
-type demoClock struct {
+type Clock struct {
 	mu sync.Mutex
 	t  time.Time
 }
 
-func (c *demoClock) Now() time.Time {
+// Now returns the demo time.
+func (c *Clock) Now() time.Time {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	return c.t
 }
 
-func (c *demoClock) set(t time.Time) {
+func (c *Clock) set(t time.Time) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.t = t
 }
 
-// state is what a run remembers in the directory, so a second run without
+var _ salesrec.Clock = (*Clock)(nil)
+
+// state is what a run remembers in its directory, so a second run without
 // -reset reads the same records instead of adding them again.
 type state struct {
 	TeamID        string `json:"team_id"`
@@ -48,66 +55,70 @@ type state struct {
 	Logistics     string `json:"logistics"`
 }
 
+// Opener opens the store the demo records into, with the demo's clock.
+type Opener func(ctx context.Context, clock salesrec.Clock) (storage.Store, error)
+
 type demo struct {
 	w     io.Writer
 	dir   string
-	clock *demoClock
-	store *sqlite.Store
+	clock *Clock
+	store storage.Store
 	index *kb.Index
 	st    state
 	fresh bool
 }
 
+// Files the demo keeps in its directory.
 const (
-	dbFile    = "dealtrail.db"
-	indexDir  = "kb.bleve"
-	stateFile = "quickstart.json"
+	IndexDir  = "kb.bleve"
+	StateFile = "quickstart.json"
 )
 
-func newDemo(ctx context.Context, w io.Writer, dir string, reset bool) (*demo, error) {
+// Run runs the whole demo, writing a report for a sales manager to w. dir
+// holds the knowledge-base index and the demo's state; with reset they are
+// removed first (the opener removes its own data).
+func Run(ctx context.Context, w io.Writer, dir string, reset bool, open Opener) error {
 	if reset {
-		for _, name := range []string{dbFile, dbFile + "-wal", dbFile + "-shm", indexDir, stateFile} {
+		for _, name := range []string{IndexDir, StateFile} {
 			if err := os.RemoveAll(filepath.Join(dir, name)); err != nil {
-				return nil, err
+				return err
 			}
 		}
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, err
+		return err
 	}
-	d := &demo{w: w, dir: dir, clock: &demoClock{t: at(2024, 2, 27, 9, 0)}}
-	switch b, err := os.ReadFile(filepath.Join(dir, stateFile)); {
+	d := &demo{w: w, dir: dir, clock: &Clock{t: at(2024, 2, 27, 9, 0)}}
+	switch b, err := os.ReadFile(filepath.Join(dir, StateFile)); {
 	case err == nil:
 		if err := json.Unmarshal(b, &d.st); err != nil {
-			return nil, fmt.Errorf("%s is damaged (%v): run with -reset", stateFile, err)
+			return fmt.Errorf("%s is damaged (%v): run with -reset", StateFile, err)
 		}
-		d.clock.set(demoNow)
 	case errors.Is(err, fs.ErrNotExist):
 		d.fresh = true
 	default:
-		return nil, err
+		return err
 	}
-	store, err := sqlite.Open(ctx, filepath.Join(dir, dbFile), storage.WithClock(d.clock))
+	store, err := open(ctx, d.clock)
 	if err != nil {
-		return nil, err
+		return err
 	}
+	defer store.Close()
 	d.store = store
-	index, err := kb.Open(filepath.Join(dir, indexDir), store, kb.Options{})
+	index, err := kb.Open(filepath.Join(dir, IndexDir), store, kb.Options{})
 	if err != nil {
-		store.Close()
-		return nil, err
+		return err
 	}
+	defer index.Close()
 	d.index = index
-	return d, nil
-}
-
-func (d *demo) close() {
-	d.index.Close()
-	d.store.Close()
+	return d.run(ctx)
 }
 
 func (d *demo) run(ctx context.Context) error {
-	abs, _ := filepath.Abs(d.dir)
+	abs, err := filepath.Abs(d.dir)
+	if err != nil {
+		return err
+	}
 	d.printf("dealtrail 快速上手 quickstart — 数据目录 data directory: %s\n", abs)
 	d.printf("(演示时钟 demo clock: 回放 2024 年 2–4 月的团队工作)\n")
 	if d.fresh {
@@ -118,7 +129,7 @@ func (d *demo) run(ctx context.Context) error {
 		if err != nil {
 			return err
 		}
-		if err := os.WriteFile(filepath.Join(d.dir, stateFile), b, 0o644); err != nil {
+		if err := os.WriteFile(filepath.Join(d.dir, StateFile), b, 0o644); err != nil {
 			return err
 		}
 	} else {

@@ -1,4 +1,4 @@
-package main
+package demo
 
 import (
 	"context"
@@ -205,6 +205,3 @@ func printFields(d *demo, verr *salesrec.ValidationError) {
 		d.printf("  %s: %s\n", k, verr.Fields[k])
 	}
 }
-
-// ensure the demo's clock type satisfies the interface the store takes.
-var _ salesrec.Clock = (*demoClock)(nil)

@@ -1,0 +1,36 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"strings"
+	"testing"
+)
+
+// The PostgreSQL example runs the same flow as the quickstart, with
+// migrations called by the host, against a real database.
+func TestPostgresExample(t *testing.T) {
+	dsn := os.Getenv("DEALTRAIL_TEST_POSTGRES_DSN")
+	if dsn == "" {
+		if os.Getenv("DEALTRAIL_REQUIRE_POSTGRES") == "1" {
+			t.Fatal("DEALTRAIL_REQUIRE_POSTGRES=1 but DEALTRAIL_TEST_POSTGRES_DSN is not set")
+		}
+		t.Skip("DEALTRAIL_TEST_POSTGRES_DSN not set: skipping PostgreSQL tests")
+	}
+	var out bytes.Buffer
+	if err := run(context.Background(), &out, dsn, t.TempDir(), true); err != nil {
+		t.Fatalf("run: %v\n%s", err, out.String())
+	}
+	for _, want := range []string{
+		"migrations applied",
+		"actions[3].what: is too vague",
+		"已成交 won:合同金额 ¥80,000",
+		"发送合同初稿 — 负责人 owner 周经理",
+		"【价格偏高】",
+	} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("output lacks %q\n%s", want, out.String())
+		}
+	}
+}
