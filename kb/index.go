@@ -60,6 +60,10 @@ type Index struct {
 	mu     sync.RWMutex
 	cur    *generation
 	lock   *dirLock
+
+	// beforeCommit, when set (by the crash test only), runs just before
+	// each batch is handed to Bleve.
+	beforeCommit func()
 }
 
 // generation is one index directory and the open Bleve index in it.
@@ -188,6 +192,11 @@ func (x *Index) createGeneration(name string) (*generation, error) {
 }
 
 func (x *Index) openGeneration(name string) (*generation, error) {
+	// The stored mapping names kb's analysis components; they must be
+	// registered before Bleve parses it.
+	if err := registerOnce(); err != nil {
+		return nil, fmt.Errorf("kb: register analysis components: %w", err)
+	}
 	path := filepath.Join(x.root, name)
 	// The directory lock already excludes other openers; Bleve's own lock
 	// gets the same timeout so it can never hang either.

@@ -53,6 +53,7 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	text.Store = true
 	text.IncludeTermVectors = true // highlighting
 	text.IncludeInAll = false
+	text.DocValues = false // never sorted or faceted on
 	doc.AddFieldMappingsAt(fieldText, text)
 
 	// Keyword fields: faceted ones keep doc values, shown ones are stored.

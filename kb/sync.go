@@ -176,6 +176,9 @@ func (x *Index) applyBatch(ctx context.Context, idx bleve.Index, changes []sales
 	if err := ctx.Err(); err != nil {
 		return err
 	}
+	if x.beforeCommit != nil {
+		x.beforeCommit()
+	}
 	if err := idx.Batch(b); err != nil {
 		return fmt.Errorf("kb: commit batch: %w", err)
 	}
