@@ -51,7 +51,7 @@ func (s *Store) Actions(ctx context.Context, actorID string, q storage.ActionQue
 	}
 	today := salesrec.DateOf(at.In(loc))
 
-	conds := []string{"a.team_id = ?", "a.status <> 'done'", "e.status = 'open'"}
+	conds := []string{"a.team_id = ?", "a.status <> 'done'", "a.engagement_status = 'open'"}
 	args := []any{a.TeamID}
 	switch {
 	case q.Overdue && q.DueWithin > 0:
@@ -72,8 +72,8 @@ func (s *Store) Actions(ctx context.Context, actorID string, q storage.ActionQue
 		conds = append(conds, "a.engagement_id IN (SELECT p.engagement_id FROM dealtrail_participants p WHERE p.member_id = ?)")
 		args = append(args, a.ID)
 	}
-	query := `SELECT a.engagement_id, e.customer_id, a.id, a.owner_id, a.deadline, a.what, a.status
-		FROM dealtrail_actions a JOIN dealtrail_engagements e ON e.id = a.engagement_id
+	query := `SELECT a.engagement_id, a.customer_id, a.id, a.owner_id, a.deadline, a.what, a.status
+		FROM dealtrail_actions a
 		WHERE ` + strings.Join(conds, " AND ") + `
 		ORDER BY a.deadline, a.engagement_id, a.id`
 	var rows []actionRow

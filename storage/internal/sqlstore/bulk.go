@@ -3,63 +3,105 @@ package sqlstore
 import (
 	"context"
 	"fmt"
+	"runtime"
 	"strconv"
+	"sync"
 
 	"github.com/dealtrail/dealtrail/salesrec"
 )
 
 // BulkInsert stores many new engagements in one transaction with multi-row
 // INSERTs: all of them or none. Each is prepared and validated like
-// CreateEngagement before anything is written; a *ValidationError names the
-// offending one by index ("[12].goal").
+// CreateEngagement before the transaction begins (in parallel: validation
+// and encoding are the costly part); a *ValidationError names the offending
+// one by index ("[12].goal").
 func (s *Store) BulkInsert(ctx context.Context, actorID string, es []salesrec.Engagement) ([]salesrec.Engagement, error) {
 	if len(es) == 0 {
 		return nil, nil
 	}
+	a, err := s.loadActor(ctx, s.db, actorID)
+	if err != nil {
+		return nil, err
+	}
 	now := s.now()
 	out := make([]salesrec.Engagement, len(es))
-	for i, e := range es {
-		p, err := s.prepareNew(e, actorID, now)
+	rows := make([]newRows, len(es))
+	err = parallel(len(es), func(i int) error {
+		e, err := s.prepareNew(es[i], actorID, now)
 		if err != nil {
-			return nil, prefixErr("["+strconv.Itoa(i)+"]", err)
+			return prefixErr("["+strconv.Itoa(i)+"]", err)
 		}
-		out[i] = p
+		if e.TeamID == "" {
+			e.TeamID = a.TeamID
+		}
+		if e.TeamID != a.TeamID {
+			return forbidden("a member may only create engagements of their own team")
+		}
+		if !a.canSee(e) {
+			return forbidden("a rep may only create engagements they take part in")
+		}
+		if err := s.validate(e); err != nil {
+			return prefixErr("["+strconv.Itoa(i)+"]", err)
+		}
+		r, err := buildNew(e, actorID)
+		if err != nil {
+			return err
+		}
+		out[i], rows[i] = e, r
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
-	err := s.inEngagementTx(ctx, func(tx Queryer) (string, error) {
-		a, err := s.loadActor(ctx, tx, actorID)
+	err = s.inEngagementTx(ctx, func(tx Queryer) (string, error) {
+		cur, err := s.loadActor(ctx, tx, actorID)
 		if err != nil {
 			return "", err
+		}
+		if cur != a {
+			return "", conflict("the acting member's team or role changed")
 		}
 		customers := map[string]bool{}
-		ids := map[string]bool{}
-		for i := range out {
-			e := &out[i]
-			if e.TeamID == "" {
-				e.TeamID = a.TeamID
-			}
-			if e.TeamID != a.TeamID {
-				return "", forbidden("a member may only create engagements of their own team")
-			}
-			if !a.canSee(*e) {
-				return "", forbidden("a rep may only create engagements they take part in")
-			}
-			if err := s.validate(*e); err != nil {
-				return "", prefixErr("["+strconv.Itoa(i)+"]", err)
-			}
+		members := map[string]bool{}
+		for _, e := range out {
 			customers[e.CustomerID] = true
-			for _, m := range participants(*e) {
-				ids[m] = true
+			for _, m := range participants(e) {
+				members[m] = true
 			}
 		}
-		if err := s.checkBulkRefs(ctx, tx, a.TeamID, out, customers, ids); err != nil {
+		if err := s.checkBulkRefs(ctx, tx, a.TeamID, out, customers, members); err != nil {
 			return "", err
 		}
-		return "", s.insertEngagements(ctx, tx, actorID, out)
+		return "", s.insertEngagements(ctx, tx, out, rows)
 	})
 	if err != nil {
 		return nil, fmt.Errorf("bulk insert: %w", err)
 	}
 	return out, nil
+}
+
+// parallel runs f(0..n-1) on GOMAXPROCS goroutines and returns the error of
+// the lowest index that failed, so the result does not depend on timing.
+func parallel(n int, f func(i int) error) error {
+	workers := min(runtime.GOMAXPROCS(0), n)
+	errs := make([]error, n)
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := w; i < n; i += workers {
+				errs[i] = f(i)
+			}
+		}()
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // checkBulkRefs is checkRefs for a batch, with one query per kind of

@@ -39,7 +39,11 @@ func (s *Store) CreateEngagement(ctx context.Context, actorID string, e salesrec
 		if err := s.checkRefs(ctx, tx, e); err != nil {
 			return "", err
 		}
-		return e.ID, s.insertEngagements(ctx, tx, actorID, []salesrec.Engagement{e})
+		rows, err := buildNew(e, actorID)
+		if err != nil {
+			return "", err
+		}
+		return e.ID, s.insertEngagements(ctx, tx, []salesrec.Engagement{e}, []newRows{rows})
 	})
 	if err != nil {
 		return salesrec.Engagement{}, fmt.Errorf("creating engagement: %w", err)

@@ -63,27 +63,42 @@ func (s *Store) loadEngagement(ctx context.Context, q Queryer, id, suffix string
 	return row.engagement()
 }
 
+// newRows are the rows of one new engagement that do not depend on the
+// transaction: its own row, its create history entry and its feed row.
+// Encoding them (JSON, the field-by-field create changes) is the costly
+// part of an insert, so a batch builds them in parallel before it begins.
+type newRows struct {
+	eng, hist []any
+	feed      FeedRow
+}
+
+func buildNew(e salesrec.Engagement, actorID string) (newRows, error) {
+	r, err := toRow(e)
+	if err != nil {
+		return newRows{}, err
+	}
+	h, err := historyRow(salesrec.Engagement{}, e, actorID, salesrec.OpCreate)
+	if err != nil {
+		return newRows{}, err
+	}
+	return newRows{
+		eng:  []any{r.ID, r.TeamID, r.OwnerID, r.CustomerID, r.Stage, r.Status, r.Version, r.CreatedAt, r.UpdatedAt, r.Doc},
+		hist: h,
+		feed: FeedRow{EngagementID: e.ID, TeamID: e.TeamID, Version: e.Version, Op: salesrec.OpCreate, At: r.UpdatedAt},
+	}, nil
+}
+
 // insertEngagements inserts new engagements with their projections, history
-// (op create) and feed rows.
-func (s *Store) insertEngagements(ctx context.Context, tx Queryer, actorID string, es []salesrec.Engagement) error {
-	rows := make([][]any, 0, len(es))
-	hist := make([][]any, 0, len(es))
-	feed := make([]FeedRow, 0, len(es))
-	for _, e := range es {
-		r, err := toRow(e)
-		if err != nil {
-			return err
-		}
-		rows = append(rows, []any{r.ID, r.TeamID, r.OwnerID, r.CustomerID, r.Stage, r.Status, r.Version, r.CreatedAt, r.UpdatedAt, r.Doc})
-		h, err := historyRow(salesrec.Engagement{}, e, actorID, salesrec.OpCreate)
-		if err != nil {
-			return err
-		}
-		hist = append(hist, h)
-		feed = append(feed, FeedRow{EngagementID: e.ID, TeamID: e.TeamID, Version: e.Version, Op: salesrec.OpCreate, At: r.UpdatedAt})
+// (op create) and feed rows; rows[i] is buildNew(es[i]).
+func (s *Store) insertEngagements(ctx context.Context, tx Queryer, es []salesrec.Engagement, rows []newRows) error {
+	eng := make([][]any, len(rows))
+	hist := make([][]any, len(rows))
+	feed := make([]FeedRow, len(rows))
+	for i, r := range rows {
+		eng[i], hist[i], feed[i] = r.eng, r.hist, r.feed
 	}
 	if err := s.insertRows(ctx, tx, "dealtrail_engagements",
-		[]string{"id", "team_id", "owner_id", "customer_id", "stage", "status", "version", "created_at", "updated_at", "doc"}, rows); err != nil {
+		[]string{"id", "team_id", "owner_id", "customer_id", "stage", "status", "version", "created_at", "updated_at", "doc"}, eng); err != nil {
 		return err
 	}
 	if err := s.insertProjections(ctx, tx, es); err != nil {
@@ -148,7 +163,7 @@ func (s *Store) insertProjections(ctx context.Context, tx Queryer, es []salesrec
 			ins = append(ins, []any{e.ID, in.ID, micros(in.OccurredAt)})
 		}
 		for _, a := range e.Actions {
-			acts = append(acts, []any{e.ID, a.ID, e.TeamID, a.OwnerID, a.Deadline.String(), a.What, string(a.Status)})
+			acts = append(acts, []any{e.ID, a.ID, e.TeamID, a.OwnerID, a.Deadline.String(), a.What, string(a.Status), e.CustomerID, string(e.Status)})
 		}
 	}
 	if err := s.insertRows(ctx, tx, "dealtrail_participants", []string{"engagement_id", "member_id"}, parts); err != nil {
@@ -158,5 +173,5 @@ func (s *Store) insertProjections(ctx context.Context, tx Queryer, es []salesrec
 		return err
 	}
 	return s.insertRows(ctx, tx, "dealtrail_actions",
-		[]string{"engagement_id", "id", "team_id", "owner_id", "deadline", "what", "status"}, acts)
+		[]string{"engagement_id", "id", "team_id", "owner_id", "deadline", "what", "status", "customer_id", "engagement_status"}, acts)
 }
