@@ -55,11 +55,13 @@ type Index struct {
 	syn  synonyms
 
 	// syncMu serialises writers (Sync, Rebuild's swap, Close). cur may be
-	// read under syncMu or mu; it is replaced under both.
-	syncMu sync.Mutex
-	mu     sync.RWMutex
-	cur    *generation
-	lock   *dirLock
+	// read under syncMu or mu; it is replaced under both. rebuildMu lets
+	// one Rebuild run at a time.
+	syncMu    sync.Mutex
+	rebuildMu sync.Mutex
+	mu        sync.RWMutex
+	cur       *generation
+	lock      *dirLock
 
 	// beforeCommit, when set (by the crash test only), runs just before
 	// each batch is handed to Bleve.

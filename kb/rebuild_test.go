@@ -1,0 +1,165 @@
+package kb
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/dealtrail/dealtrail/salesrec"
+)
+
+func TestRebuild(t *testing.T) {
+	f := newFixture(t, Options{FeedPage: 3})
+	c := f.customer("t1", "华东精工制造股份有限公司", "制造业")
+	var es []salesrec.Engagement
+	for i := range 6 {
+		es = append(es, f.won("t1", "r1", c, "技术演示打消顾虑", "第"+strings.Repeat("一", i+1)+"次试点"))
+	}
+	// Several versions of one engagement: Rebuild indexes it once.
+	for range 3 {
+		es[0].Lessons = append(es[0].Lessons, salesrec.Lesson{Kind: salesrec.LessonImprovement, Text: "报价要更早确认预算"})
+		es[0] = f.src.Put(es[0])
+	}
+	f.sync()
+	before := dump(t, f.idx)
+	oldGen := f.idx.cur.name
+
+	var progress []int
+	var late salesrec.Engagement
+	err := f.idx.Rebuild(context.Background(), func(done int) {
+		if len(progress) == 0 {
+			// Mid-rebuild: searches still answer from the old index…
+			res := f.search("m1", Query{Text: "技术演示"})
+			if res.Total != 6 {
+				t.Errorf("search during Rebuild found %d, want 6", res.Total)
+			}
+			// …and a write made now is not lost.
+			late = f.lost("t1", "r1", c, salesrec.ReasonTiming, "客户项目推迟到明年")
+		}
+		progress = append(progress, done)
+	})
+	if err != nil {
+		t.Fatalf("Rebuild: %v", err)
+	}
+	for i := 1; i < len(progress); i++ {
+		if progress[i] <= progress[i-1] {
+			t.Errorf("progress not increasing: %v", progress)
+		}
+	}
+	if got, want := progress[len(progress)-1], f.src.FeedLen(); got != want {
+		t.Errorf("progress ended at %d, want the feed length %d", got, want)
+	}
+
+	after := dump(t, f.idx)
+	for id, doc := range before {
+		if after[id] != doc {
+			t.Errorf("%s changed by Rebuild:\n got %s\nwant %s", id, after[id], doc)
+		}
+	}
+	if res := f.search("m1", Query{Text: "推迟"}); len(res.Hits) != 1 || res.Hits[0].EngagementID != late.ID {
+		t.Errorf("the write made during Rebuild is missing: %v", ids(res))
+	}
+	if f.idx.cur.name == oldGen {
+		t.Fatalf("generation still %s", oldGen)
+	}
+	if _, err := os.Stat(filepath.Join(f.dir, oldGen)); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("old generation %s not removed: %v", oldGen, err)
+	}
+
+	// The swap is durable: a reopened index is the rebuilt one.
+	if err := f.idx.Close(); err != nil {
+		t.Fatal(err)
+	}
+	f.idx = f.open(Options{})
+	if got := dump(t, f.idx); len(got) != len(after) {
+		t.Errorf("after reopening: %d entries, want %d", len(got), len(after))
+	}
+}
+
+func TestCancelledRebuildKeepsTheOldIndex(t *testing.T) {
+	f := newFixture(t, Options{FeedPage: 1})
+	c := f.customer("t1", "客户戊", "能源")
+	for range 4 {
+		f.won("t1", "r1", c, "储能项目先做小规模验证")
+	}
+	f.sync()
+	oldGen := f.idx.cur.name
+	ctx, cancel := context.WithCancel(context.Background())
+	err := f.idx.Rebuild(ctx, func(int) { cancel() })
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("Rebuild = %v, want context.Canceled", err)
+	}
+	if f.idx.cur.name != oldGen {
+		t.Errorf("generation %s, want the old %s", f.idx.cur.name, oldGen)
+	}
+	entries, err := os.ReadDir(f.dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		if e.IsDir() && e.Name() != oldGen {
+			t.Errorf("leftover directory %s", e.Name())
+		}
+	}
+	if res := f.search("m1", Query{Text: "储能"}); res.Total != 4 {
+		t.Errorf("old index answers %d, want 4", res.Total)
+	}
+}
+
+func TestOpenRemovesAbandonedGenerations(t *testing.T) {
+	f := newFixture(t, Options{})
+	if err := f.idx.Close(); err != nil {
+		t.Fatal(err)
+	}
+	stale := filepath.Join(f.dir, nextGeneration(genPrefix+"000001"))
+	if err := os.MkdirAll(stale, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	f.idx = f.open(Options{})
+	if _, err := os.Stat(stale); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("abandoned generation survived Open: %v", err)
+	}
+}
+
+// countingSource counts snapshots per engagement.
+type countingSource struct {
+	Source
+	snapshots map[string]int
+}
+
+func (c *countingSource) Snapshot(ctx context.Context, id string) (salesrec.Engagement, salesrec.Customer, error) {
+	c.snapshots[id]++
+	return c.Source.Snapshot(ctx, id)
+}
+
+func TestRebuildSnapshotsEachEngagementOnce(t *testing.T) {
+	f := newFixture(t, Options{})
+	c := f.customer("t1", "客户己", "金融")
+	e := f.won("t1", "r1", c, "合规材料提前备齐")
+	other := f.won("t1", "r1", c, "分行试点")
+	for range 5 {
+		e.Lessons = append(e.Lessons, salesrec.Lesson{Kind: salesrec.LessonSuccess, Text: "总行背书"})
+		e = f.src.Put(e)
+	}
+	counting := &countingSource{Source: f.src, snapshots: map[string]int{}}
+	x, err := Open(t.TempDir(), counting, Options{FeedPage: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	if err := x.Rebuild(context.Background(), nil); err != nil {
+		t.Fatal(err)
+	}
+	if n := counting.snapshots[e.ID]; n != 1 {
+		t.Errorf("%s (6 versions in the feed) snapshotted %d times, want 1", e.ID, n)
+	}
+	if n := counting.snapshots[other.ID]; n != 1 {
+		t.Errorf("%s snapshotted %d times, want 1", other.ID, n)
+	}
+	if got := docCount(t, x); got != 7 {
+		t.Errorf("%d documents, want 7", got)
+	}
+}
