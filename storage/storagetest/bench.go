@@ -87,6 +87,20 @@ func Bench(b *testing.B, open Opener) {
 				return f.db.QueryRowxContext(f.ctx, q, targets[i]).StructScan(&r)
 			})
 		})
+		// The same query plus decoding the document: what any program
+		// storing engagements as JSON pays to hand one back.
+		b.Run("bare_decode", func(b *testing.B) {
+			targets := f.pick(b.N)
+			q := f.rebind(`SELECT id, team_id, owner_id, customer_id, stage, status, version, created_at, updated_at, doc FROM dealtrail_engagements WHERE id = ?`)
+			latencies(b, func(i int) error {
+				var r benchRow
+				if err := f.db.QueryRowxContext(f.ctx, q, targets[i]).StructScan(&r); err != nil {
+					return err
+				}
+				var e salesrec.Engagement
+				return json.Unmarshal([]byte(r.Doc), &e)
+			})
+		})
 	})
 
 	b.Run("ListPage50", func(b *testing.B) {
@@ -105,6 +119,23 @@ func Bench(b *testing.B, open Opener) {
 			latencies(b, func(int) error {
 				var rows []benchRow
 				return sqlx.SelectContext(f.ctx, f.db, &rows, q, f.team)
+			})
+		})
+		b.Run("bare_decode", func(b *testing.B) {
+			q := f.rebind(`SELECT id, team_id, owner_id, customer_id, stage, status, version, created_at, updated_at, doc
+				FROM dealtrail_engagements WHERE team_id = ? AND status = 'open' ORDER BY updated_at DESC, id DESC LIMIT 50`)
+			latencies(b, func(int) error {
+				var rows []benchRow
+				if err := sqlx.SelectContext(f.ctx, f.db, &rows, q, f.team); err != nil {
+					return err
+				}
+				for _, r := range rows {
+					var e salesrec.Engagement
+					if err := json.Unmarshal([]byte(r.Doc), &e); err != nil {
+						return err
+					}
+				}
+				return nil
 			})
 		})
 	})
