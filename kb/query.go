@@ -197,8 +197,8 @@ func textQuery(text string, syn synonyms, boost float64) query.Query {
 	}
 	for _, g := range exp.groups {
 		alts := []query.Query{match(g.written, boost)}
-		for _, o := range g.others {
-			alts = append(alts, phrase(o, boost*synonymBoost))
+		for i, o := range g.others {
+			alts = append(alts, phrase(o, boost*synonymBoost*g.weight[i]))
 		}
 		should = append(should, bleve.NewDisjunctionQuery(alts...))
 	}
@@ -219,7 +219,7 @@ func match(text string, boost float64) query.Query {
 
 // synonymBoost weighs a synonym below the word the user wrote, so texts
 // using the user's own word rank first.
-const synonymBoost = 0.6
+const synonymBoost = 0.5
 
 func phrase(text string, boost float64) query.Query {
 	p := bleve.NewMatchPhraseQuery(text)

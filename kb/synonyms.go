@@ -38,6 +38,9 @@ type synonyms struct {
 	groups [][]string
 	// terms lists every term once, longest first, with its group.
 	terms []synonymTerm
+	// size is how many search terms the query analyzer makes of each
+	// term (太贵: 1, 价格偏高: 3), used to weigh alternatives fairly.
+	size map[string]int
 }
 
 type synonymTerm struct {
@@ -53,7 +56,12 @@ func newSynonyms(groups [][]string) (synonyms, error) {
 	if groups == nil {
 		groups = DefaultSynonyms()
 	}
-	var s synonyms
+	m, err := newMapping()
+	if err != nil {
+		return synonyms{}, err
+	}
+	analyzer := m.AnalyzerNamed(queryAnalyzer)
+	s := synonyms{size: map[string]int{}}
 	owner := map[string]int{}
 	for _, g := range groups {
 		var norm []string
@@ -70,6 +78,7 @@ func newSynonyms(groups [][]string) (synonyms, error) {
 			}
 			owner[n] = len(s.groups)
 			norm = append(norm, n)
+			s.size[n] = max(1, len(analyzer.Analyze([]byte(n))))
 		}
 		if len(norm) < 2 {
 			continue
@@ -94,6 +103,10 @@ type expansion struct {
 type synonymMatch struct {
 	written string
 	others  []string
+	// weight scales each alternative so it scores like the written word
+	// would: a phrase of three terms would otherwise outscore a match on
+	// the one term the user typed.
+	weight []float64
 }
 
 // expand finds synonyms in a normalised query. Each group is used once.
@@ -115,6 +128,7 @@ func (s synonyms) expand(q string) expansion {
 		for _, o := range s.groups[t.group] {
 			if o != t.term {
 				m.others = append(m.others, o)
+				m.weight = append(m.weight, float64(s.size[t.term])/float64(s.size[o]))
 			}
 		}
 		out.groups = append(out.groups, m)
