@@ -15,7 +15,6 @@ import (
 // fail with SQLITE_BUSY instead of waiting.
 type immediateTx struct {
 	*sqlx.Conn
-	ctx  context.Context
 	done bool
 }
 
@@ -36,16 +35,19 @@ func beginImmediate(ctx context.Context, db *sqlx.DB, hostDB bool) (*immediateTx
 	if _, err := conn.ExecContext(ctx, "BEGIN IMMEDIATE"); err != nil {
 		return nil, errors.Join(err, conn.Close())
 	}
-	return &immediateTx{Conn: conn, ctx: ctx}, nil
+	return &immediateTx{Conn: conn}, nil
 }
 
-// Commit commits and returns the connection to the pool.
+// Commit commits and returns the connection to the pool. COMMIT and
+// ROLLBACK run without the caller's context: once the work is done, ending
+// the transaction must not be cut short (a cancelled COMMIT would leave the
+// connection inside a transaction).
 func (t *immediateTx) Commit() error {
 	if t.done {
 		return errors.New("sqlite: transaction already ended")
 	}
 	t.done = true
-	if _, err := t.Conn.ExecContext(context.WithoutCancel(t.ctx), "COMMIT"); err != nil {
+	if _, err := t.Conn.ExecContext(context.Background(), "COMMIT"); err != nil {
 		return t.discard(fmt.Errorf("commit: %w", err))
 	}
 	return t.Conn.Close()
@@ -57,7 +59,7 @@ func (t *immediateTx) Rollback() error {
 		return nil
 	}
 	t.done = true
-	if _, err := t.Conn.ExecContext(context.WithoutCancel(t.ctx), "ROLLBACK"); err != nil {
+	if _, err := t.Conn.ExecContext(context.Background(), "ROLLBACK"); err != nil {
 		return t.discard(fmt.Errorf("rollback: %w", err))
 	}
 	return t.Conn.Close()

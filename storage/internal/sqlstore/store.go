@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/jmoiron/sqlx"
@@ -29,8 +30,10 @@ type Store struct {
 
 	// beforeCommit, when set (tests only, see SetBeforeCommit), runs inside
 	// every engagement write transaction just before COMMIT.
-	beforeCommit func(ctx context.Context, engagementID string) error
+	beforeCommit atomic.Pointer[commitHook]
 }
+
+type commitHook func(ctx context.Context, engagementID string) error
 
 // New returns a Store over db. It never changes the schema; the adapters
 // migrate before calling it when asked to.
@@ -57,7 +60,12 @@ func (s *Store) OnClose(f func() error) {
 // transaction just before COMMIT. It exists for tests that must hold a
 // transaction open (the feed ordering test); a non-nil error aborts the write.
 func SetBeforeCommit(s *Store, f func(ctx context.Context, engagementID string) error) {
-	s.beforeCommit = f
+	if f == nil {
+		s.beforeCommit.Store(nil)
+		return
+	}
+	h := commitHook(f)
+	s.beforeCommit.Store(&h)
 }
 
 // Close runs the registered closers, then closes the database. A store built

@@ -30,8 +30,8 @@ func (s *Store) inEngagementTx(ctx context.Context, fn func(tx Queryer) (engagem
 		if err != nil {
 			return err
 		}
-		if s.beforeCommit != nil {
-			return s.beforeCommit(ctx, id)
+		if h := s.beforeCommit.Load(); h != nil {
+			return (*h)(ctx, id)
 		}
 		return nil
 	})
