@@ -188,7 +188,7 @@ func writeSome(w *world, g, n int) error {
 	for i := range n {
 		e := salesrec.Engagement{
 			OwnerID: w.rep.ID, CustomerID: w.customers[(g+i)%len(w.customers)].ID, Stage: salesrec.StageNewCustomer,
-			Goal: "确认客户的采购预算和决策流程",
+			Goal:  "确认客户的采购预算和决策流程",
 			Needs: []salesrec.Need{{Class: salesrec.NeedCore, Priority: salesrec.PriorityHigh, Content: "多数据源实时对接"}},
 			Actions: []salesrec.Action{{What: "发送定制方案初稿", OwnerID: w.rep.ID,
 				Deadline: salesrec.DateOf(now).AddDays(7), Status: salesrec.ActionPending}},
