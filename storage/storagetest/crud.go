@@ -102,6 +102,15 @@ func testEngagementRoundTrip(t *testing.T, open Opener) {
 	noErr(t, err, "Engagement after update")
 	sameJSON(t, again, upd, "updated engagement read back")
 
+	outsider := again
+	outsider.Actions = append(outsider.Actions, salesrec.Action{What: "安排伦敦团队演示", OwnerID: w.repB.ID, Deadline: w.today(5), Status: salesrec.ActionPending})
+	_, err = w.s.UpdateEngagement(w.ctx, w.rep1.ID, outsider)
+	wantErr(t, err, salesrec.ErrInvalid, "an update adding an action owned by someone outside the team")
+	moved := again
+	moved.CustomerID = w.custB.ID
+	_, err = w.s.UpdateEngagement(w.ctx, w.rep1.ID, moved)
+	wantErr(t, err, salesrec.ErrInvalid, "an update moving the engagement to another team's customer")
+
 	_, err = w.s.Engagement(w.ctx, w.rep1.ID, "no-such-engagement")
 	wantErr(t, err, salesrec.ErrNotFound, "an unknown engagement")
 

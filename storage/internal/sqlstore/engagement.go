@@ -2,9 +2,13 @@ package sqlstore
 
 import (
 	"context"
+	"database/sql"
+	"errors"
 	"fmt"
 	"strconv"
 	"time"
+
+	"github.com/jmoiron/sqlx"
 
 	"github.com/dealtrail/dealtrail/salesrec"
 )
@@ -124,17 +128,32 @@ func (s *Store) UpdateEngagement(ctx context.Context, actorID string, e salesrec
 }
 
 // Engagement reads an engagement the actor may see. One the actor may not
-// see is ErrNotFound, exactly like one that does not exist.
+// see is ErrNotFound, exactly like one that does not exist. The actor and
+// the engagement are read in one statement.
 func (s *Store) Engagement(ctx context.Context, actorID, id string) (salesrec.Engagement, error) {
-	a, err := s.loadActor(ctx, s.db, actorID)
+	var row struct {
+		actor
+		EngagementID string `db:"engagement_id"`
+		Doc          string `db:"doc"`
+	}
+	err := sqlx.GetContext(ctx, s.db, &row, s.q(`SELECT m.id, m.team_id, m.role,
+			COALESCE(e.id, '') AS engagement_id, COALESCE(e.doc, '') AS doc
+		FROM dealtrail_members m LEFT JOIN dealtrail_engagements e ON e.id = ?
+		WHERE m.id = ?`), id, actorID)
+	if errors.Is(err, sql.ErrNoRows) || actorID == "" {
+		return salesrec.Engagement{}, forbidden("the acting member is not a member of any team")
+	}
+	if err != nil {
+		return salesrec.Engagement{}, s.mapErr(err)
+	}
+	if row.EngagementID == "" {
+		return salesrec.Engagement{}, notFound("engagement")
+	}
+	e, err := engagementRow{ID: row.EngagementID, Doc: row.Doc}.engagement()
 	if err != nil {
 		return salesrec.Engagement{}, err
 	}
-	e, err := s.loadEngagement(ctx, s.db, id, "")
-	if err != nil {
-		return salesrec.Engagement{}, err
-	}
-	if !a.canSee(e) {
+	if !row.actor.canSee(e) {
 		return salesrec.Engagement{}, notFound("engagement")
 	}
 	return e, nil

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 
 	"github.com/jmoiron/sqlx"
 
@@ -136,13 +137,19 @@ func (s *Store) updateEngagement(ctx context.Context, tx Queryer, actorID string
 	if n != 1 {
 		return conflict("the engagement changed since it was read")
 	}
-	for _, table := range []string{"dealtrail_participants", "dealtrail_interactions", "dealtrail_actions"} {
-		if _, err := tx.ExecContext(ctx, s.q(`DELETE FROM `+table+` WHERE engagement_id = ?`), next.ID); err != nil {
+	// Rewrite only the projections that changed: an action status change
+	// touches dealtrail_actions alone.
+	before, after := projections(prev), projections(next)
+	for i, p := range after {
+		if slices.EqualFunc(before[i].rows, p.rows, slices.Equal) {
+			continue
+		}
+		if _, err := tx.ExecContext(ctx, s.q(`DELETE FROM `+p.table+` WHERE engagement_id = ?`), next.ID); err != nil {
 			return err
 		}
-	}
-	if err := s.insertProjections(ctx, tx, []salesrec.Engagement{next}); err != nil {
-		return err
+		if err := s.insertRows(ctx, tx, p.table, p.cols, p.rows); err != nil {
+			return err
+		}
 	}
 	if err := s.insertRows(ctx, tx, "dealtrail_history", historyColumns, [][]any{h}); err != nil {
 		return err
@@ -150,28 +157,46 @@ func (s *Store) updateEngagement(ctx context.Context, tx Queryer, actorID string
 	return s.d.InsertFeed(ctx, tx, []FeedRow{{EngagementID: next.ID, TeamID: next.TeamID, Version: next.Version, Op: op, At: r.UpdatedAt}})
 }
 
-// insertProjections writes the child rows lists and access checks query:
-// participants (rep visibility), interaction times (range filters) and
-// actions (overdue and due-soon lists).
+// projection is the rows of one child table that lists, filters and access
+// checks query: participants (rep visibility), interaction times (range
+// filters) and actions (overdue and due-soon lists).
+type projection struct {
+	table string
+	cols  []string
+	rows  [][]any
+}
+
+func projections(e salesrec.Engagement) [3]projection {
+	out := [3]projection{
+		{table: "dealtrail_participants", cols: []string{"engagement_id", "member_id"}},
+		{table: "dealtrail_interactions", cols: []string{"engagement_id", "id", "occurred_at"}},
+		{table: "dealtrail_actions", cols: []string{"engagement_id", "id", "team_id", "owner_id", "deadline", "what", "status", "customer_id", "engagement_status"}},
+	}
+	for _, m := range participants(e) {
+		out[0].rows = append(out[0].rows, []any{e.ID, m})
+	}
+	for _, in := range e.Interactions {
+		out[1].rows = append(out[1].rows, []any{e.ID, in.ID, micros(in.OccurredAt)})
+	}
+	for _, a := range e.Actions {
+		out[2].rows = append(out[2].rows, []any{e.ID, a.ID, e.TeamID, a.OwnerID, a.Deadline.String(), a.What, string(a.Status), e.CustomerID, string(e.Status)})
+	}
+	return out
+}
+
+// insertProjections writes the projections of new engagements.
 func (s *Store) insertProjections(ctx context.Context, tx Queryer, es []salesrec.Engagement) error {
-	var parts, ins, acts [][]any
+	var all [3]projection
 	for _, e := range es {
-		for _, m := range participants(e) {
-			parts = append(parts, []any{e.ID, m})
-		}
-		for _, in := range e.Interactions {
-			ins = append(ins, []any{e.ID, in.ID, micros(in.OccurredAt)})
-		}
-		for _, a := range e.Actions {
-			acts = append(acts, []any{e.ID, a.ID, e.TeamID, a.OwnerID, a.Deadline.String(), a.What, string(a.Status), e.CustomerID, string(e.Status)})
+		for i, p := range projections(e) {
+			all[i].table, all[i].cols = p.table, p.cols
+			all[i].rows = append(all[i].rows, p.rows...)
 		}
 	}
-	if err := s.insertRows(ctx, tx, "dealtrail_participants", []string{"engagement_id", "member_id"}, parts); err != nil {
-		return err
+	for _, p := range all {
+		if err := s.insertRows(ctx, tx, p.table, p.cols, p.rows); err != nil {
+			return err
+		}
 	}
-	if err := s.insertRows(ctx, tx, "dealtrail_interactions", []string{"engagement_id", "id", "occurred_at"}, ins); err != nil {
-		return err
-	}
-	return s.insertRows(ctx, tx, "dealtrail_actions",
-		[]string{"engagement_id", "id", "team_id", "owner_id", "deadline", "what", "status", "customer_id", "engagement_status"}, acts)
+	return nil
 }

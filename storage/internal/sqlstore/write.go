@@ -3,6 +3,7 @@ package sqlstore
 import (
 	"context"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/dealtrail/dealtrail/salesrec"
@@ -41,8 +42,10 @@ func (s *Store) modify(ctx context.Context, actorID, id string, version int64, o
 		if err := s.validate(next); err != nil {
 			return "", err
 		}
-		if err := s.checkRefs(ctx, tx, next); err != nil {
-			return "", err
+		if refsChanged(cur, next) {
+			if err := s.checkRefs(ctx, tx, next); err != nil {
+				return "", err
+			}
 		}
 		return id, s.updateEngagement(ctx, tx, actorID, cur, next, op)
 	})
@@ -125,4 +128,20 @@ func (s *Store) ReopenEngagement(ctx context.Context, actorID, engagementID stri
 	return s.modify(ctx, actorID, engagementID, version, salesrec.OpReopen, func(cur salesrec.Engagement, now time.Time) (salesrec.Engagement, error) {
 		return cur.Reopen(reason, now)
 	})
+}
+
+// refsChanged reports whether a change can have introduced a reference that
+// was not checked before: another customer or another set of members taking
+// part. Members are never removed, so references checked once stay valid.
+func refsChanged(prev, next salesrec.Engagement) bool {
+	if prev.CustomerID != next.CustomerID {
+		return true
+	}
+	before := participants(prev)
+	for _, m := range participants(next) {
+		if !slices.Contains(before, m) {
+			return true
+		}
+	}
+	return false
 }
