@@ -10,7 +10,7 @@ import (
 	"github.com/dealtrail/dealtrail/salesrec"
 )
 
-func docCount(t *testing.T, x *Index) int {
+func docCount(t testing.TB, x *Index) int {
 	t.Helper()
 	x.mu.RLock()
 	defer x.mu.RUnlock()
