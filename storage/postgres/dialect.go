@@ -44,8 +44,10 @@ func (dialect) InsertFeed(ctx context.Context, tx sqlstore.Queryer, rows []sqlst
 	for len(rows) > 0 {
 		n := min(batch, len(rows))
 		var b strings.Builder
-		b.WriteString("INSERT INTO dealtrail_feed (engagement_id, team_id, version, op, at) VALUES ")
-		args := make([]any, 0, n*5)
+		// One round trip: the insert runs as a data-modifying CTE, and the
+		// notification is queued by the same statement.
+		b.WriteString("WITH feed AS (INSERT INTO dealtrail_feed (engagement_id, team_id, version, op, at) VALUES ")
+		args := make([]any, 0, n*5+1)
 		for i, r := range rows[:n] {
 			if i > 0 {
 				b.WriteString(", ")
@@ -54,13 +56,14 @@ func (dialect) InsertFeed(ctx context.Context, tx sqlstore.Queryer, rows []sqlst
 			fmt.Fprintf(&b, "($%d, $%d, $%d, $%d, $%d)", k+1, k+2, k+3, k+4, k+5)
 			args = append(args, r.EngagementID, r.TeamID, r.Version, string(r.Op), r.At)
 		}
+		fmt.Fprintf(&b, " RETURNING 1) SELECT pg_notify($%d, '')", n*5+1)
+		args = append(args, channel)
 		if _, err := tx.ExecContext(ctx, b.String(), args...); err != nil {
 			return err
 		}
 		rows = rows[n:]
 	}
-	_, err := tx.ExecContext(ctx, `SELECT pg_notify($1, '')`, channel)
-	return err
+	return nil
 }
 
 type feedRow struct {

@@ -114,6 +114,11 @@ func testEngagementRoundTrip(t *testing.T, open Opener) {
 	_, err = w.s.Engagement(w.ctx, w.rep1.ID, "no-such-engagement")
 	wantErr(t, err, salesrec.ErrNotFound, "an unknown engagement")
 
+	noOwner := w.engagement(w.rep1, w.custA1, w.today(3))
+	noOwner.OwnerID = ""
+	_, err = w.s.CreateEngagement(w.ctx, w.managerA.ID, noOwner)
+	wantErr(t, err, salesrec.ErrInvalid, "an engagement without an owner")
+
 	bad := w.engagement(w.rep1, w.custB, w.today(3))
 	_, err = w.s.CreateEngagement(w.ctx, w.rep1.ID, bad)
 	wantErr(t, err, salesrec.ErrInvalid, "an engagement of another team's customer")

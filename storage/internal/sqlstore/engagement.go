@@ -175,23 +175,46 @@ func (s *Store) validate(e salesrec.Engagement) error {
 	if err := checkStrings(e); err != nil {
 		return err
 	}
-	return s.rules.Validate(e)
+	if err := s.rules.Validate(e); err != nil {
+		return err
+	}
+	if e.OwnerID == "" {
+		return invalid("owner_id", "is required: the member who owns the engagement")
+	}
+	return nil
 }
 
 // checkRefs makes sure the customer belongs to the engagement's team and
 // that the owner, the action owners and the linked sales participants are
 // members of it.
 func (s *Store) checkRefs(ctx context.Context, q Queryer, e salesrec.Engagement) error {
-	c, err := s.customer(ctx, q, e.CustomerID, "")
-	if err != nil || c.TeamID != e.TeamID {
-		return invalid("customer_id", "names no customer of the team")
-	}
 	ids := participants(e)
-	members, err := s.membersIn(ctx, q, e.TeamID, ids)
+	// One round trip: the customer (kind c) and the members (kind m) found.
+	query, args, err := sqlx.In(`SELECT 'c' AS kind, id FROM dealtrail_customers WHERE id = ? AND team_id = ?
+		UNION ALL SELECT 'm' AS kind, id FROM dealtrail_members WHERE team_id = ? AND id IN (?)`,
+		e.CustomerID, e.TeamID, e.TeamID, ids)
 	if err != nil {
 		return err
 	}
+	var found []struct {
+		Kind string `db:"kind"`
+		ID   string `db:"id"`
+	}
+	if err := sqlx.SelectContext(ctx, q, &found, sqlx.Rebind(s.d.BindType(), query), args...); err != nil {
+		return s.mapErr(err)
+	}
+	customer, members := false, map[string]bool{}
+	for _, f := range found {
+		if f.Kind == "c" {
+			customer = true
+		} else {
+			members[f.ID] = true
+		}
+	}
 	fields := map[string]string{}
+	if !customer {
+		fields["customer_id"] = "names no customer of the team"
+	}
 	if !members[e.OwnerID] {
 		fields["owner_id"] = "is not a member of the team"
 	}
