@@ -11,7 +11,6 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search"
-	"github.com/blevesearch/bleve/v2/search/highlight/highlighter/html"
 	"github.com/blevesearch/bleve/v2/search/query"
 	"github.com/dealtrail/dealtrail/salesrec"
 )
@@ -49,8 +48,9 @@ type Hit struct {
 	Amount salesrec.Money
 	// Text is the indexed text, with confidential data already masked.
 	Text string
-	// Fragments are the parts of Text that matched, the matched words
-	// wrapped in <mark>…</mark>, HTML-escaped.
+	// Fragments are up to three pieces of Text around what matched, the
+	// matched words wrapped in <mark>…</mark>, the rest HTML-escaped; a
+	// piece cut out of a longer text starts or ends with "…".
 	Fragments []string
 	Score     float64
 	// CustomerName is set only when the actor may read the engagement; it
@@ -89,10 +89,8 @@ func (x *Index) teamOf(ctx context.Context, actor string) (string, error) {
 func (x *Index) run(ctx context.Context, actor string, bq query.Query, q Query) (Result, error) {
 	req := bleve.NewSearchRequestOptions(bq, q.PageSize, (q.Page-1)*q.PageSize, false)
 	req.Fields = storedFields
-	if strings.TrimSpace(q.Text) != "" {
-		req.Highlight = bleve.NewHighlightWithStyle(html.Name)
-		req.Highlight.AddField(fieldText)
-	}
+	// Term locations feed kb's own highlighter (see fragments).
+	req.IncludeLocations = strings.TrimSpace(q.Text) != ""
 	if q.Sort == SortDate || strings.TrimSpace(q.Text) == "" {
 		req.SortBy([]string{"-" + fieldDate, "_id"})
 	} else {
@@ -146,8 +144,10 @@ func hitOf(m *search.DocumentMatch) Hit {
 		Stage:          salesrec.Stage(str(fieldStage)),
 		OwnerID:        str(fieldOwner),
 		Text:           str(fieldText),
-		Fragments:      m.Fragments[fieldText],
 		Score:          m.Score,
+	}
+	if m.Locations != nil {
+		h.Fragments = fragments(h.Text, m.Locations[fieldText])
 	}
 	if t, err := time.Parse(time.RFC3339, str(fieldDate)); err == nil {
 		h.Date = salesrec.DateOf(t.UTC())

@@ -1,0 +1,47 @@
+// Package kb is the team knowledge base: a Bleve index over what a sales
+// team has learned — the success and improvement points of its
+// engagements, the reasons engagements were terminated, and the customer
+// objections it handled, with how and with what result — kept in step
+// with the database and searched in Chinese, English or both.
+//
+// # Pieces
+//
+//   - Source is the small interface kb needs from storage: the ordered
+//     change feed, a system snapshot of one engagement, and the
+//     actor-checked reads. Every storage adapter satisfies it; kbtest has an
+//     in-memory one for tests and examples.
+//   - Open opens (or creates) an index directory. One Index owns its
+//     directory; a second opener fails with ErrLocked after
+//     Options.LockTimeout instead of hanging.
+//   - Sync catches up with the feed once; Follow keeps catching up until
+//     its context ends, woken by the source when it implements
+//     ChangeNotifier and polling otherwise. The feed position is stored in
+//     the index in the same batch as the documents it covers, so a crash
+//     never skips or repeats a change.
+//   - Rebuild builds a fresh index in a new directory and swaps it in while
+//     searches keep using the old one.
+//   - Search answers a Query for an actor: free text, filters, facets,
+//     highlights, paging and sorting, always restricted to the actor's
+//     team before anything is ranked or counted. Similar finds the lessons
+//     of closed engagements closest to an open one.
+//
+// # What the index holds
+//
+// One document per lesson, termination reason and objection (its text,
+// handling and result together), with its kind, outcome, reason category,
+// industry, customer type, stage, team, owner, date, amount and engagement
+// id. Customer names and short names are replaced by 某客户 / "the
+// customer", contact names by 客户联系人 / "the contact", phone numbers and
+// emails by placeholders, before anything is indexed. A result shows the
+// customer's name only when the actor may read the engagement, read
+// through the Source at search time, never from the index.
+//
+// # Text analysis
+//
+// Full-width forms fold to ASCII and traditional characters to simplified
+// ones before tokenizing; Latin words are lower-cased and English plurals
+// reduced; Chinese is indexed as bigrams plus single characters, searched
+// as bigrams (a one-character query as itself). Scoring is BM25. A team
+// synonym list (DefaultSynonyms, replaceable through Options) widens
+// queries. docs/kb.md explains each step and why.
+package kb
