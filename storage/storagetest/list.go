@@ -84,6 +84,16 @@ func testListAndCount(t *testing.T, open Opener) {
 			}
 		})
 	}
+	for name, f := range map[string]storage.Filter{
+		"an unknown status": {Status: "closed"},
+		"an unknown stage":  {Stage: "prospecting"},
+		"an empty range":    {OccurredFrom: start, OccurredTo: start},
+	} {
+		_, err := w.s.ListEngagements(w.ctx, w.managerA.ID, f, storage.PageRequest{})
+		wantErr(t, err, salesrec.ErrInvalid, "a filter with "+name)
+		_, err = w.s.CountEngagements(w.ctx, w.managerA.ID, f)
+		wantErr(t, err, salesrec.ErrInvalid, "a count with "+name)
+	}
 	_, err = w.s.ListEngagements(w.ctx, "nobody", storage.Filter{}, storage.PageRequest{})
 	wantErr(t, err, salesrec.ErrForbidden, "a list by someone who is no member")
 }

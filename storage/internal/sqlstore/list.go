@@ -96,6 +96,15 @@ func filterClause(a actor, f storage.Filter) (string, []any, error) {
 	if err := checkStrings(f); err != nil {
 		return "", nil, err
 	}
+	if f.Status != "" && !f.Status.Valid() {
+		return "", nil, invalid("status", "is not a known status")
+	}
+	if f.Stage != "" && !f.Stage.Valid() {
+		return "", nil, invalid("stage", "is not a known stage")
+	}
+	if !f.OccurredFrom.IsZero() && !f.OccurredTo.IsZero() && !f.OccurredFrom.Before(f.OccurredTo) {
+		return "", nil, invalid("occurred_to", "must be after occurred_from")
+	}
 	where, args := a.visibleClause()
 	conds := []string{where}
 	add := func(cond string, vals ...any) {
