@@ -7,10 +7,10 @@ import (
 )
 
 // ParseDate reads a calendar day. The template's form is YYYY-MM-DD
-// ("2024-04-10"), with exactly four, two and two digits. Two forms people
-// also type are accepted: YYYY/MM/DD ("2024/04/10", same digit counts) and
-// the Chinese YYYY年M月D日 ("2024年4月10日", month and day with one or two
-// digits, the final 日 optional). Surrounding space is ignored. The day must
+// ("2024-04-10"). Forms people also type are accepted: month and day with
+// one digit ("2024-4-10"), slashes or dots instead of hyphens ("2024/04/10",
+// "2024.4.10") and the Chinese YYYY年M月D日 ("2024年4月10日", the final 日
+// optional). The year always has four digits. Surrounding space is ignored. The day must
 // exist (2024-02-30 is refused); the year must lie within MinYear..MaxYear.
 // Errors wrap ErrInvalid.
 func ParseDate(s string) (Date, error) {
@@ -39,14 +39,16 @@ func splitDate(s string) (y, m, d int, ok bool) {
 		}
 		return digits3(yy, mm, dd)
 	}
-	for _, sep := range []string{"-", "/"} {
+	for _, sep := range []string{"-", "/", "."} {
 		parts := strings.Split(s, sep)
-		if len(parts) == 3 && len(parts[0]) == 4 && len(parts[1]) == 2 && len(parts[2]) == 2 {
+		if len(parts) == 3 && len(parts[0]) == 4 && oneOrTwo(parts[1]) && oneOrTwo(parts[2]) {
 			return digits3(parts[0], parts[1], parts[2])
 		}
 	}
 	return 0, 0, 0, false
 }
+
+func oneOrTwo(s string) bool { return len(s) == 1 || len(s) == 2 }
 
 func digits3(a, b, c string) (x, y, z int, ok bool) {
 	x, ok1 := atoiASCII(a)

@@ -28,6 +28,7 @@ func DefaultVagueContent() []string {
 	return []string{
 		"客户有需求", "有需求", "有意向", "有兴趣", "感兴趣", "有想法",
 		"需求", "意向", "还行", "不错", "可以", "考虑一下", "再考虑",
+		"有购买意向", "有采购意向", "有合作意向", "需求待定", "需求不明确", "有一定需求",
 		"has needs", "has a need", "has requirements", "needs", "interested",
 		"is interested", "some interest", "positive", "ok", "fine", "maybe",
 		"will think about it", "thinking about it",
@@ -40,7 +41,17 @@ func DefaultVagueContent() []string {
 // is cut before 下.
 var vagueFillers = []string{
 	"with the customer", "the customer", "with them", "customer", "please",
-	"again", "later", "them", "soon",
+	"again", "later", "them", "soon", "next week", "regularly", "closely",
+	"continue to", "keep", "by phone", "by email", "very", "really",
+	// who: 与客户 / 和客户方 add no content
+	"与客户方", "和客户方", "跟客户方", "与客户", "和客户", "跟客户", "客户方",
+	// when and how often: 后续跟进, 下周联系, 尽快沟通
+	"后续", "继续", "持续", "保持", "进一步", "及时", "尽快", "抓紧", "密切",
+	"定期", "积极", "随时", "近期", "择期", "下周", "明天", "稍后", "之后",
+	// the channel alone: 电话联系, 微信沟通
+	"打电话", "电话", "微信", "邮件", "上门",
+	// degree: 很感兴趣, 比较有意向
+	"非常", "比较", "特别", "很", "挺",
 	"一下", "客户", "需要", "下", "了", "吧", "的", "呢", "请", "再", "要",
 }
 
