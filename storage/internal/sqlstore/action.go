@@ -2,6 +2,8 @@ package sqlstore
 
 import (
 	"context"
+	"database/sql"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -30,18 +32,23 @@ func (s *Store) Actions(ctx context.Context, actorID string, q storage.ActionQue
 	if q.DueWithin < 0 {
 		return nil, invalid("due_within", "must not be negative")
 	}
-	a, err := s.loadActor(ctx, s.db, actorID)
-	if err != nil {
-		return nil, err
+	var row struct {
+		actor
+		TimeZone string `db:"time_zone"`
 	}
+	err := sqlx.GetContext(ctx, s.db, &row, s.q(`SELECT m.id, m.team_id, m.role, t.time_zone
+		FROM dealtrail_members m JOIN dealtrail_teams t ON t.id = m.team_id WHERE m.id = ?`), actorID)
+	if errors.Is(err, sql.ErrNoRows) || actorID == "" {
+		return nil, forbidden("the acting member is not a member of any team")
+	}
+	if err != nil {
+		return nil, s.mapErr(err)
+	}
+	a := row.actor
 	if (q.TeamID != "" && q.TeamID != a.TeamID) || (!q.Overdue && q.DueWithin == 0) {
 		return []storage.ActionItem{}, nil
 	}
-	team, err := s.team(ctx, s.db, a.TeamID)
-	if err != nil {
-		return nil, err
-	}
-	loc, err := team.Location()
+	loc, err := salesrec.Team{ID: a.TeamID, TimeZone: row.TimeZone}.Location()
 	if err != nil {
 		return nil, err
 	}
