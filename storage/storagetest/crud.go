@@ -114,6 +114,11 @@ func testEngagementRoundTrip(t *testing.T, open Opener) {
 	_, err = w.s.Engagement(w.ctx, w.rep1.ID, "no-such-engagement")
 	wantErr(t, err, salesrec.ErrNotFound, "an unknown engagement")
 
+	dup := w.engagement(w.rep1, w.custA1, w.today(3))
+	dup.ID = e.ID
+	_, err = w.s.CreateEngagement(w.ctx, w.rep1.ID, dup)
+	wantErr(t, err, salesrec.ErrConflict, "an engagement with a taken id")
+
 	noOwner := w.engagement(w.rep1, w.custA1, w.today(3))
 	noOwner.OwnerID = ""
 	_, err = w.s.CreateEngagement(w.ctx, w.managerA.ID, noOwner)
