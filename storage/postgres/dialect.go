@@ -2,6 +2,7 @@ package postgres
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"strconv"
 	"strings"
@@ -23,6 +24,12 @@ func (dialect) BindType() int { return sqlx.DOLLAR }
 
 func (dialect) BeginWrite(ctx context.Context, db *sqlx.DB) (sqlstore.Tx, error) {
 	return db.BeginTxx(ctx, nil)
+}
+
+// ReadOptions: REPEATABLE READ, so every statement of the read sees the
+// snapshot its first statement took.
+func (dialect) ReadOptions() *sql.TxOptions {
+	return &sql.TxOptions{ReadOnly: true, Isolation: sql.LevelRepeatableRead}
 }
 
 // ForUpdate locks the engagement row read before changing it, so a second

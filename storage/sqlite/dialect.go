@@ -2,6 +2,7 @@ package sqlite
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"strconv"
 
@@ -23,6 +24,10 @@ func (dialect) BindType() int { return sqlx.QUESTION }
 func (d dialect) BeginWrite(ctx context.Context, db *sqlx.DB) (sqlstore.Tx, error) {
 	return beginImmediate(ctx, db, d.hostDB)
 }
+
+// ReadOptions: a deferred read transaction; in WAL mode it reads one
+// snapshot from its first statement on, without blocking writers.
+func (dialect) ReadOptions() *sql.TxOptions { return &sql.TxOptions{ReadOnly: true} }
 
 // ForUpdate is empty: BEGIN IMMEDIATE already serialises writers.
 func (dialect) ForUpdate() string { return "" }

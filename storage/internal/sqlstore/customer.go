@@ -112,23 +112,30 @@ func (s *Store) UpdateCustomer(ctx context.Context, actorID string, c salesrec.C
 // Customer reads a customer of the actor's team, with contacts' phone and
 // email masked unless the actor may see them.
 func (s *Store) Customer(ctx context.Context, actorID, id string) (salesrec.Customer, error) {
-	a, err := s.loadActor(ctx, s.db, actorID)
+	var c salesrec.Customer
+	err := s.inReadTx(ctx, func(q Queryer) error {
+		a, err := s.loadActor(ctx, q, actorID)
+		if err != nil {
+			return err
+		}
+		c, err = s.customer(ctx, q, id, "")
+		if err != nil {
+			return err
+		}
+		if c.TeamID != a.TeamID {
+			return notFound("customer")
+		}
+		ok, err := s.seesContacts(ctx, q, a, c)
+		if err != nil {
+			return err
+		}
+		if !ok {
+			c = maskContacts(c)
+		}
+		return nil
+	})
 	if err != nil {
 		return salesrec.Customer{}, err
-	}
-	c, err := s.customer(ctx, s.db, id, "")
-	if err != nil {
-		return salesrec.Customer{}, err
-	}
-	if c.TeamID != a.TeamID {
-		return salesrec.Customer{}, notFound("customer")
-	}
-	ok, err := s.seesContacts(ctx, s.db, a, c)
-	if err != nil {
-		return salesrec.Customer{}, err
-	}
-	if !ok {
-		c = maskContacts(c)
 	}
 	return c, nil
 }

@@ -2,6 +2,7 @@ package sqlstore
 
 import (
 	"context"
+	"database/sql"
 
 	"github.com/jmoiron/sqlx"
 
@@ -49,6 +50,9 @@ type Dialect interface {
 	// ReadFeed returns committed changes after the position after, in feed
 	// order, never one that a transaction still in flight could precede.
 	ReadFeed(ctx context.Context, db Queryer, after string, limit int) ([]salesrec.Change, error)
+	// ReadOptions are the options of the read-only transaction a read of
+	// several statements runs in, so they see one snapshot.
+	ReadOptions() *sql.TxOptions
 	// MapError maps a driver error to the salesrec sentinels by code. It
 	// never passes on values the database echoes in its messages.
 	MapError(err error) error

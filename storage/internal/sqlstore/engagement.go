@@ -131,12 +131,16 @@ func (s *Store) UpdateEngagement(ctx context.Context, actorID string, e salesrec
 // see is ErrNotFound, exactly like one that does not exist. The actor and
 // the engagement are read in one statement.
 func (s *Store) Engagement(ctx context.Context, actorID, id string) (salesrec.Engagement, error) {
+	return s.engagement(ctx, s.db, actorID, id)
+}
+
+func (s *Store) engagement(ctx context.Context, q Queryer, actorID, id string) (salesrec.Engagement, error) {
 	var row struct {
 		actor
 		EngagementID string `db:"engagement_id"`
 		Doc          string `db:"doc"`
 	}
-	err := sqlx.GetContext(ctx, s.db, &row, s.q(`SELECT m.id, m.team_id, m.role,
+	err := sqlx.GetContext(ctx, q, &row, s.q(`SELECT m.id, m.team_id, m.role,
 			COALESCE(e.id, '') AS engagement_id, COALESCE(e.doc, '') AS doc
 		FROM dealtrail_members m LEFT JOIN dealtrail_engagements e ON e.id = ?
 		WHERE m.id = ?`), id, actorID)

@@ -35,11 +35,16 @@ func (s *Store) ReadFeed(ctx context.Context, after string, limit int) ([]salesr
 // knowledge base to index. It is a system read; the customer's contact
 // phone and email are masked all the same, since nothing indexed needs them.
 func (s *Store) Snapshot(ctx context.Context, engagementID string) (salesrec.Engagement, salesrec.Customer, error) {
-	e, err := s.loadEngagement(ctx, s.db, engagementID, "")
-	if err != nil {
-		return salesrec.Engagement{}, salesrec.Customer{}, err
-	}
-	c, err := s.customer(ctx, s.db, e.CustomerID, "")
+	var e salesrec.Engagement
+	var c salesrec.Customer
+	err := s.inReadTx(ctx, func(q Queryer) error {
+		var err error
+		if e, err = s.loadEngagement(ctx, q, engagementID, ""); err != nil {
+			return err
+		}
+		c, err = s.customer(ctx, q, e.CustomerID, "")
+		return err
+	})
 	if err != nil {
 		return salesrec.Engagement{}, salesrec.Customer{}, err
 	}

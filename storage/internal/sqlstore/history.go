@@ -52,14 +52,16 @@ type historyDBRow struct {
 // see, oldest first. Replaying them (salesrec.Replay) rebuilds any earlier
 // version.
 func (s *Store) History(ctx context.Context, actorID, engagementID string) ([]salesrec.HistoryEntry, error) {
-	if _, err := s.Engagement(ctx, actorID, engagementID); err != nil {
-		return nil, err
-	}
 	var rows []historyDBRow
-	err := sqlx.SelectContext(ctx, s.db, &rows, s.q(`SELECT seq, engagement_id, version, actor_id, at, op, changes
-		FROM dealtrail_history WHERE engagement_id = ? ORDER BY version`), engagementID)
+	err := s.inReadTx(ctx, func(q Queryer) error {
+		if _, err := s.engagement(ctx, q, actorID, engagementID); err != nil {
+			return err
+		}
+		return sqlx.SelectContext(ctx, q, &rows, s.q(`SELECT seq, engagement_id, version, actor_id, at, op, changes
+			FROM dealtrail_history WHERE engagement_id = ? ORDER BY version`), engagementID)
+	})
 	if err != nil {
-		return nil, s.mapErr(err)
+		return nil, err
 	}
 	out := make([]salesrec.HistoryEntry, len(rows))
 	for i, r := range rows {

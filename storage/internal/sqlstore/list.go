@@ -31,28 +31,31 @@ func (s *Store) ListEngagements(ctx context.Context, actorID string, f storage.F
 	case limit > maxPage:
 		limit = maxPage
 	}
-	a, err := s.loadActor(ctx, s.db, actorID)
-	if err != nil {
-		return storage.Page{}, err
-	}
-	where, args, err := filterClause(a, f)
-	if err != nil {
-		return storage.Page{}, err
-	}
-	if p.After != "" {
-		at, id, err := decodeCursor(p.After)
-		if err != nil {
-			return storage.Page{}, err
-		}
-		where += " AND (e.updated_at, e.id) < (?, ?)"
-		args = append(args, at, id)
-	}
-	query := `SELECT ` + engagementColumns + ` FROM dealtrail_engagements e WHERE ` + where +
-		` ORDER BY e.updated_at DESC, e.id DESC LIMIT ?`
-	args = append(args, limit+1)
 	var rows []engagementRow
-	if err := sqlx.SelectContext(ctx, s.db, &rows, s.q(query), args...); err != nil {
-		return storage.Page{}, s.mapErr(err)
+	err := s.inReadTx(ctx, func(q Queryer) error {
+		a, err := s.loadActor(ctx, q, actorID)
+		if err != nil {
+			return err
+		}
+		where, args, err := filterClause(a, f)
+		if err != nil {
+			return err
+		}
+		if p.After != "" {
+			at, id, err := decodeCursor(p.After)
+			if err != nil {
+				return err
+			}
+			where += " AND (e.updated_at, e.id) < (?, ?)"
+			args = append(args, at, id)
+		}
+		query := `SELECT ` + engagementColumns + ` FROM dealtrail_engagements e WHERE ` + where +
+			` ORDER BY e.updated_at DESC, e.id DESC LIMIT ?`
+		args = append(args, limit+1)
+		return sqlx.SelectContext(ctx, q, &rows, s.q(query), args...)
+	})
+	if err != nil {
+		return storage.Page{}, err
 	}
 	var page storage.Page
 	if len(rows) > limit {
@@ -73,19 +76,19 @@ func (s *Store) ListEngagements(ctx context.Context, actorID string, f storage.F
 
 // CountEngagements counts the engagements the actor may see that match f.
 func (s *Store) CountEngagements(ctx context.Context, actorID string, f storage.Filter) (int, error) {
-	a, err := s.loadActor(ctx, s.db, actorID)
-	if err != nil {
-		return 0, err
-	}
-	where, args, err := filterClause(a, f)
-	if err != nil {
-		return 0, err
-	}
 	var n int
-	if err := sqlx.GetContext(ctx, s.db, &n, s.q(`SELECT COUNT(*) FROM dealtrail_engagements e WHERE `+where), args...); err != nil {
-		return 0, s.mapErr(err)
-	}
-	return n, nil
+	err := s.inReadTx(ctx, func(q Queryer) error {
+		a, err := s.loadActor(ctx, q, actorID)
+		if err != nil {
+			return err
+		}
+		where, args, err := filterClause(a, f)
+		if err != nil {
+			return err
+		}
+		return sqlx.GetContext(ctx, q, &n, s.q(`SELECT COUNT(*) FROM dealtrail_engagements e WHERE `+where), args...)
+	})
+	return n, err
 }
 
 // filterClause turns a filter into a WHERE clause over engagements aliased

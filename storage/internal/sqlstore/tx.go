@@ -40,3 +40,17 @@ func (s *Store) inEngagementTx(ctx context.Context, fn func(tx Queryer) (engagem
 	}
 	return err
 }
+
+// inReadTx runs fn in one read-only transaction, so a read of several
+// statements (the actor, then the rows) sees one snapshot.
+func (s *Store) inReadTx(ctx context.Context, fn func(q Queryer) error) error {
+	tx, err := s.db.BeginTxx(ctx, s.d.ReadOptions())
+	if err != nil {
+		return s.mapErr(err)
+	}
+	if err := fn(tx); err != nil {
+		_ = tx.Rollback()
+		return s.mapErr(err)
+	}
+	return s.mapErr(tx.Commit())
+}
