@@ -185,7 +185,7 @@ var benchQueries = []string{
 
 // BenchmarkSearch measures a plain search and a filtered search with
 // facets, kb against the equivalent bare Bleve request on the same
-// documents, and reports p50/p95/p99 latencies.
+// documents, and reports p50/p95/p99 latencies of both.
 func BenchmarkSearch(b *testing.B) {
 	src := benchSource(b, *benchDocs)
 	bare, _ := bareIndex(b, src, filepath.Join(b.TempDir(), "bare"))
@@ -209,20 +209,18 @@ func BenchmarkSearch(b *testing.B) {
 	actor := func(i int) string { return "m-t" + strconv.Itoa(i%benchTeams) }
 	team := func(i int) string { return "t" + strconv.Itoa(i%benchTeams) }
 
-	latencies(b, "plain/bare", func(i int) error {
+	paired(b, "plain", func(i int) error {
 		_, err := bare.Search(bareRequest(benchQueries[i%len(benchQueries)], team(i), nil, false))
 		return err
-	})
-	latencies(b, "plain/kb", func(i int) error {
+	}, func(i int) error {
 		_, err := x.Search(ctx, actor(i), Query{Text: benchQueries[i%len(benchQueries)]})
 		return err
 	})
-	latencies(b, "filtered+facets/bare", func(i int) error {
+	paired(b, "filtered+facets", func(i int) error {
 		q := filtered(i)
 		_, err := bare.Search(bareRequest(q.Text, team(i), &q, true))
 		return err
-	})
-	latencies(b, "filtered+facets/kb", func(i int) error {
+	}, func(i int) error {
 		_, err := x.Search(ctx, actor(i), filtered(i))
 		return err
 	})
@@ -255,24 +253,42 @@ func bareRequest(text, team string, filters *Query, facets bool) *bleve.SearchRe
 	return req
 }
 
-// latencies runs op b.N times in a sub-benchmark and reports the 50th,
-// 95th and 99th percentile latencies.
-func latencies(b *testing.B, name string, op func(i int) error) {
+// paired runs the bare and the kb operation alternately, b.N times each,
+// so both see the same background work (Bleve merges segments after
+// indexing), and reports their p50/p95/p99 latencies and the kb/bare
+// ratios of p50 and p99.
+func paired(b *testing.B, name string, bare, kb func(i int) error) {
 	b.Run(name, func(b *testing.B) {
-		var ds []time.Duration
-		for i := 0; b.Loop(); i++ {
+		var tb, tk []time.Duration
+		timed := func(op func(int) error, i int, into *[]time.Duration) {
 			start := time.Now()
 			if err := op(i); err != nil {
 				b.Fatal(err)
 			}
-			ds = append(ds, time.Since(start))
+			*into = append(*into, time.Since(start))
 		}
-		slices.Sort(ds)
-		pct := func(p float64) float64 {
-			return float64(ds[min(len(ds)-1, int(p*float64(len(ds))))].Nanoseconds())
+		for i := 0; b.Loop(); i++ {
+			if i%2 == 0 {
+				timed(bare, i, &tb)
+				timed(kb, i, &tk)
+			} else {
+				timed(kb, i, &tk)
+				timed(bare, i, &tb)
+			}
 		}
-		b.ReportMetric(pct(0.50), "p50-ns")
-		b.ReportMetric(pct(0.95), "p95-ns")
-		b.ReportMetric(pct(0.99), "p99-ns")
+		pb, pk := percentiles(tb), percentiles(tk)
+		for i, p := range []string{"p50", "p95", "p99"} {
+			b.ReportMetric(float64(pb[i].Nanoseconds()), "bare-"+p+"-ns")
+			b.ReportMetric(float64(pk[i].Nanoseconds()), "kb-"+p+"-ns")
+		}
+		b.ReportMetric(float64(pk[0])/float64(pb[0]), "p50-ratio")
+		b.ReportMetric(float64(pk[2])/float64(pb[2]), "p99-ratio")
 	})
+}
+
+// percentiles returns the 50th, 95th and 99th percentiles of ds.
+func percentiles(ds []time.Duration) [3]time.Duration {
+	slices.Sort(ds)
+	at := func(p float64) time.Duration { return ds[min(len(ds)-1, int(p*float64(len(ds))))] }
+	return [3]time.Duration{at(0.50), at(0.95), at(0.99)}
 }

@@ -182,13 +182,13 @@ func (s *Source) Customer(ctx context.Context, actor, id string) (salesrec.Custo
 	defer s.mu.Unlock()
 	c, ok := s.customers[id]
 	if ok {
+		if s.mayRead(actor, c.TeamID, "") && s.members[actor].Role != salesrec.RoleRep {
+			return c, nil
+		}
 		for _, e := range s.engagements {
 			if e.CustomerID == id && s.mayRead(actor, e.TeamID, e.OwnerID) {
 				return c, nil
 			}
-		}
-		if s.mayRead(actor, c.TeamID, "") && s.members[actor].Role != salesrec.RoleRep {
-			return c, nil
 		}
 	}
 	return salesrec.Customer{}, fmt.Errorf("kbtest: customer %s: %w", id, salesrec.ErrNotFound)
