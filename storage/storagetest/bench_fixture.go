@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -219,31 +220,25 @@ func multiInsert(ctx context.Context, tx *sql.Tx, rebind func(string) string, ta
 		return nil
 	}
 	per := 30000 / len(rows[0])
+	tuple := "(?" + strings.Repeat(", ?", len(rows[0])-1) + ")"
 	for len(rows) > 0 {
 		n := min(per, len(rows))
-		q := "INSERT INTO " + table + " (" + cols + ") VALUES "
-		var args []any
+		var b strings.Builder
+		b.WriteString("INSERT INTO " + table + " (" + cols + ") VALUES ")
+		args := make([]any, 0, n*len(rows[0]))
 		for i, r := range rows[:n] {
 			if i > 0 {
-				q += ", "
+				b.WriteString(", ")
 			}
-			q += "(" + placeholders(len(r)) + ")"
+			b.WriteString(tuple)
 			args = append(args, r...)
 		}
-		if _, err := tx.ExecContext(ctx, rebind(q), args...); err != nil {
+		if _, err := tx.ExecContext(ctx, rebind(b.String()), args...); err != nil {
 			return err
 		}
 		rows = rows[n:]
 	}
 	return nil
-}
-
-func placeholders(n int) string {
-	s := "?"
-	for i := 1; i < n; i++ {
-		s += ", ?"
-	}
-	return s
 }
 
 // bareActionStatus changes an action's status the bare way: read the
