@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"strconv"
+	"strings"
 
 	"github.com/jmoiron/sqlx"
 
@@ -41,16 +42,17 @@ func (dialect) InsertFeed(ctx context.Context, tx sqlstore.Queryer, rows []sqlst
 	const batch = 1000
 	for len(rows) > 0 {
 		n := min(batch, len(rows))
-		query := "INSERT INTO dealtrail_feed (engagement_id, team_id, version, op, at) VALUES "
+		var b strings.Builder
+		b.WriteString("INSERT INTO dealtrail_feed (engagement_id, team_id, version, op, at) VALUES ")
 		args := make([]any, 0, n*5)
 		for i, r := range rows[:n] {
 			if i > 0 {
-				query += ", "
+				b.WriteString(", ")
 			}
-			query += "(?, ?, ?, ?, ?)"
+			b.WriteString("(?, ?, ?, ?, ?)")
 			args = append(args, r.EngagementID, r.TeamID, r.Version, string(r.Op), r.At)
 		}
-		if _, err := tx.ExecContext(ctx, query, args...); err != nil {
+		if _, err := tx.ExecContext(ctx, b.String(), args...); err != nil {
 			return err
 		}
 		rows = rows[n:]
