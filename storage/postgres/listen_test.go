@@ -1,0 +1,63 @@
+package postgres_test
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/dealtrail/dealtrail/salesrec"
+	"github.com/dealtrail/dealtrail/storage"
+	"github.com/dealtrail/dealtrail/storage/postgres"
+)
+
+// TestWaitChangeAcrossProcesses: a store wakes on another store's commit
+// (another pool, as another process would have), through LISTEN/NOTIFY.
+func TestWaitChangeAcrossProcesses(t *testing.T) {
+	dsn := freshSchema(t)
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	writer, err := postgres.Open(ctx, dsn)
+	if err != nil {
+		t.Fatalf("Open writer: %v", err)
+	}
+	defer writer.Close()
+	reader, err := postgres.Open(ctx, dsn, storage.WithMigrate(false))
+	if err != nil {
+		t.Fatalf("Open reader: %v", err)
+	}
+	defer reader.Close()
+
+	woke := make(chan error, 1)
+	go func() { woke <- reader.WaitChange(ctx) }()
+	// The reader's LISTEN may not be established yet when the first commit
+	// lands; keep committing until it wakes.
+	for i := 0; ; i++ {
+		team, err := writer.CreateTeam(ctx, salesrec.Team{Name: "华东一组"})
+		if err != nil {
+			t.Fatalf("CreateTeam: %v", err)
+		}
+		m, err := writer.AddMember(ctx, salesrec.Member{TeamID: team.ID, Name: "王经理", Role: salesrec.RoleManager})
+		if err != nil {
+			t.Fatalf("AddMember: %v", err)
+		}
+		c, err := writer.CreateCustomer(ctx, m.ID, salesrec.Customer{Name: "上海星辰制造有限公司", Kind: salesrec.CustomerNew, Industry: "制造业"})
+		if err != nil {
+			t.Fatalf("CreateCustomer: %v", err)
+		}
+		_, err = writer.CreateEngagement(ctx, m.ID, salesrec.Engagement{OwnerID: m.ID, CustomerID: c.ID,
+			Stage: salesrec.StageNewCustomer, Goal: "挖掘客户的采购预算"})
+		if err != nil {
+			t.Fatalf("CreateEngagement: %v", err)
+		}
+		select {
+		case err := <-woke:
+			if err != nil {
+				t.Fatalf("WaitChange: %v", err)
+			}
+			return
+		case <-time.After(50 * time.Millisecond):
+		case <-ctx.Done():
+			t.Fatalf("the reader never woke after %d commits", i+1)
+		}
+	}
+}
