@@ -31,9 +31,6 @@ const (
 	keyFormat = "kb/format"
 	// keyPos holds the feed position the index has applied up to.
 	keyPos = "kb/pos"
-	// keyEngagement prefixes an engagement id; the value lists the
-	// engagement's indexed version and document ids (see engagementState).
-	keyEngagement = "kb/eng/"
 
 	formatVersion = "1"
 

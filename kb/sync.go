@@ -4,8 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"strconv"
-	"strings"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
@@ -130,15 +128,16 @@ func (x *Index) applyBatch(ctx context.Context, idx bleve.Index, changes []sales
 		latest[c.EngagementID] = max(latest[c.EngagementID], c.Version)
 	}
 
+	states, err := readStates(ctx, idx, order)
+	if err != nil {
+		return err
+	}
 	b := idx.NewBatch()
 	for _, id := range order {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		old, err := readState(idx, id)
-		if err != nil {
-			return err
-		}
+		old := states[id]
 		if old.version >= latest[id] && old.version > 0 {
 			// Already indexed at this version or later (a Rebuild that
 			// snapshotted ahead of the feed, or a replayed page).
@@ -150,7 +149,7 @@ func (x *Index) applyBatch(ctx context.Context, idx bleve.Index, changes []sales
 			for _, docID := range old.docs {
 				b.Delete(docID)
 			}
-			b.DeleteInternal([]byte(keyEngagement + id))
+			b.Delete(stateID(id))
 			continue
 		case err != nil:
 			return fmt.Errorf("kb: snapshot engagement %s: %w", id, err)
@@ -170,7 +169,9 @@ func (x *Index) applyBatch(ctx context.Context, idx bleve.Index, changes []sales
 				return fmt.Errorf("kb: index %s: %w", en.id, err)
 			}
 		}
-		b.SetInternal([]byte(keyEngagement+id), next.encode())
+		if err := b.Index(stateID(id), next.fields()); err != nil {
+			return fmt.Errorf("kb: index state of %s: %w", id, err)
+		}
 	}
 	b.SetInternal([]byte(keyPos), []byte(changes[len(changes)-1].Pos))
 	if err := ctx.Err(); err != nil {
@@ -183,39 +184,4 @@ func (x *Index) applyBatch(ctx context.Context, idx bleve.Index, changes []sales
 		return fmt.Errorf("kb: commit batch: %w", err)
 	}
 	return nil
-}
-
-// engagementState is what the index remembers about an engagement: the
-// version it indexed and the ids of its documents, so the next change
-// replaces them as a whole.
-type engagementState struct {
-	version int64
-	docs    []string
-}
-
-// encode writes the version on the first line and one id per line after.
-func (s engagementState) encode() []byte {
-	var b strings.Builder
-	b.WriteString(strconv.FormatInt(s.version, 10))
-	for _, id := range s.docs {
-		b.WriteByte('\n')
-		b.WriteString(id)
-	}
-	return []byte(b.String())
-}
-
-func readState(idx bleve.Index, engagementID string) (engagementState, error) {
-	raw, err := idx.GetInternal([]byte(keyEngagement + engagementID))
-	if err != nil {
-		return engagementState{}, fmt.Errorf("kb: read state of %s: %w", engagementID, err)
-	}
-	if len(raw) == 0 {
-		return engagementState{}, nil
-	}
-	lines := strings.Split(string(raw), "\n")
-	v, err := strconv.ParseInt(lines[0], 10, 64)
-	if err != nil {
-		return engagementState{}, fmt.Errorf("kb: state of %s is corrupt: %w", engagementID, err)
-	}
-	return engagementState{version: v, docs: lines[1:]}, nil
 }
