@@ -119,6 +119,12 @@ func testEngagementRoundTrip(t *testing.T, open Opener) {
 	_, err = w.s.CreateEngagement(w.ctx, w.rep1.ID, dup)
 	wantErr(t, err, salesrec.ErrConflict, "an engagement with a taken id")
 
+	twice := w.engagement(w.rep1, w.custA1, w.today(3))
+	twice.Actions = append(twice.Actions, twice.Actions[0])
+	twice.Actions[0].ID, twice.Actions[1].ID = "a-1", "a-1"
+	_, err = w.s.CreateEngagement(w.ctx, w.rep1.ID, twice)
+	wantErr(t, err, salesrec.ErrInvalid, "two actions with the same id")
+
 	noOwner := w.engagement(w.rep1, w.custA1, w.today(3))
 	noOwner.OwnerID = ""
 	_, err = w.s.CreateEngagement(w.ctx, w.managerA.ID, noOwner)

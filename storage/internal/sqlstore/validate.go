@@ -1,0 +1,109 @@
+package sqlstore
+
+import (
+	"context"
+	"strconv"
+
+	"github.com/jmoiron/sqlx"
+
+	"github.com/dealtrail/dealtrail/salesrec"
+)
+
+// validate runs the store's own text guard and the rules over a whole
+// engagement, as it is about to be stored.
+func (s *Store) validate(e salesrec.Engagement) error {
+	if err := checkStrings(e); err != nil {
+		return err
+	}
+	if err := s.rules.Validate(e); err != nil {
+		return err
+	}
+	if e.OwnerID == "" {
+		return invalid("owner_id", "is required: the member who owns the engagement")
+	}
+	return uniqueIDs(e)
+}
+
+// uniqueIDs refuses two interactions, actions or remarks of one engagement
+// with the same id (ids the caller gave; generated ones never collide).
+func uniqueIDs(e salesrec.Engagement) error {
+	fields := map[string]string{}
+	check := func(list string, ids []string) {
+		seen := make(map[string]bool, len(ids))
+		for i, id := range ids {
+			if seen[id] {
+				fields[list+"["+strconv.Itoa(i)+"].id"] = "repeats the id of an earlier item"
+			}
+			seen[id] = true
+		}
+	}
+	var ins, acts, rems []string
+	for _, in := range e.Interactions {
+		ins = append(ins, in.ID)
+	}
+	for _, a := range e.Actions {
+		acts = append(acts, a.ID)
+	}
+	for _, r := range e.Remarks {
+		rems = append(rems, r.ID)
+	}
+	check("interactions", ins)
+	check("actions", acts)
+	check("remarks", rems)
+	if len(fields) > 0 {
+		return &salesrec.ValidationError{Fields: fields}
+	}
+	return nil
+}
+
+// checkRefs makes sure the customer belongs to the engagement's team and
+// that the owner, the action owners and the linked sales participants are
+// members of it.
+func (s *Store) checkRefs(ctx context.Context, q Queryer, e salesrec.Engagement) error {
+	ids := participants(e)
+	// One round trip: the customer (kind c) and the members (kind m) found.
+	query, args, err := sqlx.In(`SELECT 'c' AS kind, id FROM dealtrail_customers WHERE id = ? AND team_id = ?
+		UNION ALL SELECT 'm' AS kind, id FROM dealtrail_members WHERE team_id = ? AND id IN (?)`,
+		e.CustomerID, e.TeamID, e.TeamID, ids)
+	if err != nil {
+		return err
+	}
+	var found []struct {
+		Kind string `db:"kind"`
+		ID   string `db:"id"`
+	}
+	if err := sqlx.SelectContext(ctx, q, &found, sqlx.Rebind(s.d.BindType(), query), args...); err != nil {
+		return s.mapErr(err)
+	}
+	customer, members := false, map[string]bool{}
+	for _, f := range found {
+		if f.Kind == "c" {
+			customer = true
+		} else {
+			members[f.ID] = true
+		}
+	}
+	fields := map[string]string{}
+	if !customer {
+		fields["customer_id"] = "names no customer of the team"
+	}
+	if !members[e.OwnerID] {
+		fields["owner_id"] = "is not a member of the team"
+	}
+	for i, a := range e.Actions {
+		if !members[a.OwnerID] {
+			fields["actions["+strconv.Itoa(i)+"].owner_id"] = "is not a member of the team"
+		}
+	}
+	for i, in := range e.Interactions {
+		for j, p := range in.SalesParticipants {
+			if p.MemberID != "" && !members[p.MemberID] {
+				fields["interactions["+strconv.Itoa(i)+"].sales_participants["+strconv.Itoa(j)+"].member_id"] = "is not a member of the team"
+			}
+		}
+	}
+	if len(fields) > 0 {
+		return &salesrec.ValidationError{Fields: fields}
+	}
+	return nil
+}
