@@ -14,7 +14,8 @@ import (
 // INSERTs: all of them or none. Each is prepared and validated like
 // CreateEngagement before the transaction begins (in parallel: validation
 // and encoding are the costly part); a *ValidationError names the offending
-// one by index ("[12].goal").
+// one by index ("[12].goal"). The encoded rows of the whole batch are held
+// in memory until the commit: load large sets in batches of a few thousand.
 func (s *Store) BulkInsert(ctx context.Context, actorID string, es []salesrec.Engagement) ([]salesrec.Engagement, error) {
 	if len(es) == 0 {
 		return nil, nil
