@@ -218,8 +218,8 @@ func (x *Index) readCurrent() (string, error) {
 		return "", err
 	}
 	name := strings.TrimSpace(string(b))
-	if !strings.HasPrefix(name, genPrefix) || strings.ContainsAny(name, `/\`) {
-		return "", fmt.Errorf("kb: %s names %q, not an index generation", currentFile, name)
+	if _, err := generationNumber(name); err != nil {
+		return "", fmt.Errorf("kb: %s in %s: %w", currentFile, x.root, err)
 	}
 	return name, nil
 }
@@ -238,9 +238,22 @@ func (x *Index) writeCurrent(name string) error {
 	return nil
 }
 
-// nextGeneration names the generation after the current one.
+// generationNumber parses a generation directory name.
+func generationNumber(name string) (int, error) {
+	n, err := strconv.Atoi(strings.TrimPrefix(name, genPrefix))
+	if err != nil || !strings.HasPrefix(name, genPrefix) || n < 1 {
+		return 0, fmt.Errorf("kb: %q is not an index generation", name)
+	}
+	return n, nil
+}
+
+// nextGeneration names the generation after name, which readCurrent has
+// already checked.
 func nextGeneration(name string) string {
-	n, _ := strconv.Atoi(strings.TrimPrefix(name, genPrefix))
+	n, err := generationNumber(name)
+	if err != nil {
+		n = 0
+	}
 	return fmt.Sprintf("%s%06d", genPrefix, n+1)
 }
 

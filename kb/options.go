@@ -21,7 +21,9 @@ type Options struct {
 	PollInterval time.Duration
 	// Committed, when set, is called after each batch is committed with
 	// the feed position now stored in the index and the number of changes
-	// the batch covered.
+	// the batch covered. Bleve writes a committed batch to disk shortly
+	// after; a crash before then loses it together with its position,
+	// and the next Sync applies it again (see docs/kb.md, Recovery).
 	Committed func(pos string, changes int)
 	// SyncError, when set, is told about every failed catch-up in Follow
 	// before Follow waits and tries again.
