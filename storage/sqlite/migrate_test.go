@@ -3,9 +3,11 @@ package sqlite_test
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"path/filepath"
 	"testing"
 
+	"github.com/dealtrail/dealtrail/salesrec"
 	"github.com/dealtrail/dealtrail/storage"
 	"github.com/dealtrail/dealtrail/storage/sqlite"
 	"github.com/dealtrail/dealtrail/storage/storagetest"
@@ -15,8 +17,9 @@ func TestMigrations(t *testing.T) {
 	storagetest.RunMigrations(t, storagetest.Migrations{
 		Dialect: "sqlite",
 		Empty: func(t testing.TB) func() *sql.DB {
-			// A host's own pool: a plain DSN, none of the settings Open makes.
-			path := "file:" + filepath.Join(t.TempDir(), "host.db")
+			// A host's own pool: a busy timeout (which New requires) and
+			// none of the other settings Open makes.
+			path := "file:" + filepath.Join(t.TempDir(), "host.db") + "?_pragma=busy_timeout(10000)"
 			return func() *sql.DB {
 				db, err := sql.Open(sqlite.DriverName, path)
 				if err != nil {
@@ -31,4 +34,19 @@ func TestMigrations(t *testing.T) {
 			return sqlite.New(ctx, db, opts...)
 		},
 	})
+}
+
+func TestNewRefusesAPoolWithoutBusyTimeout(t *testing.T) {
+	db, err := sql.Open(sqlite.DriverName, "file:"+filepath.Join(t.TempDir(), "host.db"))
+	if err != nil {
+		t.Fatalf("sql.Open: %v", err)
+	}
+	defer db.Close()
+	if _, err := sqlite.New(context.Background(), db); !errors.Is(err, salesrec.ErrInvalid) {
+		t.Fatalf("New over a pool without busy timeout: %v, want ErrInvalid", err)
+	}
+	// Migrate alone works: its transactions set the store's timeout.
+	if err := sqlite.Migrate(context.Background(), db); err != nil {
+		t.Fatalf("Migrate: %v", err)
+	}
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/jmoiron/sqlx"
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
 
+	"github.com/dealtrail/dealtrail/salesrec"
 	"github.com/dealtrail/dealtrail/storage"
 	"github.com/dealtrail/dealtrail/storage/internal/sqlstore"
 )
@@ -56,10 +57,31 @@ func Open(ctx context.Context, dsn string, opts ...storage.Option) (*Store, erro
 // New builds a Store over a host's *sql.DB opened with the "sqlite"
 // driver. It does not change the schema unless storage.WithMigrate(true) is
 // given; call Migrate otherwise. Close leaves db open: it belongs to the
-// host. The host's DSN should set a busy timeout; foreign keys and the
-// write lock are taken per transaction by the store itself.
+// host.
+//
+// The host's DSN must set a busy timeout (e.g. _pragma=busy_timeout(10000)):
+// without one, a read that meets a writer's lock fails at once with
+// SQLITE_BUSY, so New refuses such a pool. WAL (_pragma=journal_mode(WAL))
+// is recommended so readers and the writer do not wait for each other.
+// Foreign keys and the write lock (BEGIN IMMEDIATE) are taken per
+// transaction by the store itself.
 func New(ctx context.Context, db *sql.DB, opts ...storage.Option) (*Store, error) {
+	if err := checkBusyTimeout(ctx, db); err != nil {
+		return nil, err
+	}
 	return build(ctx, db, dialect{hostDB: true}, storage.Configure(false, opts...))
+}
+
+// checkBusyTimeout refuses a pool whose connections do not wait for locks.
+func checkBusyTimeout(ctx context.Context, db *sql.DB) error {
+	var ms int
+	if err := db.QueryRowContext(ctx, "PRAGMA busy_timeout").Scan(&ms); err != nil {
+		return fmt.Errorf("sqlite: reading busy_timeout: %w", err)
+	}
+	if ms <= 0 {
+		return fmt.Errorf("sqlite: the database's connections have no busy timeout; open it with _pragma=busy_timeout(10000) in the DSN: %w", salesrec.ErrInvalid)
+	}
+	return nil
 }
 
 func build(ctx context.Context, db *sql.DB, d dialect, cfg storage.Config) (*Store, error) {

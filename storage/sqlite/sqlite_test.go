@@ -2,6 +2,7 @@ package sqlite_test
 
 import (
 	"context"
+	"database/sql"
 	"path/filepath"
 	"testing"
 
@@ -31,3 +32,37 @@ func open(t testing.TB, opts ...storage.Option) storagetest.Harness {
 }
 
 func TestConformance(t *testing.T) { storagetest.Run(t, open) }
+
+// openHost builds the store the way a host CRM does: its own *sql.DB (with
+// WAL and a busy timeout, but no foreign keys and deferred transactions),
+// Migrate, then New.
+func openHost(t testing.TB, opts ...storage.Option) storagetest.Harness {
+	t.Helper()
+	ctx := context.Background()
+	dsn := "file:" + filepath.Join(t.TempDir(), "host.db") + "?_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)"
+	db, err := sql.Open(sqlite.DriverName, dsn)
+	if err != nil {
+		t.Fatalf("sql.Open: %v", err)
+	}
+	t.Cleanup(func() { _ = db.Close() })
+	if err := sqlite.Migrate(ctx, db); err != nil {
+		t.Fatalf("Migrate: %v", err)
+	}
+	s, err := sqlite.New(ctx, db, opts...)
+	if err != nil {
+		t.Fatalf("sqlite.New: %v", err)
+	}
+	t.Cleanup(func() {
+		if err := s.Close(); err != nil {
+			t.Errorf("Close: %v", err)
+		}
+	})
+	return storagetest.Harness{
+		Store:        s,
+		DB:           db,
+		Dialect:      "sqlite",
+		BeforeCommit: func(f func(context.Context, string) error) { sqlstore.SetBeforeCommit(s.Store, f) },
+	}
+}
+
+func TestConformanceHostDB(t *testing.T) { storagetest.Run(t, openHost) }

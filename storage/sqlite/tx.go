@@ -21,7 +21,7 @@ type immediateTx struct {
 // beginImmediate takes a connection and begins a write transaction on it.
 // With hostDB, the connection comes from a host's pool whose DSN may lack
 // the settings Open makes: foreign keys are switched on and, when the host
-// set no busy timeout, the store's is.
+// set no busy timeout (Migrate accepts such a pool), the store's is.
 func beginImmediate(ctx context.Context, db *sqlx.DB, hostDB bool) (*immediateTx, error) {
 	conn, err := db.Connx(ctx)
 	if err != nil {
