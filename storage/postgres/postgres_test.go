@@ -100,3 +100,39 @@ func TestConformance(t *testing.T) {
 	baseDSN(t)
 	storagetest.Run(t, open)
 }
+
+// openHost builds the store the way a host CRM does: its own *sql.DB,
+// Migrate, then New (no LISTEN connection).
+func openHost(t testing.TB, opts ...storage.Option) storagetest.Harness {
+	t.Helper()
+	ctx := context.Background()
+	db, err := sql.Open(postgres.DriverName, freshSchema(t))
+	if err != nil {
+		t.Fatalf("sql.Open: %v", err)
+	}
+	t.Cleanup(func() { _ = db.Close() })
+	if err := postgres.Migrate(ctx, db); err != nil {
+		t.Fatalf("Migrate: %v", err)
+	}
+	s, err := postgres.New(ctx, db, opts...)
+	if err != nil {
+		t.Fatalf("postgres.New: %v", err)
+	}
+	t.Cleanup(func() {
+		if err := s.Close(); err != nil {
+			t.Errorf("Close: %v", err)
+		}
+	})
+	return storagetest.Harness{
+		Store:             s,
+		DB:                db,
+		Dialect:           "postgres",
+		BeforeCommit:      func(f func(context.Context, string) error) { sqlstore.SetBeforeCommit(s.Store, f) },
+		ConcurrentWriters: true,
+	}
+}
+
+func TestConformanceHostDB(t *testing.T) {
+	baseDSN(t)
+	storagetest.Run(t, openHost)
+}
