@@ -16,9 +16,11 @@ import (
 // history entry and one feed row.
 func (s *Store) modify(ctx context.Context, actorID, id string, version int64, op salesrec.Op,
 	apply func(cur salesrec.Engagement, now time.Time) (salesrec.Engagement, error)) (salesrec.Engagement, error) {
-	now := s.now()
 	var next salesrec.Engagement
 	err := s.inEngagementTx(ctx, func(tx Queryer) (string, error) {
+		// Taken once the write lock is held, so versions get their times in
+		// commit order even when writers queue.
+		now := s.now()
 		a, err := s.loadActor(ctx, tx, actorID)
 		if err != nil {
 			return "", err
