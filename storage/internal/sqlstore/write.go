@@ -18,9 +18,6 @@ func (s *Store) modify(ctx context.Context, actorID, id string, version int64, o
 	apply func(cur salesrec.Engagement, now time.Time) (salesrec.Engagement, error)) (salesrec.Engagement, error) {
 	var next salesrec.Engagement
 	err := s.inEngagementTx(ctx, func(tx Queryer) (string, error) {
-		// Taken once the write lock is held, so versions get their times in
-		// commit order even when writers queue.
-		now := s.now()
 		a, err := s.loadActor(ctx, tx, actorID)
 		if err != nil {
 			return "", err
@@ -29,6 +26,9 @@ func (s *Store) modify(ctx context.Context, actorID, id string, version int64, o
 		if err != nil {
 			return "", err
 		}
+		// Taken once the engagement is locked, so its versions get their
+		// times in commit order even when writers queue.
+		now := s.now()
 		if !a.canSee(cur) {
 			return "", notFound("engagement")
 		}
