@@ -110,18 +110,20 @@ func bareFiltered(text, teamID, industry string) query.Query {
 	return bleve.NewConjunctionQuery(bareQuery(text, teamID, map[string]string{"industry": industry}), bleve.NewDisjunctionQuery(won, lost))
 }
 
-// rebuildKB builds a fresh knowledge base from the store at storePath (the
-// memory child's job) and returns the number of feed changes applied.
+// rebuildKB opens a knowledge base in indexDir over the store at storePath
+// and runs kb's Rebuild, which reads the whole feed into a new generation
+// and swaps it in (the memory child's job). It returns the number of feed
+// changes read.
 func rebuildKB(ctx context.Context, storePath, indexDir string) (int, error) {
 	s, err := openSQLiteStore(ctx, storePath)
 	if err != nil {
 		return 0, err
 	}
-	changes := 0
-	x, err := kb.Open(indexDir, s, kb.Options{Committed: func(_ string, n int) { changes += n }})
+	x, err := kb.Open(indexDir, s, kb.Options{})
 	if err != nil {
 		return 0, joinErr(err, s.Close())
 	}
-	err = x.Sync(ctx)
+	changes := 0
+	err = x.Rebuild(ctx, func(done int) { changes = done })
 	return changes, joinErr(joinErr(err, x.Close()), s.Close())
 }
