@@ -208,6 +208,16 @@ func BenchmarkSearch(b *testing.B) {
 		_, err := x.Search(ctx, actor(i), Query{Text: benchQueries[i%len(benchQueries)]})
 		return err
 	})
+	// The same index searched without synonym expansion, to show what
+	// the expansion costs (test-only: it shares x's open index).
+	plain := &Index{root: x.root, src: src, opts: x.opts, cur: x.cur}
+	paired(b, "plain-without-synonyms", func(i int) error {
+		_, err := bare.Search(bareRequest(benchQueries[i%len(benchQueries)], team(i), nil, false))
+		return err
+	}, func(i int) error {
+		_, err := plain.Search(ctx, actor(i), Query{Text: benchQueries[i%len(benchQueries)]})
+		return err
+	})
 	paired(b, "filtered+facets", func(i int) error {
 		q := filtered(i)
 		_, err := bare.Search(bareRequest(q.Text, team(i), &q, true))

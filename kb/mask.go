@@ -93,8 +93,13 @@ func (m masker) mask(text string) string {
 		}
 		return enForm
 	}
-	text = emailPattern.ReplaceAllLiteralString(text, pick(emailZH, emailEN))
-	text = phonePattern.ReplaceAllLiteralString(text, pick(phoneZH, phoneEN))
+	// The patterns are costly; most texts have no @ and few digits.
+	if strings.ContainsAny(text, "@＠") {
+		text = emailPattern.ReplaceAllLiteralString(text, pick(emailZH, emailEN))
+	}
+	if digits(text) >= 7 {
+		text = phonePattern.ReplaceAllLiteralString(text, pick(phoneZH, phoneEN))
+	}
 	text = replaceFolded(text, m.literals, pick(phoneZH, phoneEN))
 	text = replaceFolded(text, m.customerNames, pick(customerZH, customerEN))
 	return replaceFolded(text, m.contactNames, pick(contactZH, contactEN))
@@ -141,6 +146,18 @@ func replaceFolded(text string, terms []string, with string) string {
 	}
 	b.WriteString(text[last:])
 	return b.String()
+}
+
+// digits counts the ASCII and full-width digits in s; a phone number has
+// at least seven.
+func digits(s string) int {
+	n := 0
+	for _, r := range s {
+		if (r >= '0' && r <= '9') || (r >= '０' && r <= '９') {
+			n++
+		}
+	}
+	return n
 }
 
 // asciiLower lower-cases ASCII letters only, keeping byte offsets intact.
