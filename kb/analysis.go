@@ -107,9 +107,9 @@ func newFoldTokenizer(_ map[string]any, cache *registry.Cache) (analysis.Tokeniz
 func (t foldTokenizer) Tokenize(input []byte) analysis.TokenStream {
 	folded, offsets := fold(input)
 	tokens := t.inner.Tokenize(folded)
-	if offsets != nil {
+	if len(offsets) > 0 {
 		for _, tok := range tokens {
-			tok.Start, tok.End = offsets[tok.Start], offsets[tok.End]
+			tok.Start, tok.End = offsets.orig(tok.Start), offsets.orig(tok.End)
 		}
 	}
 	return tokens

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/dealtrail/dealtrail/salesrec"
@@ -141,5 +142,29 @@ func TestSearchAnalysisHoles(t *testing.T) {
 		if tc.first && res.Total > 0 && res.Hits[0].EngagementID != docs[tc.want].ID {
 			t.Errorf("search %q: first hit %s (%s), want %s", tc.query, res.Hits[0].EngagementID, res.Hits[0].Text, tc.want)
 		}
+	}
+}
+
+func TestFoldOffsets(t *testing.T) {
+	in := "ＥＲＰ，預算　１２３件¥￥ok"
+	out, offsets := fold([]byte(in))
+	if got, want := string(out), "ERP,预算 123件¥¥ok"; got != want {
+		t.Fatalf("fold = %q, want %q", got, want)
+	}
+	// Rune by rune, each folded rune starts where its original did.
+	o, i := 0, 0
+	for o < len(out) {
+		if got := offsets.orig(o); got != i {
+			t.Errorf("orig(%d) = %d, want %d", o, got, i)
+		}
+		_, os := utf8.DecodeRune(out[o:])
+		_, is := utf8.DecodeRuneInString(in[i:])
+		o, i = o+os, i+is
+	}
+	if got := offsets.orig(len(out)); got != len(in) {
+		t.Errorf("orig(end) = %d, want %d", got, len(in))
+	}
+	if same, m := fold([]byte("plain 预算")); string(same) != "plain 预算" || m != nil {
+		t.Errorf("unchanged text: %q %v", same, m)
 	}
 }

@@ -1,6 +1,8 @@
 package kb
 
 import (
+	"cmp"
+	"slices"
 	"unicode/utf8"
 )
 
@@ -24,40 +26,53 @@ func foldRune(r rune) rune {
 	return r
 }
 
-// fold returns in with every rune folded by foldRune. When anything changed,
-// it also returns offsets: offsets[i] is the byte offset in in of the rune
-// that produced byte i of the output, and offsets[len(out)] is len(in), so a
-// token's start and end in the output map back to the original text. When
-// nothing changed, fold returns in itself and a nil offsets slice.
-func fold(in []byte) (out []byte, offsets []int) {
+// fold returns in with every rune folded by foldRune, and the map from
+// byte offsets in the output back to offsets in in, so a token's start and
+// end in the folded text can be reported in the original. When nothing
+// changed, fold returns in itself and the identity map.
+func fold(in []byte) (out []byte, offsets offsetMap) {
 	i := firstFold(in)
 	if i < 0 {
 		return in, nil
 	}
 	out = make([]byte, 0, len(in))
-	offsets = make([]int, 0, len(in)+1)
 	out = append(out, in[:i]...)
-	for j := 0; j < i; j++ {
-		offsets = append(offsets, j)
-	}
 	for i < len(in) {
 		r, size := utf8.DecodeRune(in[i:])
 		if r == utf8.RuneError && size <= 1 {
 			// Invalid UTF-8 is copied byte by byte, untouched.
 			out = append(out, in[i])
-			offsets = append(offsets, i)
 			i++
 			continue
 		}
 		before := len(out)
 		out = utf8.AppendRune(out, foldRune(r))
-		for range len(out) - before {
-			offsets = append(offsets, i)
-		}
 		i += size
+		if len(out)-before != size {
+			offsets = append(offsets, breakpoint{out: len(out), in: i})
+		}
 	}
-	offsets = append(offsets, len(in))
 	return out, offsets
+}
+
+// offsetMap maps byte offsets of folded text back to the original. Folding
+// keeps offsets aligned except where a rune changes length (a full-width
+// form becoming ASCII); each such rune leaves a breakpoint at its end, and
+// between breakpoints offsets move together. Most texts need a handful.
+type offsetMap []breakpoint
+
+type breakpoint struct{ out, in int }
+
+// orig returns the offset in the original text of offset out, which must
+// fall on a rune boundary of the folded text.
+func (m offsetMap) orig(out int) int {
+	// The last breakpoint at or before out.
+	k, _ := slices.BinarySearchFunc(m, out, func(b breakpoint, t int) int { return cmp.Compare(b.out, t+1) })
+	if k == 0 {
+		return out
+	}
+	b := m[k-1]
+	return b.in + out - b.out
 }
 
 // firstFold returns the byte offset of the first rune foldRune changes, or
@@ -77,12 +92,12 @@ func firstFold(in []byte) int {
 	return -1
 }
 
-// foldString folds s as fold does, for query-side code that has no use for
-// offsets (synonym matching, masking).
+// foldString folds s as fold does, for code that has no use for offsets
+// (synonym matching, masking).
 func foldString(s string) string {
-	out, offsets := fold([]byte(s))
-	if offsets == nil {
+	if firstFold([]byte(s)) < 0 {
 		return s
 	}
+	out, _ := fold([]byte(s))
 	return string(out)
 }

@@ -112,14 +112,7 @@ func replaceFolded(text string, terms []string, with string) string {
 	if len(terms) == 0 {
 		return text
 	}
-	src := []byte(text)
-	folded, offsets := fold(src)
-	if offsets == nil {
-		offsets = make([]int, len(src)+1)
-		for i := range offsets {
-			offsets[i] = i
-		}
-	}
+	folded, offsets := fold([]byte(text))
 	lower := asciiLower(folded)
 	var b strings.Builder
 	last, replaced := 0, false // last: byte offset in text copied so far
@@ -135,7 +128,7 @@ func replaceFolded(text string, terms []string, with string) string {
 			i++
 			continue
 		}
-		start, end := offsets[i], offsets[i+len(matched)]
+		start, end := offsets.orig(i), offsets.orig(i+len(matched))
 		b.WriteString(text[last:start])
 		b.WriteString(with)
 		last, replaced = end, true
