@@ -28,25 +28,9 @@ func (s *Store) BulkInsert(ctx context.Context, actorID string, es []salesrec.En
 	out := make([]salesrec.Engagement, len(es))
 	rows := make([]newRows, len(es))
 	err = parallel(len(es), func(i int) error {
-		e, err := s.prepareNew(es[i], actorID, now)
+		e, r, err := s.prepareCreate(a, es[i], now)
 		if err != nil {
 			return prefixErr("["+strconv.Itoa(i)+"]", err)
-		}
-		if e.TeamID == "" {
-			e.TeamID = a.TeamID
-		}
-		if e.TeamID != a.TeamID {
-			return forbidden("a member may only create engagements of their own team")
-		}
-		if !a.canSee(e) {
-			return forbidden("a rep may only create engagements they take part in")
-		}
-		if err := s.validate(e); err != nil {
-			return prefixErr("["+strconv.Itoa(i)+"]", err)
-		}
-		r, err := buildNew(e, actorID)
-		if err != nil {
-			return err
 		}
 		out[i], rows[i] = e, r
 		return nil
@@ -55,12 +39,8 @@ func (s *Store) BulkInsert(ctx context.Context, actorID string, es []salesrec.En
 		return nil, err
 	}
 	err = s.inEngagementTx(ctx, func(tx Queryer) (string, error) {
-		cur, err := s.loadActor(ctx, tx, actorID)
-		if err != nil {
+		if err := s.sameActor(ctx, tx, a); err != nil {
 			return "", err
-		}
-		if cur != a {
-			return "", conflict("the acting member's team or role changed")
 		}
 		customers := map[string]bool{}
 		members := map[string]bool{}

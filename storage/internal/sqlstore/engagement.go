@@ -18,33 +18,21 @@ import (
 // TeamID is the actor's team and an empty Status is open. A rep may create
 // only an engagement they take part in.
 func (s *Store) CreateEngagement(ctx context.Context, actorID string, e salesrec.Engagement) (salesrec.Engagement, error) {
-	now := s.now()
-	e, err := s.prepareNew(e, actorID, now)
+	a, err := s.loadActor(ctx, s.db, actorID)
 	if err != nil {
 		return salesrec.Engagement{}, err
 	}
+	e, rows, err := s.prepareCreate(a, e, s.now())
+	if err != nil {
+		return salesrec.Engagement{}, err
+	}
+	// Validation and encoding are done: the transaction only checks what
+	// can change meanwhile and writes, so the write lock is held briefly.
 	err = s.inEngagementTx(ctx, func(tx Queryer) (string, error) {
-		a, err := s.loadActor(ctx, tx, actorID)
-		if err != nil {
-			return "", err
-		}
-		if e.TeamID == "" {
-			e.TeamID = a.TeamID
-		}
-		if e.TeamID != a.TeamID {
-			return "", forbidden("a member may only create engagements of their own team")
-		}
-		if !a.canSee(e) {
-			return "", forbidden("a rep may only create an engagement they take part in")
-		}
-		if err := s.validate(e); err != nil {
+		if err := s.sameActor(ctx, tx, a); err != nil {
 			return "", err
 		}
 		if err := s.checkRefs(ctx, tx, e); err != nil {
-			return "", err
-		}
-		rows, err := buildNew(e, actorID)
-		if err != nil {
 			return "", err
 		}
 		return e.ID, s.insertEngagements(ctx, tx, []salesrec.Engagement{e}, []newRows{rows})
@@ -53,6 +41,42 @@ func (s *Store) CreateEngagement(ctx context.Context, actorID string, e salesrec
 		return salesrec.Engagement{}, fmt.Errorf("creating engagement: %w", err)
 	}
 	return e, nil
+}
+
+// prepareCreate prepares, checks and encodes a new engagement of the
+// actor's team: everything that does not need the transaction.
+func (s *Store) prepareCreate(a actor, e salesrec.Engagement, now time.Time) (salesrec.Engagement, newRows, error) {
+	e, err := s.prepareNew(e, a.ID, now)
+	if err != nil {
+		return e, newRows{}, err
+	}
+	if e.TeamID == "" {
+		e.TeamID = a.TeamID
+	}
+	if e.TeamID != a.TeamID {
+		return e, newRows{}, forbidden("a member may only create engagements of their own team")
+	}
+	if !a.canSee(e) {
+		return e, newRows{}, forbidden("a rep may only create an engagement they take part in")
+	}
+	if err := s.validate(e); err != nil {
+		return e, newRows{}, err
+	}
+	rows, err := buildNew(e, a.ID)
+	return e, rows, err
+}
+
+// sameActor re-reads the actor inside the write transaction: a team or
+// role that changed since the checks before it is a conflict.
+func (s *Store) sameActor(ctx context.Context, tx Queryer, a actor) error {
+	cur, err := s.loadActor(ctx, tx, a.ID)
+	if err != nil {
+		return err
+	}
+	if cur != a {
+		return conflict("the acting member's team or role changed")
+	}
+	return nil
 }
 
 // UpdateEngagement replaces an engagement the actor may see, if e.Version is
