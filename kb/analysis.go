@@ -24,11 +24,15 @@ import (
 //     character), so ERP对接 splits into erp | 对 | 接.
 //  3. lower case.
 //  4. English plurals to singular (prices → price), nothing more.
-//  5. CJK bigrams. The index analyzer also keeps every character as a
-//     unigram, so a one-character query (价, 贵) finds texts containing it.
-//     The query analyzer emits bigrams only (a lone character stays a
-//     unigram), so 价格偏高 searches 价格 | 格偏 | 偏高 and not every text
-//     with a 高 in it.
+//  5. CJK bigrams (a lone character stays a unigram), so 价格偏高 searches
+//     价格 | 格偏 | 偏高 and not every text with a 高 in it.
+//
+// Every character is also indexed as a unigram, so a one-character query
+// (价, 贵) finds the texts containing it. The unigrams go to a field of
+// their own, text_chars (steps 1–3 only), without term vectors: they cost
+// far less there than mixed into the text field, and they do not inflate
+// its length for BM25. A query's lone characters search text_chars; its
+// bigrams and words search text.
 //
 // Bleve resolves tokenizers and token filters by name from a process-wide
 // registry. The two components kb adds are registered there once, under
@@ -38,13 +42,12 @@ const (
 	tokenizerName    = "dealtrail_kb_fold_unicode"
 	pluralFilterName = "dealtrail_kb_plural_en"
 
-	bigramUnigramFilter = "kb_cjk_bigram_unigram"
-	bigramFilter        = "kb_cjk_bigram"
+	bigramFilter = "kb_cjk_bigram"
 
-	// textAnalyzer analyzes indexed text; queryAnalyzer analyzes the
-	// words of a search.
+	// textAnalyzer analyzes the text field and the words of a search;
+	// charsAnalyzer analyzes the text_chars field.
 	textAnalyzer  = "kb_text"
-	queryAnalyzer = "kb_query"
+	charsAnalyzer = "kb_chars"
 )
 
 var registerOnce = sync.OnceValue(func() error {
@@ -64,21 +67,18 @@ func addAnalysis(m *mapping.IndexMappingImpl) error {
 		name   string
 		config map[string]any
 	}{
-		{m.AddCustomTokenFilter, bigramUnigramFilter, map[string]any{
-			"type": cjk.BigramName, "output_unigram": true,
-		}},
 		{m.AddCustomTokenFilter, bigramFilter, map[string]any{
 			"type": cjk.BigramName, "output_unigram": false,
 		}},
 		{m.AddCustomAnalyzer, textAnalyzer, map[string]any{
 			"type":          custom.Name,
 			"tokenizer":     tokenizerName,
-			"token_filters": []any{lowercase.Name, pluralFilterName, bigramUnigramFilter},
+			"token_filters": []any{lowercase.Name, pluralFilterName, bigramFilter},
 		}},
-		{m.AddCustomAnalyzer, queryAnalyzer, map[string]any{
+		{m.AddCustomAnalyzer, charsAnalyzer, map[string]any{
 			"type":          custom.Name,
 			"tokenizer":     tokenizerName,
-			"token_filters": []any{lowercase.Name, pluralFilterName, bigramFilter},
+			"token_filters": []any{lowercase.Name},
 		}},
 	}
 	for _, s := range steps {

@@ -23,7 +23,7 @@ func analyzer(t *testing.T, name string) analysis.Analyzer {
 	return a
 }
 
-func terms(a analysis.Analyzer, text string) []string {
+func analyzed(a analysis.Analyzer, text string) []string {
 	var out []string
 	for _, tok := range a.Analyze([]byte(text)) {
 		out = append(out, string(tok.Term))
@@ -41,7 +41,8 @@ func TestTextAnalyzer(t *testing.T) {
 		{"full-width digits are kept as digits", "订单１２３件", []string{"123", "订单", "件"}, nil},
 		{"full-width letters fold and lower", "ＥＲＰ对接", []string{"erp", "对接"}, []string{"ＥＲＰ"}},
 		{"traditional folds to simplified", "預算不足，選擇了競品", []string{"预算", "竞品", "选择"}, []string{"預算"}},
-		{"every character is also a unigram", "价格太贵", []string{"价", "格", "太", "贵", "价格", "太贵"}, nil},
+		{"bigrams, not unigrams", "价格太贵", []string{"价格", "格太", "太贵"}, []string{"价", "贵"}},
+		{"a lone character stays", "贵，太贵", []string{"贵", "太贵"}, nil},
 		{"mixed Latin and Chinese split", "ERP对接和Q3预算", []string{"erp", "对接", "q3", "预算"}, nil},
 		{"simple plurals", "prices competitors companies fees KPIs", []string{"price", "competitor", "company", "fee", "kpi"}, []string{"prices", "competitors"}},
 		{"no over-stemming", "process status pricing business", []string{"process", "status", "pricing", "business"}, []string{"proces", "statu", "price"}},
@@ -49,7 +50,7 @@ func TestTextAnalyzer(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			got := terms(a, tc.text)
+			got := analyzed(a, tc.text)
 			for _, w := range tc.want {
 				if !slices.Contains(got, w) {
 					t.Errorf("terms of %q = %q, missing %q", tc.text, got, w)
@@ -64,13 +65,35 @@ func TestTextAnalyzer(t *testing.T) {
 	}
 }
 
-func TestQueryAnalyzerEmitsBigramsOnly(t *testing.T) {
-	a := analyzer(t, queryAnalyzer)
-	if got, want := terms(a, "价格偏高"), []string{"价格", "格偏", "偏高"}; !slices.Equal(got, want) {
+func TestCharsAnalyzerEmitsEveryCharacter(t *testing.T) {
+	a := analyzer(t, charsAnalyzer)
+	if got, want := analyzed(a, "價格太贵ERP"), []string{"价", "格", "太", "贵", "erp"}; !slices.Equal(got, want) {
+		t.Errorf("chars terms = %q, want %q", got, want)
+	}
+}
+
+func TestQueryTerms(t *testing.T) {
+	a := analyzer(t, textAnalyzer)
+	if got, want := analyzed(a, "价格偏高"), []string{"价格", "格偏", "偏高"}; !slices.Equal(got, want) {
 		t.Errorf("query terms = %q, want %q", got, want)
 	}
-	if got, want := terms(a, "贵"), []string{"贵"}; !slices.Equal(got, want) {
-		t.Errorf("one-character query terms = %q, want %q", got, want)
+	// A one-character query searches the unigram field; bigrams and
+	// words search the text.
+	for text, want := range map[string][]string{
+		"贵":       {"text_chars:贵"},
+		"贵 ERP价格": {"text_chars:贵", "text:erp", "text:价格"},
+	} {
+		var got []string
+		for _, tok := range a.Analyze([]byte(text)) {
+			field := fieldText
+			if loneCharacter(tok) {
+				field = fieldChars
+			}
+			got = append(got, field+":"+string(tok.Term))
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("%q searches %q, want %q", text, got, want)
+		}
 	}
 }
 

@@ -135,13 +135,14 @@ func documents(e salesrec.Engagement, c salesrec.Customer) []entry {
 // values so they are neither indexed as an empty term nor counted in a
 // facet.
 func (d document) fields() map[string]any {
-	f := make(map[string]any, 13)
+	f := make(map[string]any, 14)
 	set := func(name, v string) {
 		if v != "" {
 			f[name] = v
 		}
 	}
 	set(fieldText, d.Text)
+	set(fieldChars, d.Text)
 	set(fieldKind, d.Kind)
 	set(fieldOutcome, d.Outcome)
 	set(fieldReasonCategory, d.ReasonCategory)

@@ -4,6 +4,7 @@ import (
 	"html"
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2/search"
@@ -17,13 +18,16 @@ const (
 
 // fragments cuts text into at most maxFragments pieces around the matched
 // spans and wraps every match in <mark>…</mark>, HTML-escaping the rest.
+// The spans are the term locations Bleve found in the text field, plus
+// every occurrence of chars, the query's lone characters (they are
+// searched in text_chars, which keeps no locations).
 //
 // kb highlights itself instead of using Bleve's highlighter because CJK
 // bigrams overlap (稳定性 matches 稳定 at 0–6 and 定性 at 3–9): Bleve's
 // formatter drops the overlapping one and marks half a word, while
 // merging the spans marks the whole of it.
-func fragments(text string, locations search.TermLocationMap) []string {
-	spans := mergeSpans(text, locations)
+func fragments(text string, locations search.TermLocationMap, chars []rune) []string {
+	spans := mergeSpans(text, locations, chars)
 	if len(spans) == 0 {
 		return nil
 	}
@@ -56,8 +60,8 @@ func fragments(text string, locations search.TermLocationMap) []string {
 
 // mergeSpans returns the matched byte spans of text, sorted, with
 // overlapping and touching spans merged.
-func mergeSpans(text string, locations search.TermLocationMap) [][2]int {
-	var spans [][2]int
+func mergeSpans(text string, locations search.TermLocationMap, chars []rune) [][2]int {
+	spans := charSpans(text, chars)
 	for _, locs := range locations {
 		for _, l := range locs {
 			s, e := int(l.Start), int(l.End)
@@ -77,6 +81,22 @@ func mergeSpans(text string, locations search.TermLocationMap) [][2]int {
 		merged = append(merged, s)
 	}
 	return merged
+}
+
+// charSpans returns where chars occur in text, comparing folded forms
+// (a query for 价 marks 價).
+func charSpans(text string, chars []rune) [][2]int {
+	if len(chars) == 0 {
+		return nil
+	}
+	folded, offsets := fold([]byte(text))
+	var spans [][2]int
+	for i, r := range string(folded) {
+		if slices.Contains(chars, unicode.ToLower(r)) {
+			spans = append(spans, [2]int{offsets.orig(i), offsets.orig(i + utf8.RuneLen(r))})
+		}
+	}
+	return spans
 }
 
 // window returns a span of about fragmentChars characters of text that

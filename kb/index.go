@@ -32,7 +32,7 @@ const (
 	// keyPos holds the feed position the index has applied up to.
 	keyPos = "kb/pos"
 
-	formatVersion = "1"
+	formatVersion = "2"
 
 	// currentFile names, inside the index directory, the generation
 	// directory that is live. Rebuild writes a new generation and then

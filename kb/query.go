@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/search/query"
 	"github.com/dealtrail/dealtrail/salesrec"
 )
@@ -194,44 +195,74 @@ func textQuery(text string, syn synonyms, boost float64) query.Query {
 	exp := syn.expand(norm)
 	var should []query.Query
 	if exp.rest != "" {
-		should = append(should, match(exp.rest, boost))
+		if q := terms(syn.analyzer, exp.rest, boost, false); q != nil {
+			should = append(should, q)
+		}
 	}
 	for _, g := range exp.groups {
-		alts := []query.Query{match(g.written, boost)}
-		for i, o := range g.others {
-			alts = append(alts, allOf(o, boost*synonymBoost*g.weight[i]))
+		var alts []query.Query
+		if q := terms(syn.analyzer, g.written, boost, false); q != nil {
+			alts = append(alts, q)
 		}
-		should = append(should, bleve.NewDisjunctionQuery(alts...))
+		for i, o := range g.others {
+			if q := terms(syn.analyzer, o, boost*synonymBoost*g.weight[i], true); q != nil {
+				alts = append(alts, q)
+			}
+		}
+		if len(alts) > 0 {
+			should = append(should, bleve.NewDisjunctionQuery(alts...))
+		}
 	}
-	if len(should) == 1 {
+	switch len(should) {
+	case 0:
+		return nil
+	case 1:
 		return should[0]
 	}
 	return bleve.NewDisjunctionQuery(should...)
-}
-
-func match(text string, boost float64) query.Query {
-	m := bleve.NewMatchQuery(text)
-	m.SetField(fieldText)
-	m.SetBoost(boost)
-	m.Analyzer = queryAnalyzer
-	m.SetOperator(query.MatchQueryOperatorOr)
-	return m
 }
 
 // synonymBoost weighs a synonym below the word the user wrote, so texts
 // using the user's own word rank first.
 const synonymBoost = 0.5
 
-// allOf matches texts holding every term of text. Synonym alternatives
-// use it rather than a phrase query: nearly as precise for the short
-// words of a synonym list, and without the cost of checking positions.
-func allOf(text string, boost float64) query.Query {
-	m := bleve.NewMatchQuery(text)
-	m.SetField(fieldText)
-	m.SetBoost(boost)
-	m.Analyzer = queryAnalyzer
-	m.SetOperator(query.MatchQueryOperatorAnd)
-	return m
+// terms analyzes text and returns a query for its terms, any of them
+// (like a match query) or, with all set, every one of them (synonym
+// alternatives: nearly as precise as a phrase for the short words of a
+// synonym list, without the cost of checking positions). Bigrams and words
+// search the text field; a lone character searches text_chars. Every leaf
+// carries boost. It returns nil when text has no terms.
+func terms(a analysis.Analyzer, text string, boost float64, all bool) query.Query {
+	tokens := a.Analyze([]byte(text))
+	if len(tokens) == 0 {
+		return nil
+	}
+	leaves := make([]query.Query, len(tokens))
+	for i, tok := range tokens {
+		field := fieldText
+		if loneCharacter(tok) {
+			field = fieldChars
+		}
+		t := bleve.NewTermQuery(string(tok.Term))
+		t.SetField(field)
+		t.SetBoost(boost)
+		leaves[i] = t
+	}
+	if len(leaves) == 1 {
+		return leaves[0]
+	}
+	if all {
+		return bleve.NewConjunctionQuery(leaves...)
+	}
+	d := bleve.NewDisjunctionQuery(leaves...)
+	d.SetMin(1)
+	return d
+}
+
+// loneCharacter reports whether the bigram filter left tok as a single
+// CJK character (a one-character query, or one between punctuation).
+func loneCharacter(tok *analysis.Token) bool {
+	return tok.Type == analysis.Single || tok.Type == analysis.Ideographic
 }
 
 func term(field, value string) query.Query {

@@ -69,7 +69,7 @@ func (x *Index) Search(ctx context.Context, actor string, q Query) (Result, erro
 		return Result{}, err
 	}
 	bq := q.build(team, x.syn)
-	return x.run(ctx, actor, bq, q)
+	return x.run(ctx, actor, bq, q, x.syn.loneChars(q.Text))
 }
 
 // teamOf returns the team the actor belongs to.
@@ -86,7 +86,7 @@ func (x *Index) teamOf(ctx context.Context, actor string) (string, error) {
 
 // run executes bq, shaped by q's paging, sort and facets, and turns the
 // matches into hits.
-func (x *Index) run(ctx context.Context, actor string, bq query.Query, q Query) (Result, error) {
+func (x *Index) run(ctx context.Context, actor string, bq query.Query, q Query, chars []rune) (Result, error) {
 	req := bleve.NewSearchRequestOptions(bq, q.PageSize, (q.Page-1)*q.PageSize, false)
 	req.Fields = storedFields
 	// Term locations feed kb's own highlighter (see fragments).
@@ -115,7 +115,7 @@ func (x *Index) run(ctx context.Context, actor string, bq query.Query, q Query) 
 
 	out := Result{Total: int(res.Total), Hits: make([]Hit, 0, len(res.Hits))}
 	for _, m := range res.Hits {
-		out.Hits = append(out.Hits, hitOf(m))
+		out.Hits = append(out.Hits, hitOf(m, chars))
 	}
 	if q.Facets {
 		out.Facets = make(map[string][]FacetCount, len(facetFields))
@@ -129,7 +129,7 @@ func (x *Index) run(ctx context.Context, actor string, bq query.Query, q Query) 
 	return out, nil
 }
 
-func hitOf(m *search.DocumentMatch) Hit {
+func hitOf(m *search.DocumentMatch, chars []rune) Hit {
 	str := func(f string) string {
 		s, _ := m.Fields[f].(string)
 		return s
@@ -146,8 +146,8 @@ func hitOf(m *search.DocumentMatch) Hit {
 		Text:           str(fieldText),
 		Score:          m.Score,
 	}
-	if m.Locations != nil {
-		h.Fragments = fragments(h.Text, m.Locations[fieldText])
+	if m.Locations != nil || len(chars) > 0 {
+		h.Fragments = fragments(h.Text, m.Locations[fieldText], chars)
 	}
 	if t, err := time.Parse(time.RFC3339, str(fieldDate)); err == nil {
 		h.Date = salesrec.DateOf(t.UTC())

@@ -2,9 +2,12 @@ package kb
 
 import (
 	"fmt"
+
+	"github.com/blevesearch/bleve/v2/analysis"
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/dealtrail/dealtrail/salesrec"
 )
@@ -38,9 +41,12 @@ type synonyms struct {
 	groups [][]string
 	// terms lists every term once, longest first, with its group.
 	terms []synonymTerm
-	// size is how many search terms the query analyzer makes of each
-	// term (太贵: 1, 价格偏高: 3), used to weigh alternatives fairly.
+	// size is how many search terms the analyzer makes of each term
+	// (太贵: 1, 价格偏高: 3), used to weigh alternatives fairly.
 	size map[string]int
+	// analyzer is the text analyzer, which textQuery uses to turn the
+	// words of a search into terms.
+	analyzer analysis.Analyzer
 }
 
 type synonymTerm struct {
@@ -60,8 +66,8 @@ func newSynonyms(groups [][]string) (synonyms, error) {
 	if err != nil {
 		return synonyms{}, err
 	}
-	analyzer := m.AnalyzerNamed(queryAnalyzer)
-	s := synonyms{size: map[string]int{}}
+	analyzer := m.AnalyzerNamed(textAnalyzer)
+	s := synonyms{size: map[string]int{}, analyzer: analyzer}
 	owner := map[string]int{}
 	for _, g := range groups {
 		var norm []string
@@ -224,4 +230,19 @@ func singularWords(s string) string {
 	}
 	flush(len(s))
 	return b.String()
+}
+
+// loneChars returns the characters of text that the analyzer leaves as
+// single-character terms (searched in text_chars), lower-cased and
+// folded, for highlighting.
+func (s synonyms) loneChars(text string) []rune {
+	var out []rune
+	for _, tok := range s.analyzer.Analyze([]byte(text)) {
+		if loneCharacter(tok) {
+			if r, _ := utf8.DecodeRune(tok.Term); !slices.Contains(out, r) {
+				out = append(out, r)
+			}
+		}
+	}
+	return out
 }
