@@ -56,6 +56,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) (*harness
 	fs.BoolVar(&cfg.SkipSQLite, "skip-sqlite", false, "leave out the SQLite rows (and the kb rows, which read the SQLite store)")
 	fs.StringVar(&out, "out", "", "Markdown file whose section for this size is replaced by the report")
 	fs.StringVar(&cpuProf, "cpuprofile", "", "write a CPU profile of the whole run to this file (go tool pprof)")
+	fs.BoolVar(&cfg.VerifyRows, "verify", false, "after loading, check that the bare side wrote the same rows as dealtrail")
 	if err := fs.Parse(args); err != nil {
 		return nil, err
 	}

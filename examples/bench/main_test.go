@@ -29,7 +29,7 @@ func TestMain(m *testing.M) {
 // with a finite, positive ratio. It does not check the targets: a tiny data
 // set on a shared machine says nothing about them.
 func TestSmoke(t *testing.T) {
-	args := []string{"-size", "200", "-samples", "10", "-mem", "200", "-dir", t.TempDir()}
+	args := []string{"-size", "200", "-samples", "10", "-mem", "200", "-verify", "-dir", t.TempDir()}
 	dsn := os.Getenv("DEALTRAIL_TEST_POSTGRES_DSN")
 	if dsn != "" {
 		args = append(args, "-pg", dsn)

@@ -142,7 +142,7 @@ func (b *bareSQL) save(ctx context.Context, actorID string, es []salesrec.Engage
 			ins = append(ins, []any{e.ID, in.ID, in.OccurredAt.UnixMicro()})
 		}
 		for _, a := range e.Actions {
-			acts = append(acts, []any{e.ID, a.ID, e.TeamID, a.OwnerID, a.Deadline.String(), a.What, string(a.Status)})
+			acts = append(acts, []any{e.ID, a.ID, e.TeamID, a.OwnerID, a.Deadline.String(), a.What, string(a.Status), e.CustomerID, string(e.Status)})
 		}
 		hist = append(hist, []any{e.ID, e.Version, actorID, at, string(salesrec.OpCreate), string(doc)})
 		feed = append(feed, []any{e.ID, e.TeamID, e.Version, string(salesrec.OpCreate), at})
@@ -156,7 +156,7 @@ func (b *bareSQL) save(ctx context.Context, actorID string, es []salesrec.Engage
 			{"dealtrail_engagements", []string{"id", "team_id", "owner_id", "customer_id", "stage", "status", "version", "created_at", "updated_at", "doc"}, eng},
 			{"dealtrail_participants", []string{"engagement_id", "member_id"}, parts},
 			{"dealtrail_interactions", []string{"engagement_id", "id", "occurred_at"}, ins},
-			{"dealtrail_actions", []string{"engagement_id", "id", "team_id", "owner_id", "deadline", "what", "status"}, acts},
+			{"dealtrail_actions", []string{"engagement_id", "id", "team_id", "owner_id", "deadline", "what", "status", "customer_id", "engagement_status"}, acts},
 			{"dealtrail_history", []string{"engagement_id", "version", "actor_id", "at", "op", "changes"}, hist},
 			{"dealtrail_feed", []string{"engagement_id", "team_id", "version", "op", "at"}, feed},
 		} {
@@ -235,12 +235,14 @@ type bareAction struct {
 }
 
 // overdue lists the not-done actions of a team's open engagements whose
-// deadline is before today, through the partial index on (team_id, deadline).
+// deadline is before today, from the action rows alone (they carry their
+// engagement's customer and status) through the partial index on
+// (team_id, deadline).
 func (b *bareSQL) overdue(ctx context.Context, teamID string, today salesrec.Date) ([]bareAction, error) {
-	rows, err := b.db.QueryContext(ctx, b.q(`SELECT a.engagement_id, e.customer_id, a.id, a.owner_id, a.deadline, a.what, a.status
-		FROM dealtrail_actions a JOIN dealtrail_engagements e ON e.id = a.engagement_id
-		WHERE a.team_id = ? AND a.status <> 'done' AND e.status = 'open' AND a.deadline < ?
-		ORDER BY a.deadline, a.engagement_id, a.id`), teamID, today.String())
+	rows, err := b.db.QueryContext(ctx, b.q(`SELECT engagement_id, customer_id, id, owner_id, deadline, what, status
+		FROM dealtrail_actions
+		WHERE team_id = ? AND status <> 'done' AND engagement_status = 'open' AND deadline < ?
+		ORDER BY deadline, engagement_id, id`), teamID, today.String())
 	if err != nil {
 		return nil, err
 	}

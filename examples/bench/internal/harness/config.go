@@ -25,6 +25,9 @@ type Config struct {
 	// MemSizes lists the data-set sizes of the peak-memory rows, each run in
 	// a child process (see Child); empty means none.
 	MemSizes []int
+	// VerifyRows checks, after loading, that the bare side wrote the same
+	// rows as dealtrail (see verifyRows). The smoke test sets it.
+	VerifyRows bool
 	// Log receives progress lines; nil discards them.
 	Log io.Writer
 	// Now is the instant overdue lists are judged at; zero means the

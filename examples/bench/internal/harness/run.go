@@ -36,6 +36,7 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 		if err = joinErr(err, closeBE()); err != nil {
 			return nil, err
 		}
+		logRows(cfg, rows)
 		rep.Rows = append(rep.Rows, rows...)
 	}
 	if cfg.PostgresDSN != "" {
@@ -47,6 +48,7 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 		if err = joinErr(err, closeBE()); err != nil {
 			return nil, err
 		}
+		logRows(cfg, rows)
 		rep.Rows = append(rep.Rows, rows...)
 	} else {
 		rep.Notes = append(rep.Notes, "PostgreSQL not measured in this run (no -pg DSN).")
@@ -56,9 +58,19 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 		if err != nil {
 			return nil, err
 		}
+		logRows(cfg, rows)
 		rep.Rows = append(rep.Rows, rows...)
 	}
 	return rep, nil
+}
+
+// logRows writes finished rows to the progress log as they come, so a run
+// stopped half-way still leaves its figures behind.
+func logRows(cfg Config, rows []Row) {
+	for _, r := range rows {
+		cfg.logf("row | %s | %s | %s | %s | dealtrail %s | bare %s", r.Area, r.Op, ratioCell(r), r.Verdict(),
+			measureCell(r.Kind, r.DT), measureCell(r.Kind, r.Base))
+	}
 }
 
 // measureBackend loads the data set into one backend, measures the
@@ -69,6 +81,11 @@ func measureBackend(ctx context.Context, cfg Config, be backend, withKB bool) ([
 	bulk, ld, err := loadStorage(ctx, cfg, be)
 	if err != nil {
 		return nil, err
+	}
+	if cfg.VerifyRows {
+		if err := verifyRows(ctx, be); err != nil {
+			return nil, err
+		}
 	}
 	rows := []Row{bulk}
 	var kbRows []Row

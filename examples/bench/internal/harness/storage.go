@@ -106,7 +106,7 @@ func measureStorage(ctx context.Context, cfg Config, be backend, ld *loaded) ([]
 				},
 				func() error { _, err := be.bare.list(ctx, t.id, 50); return err }
 		}},
-		{"team overdue actions", "SELECT actions JOIN engagements WHERE team_id, not done, open, deadline < today", Latency, atMost(2), func(i int) (func() error, func() error) {
+		{"team overdue actions", "SELECT action rows WHERE team_id, not done, engagement open, deadline < today (partial index)", Latency, atMost(2), func(i int) (func() error, func() error) {
 			t := ld.teams[i%len(ld.teams)]
 			return func() error {
 					_, err := be.dt.Actions(ctx, t.manager, storage.ActionQuery{TeamID: t.id, At: now, Overdue: true})
