@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // History records changes leaf by leaf. An engagement is seen as its JSON
@@ -61,8 +62,25 @@ func diffLeaves(before, after map[string]string) []FieldChange {
 			out = append(out, FieldChange{Field: k, Before: "null", After: av})
 		}
 	}
-	sort.Slice(out, func(i, j int) bool { return pathLess(out[i].Field, out[j].Field) })
+	sortByPath(out)
 	return out
+}
+
+// sortByPath sorts changes with pathLess, splitting each path once rather
+// than on every comparison (a create entry has hundreds of leaves).
+func sortByPath(changes []FieldChange) {
+	type keyed struct {
+		segs []segment
+		c    FieldChange
+	}
+	ks := make([]keyed, len(changes))
+	for i, c := range changes {
+		ks[i] = keyed{splitPath(c.Field), c}
+	}
+	sort.Slice(ks, func(i, j int) bool { return segmentsLess(ks[i].segs, ks[j].segs) })
+	for i := range ks {
+		changes[i] = ks[i].c
+	}
 }
 
 // leavesOf flattens e's JSON document.
@@ -127,8 +145,20 @@ func joinField(path, key string) string {
 	return path + "." + key
 }
 
-// encodeLeaf writes a scalar as JSON without HTML escaping.
+// encodeLeaf writes a scalar as JSON without HTML escaping. Numbers, booleans
+// and valid UTF-8 strings (all that validated engagements hold) are written
+// directly; anything else goes through encoding/json.
 func encodeLeaf(v any) (string, error) {
+	switch x := v.(type) {
+	case json.Number:
+		return string(x), nil
+	case bool:
+		return strconv.FormatBool(x), nil
+	case string:
+		if utf8.ValidString(x) {
+			return quoteJSON(x), nil
+		}
+	}
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
 	enc.SetEscapeHTML(false)
@@ -140,16 +170,15 @@ func encodeLeaf(v any) (string, error) {
 
 // pathLess orders JSON paths segment by segment, indexes numerically, so
 // that "actions[2]" comes before "actions[10]".
-func pathLess(a, b string) bool {
-	sa, sb := splitPath(a), splitPath(b)
+func pathLess(a, b string) bool { return segmentsLess(splitPath(a), splitPath(b)) }
+
+func segmentsLess(sa, sb []segment) bool {
 	for i := 0; i < len(sa) && i < len(sb); i++ {
 		if sa[i] == sb[i] {
 			continue
 		}
-		ia, ea := strconv.Atoi(sa[i].index)
-		ib, eb := strconv.Atoi(sb[i].index)
-		if sa[i].isIndex && sb[i].isIndex && ea == nil && eb == nil {
-			return ia < ib
+		if sa[i].isIndex && sb[i].isIndex && sa[i].n >= 0 && sb[i].n >= 0 {
+			return sa[i].n < sb[i].n
 		}
 		if sa[i].isIndex != sb[i].isIndex {
 			return sb[i].isIndex
@@ -164,6 +193,8 @@ type segment struct {
 	key     string
 	index   string
 	isIndex bool
+	// n is index as a number, -1 when it is not one.
+	n int
 }
 
 // splitPath splits "a.b[2].c" into a, b, [2], c. It never fails; a
@@ -173,13 +204,50 @@ func splitPath(p string) []segment {
 	for _, part := range strings.Split(p, ".") {
 		key, rest, _ := strings.Cut(part, "[")
 		if key != "" || rest == "" {
-			out = append(out, segment{key: key})
+			out = append(out, segment{key: key, n: -1})
 		}
 		for rest != "" {
 			idx, after, _ := strings.Cut(rest, "]")
-			out = append(out, segment{index: idx, isIndex: true})
+			n, err := strconv.Atoi(idx)
+			if err != nil {
+				n = -1
+			}
+			out = append(out, segment{index: idx, isIndex: true, n: n})
 			rest = strings.TrimPrefix(after, "[")
 		}
 	}
 	return out
+}
+
+// quoteJSON quotes a valid UTF-8 string as JSON does with HTML escaping off:
+// quote, backslash and control characters escaped, U+2028 and U+2029 as
+// \u escapes, everything else as is.
+func quoteJSON(s string) string {
+	var b strings.Builder
+	b.Grow(len(s) + 2)
+	b.WriteByte('"')
+	for _, r := range s {
+		switch {
+		case r == '"':
+			b.WriteString(`\"`)
+		case r == '\\':
+			b.WriteString(`\\`)
+		case r == '\n':
+			b.WriteString(`\n`)
+		case r == '\r':
+			b.WriteString(`\r`)
+		case r == '\t':
+			b.WriteString(`\t`)
+		case r == '\b':
+			b.WriteString(`\b`)
+		case r == '\f':
+			b.WriteString(`\f`)
+		case r < 0x20 || r == '\u2028' || r == '\u2029':
+			fmt.Fprintf(&b, `\u%04x`, r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
 }

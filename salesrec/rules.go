@@ -34,6 +34,25 @@ type Rules struct {
 	// StaleAfter is how long an open engagement may go without an
 	// interaction before Findings reports it.
 	StaleAfter time.Duration
+
+	// compiled caches the phrase lists in normalised form for the length of
+	// one validation call; see compile.
+	compiled *compiledRules
+}
+
+// compiledRules is the work a validation call does once rather than for
+// every text it checks.
+type compiledRules struct {
+	actions, content *phraseSet
+}
+
+// compile returns r with its phrase lists normalised. The entry points
+// (Validate, ValidateInteraction) call it, and r is passed down by value, so
+// nested checks share the result and a caller who changes the exported
+// lists between calls is always seen.
+func (r Rules) compile() Rules {
+	r.compiled = &compiledRules{actions: newPhraseSet(r.VagueActions), content: newPhraseSet(r.VagueContent)}
+	return r
 }
 
 // MaxLessonChars is the template's limit for a lesson, in characters (一个汉字 is one).

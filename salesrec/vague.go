@@ -64,14 +64,45 @@ var vagueFillers = []string{
 // "跟进合同初稿的法务审核意见并在4月10日前回复" is fine. Blank text is not
 // vague (it is missing, which the required rules report).
 func IsVague(text string, phrases []string) bool {
-	if len(phrases) == 0 || blank(text) {
+	return newPhraseSet(phrases).vague(text)
+}
+
+// phraseSet is a phrase list normalised once, so that validating many
+// texts against the same list does not normalise the list again each time.
+type phraseSet struct {
+	keys map[string]bool
+	// list holds the keys again for the substring pre-check.
+	list []string
+}
+
+func newPhraseSet(phrases []string) *phraseSet {
+	s := &phraseSet{keys: make(map[string]bool, len(phrases))}
+	for _, p := range phrases {
+		if k := vagueKey(p); k != "" && !s.keys[k] {
+			s.keys[k] = true
+			s.list = append(s.list, k)
+		}
+	}
+	return s
+}
+
+func (s *phraseSet) vague(text string) bool {
+	if len(s.keys) == 0 || blank(text) {
 		return false
 	}
-	set := make(map[string]bool, len(phrases))
-	for _, p := range phrases {
-		if k := vagueKey(p); k != "" {
-			set[k] = true
+	// A vague part equals a key once fillers are stripped, so the key is a
+	// substring of the lower-cased text: text containing no key is
+	// concrete, whatever its length, and needs no further work.
+	lower := strings.ToLower(text)
+	found := false
+	for _, k := range s.list {
+		if strings.Contains(lower, k) {
+			found = true
+			break
 		}
+	}
+	if !found {
+		return false
 	}
 	parts := strings.FieldsFunc(text, isSeparator)
 	if len(parts) == 0 {
@@ -82,7 +113,7 @@ func IsVague(text string, phrases []string) bool {
 		if k == "" {
 			continue
 		}
-		if !set[k] {
+		if !s.keys[k] {
 			return false
 		}
 	}

@@ -156,12 +156,12 @@ var (
 
 // vagueRule refuses text that is only a vague phrase.
 type vagueRule struct {
-	phrases []string
+	phrases *phraseSet
 	msg     string
 }
 
 func (r vagueRule) Validate(v any) error {
-	if IsVague(reflect.ValueOf(v).String(), r.phrases) {
+	if r.phrases.vague(reflect.ValueOf(v).String()) {
 		return problem(r.msg)
 	}
 	return nil
@@ -173,11 +173,17 @@ const (
 )
 
 func (r Rules) vagueAction() validation.Rule {
-	return vagueRule{phrases: r.VagueActions, msg: vagueActionMsg}
+	if r.compiled == nil {
+		r = r.compile()
+	}
+	return vagueRule{phrases: r.compiled.actions, msg: vagueActionMsg}
 }
 
 func (r Rules) vagueContent() validation.Rule {
-	return vagueRule{phrases: r.VagueContent, msg: vagueContentMsg}
+	if r.compiled == nil {
+		r = r.compile()
+	}
+	return vagueRule{phrases: r.compiled.content, msg: vagueContentMsg}
 }
 
 // dateProblem returns what is wrong with a Date, or "".

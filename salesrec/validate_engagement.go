@@ -18,7 +18,9 @@ func (e Engagement) Validate() error { return DefaultRules().Validate(e) }
 // outcome as the status asks (won: amount > 0 and signed_on; terminated:
 // reason and reason_category; open: none). Validate does not use a clock:
 // the 24-hour rule is StampInteraction's, overdue is Action.Overdue's.
-func (r Rules) Validate(e Engagement) error { return asValidationError(r.engagementErrors(e)) }
+func (r Rules) Validate(e Engagement) error {
+	return asValidationError(r.compile().engagementErrors(e))
+}
 
 func (r Rules) engagementErrors(e Engagement) error {
 	return validation.ValidateStruct(&e,

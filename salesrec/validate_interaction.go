@@ -16,7 +16,7 @@ func (in Interaction) Validate() error { return DefaultRules().ValidateInteracti
 // name and role, and at least one point. It does not judge occurred_at
 // against the clock: StampInteraction does.
 func (r Rules) ValidateInteraction(in Interaction) error {
-	return asValidationError(r.interactionErrors(in))
+	return asValidationError(r.compile().interactionErrors(in))
 }
 
 func (r Rules) interactionErrors(in Interaction) error {

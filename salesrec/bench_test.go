@@ -1,0 +1,47 @@
+package salesrec_test
+
+import (
+	"testing"
+
+	"github.com/dealtrail/dealtrail/salesrec"
+	"github.com/dealtrail/dealtrail/salesrec/gen"
+)
+
+// The rules run on every write, so their cost is part of every store
+// benchmark; these isolate it.
+
+func benchEngagement() salesrec.Engagement {
+	g := gen.New(7)
+	team := g.Team()
+	members := g.Members(team, 6)
+	return g.Engagement(team, members, g.Customer(team))
+}
+
+func BenchmarkValidate(b *testing.B) {
+	e, rules := benchEngagement(), salesrec.DefaultRules()
+	for b.Loop() {
+		if err := rules.Validate(e); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkCreateChanges(b *testing.B) {
+	e := benchEngagement()
+	for b.Loop() {
+		if _, err := salesrec.CreateChanges(e); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkDiff(b *testing.B) {
+	before := benchEngagement()
+	after := before
+	after.Goal += "(已更新)"
+	for b.Loop() {
+		if _, err := salesrec.Diff(before, after); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
