@@ -36,6 +36,7 @@ func runKB(ctx context.Context, cfg Config, s store, ld *loaded) ([]Row, error) 
 		return nil, err
 	}
 	defer bare.Close()
+	cfg.logf("kb: bare Bleve indexed %d documents in %s", bareSync.N, fmtDuration(bareSync.Total))
 
 	cfg.logf("kb: Sync of %d engagements", cfg.Size)
 	x, err := kb.Open(filepath.Join(dir, "dealtrail"), s, kb.Options{})
@@ -53,6 +54,7 @@ func runKB(ctx context.Context, cfg Config, s store, ld *loaded) ([]Row, error) 
 		Area: "kb", Op: "sync", Kind: Throughput, DT: dtSync, Base: bareSync, Target: atLeast(0.8),
 		Bare: fmt.Sprintf("Bleve batches of %d documents, stock cjk analyzer, same fields", BatchSize),
 	}}
+	logRows(cfg, rows)
 
 	n := cfg.samples()
 	searches := []struct {
@@ -96,6 +98,7 @@ func runKB(ctx context.Context, cfg Config, s store, ld *loaded) ([]Row, error) 
 			}
 		}
 		rows = append(rows, Row{Area: "kb", Op: sr.op, Bare: sr.bare, Kind: Latency, DT: tdt.Measure(), Base: tbare.Measure(), Target: sr.target})
+		logRows(cfg, rows[len(rows)-1:])
 	}
 	return rows, nil
 }

@@ -36,7 +36,6 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 		if err = joinErr(err, closeBE()); err != nil {
 			return nil, err
 		}
-		logRows(cfg, rows)
 		rep.Rows = append(rep.Rows, rows...)
 	}
 	if cfg.PostgresDSN != "" {
@@ -48,7 +47,6 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 		if err = joinErr(err, closeBE()); err != nil {
 			return nil, err
 		}
-		logRows(cfg, rows)
 		rep.Rows = append(rep.Rows, rows...)
 	} else {
 		rep.Notes = append(rep.Notes, "PostgreSQL not measured in this run (no -pg DSN).")
@@ -87,6 +85,7 @@ func measureBackend(ctx context.Context, cfg Config, be backend, withKB bool) ([
 			return nil, err
 		}
 	}
+	logRows(cfg, []Row{bulk})
 	rows := []Row{bulk}
 	var kbRows []Row
 	if withKB {

@@ -145,6 +145,7 @@ func measureStorage(ctx context.Context, cfg Config, be backend, ld *loaded) ([]
 			}
 		}
 		rows = append(rows, Row{Area: be.name, Op: s.op, Bare: s.bare, Kind: s.kind, DT: tdt.Measure(), Base: tbare.Measure(), Target: s.target})
+		logRows(cfg, rows[len(rows)-1:])
 	}
 	return rows, nil
 }
