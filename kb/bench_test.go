@@ -222,7 +222,11 @@ func BenchmarkSearch(b *testing.B) {
 	})
 	// The same index searched without synonym expansion, to show what
 	// the expansion costs (test-only: it shares x's open index).
-	plain := &Index{root: x.root, src: src, opts: x.opts, cur: x.cur}
+	none, err := newSynonyms([][]string{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	plain := &Index{root: x.root, src: src, opts: x.opts, syn: none, cur: x.cur}
 	paired(b, "plain-without-synonyms", func(i int) error {
 		_, err := bare.Search(bareRequest(benchQueries[i%len(benchQueries)], team(i), nil, false))
 		return err
