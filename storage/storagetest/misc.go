@@ -8,15 +8,42 @@ import (
 	"github.com/dealtrail/dealtrail/storage"
 )
 
+// testSnapshot: the system read for the index returns the customer whole —
+// the index needs the real phone and email to scrub them from indexed text,
+// whatever form they were written in — while every read on behalf of an
+// actor who may not see contacts still masks them.
 func testSnapshot(t *testing.T, open Opener) {
 	w := newWorld(t, open)
-	e := w.create(t, w.rep1, w.engagement(w.rep1, w.custA1, w.today(3)))
+	const phone, email = "021-5555 0101", "qian.li@xingchen.example.cn"
+	cust := newCustomer("苏州星河精密机械有限公司", "制造业")
+	cust.Contacts[0].Phone, cust.Contacts[0].Email = phone, email
+	cust, err := w.s.CreateCustomer(w.ctx, w.managerA.ID, cust)
+	noErr(t, err, "CreateCustomer")
+	e := w.create(t, w.rep1, w.engagement(w.rep1, cust, w.today(3), w.rep2))
+
 	got, c, err := w.s.Snapshot(w.ctx, e.ID)
 	noErr(t, err, "Snapshot")
 	sameJSON(t, got, e, "snapshot engagement")
-	if c.ID != w.custA1.ID || c.Name != w.custA1.Name || c.Industry != w.custA1.Industry {
-		t.Fatalf("snapshot customer %+v", c)
+	sameJSON(t, c, cust, "snapshot customer (unmasked)")
+	if k := c.Contacts[0]; k.Phone != phone || k.Email != email {
+		t.Fatalf("the snapshot masks the contact (%q, %q): the index cannot scrub the real values", k.Phone, k.Email)
 	}
+
+	// Reads on behalf of a member still mask for those who may not see
+	// contacts, after and despite the snapshot.
+	for _, m := range []salesrec.Member{w.rep2, w.rep3} {
+		c, err := w.s.Customer(w.ctx, m.ID, cust.ID)
+		noErr(t, err, "Customer as "+m.Name)
+		if k := c.Contacts[0]; k.Phone == phone || k.Email == email || !strings.Contains(k.Phone, "****") || !strings.Contains(k.Email, "***@") {
+			t.Errorf("%s reads the contact as (%q, %q), want it masked", m.Name, k.Phone, k.Email)
+		}
+	}
+	c, err = w.s.Customer(w.ctx, w.rep1.ID, cust.ID)
+	noErr(t, err, "Customer as the owning rep")
+	if k := c.Contacts[0]; k.Phone != phone || k.Email != email {
+		t.Errorf("the owning rep reads (%q, %q), want the real values", k.Phone, k.Email)
+	}
+
 	_, _, err = w.s.Snapshot(w.ctx, "no-such-engagement")
 	wantErr(t, err, salesrec.ErrNotFound, "snapshot of an unknown engagement")
 }

@@ -32,8 +32,11 @@ func (s *Store) ReadFeed(ctx context.Context, after string, limit int) ([]salesr
 }
 
 // Snapshot returns an engagement's current state and its customer, for the
-// knowledge base to index. It is a system read; the customer's contact
-// phone and email are masked all the same, since nothing indexed needs them.
+// knowledge base to index. It is a system read, not on behalf of an actor,
+// and the customer comes back whole — contact phone and email unmasked —
+// because the index needs the real values to scrub them from indexed text.
+// A host must never hand a Snapshot to a user; reads for people go through
+// Engagement and Customer, which check access and mask.
 func (s *Store) Snapshot(ctx context.Context, engagementID string) (salesrec.Engagement, salesrec.Customer, error) {
 	var e salesrec.Engagement
 	var c salesrec.Customer
@@ -48,5 +51,5 @@ func (s *Store) Snapshot(ctx context.Context, engagementID string) (salesrec.Eng
 	if err != nil {
 		return salesrec.Engagement{}, salesrec.Customer{}, err
 	}
-	return e, maskContacts(c), nil
+	return e, c, nil
 }
