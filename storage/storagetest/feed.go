@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/dealtrail/dealtrail/salesrec"
+	"github.com/dealtrail/dealtrail/storage"
 )
 
 // readAll reads the whole feed after pos in pages of size.
@@ -106,6 +107,51 @@ func testFeed(t *testing.T, open Opener) {
 	}
 	_, err = w.s.ReadFeed(w.ctx, "not-a-position", 10)
 	wantErr(t, err, salesrec.ErrInvalid, "a position the store did not make")
+}
+
+// testFeedCustomerUpdate: changing a customer changes what an index
+// derives from each of its engagements (the name to mask), so the update
+// appends one change per engagement, at the engagement's current version,
+// in the same transaction — and nothing for other customers' engagements.
+func testFeedCustomerUpdate(t *testing.T, open Opener) {
+	w := newWorld(t, open)
+	a := w.create(t, w.rep1, w.engagement(w.rep1, w.custA1, w.today(3)))
+	a, err := w.s.AddRemark(w.ctx, w.rep1.ID, a.ID, a.Version, salesrec.Remark{Text: "客户要求下周再联系"})
+	noErr(t, err, "AddRemark")
+	b := w.create(t, w.rep2, w.engagement(w.rep2, w.custA1, w.today(5)))
+	w.create(t, w.rep1, w.engagement(w.rep1, w.custA2, w.today(3)))
+	_, pos := waitFeed(t, w.s, "", 4)
+
+	c, err := w.s.Customer(w.ctx, w.managerA.ID, w.custA1.ID)
+	noErr(t, err, "Customer")
+	c.Name, c.ShortNames = "上海星辰智能制造股份有限公司", []string{"星辰智造"}
+	_, err = w.s.UpdateCustomer(w.ctx, w.managerA.ID, c)
+	noErr(t, err, "UpdateCustomer")
+
+	got, _ := waitFeed(t, w.s, pos, 2)
+	if len(got) != 2 {
+		t.Fatalf("after the customer update the feed has %d changes, want 2: %+v", len(got), got)
+	}
+	want := map[string]int64{a.ID: a.Version, b.ID: b.Version}
+	for _, ch := range got {
+		v, ok := want[ch.EngagementID]
+		if !ok || ch.Version != v || ch.Op != storage.OpCustomerUpdate || ch.TeamID != w.teamA.ID || ch.At.IsZero() {
+			t.Fatalf("change %+v, want one of %v at its current version with op %q", ch, want, storage.OpCustomerUpdate)
+		}
+		delete(want, ch.EngagementID)
+	}
+	_, snap, err := w.s.Snapshot(w.ctx, a.ID)
+	noErr(t, err, "Snapshot")
+	sameJSON(t, snap, c, "the snapshot's customer after the update")
+
+	// A refused update writes nothing to the feed.
+	_, err = w.s.UpdateCustomer(w.ctx, w.rep3.ID, c)
+	wantErr(t, err, salesrec.ErrForbidden, "customer update without contact rights")
+	marker := w.create(t, w.rep1, w.engagement(w.rep1, w.custA2, w.today(4)))
+	after, _ := waitFeed(t, w.s, got[len(got)-1].Pos, 1)
+	if len(after) != 1 || after[0].EngagementID != marker.ID {
+		t.Fatalf("after a refused customer update the feed has %+v, want only the marker", after)
+	}
 }
 
 func testFeedRollback(t *testing.T, open Opener) {

@@ -54,6 +54,7 @@ func Run(t *testing.T, open Opener) {
 		{"History", testHistory},
 		{"HistoryIsAppendOnly", testHistoryAppendOnly},
 		{"Feed", testFeed},
+		{"FeedCustomerUpdate", testFeedCustomerUpdate},
 		{"FeedRollback", testFeedRollback},
 		{"FeedOutOfOrderCommits", testFeedOutOfOrderCommits},
 		{"WaitChange", testWaitChange},

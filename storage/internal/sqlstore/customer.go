@@ -10,6 +10,7 @@ import (
 	"github.com/jmoiron/sqlx"
 
 	"github.com/dealtrail/dealtrail/salesrec"
+	"github.com/dealtrail/dealtrail/storage"
 )
 
 type customerRow struct {
@@ -99,14 +100,42 @@ func (s *Store) UpdateCustomer(ctx context.Context, actorID string, c salesrec.C
 		if err != nil {
 			return err
 		}
-		_, err = tx.ExecContext(ctx, s.q(`UPDATE dealtrail_customers SET name = ?, industry = ?, doc = ? WHERE id = ?`),
-			c.Name, c.Industry, string(doc), c.ID)
-		return err
+		if _, err = tx.ExecContext(ctx, s.q(`UPDATE dealtrail_customers SET name = ?, industry = ?, doc = ? WHERE id = ?`),
+			c.Name, c.Industry, string(doc), c.ID); err != nil {
+			return err
+		}
+		return s.feedCustomerUpdate(ctx, tx, c.ID)
 	})
 	if err != nil {
 		return salesrec.Customer{}, fmt.Errorf("updating customer: %w", err)
 	}
+	s.wake.Broadcast()
 	return c, nil
+}
+
+// feedCustomerUpdate appends one feed change (op customer_update, at the
+// engagement's current version) for every engagement of the customer, in
+// the transaction that changes the customer: what an index derives from
+// the customer (its name, its contacts) is stale in each of them.
+func (s *Store) feedCustomerUpdate(ctx context.Context, tx Queryer, customerID string) error {
+	var rows []struct {
+		ID      string `db:"id"`
+		TeamID  string `db:"team_id"`
+		Version int64  `db:"version"`
+	}
+	if err := sqlx.SelectContext(ctx, tx, &rows, s.q(`SELECT id, team_id, version FROM dealtrail_engagements
+		WHERE customer_id = ? ORDER BY id`), customerID); err != nil {
+		return err
+	}
+	if len(rows) == 0 {
+		return nil
+	}
+	at := micros(s.now())
+	feed := make([]FeedRow, len(rows))
+	for i, r := range rows {
+		feed[i] = FeedRow{EngagementID: r.ID, TeamID: r.TeamID, Version: r.Version, Op: storage.OpCustomerUpdate, At: at}
+	}
+	return s.d.InsertFeed(ctx, tx, feed)
 }
 
 // Customer reads a customer of the actor's team, with contacts' phone and
