@@ -3,8 +3,10 @@ package open_test
 import (
 	"context"
 	"errors"
+	"net/url"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/dealtrail/dealtrail/salesrec"
@@ -38,12 +40,64 @@ func TestOpenPicksTheAdapter(t *testing.T) {
 	if dsn == "" {
 		return // the PostgreSQL side is covered when the DSN is set
 	}
-	s, err := open.Open(ctx, dsn, storage.WithMigrate(false)) // leave the shared test database alone
+	kv, err := keyValue(dsn)
 	if err != nil {
-		t.Fatalf("Open(postgres): %v", err)
+		t.Fatal(err)
 	}
-	defer s.Close()
-	if _, ok := s.(*postgres.Store); !ok {
-		t.Errorf("Open(postgres DSN) is a %T, want *postgres.Store", s)
+	for _, dsn := range []string{dsn, kv} {
+		s, err := open.Open(ctx, dsn, storage.WithMigrate(false)) // leave the shared test database alone
+		if err != nil {
+			t.Fatalf("Open(%q): %v", dsn, err)
+		}
+		if _, ok := s.(*postgres.Store); !ok {
+			t.Errorf("Open(%q) is a %T, want *postgres.Store", dsn, s)
+		}
+		if err := s.Close(); err != nil {
+			t.Errorf("Close: %v", err)
+		}
 	}
+}
+
+// TestOpenKeyValueIsNoFile: a libpq key=value DSN goes to PostgreSQL even
+// when nothing listens there; it never creates a SQLite file of that name.
+func TestOpenKeyValueIsNoFile(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	dsn := "host=127.0.0.1 port=1 dbname=x user=postgres sslmode=disable connect_timeout=2"
+	s, err := open.Open(context.Background(), dsn)
+	if err == nil {
+		s.Close()
+		t.Fatalf("Open(%q) succeeded against a closed port", dsn)
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		t.Errorf("Open(%q) created %q: it was taken for a SQLite path", dsn, e.Name())
+	}
+}
+
+// keyValue turns a postgres:// URL into libpq's key=value form.
+func keyValue(dsn string) (string, error) {
+	u, err := url.Parse(dsn)
+	if err != nil {
+		return "", err
+	}
+	parts := []string{"host=" + u.Hostname(), "dbname=" + strings.TrimPrefix(u.Path, "/")}
+	if p := u.Port(); p != "" {
+		parts = append(parts, "port="+p)
+	}
+	if name := u.User.Username(); name != "" {
+		parts = append(parts, "user="+name)
+	}
+	if pw, ok := u.User.Password(); ok {
+		parts = append(parts, "password="+pw)
+	}
+	for k, vs := range u.Query() {
+		for _, v := range vs {
+			parts = append(parts, k+"="+v)
+		}
+	}
+	return strings.Join(parts, " "), nil
 }
