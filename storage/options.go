@@ -19,6 +19,11 @@ type Config struct {
 	// sets it from its DSN; New leaves it empty unless WithListenDSN is given,
 	// and then WaitChange wakes on this process's own commits only.
 	ListenDSN string
+	// SQLiteSynchronous (SQLite only) is the PRAGMA synchronous level the
+	// store writes with: "FULL" (the default), "EXTRA" or "NORMAL". Empty
+	// means the default: FULL for Open (unless its DSN sets a synchronous
+	// pragma of its own), and for New the host's connections as they are.
+	SQLiteSynchronous string
 }
 
 // Option changes a Config.
@@ -37,6 +42,15 @@ func WithMigrate(on bool) Option { return func(cfg *Config) { cfg.Migrate = &on 
 // WithListenDSN gives a PostgreSQL store built by New a connection string to
 // LISTEN on, so WaitChange also wakes on other processes' commits.
 func WithListenDSN(dsn string) Option { return func(cfg *Config) { cfg.ListenDSN = dsn } }
+
+// WithSQLiteSynchronous sets the PRAGMA synchronous level of a SQLite
+// store's writes: "FULL" (default), "EXTRA" or "NORMAL". NORMAL saves an
+// fsync per commit, but an OS crash or power loss can then roll back the
+// last commits after a feed reader (the knowledge base) applied them; see
+// docs/storage.md. Other values are refused with salesrec.ErrInvalid.
+func WithSQLiteSynchronous(level string) Option {
+	return func(cfg *Config) { cfg.SQLiteSynchronous = level }
+}
 
 // Configure applies opts over the defaults. migrateByDefault is the
 // constructor's default for Config.Migrate.

@@ -18,12 +18,24 @@ type dialect struct {
 	// hostDB is set for a store over a host's *sql.DB, whose connections
 	// may lack the settings Open's DSN makes.
 	hostDB bool
+	// synchronous, when set, is the PRAGMA synchronous level set on a host
+	// connection before it writes (storage.WithSQLiteSynchronous).
+	synchronous string
+	// writeLock (capacity 1) queues this store's writers in the process, in
+	// order, before they take SQLite's write lock: waiting there is fair,
+	// while SQLite's busy handler polls and can starve a writer past its
+	// busy timeout when many contend. nil (Migrate) takes no lock.
+	writeLock chan struct{}
+}
+
+func newDialect(hostDB bool, synchronous string) dialect {
+	return dialect{hostDB: hostDB, synchronous: synchronous, writeLock: make(chan struct{}, 1)}
 }
 
 func (dialect) BindType() int { return sqlx.QUESTION }
 
 func (d dialect) BeginWrite(ctx context.Context, db *sqlx.DB) (sqlstore.Tx, error) {
-	return beginImmediate(ctx, db, d.hostDB)
+	return beginImmediate(ctx, db, d)
 }
 
 // ReadOptions: a deferred read transaction; in WAL mode it reads one

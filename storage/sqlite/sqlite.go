@@ -5,8 +5,6 @@ import (
 	"database/sql"
 	"embed"
 	"fmt"
-	"net/url"
-	"strings"
 
 	"github.com/jmoiron/sqlx"
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
@@ -34,11 +32,17 @@ type Store struct {
 var _ storage.Store = (*Store)(nil)
 
 // Open opens (creating if needed) the SQLite database at dsn — a path or a
-// file: URI — with WAL, a busy timeout and foreign keys, and applies pending
+// file: URI — with WAL, synchronous FULL (see storage.WithSQLiteSynchronous),
+// a busy timeout and foreign keys, and applies pending
 // migrations unless storage.WithMigrate(false) is given. Close closes the
 // database.
 func Open(ctx context.Context, dsn string, opts ...storage.Option) (*Store, error) {
-	full, err := withPragmas(dsn)
+	cfg := storage.Configure(true, opts...)
+	level, err := synchronousLevel(cfg.SQLiteSynchronous)
+	if err != nil {
+		return nil, err
+	}
+	full, err := withPragmas(dsn, level)
 	if err != nil {
 		return nil, err
 	}
@@ -46,7 +50,7 @@ func Open(ctx context.Context, dsn string, opts ...storage.Option) (*Store, erro
 	if err != nil {
 		return nil, fmt.Errorf("opening sqlite: %w", err)
 	}
-	s, err := build(ctx, db, dialect{}, storage.Configure(true, opts...))
+	s, err := build(ctx, db, newDialect(false, ""), cfg)
 	if err != nil {
 		return nil, joinClose(err, db)
 	}
@@ -64,12 +68,20 @@ func Open(ctx context.Context, dsn string, opts ...storage.Option) (*Store, erro
 // SQLITE_BUSY, so New refuses such a pool. WAL (_pragma=journal_mode(WAL))
 // is recommended so readers and the writer do not wait for each other.
 // Foreign keys and the write lock (BEGIN IMMEDIATE) are taken per
-// transaction by the store itself.
+// transaction by the store itself. Durability is the host's DSN's
+// synchronous setting (SQLite's default is FULL) unless
+// storage.WithSQLiteSynchronous is given: then the store sets that level on
+// the connections it writes with.
 func New(ctx context.Context, db *sql.DB, opts ...storage.Option) (*Store, error) {
+	cfg := storage.Configure(false, opts...)
+	level, err := synchronousLevel(cfg.SQLiteSynchronous)
+	if err != nil {
+		return nil, err
+	}
 	if err := checkBusyTimeout(ctx, db); err != nil {
 		return nil, err
 	}
-	return build(ctx, db, dialect{hostDB: true}, storage.Configure(false, opts...))
+	return build(ctx, db, newDialect(true, level), cfg)
 }
 
 // checkBusyTimeout refuses a pool whose connections do not wait for locks.
@@ -105,27 +117,6 @@ func migrateWith(ctx context.Context, db *sqlx.DB, d dialect) error {
 		return err
 	}
 	return sqlstore.Migrate(ctx, db, d, ms)
-}
-
-// withPragmas adds the connection settings every connection of the pool
-// needs: a busy timeout, WAL and foreign keys.
-func withPragmas(dsn string) (string, error) {
-	if dsn == "" || dsn == ":memory:" || strings.Contains(dsn, "mode=memory") {
-		return "", fmt.Errorf("sqlite: an in-memory database is one per connection; use a file (e.g. in t.TempDir())")
-	}
-	path, query, _ := strings.Cut(dsn, "?")
-	q, err := url.ParseQuery(query)
-	if err != nil {
-		return "", fmt.Errorf("sqlite: parsing dsn options: %w", err)
-	}
-	q.Add("_pragma", fmt.Sprintf("busy_timeout(%d)", BusyTimeoutMillis))
-	q.Add("_pragma", "journal_mode(WAL)")
-	q.Add("_pragma", "foreign_keys(1)")
-	q.Add("_pragma", "synchronous(NORMAL)")
-	if !strings.HasPrefix(path, "file:") {
-		path = "file:" + path
-	}
-	return path + "?" + q.Encode(), nil
 }
 
 func joinClose(err error, db *sql.DB) error {

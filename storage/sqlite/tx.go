@@ -15,27 +15,42 @@ import (
 // fail with SQLITE_BUSY instead of waiting.
 type immediateTx struct {
 	*sqlx.Conn
-	done bool
+	done   bool
+	unlock func()
 }
 
-// beginImmediate takes a connection and begins a write transaction on it.
-// With hostDB, the connection comes from a host's pool whose DSN may lack
-// the settings Open makes: foreign keys are switched on and, when the host
-// set no busy timeout (Migrate accepts such a pool), the store's is.
-func beginImmediate(ctx context.Context, db *sqlx.DB, hostDB bool) (*immediateTx, error) {
+// beginImmediate waits for the store's in-process write lock, takes a
+// connection and begins a write transaction on it. With d.hostDB, the
+// connection comes from a host's pool whose DSN may lack the settings Open
+// makes: foreign keys are switched on, the store's busy timeout is set when
+// the host set none (Migrate accepts such a pool), and the synchronous
+// level when storage.WithSQLiteSynchronous chose one.
+func beginImmediate(ctx context.Context, db *sqlx.DB, d dialect) (*immediateTx, error) {
+	unlock := func() {}
+	if d.writeLock != nil {
+		select {
+		case d.writeLock <- struct{}{}:
+			unlock = func() { <-d.writeLock }
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		}
+	}
 	conn, err := db.Connx(ctx)
 	if err != nil {
+		unlock()
 		return nil, err
 	}
-	if hostDB {
-		if err := prepareHostConn(ctx, conn); err != nil {
+	if d.hostDB {
+		if err := prepareHostConn(ctx, conn, d.synchronous); err != nil {
+			unlock()
 			return nil, errors.Join(err, conn.Close())
 		}
 	}
 	if _, err := conn.ExecContext(ctx, "BEGIN IMMEDIATE"); err != nil {
+		unlock()
 		return nil, errors.Join(err, conn.Close())
 	}
-	return &immediateTx{Conn: conn}, nil
+	return &immediateTx{Conn: conn, unlock: unlock}, nil
 }
 
 // Commit commits and returns the connection to the pool. COMMIT and
@@ -47,6 +62,7 @@ func (t *immediateTx) Commit() error {
 		return errors.New("sqlite: transaction already ended")
 	}
 	t.done = true
+	defer t.unlock()
 	if _, err := t.Conn.ExecContext(context.Background(), "COMMIT"); err != nil {
 		return t.discard(fmt.Errorf("commit: %w", err))
 	}
@@ -59,6 +75,7 @@ func (t *immediateTx) Rollback() error {
 		return nil
 	}
 	t.done = true
+	defer t.unlock()
 	if _, err := t.Conn.ExecContext(context.Background(), "ROLLBACK"); err != nil {
 		return t.discard(fmt.Errorf("rollback: %w", err))
 	}
@@ -72,9 +89,14 @@ func (t *immediateTx) discard(err error) error {
 	return errors.Join(err, t.Conn.Close())
 }
 
-func prepareHostConn(ctx context.Context, conn *sqlx.Conn) error {
+func prepareHostConn(ctx context.Context, conn *sqlx.Conn, synchronous string) error {
 	if _, err := conn.ExecContext(ctx, "PRAGMA foreign_keys = ON"); err != nil {
 		return err
+	}
+	if synchronous != "" { // checked by synchronousLevel: one of a few words
+		if _, err := conn.ExecContext(ctx, "PRAGMA synchronous = "+synchronous); err != nil {
+			return err
+		}
 	}
 	var ms int
 	if err := conn.QueryRowxContext(ctx, "PRAGMA busy_timeout").Scan(&ms); err != nil {
