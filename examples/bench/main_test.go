@@ -70,9 +70,9 @@ func TestUpdateFileReplacesOnlyItsSection(t *testing.T) {
 	if err := os.WriteFile(path, []byte(prose), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	rep := &harness.Report{Size: 7}
+	small := &harness.Report{Size: 7}
 	for range 2 { // the second write must replace the first, not append
-		if err := rep.UpdateFile(path); err != nil {
+		if err := small.UpdateFile(path); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -80,12 +80,26 @@ func TestUpdateFileReplacesOnlyItsSection(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// Prose after the reports stays after them when a new size is added.
+	if err := os.WriteFile(path, append(b, "\n## prose after\n"...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := (&harness.Report{Size: 70}).UpdateFile(path); err != nil {
+		t.Fatal(err)
+	}
+	if b, err = os.ReadFile(path); err != nil {
+		t.Fatal(err)
+	}
 	s := string(b)
 	if !strings.HasPrefix(s, prose) {
 		t.Errorf("prose before the section changed:\n%s", s)
 	}
 	if n := strings.Count(s, "<!-- bench:begin size=7 -->"); n != 1 {
-		t.Errorf("section appears %d times, want once:\n%s", n, s)
+		t.Errorf("section 7 appears %d times, want once:\n%s", n, s)
+	}
+	i7, i70, after := strings.Index(s, "size=7 -->"), strings.Index(s, "<!-- bench:begin size=70 -->"), strings.Index(s, "## prose after")
+	if i7 < 0 || i70 < i7 || after < i70 {
+		t.Errorf("want section 7, then section 70, then the prose after them:\n%s", s)
 	}
 }
 
