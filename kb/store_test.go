@@ -2,6 +2,7 @@ package kb
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"path/filepath"
 	"testing"
@@ -262,5 +263,50 @@ func assertSameIndex(t *testing.T, want, got *Index) {
 	gp, _ := got.Position()
 	if wp != gp {
 		t.Errorf("position %q, want %q", gp, wp)
+	}
+}
+
+// TestFollowSQLiteStore follows the real SQLite store, woken by its
+// WaitChange, through writes made after Follow started. (A write that
+// lands before the waiter has registered waits for the poll interval.)
+func TestFollowSQLiteStore(t *testing.T) {
+	s := openSQLite(t, filepath.Join(t.TempDir(), "dealtrail.db"))
+	if _, ok := any(s).(ChangeNotifier); !ok {
+		t.Fatal("*sqlite.Store does not implement ChangeNotifier")
+	}
+	w := newWorld(t, s, "华东")
+	commits := make(chan string, 1024)
+	x, err := Open(t.TempDir(), s, Options{PollInterval: time.Second, Committed: func(pos string, _ int) { commits <- pos }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- x.Follow(ctx) }()
+
+	for i := range 3 {
+		w.addEngagement(t, i)
+		changes, err := s.ReadFeed(context.Background(), "", 1000)
+		if err != nil {
+			t.Fatal(err)
+		}
+		last := changes[len(changes)-1].Pos
+		for pos := ""; pos != last; {
+			select {
+			case pos = <-commits:
+			case <-time.After(30 * time.Second):
+				t.Fatalf("write %d: Follow did not wake up", i)
+			}
+		}
+	}
+	cancel()
+	if err := <-done; !errors.Is(err, context.Canceled) {
+		t.Errorf("Follow = %v", err)
+	}
+	// Two lessons and an objection each, and the third was terminated
+	// with a reason.
+	if n := docCount(t, x); n != 10 {
+		t.Errorf("%d documents, want 10", n)
 	}
 }

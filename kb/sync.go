@@ -27,12 +27,16 @@ func (x *Index) Sync(ctx context.Context) error {
 // Follow keeps the index caught up until ctx ends, then returns ctx's
 // error. It waits for new writes with the source's WaitChange when the
 // source implements ChangeNotifier, and polls every Options.PollInterval
-// otherwise (and as a safety net). A failed catch-up is reported to
-// Options.SyncError and retried after the next wait.
+// otherwise (and as a safety net). The wait for the next write begins
+// before each catch-up, so a write committed during a catch-up wakes the
+// next one. A failed catch-up is reported to Options.SyncError and
+// retried after the next wait.
 func (x *Index) Follow(ctx context.Context) error {
 	notifier, _ := x.src.(ChangeNotifier)
 	interval := x.opts.pollInterval()
 	for {
+		woke := make(chan error, 1)
+		go func() { woke <- wait(ctx, notifier, interval) }()
 		if err := x.Sync(ctx); err != nil {
 			if ctx.Err() != nil {
 				return ctx.Err()
@@ -44,7 +48,7 @@ func (x *Index) Follow(ctx context.Context) error {
 				x.opts.SyncError(err)
 			}
 		}
-		if err := wait(ctx, notifier, interval); err != nil {
+		if err := <-woke; err != nil {
 			return err
 		}
 	}
