@@ -21,7 +21,8 @@ var (
 	// ErrClosed is returned by calls on a closed Index.
 	ErrClosed = errors.New("kb: index is closed")
 	// ErrFormat is returned by Open when the index on disk was built by an
-	// incompatible version of kb; Rebuild it (or remove the directory).
+	// incompatible version of kb. The index is derived data: remove the
+	// directory, and Open and Sync build it again from the feed.
 	ErrFormat = errors.New("kb: index format is not supported")
 )
 

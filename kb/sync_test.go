@@ -235,3 +235,22 @@ func formatPos(n int) string {
 	s := "000000000000" + strconv.Itoa(n)
 	return s[len(s)-12:]
 }
+
+func TestOpenRefusesAnotherFormat(t *testing.T) {
+	f := newFixture(t, Options{})
+	b := f.idx.cur.idx.NewBatch()
+	b.SetInternal([]byte(keyFormat), []byte("0"))
+	if err := f.idx.cur.idx.Batch(b); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.idx.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Open(f.dir, f.src, Options{}); !errors.Is(err, ErrFormat) {
+		t.Fatalf("Open = %v, want ErrFormat", err)
+	}
+	// The failed Open released the directory.
+	if _, err := Open(f.dir, f.src, Options{}); errors.Is(err, ErrLocked) {
+		t.Errorf("a failed Open kept the lock: %v", err)
+	}
+}
