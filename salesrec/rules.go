@@ -1,6 +1,9 @@
 package salesrec
 
-import "time"
+import (
+	"slices"
+	"time"
+)
 
 // LateMode says what happens to an interaction recorded after the late window.
 type LateMode string
@@ -35,23 +38,38 @@ type Rules struct {
 	// interaction before Findings reports it.
 	StaleAfter time.Duration
 
-	// compiled caches the phrase lists in normalised form for the length of
-	// one validation call; see compile.
+	// compiled holds the phrase lists in normalised form; see Prepared.
 	compiled *compiledRules
 }
 
-// compiledRules is the work a validation call does once rather than for
-// every text it checks.
+// compiledRules is the work on the phrase lists done once rather than for
+// every text checked. It remembers the lists it was built from.
 type compiledRules struct {
-	actions, content *phraseSet
+	actionsFrom, contentFrom []string
+	actions, content         *phraseSet
 }
 
-// compile returns r with its phrase lists normalised. The entry points
-// (Validate, ValidateInteraction) call it, and r is passed down by value, so
-// nested checks share the result and a caller who changes the exported
-// lists between calls is always seen.
+// Prepared returns r with its phrase lists normalised ahead of time, so
+// that validating many records does that work once. Validate and
+// ValidateInteraction reuse it as long as the lists still equal the ones it
+// was built from (they compare them, so changing a list afterwards is
+// always seen; it only costs the preparation again). DefaultRules is
+// already prepared; a store prepares the rules it is given.
+func (r Rules) Prepared() Rules { return r.compile() }
+
+// compile returns r with usable compiled phrase sets: the ones it has when
+// they match the lists, else new ones. The validation entry points call it
+// and pass r down by value, so nested checks share the result.
 func (r Rules) compile() Rules {
-	r.compiled = &compiledRules{actions: newPhraseSet(r.VagueActions), content: newPhraseSet(r.VagueContent)}
+	if c := r.compiled; c != nil && slices.Equal(c.actionsFrom, r.VagueActions) && slices.Equal(c.contentFrom, r.VagueContent) {
+		return r
+	}
+	r.compiled = &compiledRules{
+		actionsFrom: slices.Clone(r.VagueActions),
+		contentFrom: slices.Clone(r.VagueContent),
+		actions:     newPhraseSet(r.VagueActions),
+		content:     newPhraseSet(r.VagueContent),
+	}
 	return r
 }
 
@@ -76,7 +94,7 @@ func DefaultRules() Rules {
 		LateMode:     LateMark,
 		FutureSkew:   DefaultFutureSkew,
 		StaleAfter:   DefaultStaleAfter,
-	}
+	}.compile()
 }
 
 // timing returns r's durations and mode with zero values replaced by the

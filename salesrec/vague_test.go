@@ -60,3 +60,24 @@ func TestDefaultPhraseListsAreFresh(t *testing.T) {
 		t.Fatal("DefaultVagueActions shares its slice between calls")
 	}
 }
+
+// Prepared rules must notice a phrase list changed after preparation, in
+// place or replaced, and validate with the list as it is now.
+func TestPreparedRulesSeeChangedLists(t *testing.T) {
+	a := Action{ID: "a1", What: "催一下", OwnerID: "m1", Deadline: Date{2024, 4, 10}, Status: ActionPending}
+	e := Engagement{CustomerID: "c1", OwnerID: "m1", Stage: StageNewCustomer, Goal: "推进方案确认", Status: StatusOpen, Actions: []Action{a}}
+
+	r := DefaultRules().Prepared()
+	if err := r.Validate(e); err != nil {
+		t.Fatalf("催一下 is not in the default list, got %v", err)
+	}
+	r.VagueActions = append(r.VagueActions, "催")
+	if err := r.Validate(e); err == nil {
+		t.Fatal("an appended phrase was not seen by prepared rules")
+	}
+	r = DefaultRules().Prepared()
+	r.VagueActions[0] = "催" // in place
+	if err := r.Validate(e); err == nil {
+		t.Fatal("a phrase changed in place was not seen by prepared rules")
+	}
+}

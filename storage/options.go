@@ -64,6 +64,8 @@ func Configure(migrateByDefault bool, opts ...Option) Config {
 	if cfg.Clock == nil {
 		cfg.Clock = salesrec.SystemClock{}
 	}
+	// Every write validates; prepare the phrase lists once per store.
+	cfg.Rules = cfg.Rules.Prepared()
 	if cfg.Migrate == nil {
 		cfg.Migrate = &migrateByDefault
 	}
