@@ -43,48 +43,44 @@ func CreateChanges(e Engagement) ([]FieldChange, error) {
 	if err != nil {
 		return nil, err
 	}
-	return diffLeaves(nil, a), nil
+	out := make([]FieldChange, len(a))
+	for i, l := range a {
+		out[i] = FieldChange{Field: l.path, Before: "null", After: l.value}
+	}
+	return out, nil
 }
 
-func diffLeaves(before, after map[string]string) []FieldChange {
+// leaf is one flattened value: its JSON path and JSON encoding.
+type leaf struct {
+	path, value string
+}
+
+// diffLeaves merges two leaf lists sorted by path (see flattenJSON) into
+// the changes between them, still sorted by path.
+func diffLeaves(before, after []leaf) []FieldChange {
 	var out []FieldChange
-	for k, bv := range before {
-		av, ok := after[k]
-		if !ok {
-			av = "null"
-		}
-		if av != bv {
-			out = append(out, FieldChange{Field: k, Before: bv, After: av})
+	i, j := 0, 0
+	for i < len(before) || j < len(after) {
+		switch {
+		case j == len(after) || (i < len(before) && before[i].path != after[j].path && pathLess(before[i].path, after[j].path)):
+			out = append(out, FieldChange{Field: before[i].path, Before: before[i].value, After: "null"})
+			i++
+		case i == len(before) || before[i].path != after[j].path:
+			out = append(out, FieldChange{Field: after[j].path, Before: "null", After: after[j].value})
+			j++
+		default:
+			if before[i].value != after[j].value {
+				out = append(out, FieldChange{Field: after[j].path, Before: before[i].value, After: after[j].value})
+			}
+			i++
+			j++
 		}
 	}
-	for k, av := range after {
-		if _, ok := before[k]; !ok {
-			out = append(out, FieldChange{Field: k, Before: "null", After: av})
-		}
-	}
-	sortByPath(out)
 	return out
 }
 
-// sortByPath sorts changes with pathLess, splitting each path once rather
-// than on every comparison (a create entry has hundreds of leaves).
-func sortByPath(changes []FieldChange) {
-	type keyed struct {
-		segs []segment
-		c    FieldChange
-	}
-	ks := make([]keyed, len(changes))
-	for i, c := range changes {
-		ks[i] = keyed{splitPath(c.Field), c}
-	}
-	sort.Slice(ks, func(i, j int) bool { return segmentsLess(ks[i].segs, ks[j].segs) })
-	for i := range ks {
-		changes[i] = ks[i].c
-	}
-}
-
-// leavesOf flattens e's JSON document.
-func leavesOf(e Engagement) (map[string]string, error) {
+// leavesOf flattens e's JSON document into leaves sorted by path.
+func leavesOf(e Engagement) ([]leaf, error) {
 	raw, err := json.Marshal(e)
 	if err != nil {
 		return nil, fmt.Errorf("salesrec: encoding engagement: %w", err)
@@ -95,31 +91,39 @@ func leavesOf(e Engagement) (map[string]string, error) {
 	if err := dec.Decode(&doc); err != nil {
 		return nil, fmt.Errorf("salesrec: decoding engagement: %w", err)
 	}
-	out := map[string]string{}
-	if err := flattenJSON("", doc, out); err != nil {
+	var out []leaf
+	if err := flattenJSON("", doc, &out); err != nil {
 		return nil, err
 	}
 	return out, nil
 }
 
-func flattenJSON(path string, v any, out map[string]string) error {
+// flattenJSON appends v's leaves depth first, object keys in byte order and
+// array items in index order, which is exactly pathLess order: the result
+// needs no sorting.
+func flattenJSON(path string, v any, out *[]leaf) error {
 	switch x := v.(type) {
 	case nil:
 		return nil
 	case map[string]any:
 		if len(x) == 0 {
-			out[path] = "{}"
+			*out = append(*out, leaf{path, "{}"})
 			return nil
 		}
-		for k, child := range x {
-			if err := flattenJSON(joinField(path, k), child, out); err != nil {
+		keys := make([]string, 0, len(x))
+		for k := range x {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			if err := flattenJSON(joinField(path, k), x[k], out); err != nil {
 				return err
 			}
 		}
 		return nil
 	case []any:
 		if len(x) == 0 {
-			out[path] = "[]"
+			*out = append(*out, leaf{path, "[]"})
 			return nil
 		}
 		for i, child := range x {
@@ -133,7 +137,7 @@ func flattenJSON(path string, v any, out map[string]string) error {
 		if err != nil {
 			return err
 		}
-		out[path] = s
+		*out = append(*out, leaf{path, s})
 		return nil
 	}
 }
