@@ -1,6 +1,8 @@
 package storagetest
 
 import (
+	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -64,6 +66,16 @@ func testBadInput(t *testing.T, open Opener) {
 		}},
 		{"a vague action", func() error {
 			return second(w.s.CreateEngagement(w.ctx, w.rep1.ID, withAction(func(a *salesrec.Action) { a.What = "跟进" })))
+		}},
+		{"a vague point in an interaction", func() error {
+			x := w.engagement(w.rep1, w.custA1, w.today(3))
+			x.Interactions[0].Points = []salesrec.Point{{Speaker: salesrec.SpeakerCustomer, Kind: salesrec.PointNeed, Text: "客户有需求"}}
+			return namesField(second(w.s.CreateEngagement(w.ctx, w.rep1.ID, x)), "interactions[0].points[0].text")
+		}},
+		{"a vague point in an updated interaction", func() error {
+			x := e
+			x.Interactions = []salesrec.Interaction{interaction(w.clock.Now().Add(-time.Hour), w.rep1, "有意向")}
+			return namesField(second(w.s.UpdateEngagement(w.ctx, w.rep1.ID, x)), "interactions[0].points[0].text")
 		}},
 		{"NUL in an update", func() error {
 			x := e
@@ -214,4 +226,16 @@ func testTime(t *testing.T, open Opener) {
 	page, err := w.s.ListEngagements(w.ctx, w.rep1.ID, storage.Filter{}, storage.PageRequest{})
 	noErr(t, err, "list")
 	sameIDs(t, ids(page.Items), []string{eEarly.ID, eLate.ID}, "order")
+}
+
+// namesField returns err, or an error without salesrec.ErrInvalid when err
+// is a validation error that does not name field.
+func namesField(err error, field string) error {
+	var ve *salesrec.ValidationError
+	if errors.As(err, &ve) {
+		if _, ok := ve.Fields[field]; !ok {
+			return fmt.Errorf("the refusal does not name %s: %v", field, err)
+		}
+	}
+	return err
 }

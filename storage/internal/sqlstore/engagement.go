@@ -29,10 +29,7 @@ func (s *Store) CreateEngagement(ctx context.Context, actorID string, e salesrec
 	// Validation and encoding are done: the transaction only checks what
 	// can change meanwhile and writes, so the write lock is held briefly.
 	err = s.inEngagementTx(ctx, func(tx Queryer) (string, error) {
-		if err := s.sameActor(ctx, tx, a); err != nil {
-			return "", err
-		}
-		if err := s.checkRefs(ctx, tx, e); err != nil {
+		if err := s.checkRefsAs(ctx, tx, e, &a); err != nil {
 			return "", err
 		}
 		return e.ID, s.insertEngagements(ctx, tx, []salesrec.Engagement{e}, []newRows{rows})
@@ -112,7 +109,7 @@ func (s *Store) UpdateEngagement(ctx context.Context, actorID string, e salesrec
 				next.Interactions[i] = in
 				continue
 			}
-			stamped, err := s.stamp(in, now)
+			stamped, err := s.stampInWhole(in, now)
 			if err != nil {
 				return next, prefixErr("interactions["+strconv.Itoa(i)+"]", err)
 			}

@@ -60,11 +60,24 @@ func uniqueIDs(e salesrec.Engagement) error {
 // that the owner, the action owners and the linked sales participants are
 // members of it.
 func (s *Store) checkRefs(ctx context.Context, q Queryer, e salesrec.Engagement) error {
+	return s.checkRefsAs(ctx, q, e, nil)
+}
+
+// checkRefsAs is checkRefs that, with a non-nil actor, also re-reads the
+// actor (sameActor) in the same statement: a create's transaction makes
+// one round trip for both.
+func (s *Store) checkRefsAs(ctx context.Context, q Queryer, e salesrec.Engagement, a *actor) error {
 	ids := participants(e)
-	// One round trip: the customer (kind c) and the members (kind m) found.
-	query, args, err := sqlx.In(`SELECT 'c' AS kind, id FROM dealtrail_customers WHERE id = ? AND team_id = ?
-		UNION ALL SELECT 'm' AS kind, id FROM dealtrail_members WHERE team_id = ? AND id IN (?)`,
-		e.CustomerID, e.TeamID, e.TeamID, ids)
+	// One round trip: the customer (kind c), the members (kind m) and the
+	// unchanged actor (kind a) found.
+	stmt := `SELECT 'c' AS kind, id FROM dealtrail_customers WHERE id = ? AND team_id = ?
+		UNION ALL SELECT 'm' AS kind, id FROM dealtrail_members WHERE team_id = ? AND id IN (?)`
+	params := []any{e.CustomerID, e.TeamID, e.TeamID, ids}
+	if a != nil {
+		stmt += ` UNION ALL SELECT 'a' AS kind, id FROM dealtrail_members WHERE id = ? AND team_id = ? AND role = ?`
+		params = append(params, a.ID, a.TeamID, string(a.Role))
+	}
+	query, args, err := sqlx.In(stmt, params...)
 	if err != nil {
 		return err
 	}
@@ -75,13 +88,19 @@ func (s *Store) checkRefs(ctx context.Context, q Queryer, e salesrec.Engagement)
 	if err := sqlx.SelectContext(ctx, q, &found, sqlx.Rebind(s.d.BindType(), query), args...); err != nil {
 		return s.mapErr(err)
 	}
-	customer, members := false, map[string]bool{}
+	customer, sameActor, members := false, false, map[string]bool{}
 	for _, f := range found {
-		if f.Kind == "c" {
+		switch f.Kind {
+		case "c":
 			customer = true
-		} else {
+		case "a":
+			sameActor = true
+		default:
 			members[f.ID] = true
 		}
+	}
+	if a != nil && !sameActor {
+		return conflict("the acting member's team or role changed")
 	}
 	fields := map[string]string{}
 	if !customer {
