@@ -23,10 +23,10 @@ func (r Rules) Validate(e Engagement) error {
 }
 
 func (r Rules) engagementErrors(e Engagement) error {
-	return validation.ValidateStruct(&e,
+	err := validation.ValidateStruct(&e,
 		validation.Field(&e.ID, text(MaxIDChars)),
 		validation.Field(&e.TeamID, text(MaxIDChars)),
-		validation.Field(&e.OwnerID, text(MaxIDChars)),
+		validation.Field(&e.OwnerID, required(MaxIDChars, "is required: the member who owns this record")),
 		validation.Field(&e.CustomerID, required(MaxIDChars, "is required: the customer this record is about")),
 		validation.Field(&e.Stage, enumRequired),
 		validation.Field(&e.Goal, required(MaxTextChars, "is required: the core goal of this record, e.g. 挖掘客户A的采购预算")),
@@ -53,6 +53,7 @@ func (r Rules) engagementErrors(e Engagement) error {
 		validation.Field(&e.CreatedAt, timeField(e.CreatedAt, "")),
 		validation.Field(&e.UpdatedAt, timeField(e.UpdatedAt, "")),
 	)
+	return withRepeatedIDs(err, e)
 }
 
 // Validate checks a need: class, priority and concrete content.
