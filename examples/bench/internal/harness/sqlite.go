@@ -10,11 +10,11 @@ import (
 )
 
 // sqliteDSN opens a SQLite file with the settings sqlite.Open gives its own
-// connections (WAL, busy timeout, foreign keys, synchronous=NORMAL), so the
-// bare side runs on equal terms.
+// connections (WAL, busy timeout, foreign keys, the adapter's default
+// synchronous level), so the bare side runs on equal terms.
 func sqliteDSN(path string) string {
-	return fmt.Sprintf("file:%s?_pragma=busy_timeout(%d)&_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)",
-		path, sqlite.BusyTimeoutMillis)
+	return fmt.Sprintf("file:%s?_pragma=busy_timeout(%d)&_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)&_pragma=synchronous(%s)",
+		path, sqlite.BusyTimeoutMillis, sqlite.DefaultSynchronous)
 }
 
 // openSQLiteStore opens (creating) a dealtrail SQLite store at path.
