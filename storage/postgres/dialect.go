@@ -36,6 +36,9 @@ func (dialect) ReadOptions() *sql.TxOptions {
 // writer waits and then sees the first one's version.
 func (dialect) ForUpdate() string { return " FOR UPDATE" }
 
+// ForUpdateOf locks the rows of one table of a join only.
+func (dialect) ForUpdateOf(alias string) string { return " FOR UPDATE OF " + alias }
+
 // LockMigrations takes a transaction-scoped advisory lock: a second process
 // migrating at the same time waits, then finds the migration recorded.
 func (dialect) LockMigrations(ctx context.Context, tx sqlstore.Queryer) error {

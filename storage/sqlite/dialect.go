@@ -45,6 +45,9 @@ func (dialect) ReadOptions() *sql.TxOptions { return &sql.TxOptions{ReadOnly: tr
 // ForUpdate is empty: BEGIN IMMEDIATE already serialises writers.
 func (dialect) ForUpdate() string { return "" }
 
+// ForUpdateOf is empty for the same reason.
+func (dialect) ForUpdateOf(string) string { return "" }
+
 // LockMigrations does nothing more: BEGIN IMMEDIATE holds the write lock.
 func (dialect) LockMigrations(context.Context, sqlstore.Queryer) error { return nil }
 

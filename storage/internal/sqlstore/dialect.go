@@ -44,6 +44,9 @@ type Dialect interface {
 	// changing it (" FOR UPDATE" on PostgreSQL, "" on SQLite whose writers
 	// are already serialised).
 	ForUpdate() string
+	// ForUpdateOf is ForUpdate for a join that must lock the rows of the
+	// table aliased alias only (" FOR UPDATE OF e" on PostgreSQL).
+	ForUpdateOf(alias string) string
 	// InsertFeed appends feed rows inside the write transaction, and arranges
 	// for listeners to be told after commit where the database supports it.
 	InsertFeed(ctx context.Context, tx Queryer, rows []FeedRow) error

@@ -121,6 +121,36 @@ func (s *Store) UpdateEngagement(ctx context.Context, actorID string, e salesrec
 	})
 }
 
+// loadForWrite reads the actor and the engagement about to change in one
+// statement, locking the engagement's row where the database needs it. No
+// row means the actor is no member or the engagement does not exist;
+// loadActor tells which (rare, so it costs a second statement only then).
+func (s *Store) loadForWrite(ctx context.Context, tx Queryer, actorID, id string) (actor, salesrec.Engagement, error) {
+	var row struct {
+		ActorID     string        `db:"actor_id"`
+		ActorTeamID string        `db:"actor_team_id"`
+		ActorRole   salesrec.Role `db:"actor_role"`
+		engagementRow
+	}
+	err := sqlx.GetContext(ctx, tx, &row, s.q(`SELECT m.id AS actor_id, m.team_id AS actor_team_id, m.role AS actor_role, `+engagementColumns+`
+		FROM dealtrail_members m JOIN dealtrail_engagements e ON e.id = ?
+		WHERE m.id = ?`+s.d.ForUpdateOf("e")), id, actorID)
+	if errors.Is(err, sql.ErrNoRows) || actorID == "" {
+		if _, err := s.loadActor(ctx, tx, actorID); err != nil {
+			return actor{}, salesrec.Engagement{}, err
+		}
+		return actor{}, salesrec.Engagement{}, notFound("engagement")
+	}
+	if err != nil {
+		return actor{}, salesrec.Engagement{}, s.mapErr(err)
+	}
+	e, err := row.engagementRow.engagement()
+	if err != nil {
+		return actor{}, salesrec.Engagement{}, err
+	}
+	return actor{ID: row.ActorID, TeamID: row.ActorTeamID, Role: row.ActorRole}, e, nil
+}
+
 // Engagement reads an engagement the actor may see. One the actor may not
 // see is ErrNotFound, exactly like one that does not exist. The actor and
 // the engagement are read in one statement.

@@ -18,11 +18,7 @@ func (s *Store) modify(ctx context.Context, actorID, id string, version int64, o
 	apply func(cur salesrec.Engagement, now time.Time) (salesrec.Engagement, error)) (salesrec.Engagement, error) {
 	var next salesrec.Engagement
 	err := s.inEngagementTx(ctx, func(tx Queryer) (string, error) {
-		a, err := s.loadActor(ctx, tx, actorID)
-		if err != nil {
-			return "", err
-		}
-		cur, err := s.loadEngagement(ctx, tx, id, s.d.ForUpdate())
+		a, cur, err := s.loadForWrite(ctx, tx, actorID, id)
 		if err != nil {
 			return "", err
 		}
