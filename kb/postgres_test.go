@@ -101,22 +101,78 @@ func startFollower(t *testing.T, dsn, dir string, page int, ctx context.Context)
 	return f
 }
 
-// waitFor returns once the follower has committed the feed up to pos.
+// waitFor returns once the follower has committed the feed up to pos,
+// failing after a minute.
 func (f *follower) waitFor(t *testing.T, pos string) {
 	t.Helper()
-	if got, _ := f.x.Position(); got == pos {
-		return
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	if err := waitPosition(ctx, f.x, pos, f.commits); err != nil {
+		got, _ := f.x.Position()
+		t.Fatalf("follower stuck at %q, want %q: %v", got, pos, err)
 	}
-	timeout := time.After(60 * time.Second)
+}
+
+// waitPosition returns once x has applied the feed up to pos, or with
+// ctx's error. It rechecks after every commit and on a short ticker.
+func waitPosition(ctx context.Context, x *Index, pos string, commits <-chan string) error {
+	tick := time.NewTicker(50 * time.Millisecond)
+	defer tick.Stop()
 	for {
+		got, err := x.Position()
+		if err != nil {
+			return err
+		}
+		if got == pos {
+			return nil
+		}
 		select {
-		case got := <-f.commits:
-			if got == pos {
-				return
-			}
-		case <-timeout:
-			got, _ := f.x.Position()
-			t.Fatalf("follower stuck at %q, want %q", got, pos)
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-commits:
+		case <-tick.C:
+		}
+	}
+}
+
+// feedEnd returns the position of the last change in the database once
+// the feed shows every change written so far. PostgreSQL's feed holds back
+// changes above the cluster-wide xmin horizon, so while a transaction of
+// another test (CI runs packages in parallel on one cluster) is open the
+// feed may show fewer rows than the table holds: wait, bounded, until it
+// shows them all.
+func feedEnd(t *testing.T, src *postgres.Store, dsn string) string {
+	t.Helper()
+	db, err := sql.Open(postgres.DriverName, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var want int
+	if err := db.QueryRow(`SELECT count(*) FROM dealtrail_feed`).Scan(&want); err != nil {
+		t.Fatalf("count feed rows: %v", err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	last, seen := "", 0
+	for {
+		changes, err := src.ReadFeed(ctx, last, 500)
+		if err != nil {
+			t.Fatalf("feed shows %d of %d changes: %v", seen, want, err)
+		}
+		if len(changes) > 0 {
+			last = changes[len(changes)-1].Pos
+			seen += len(changes)
+			continue
+		}
+		if seen >= want {
+			return last
+		}
+		wctx, wcancel := context.WithTimeout(ctx, 100*time.Millisecond)
+		_ = src.WaitChange(wctx) // a hint; the loop reads the feed again either way
+		wcancel()
+		if ctx.Err() != nil {
+			t.Fatalf("feed shows %d of %d changes after a minute", seen, want)
 		}
 	}
 }
@@ -139,6 +195,11 @@ func TestPostgresFollowersConverge(t *testing.T) {
 	a := startFollower(t, dsn, filepath.Join(dir, "a"), 2, ctx)
 	b := startFollower(t, dsn, filepath.Join(dir, "b"), 64, ctx)
 
+	// A transaction of "another test" stays open across the writes, as
+	// CI's parallel packages do on the shared cluster: until it ends the
+	// feed shows none of them.
+	holdHorizon(t, dsn, 300*time.Millisecond)
+
 	// Concurrent writers, each on its own engagements.
 	var wg sync.WaitGroup
 	for g := range 4 {
@@ -155,17 +216,7 @@ func TestPostgresFollowersConverge(t *testing.T) {
 		t.FailNow()
 	}
 
-	last := ""
-	for {
-		changes, err := app.ReadFeed(context.Background(), last, 500)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if len(changes) == 0 {
-			break
-		}
-		last = changes[len(changes)-1].Pos
-	}
+	last := feedEnd(t, app, dsn)
 	a.waitFor(t, last)
 	b.waitFor(t, last)
 	cancel()
@@ -211,4 +262,26 @@ func writeSome(w *world, g, n int) error {
 		}
 	}
 	return nil
+}
+
+// holdHorizon opens a transaction with a transaction id, holding back the
+// cluster's xmin horizon, and rolls it back after d: a stand-in for
+// another package's transaction on the shared CI cluster. Nothing waits on
+// it; the test must simply cope with the feed lagging meanwhile.
+func holdHorizon(t *testing.T, dsn string, d time.Duration) {
+	t.Helper()
+	db, err := sql.Open(postgres.DriverName, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = db.Close() })
+	tx, err := db.Begin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := tx.Exec(`SELECT pg_current_xact_id()`); err != nil {
+		t.Fatal(err)
+	}
+	end := time.AfterFunc(d, func() { _ = tx.Rollback() })
+	t.Cleanup(func() { end.Stop(); _ = tx.Rollback() })
 }
