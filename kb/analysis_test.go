@@ -114,11 +114,48 @@ func TestSingular(t *testing.T) {
 		"demos": "demo", "fees": "fee", "process": "process", "status": "status",
 		"this": "this", "news": "news", "series": "series", "its": "its",
 		"goes": "goes", "customers'": "customer", "bus": "bus", "erp": "erp",
-		"q3": "q3",
+		"q3": "q3", "boxes": "box", "matches": "match", "processes": "process",
+		"taxes": "tax", "approaches": "approach", "branches": "branch",
+		"searches": "search", "addresses": "address", "wishes": "wish",
+		"caches": "cache", "niches": "niche", "headaches": "headache",
+		"avalanches": "avalanche", "moustaches": "moustache", "aches": "ache",
+		"sizes": "size", "cases": "case", "purchases": "purchase", "axes": "axe",
 	}
 	for in, want := range tests {
 		if got := string(singular([]byte(in))); got != want {
 			t.Errorf("singular(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestPluralsFindSingulars indexes each word once in the singular and
+// once in the plural, and requires a search for either form to find both.
+func TestPluralsFindSingulars(t *testing.T) {
+	pairs := [][2]string{
+		{"box", "boxes"}, {"match", "matches"}, {"process", "processes"},
+		{"tax", "taxes"}, {"approach", "approaches"}, {"branch", "branches"},
+		{"search", "searches"}, {"address", "addresses"}, {"wish", "wishes"},
+		{"cache", "caches"}, {"niche", "niches"}, {"headache", "headaches"},
+		{"avalanche", "avalanches"}, {"moustache", "moustaches"}, {"size", "sizes"},
+		{"price", "prices"},
+	}
+	f := newFixture(t, Options{})
+	c := f.customer("t1", "华东精工制造股份有限公司", "制造业")
+	docs := map[string]string{} // word → engagement id
+	for _, p := range pairs {
+		for _, w := range p {
+			docs[w] = f.won("t1", "r1", c, "Noted: "+w+" came up").ID
+		}
+	}
+	f.sync()
+	for _, p := range pairs {
+		for _, q := range p {
+			got := engagements(f.search("m1", Query{Text: q, PageSize: 50}))
+			for _, w := range p {
+				if !slices.Contains(got, docs[w]) {
+					t.Errorf("search %q does not find the text with %q (engagements %v)", q, w, got)
+				}
+			}
 		}
 	}
 }

@@ -33,7 +33,7 @@ const (
 	// keyPos holds the feed position the index has applied up to.
 	keyPos = "kb/pos"
 
-	formatVersion = "2"
+	formatVersion = "3"
 
 	// currentFile names, inside the index directory, the generation
 	// directory that is live. Rebuild writes a new generation and then

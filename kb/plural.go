@@ -1,5 +1,7 @@
 package kb
 
+import "strings"
+
 // singular reduces an English plural to its singular with a deliberately
 // minimal rule set (the "S-stemmer" of Harman 1991, as in Lucene's
 // EnglishMinimalStemmer), plus the possessive 's. It never touches words
@@ -42,8 +44,40 @@ func singular(term []byte) []byte {
 			// goes, heroes: leave them (fees → fee is fine).
 			return term
 		}
+		if esPlural(term) {
+			// boxes → box, matches → match, wishes → wish,
+			// addresses → address.
+			return term[:n-2]
+		}
 	}
 	return term[:n-1]
+}
+
+// esPlural reports whether term (ending in "es") is a plural formed with
+// "es": after x, ch, sh or ss, except the -che words whose singular keeps
+// its e (caches → cache). Words ending in -zes (sizes) and -ses after
+// one s (cases, purchases) only lose the s.
+func esPlural(term []byte) bool {
+	n := len(term)
+	if n < 5 {
+		return false // axes, uses: too short to tell
+	}
+	stem := string(term[:n-2])
+	switch {
+	case strings.HasSuffix(stem, "x"), strings.HasSuffix(stem, "sh"), strings.HasSuffix(stem, "ss"):
+		return true
+	case strings.HasSuffix(stem, "ch"):
+		return !cheSingular[stem+"e"]
+	}
+	return false
+}
+
+// cheSingular lists the common words whose singular ends in -che, so that
+// their plural loses only the s.
+var cheSingular = map[string]bool{
+	"ache": true, "headache": true, "cache": true, "niche": true, "avalanche": true,
+	"moustache": true, "mustache": true, "cliche": true, "quiche": true, "psyche": true,
+	"creche": true, "microniche": true, "heartache": true, "toothache": true,
 }
 
 // keepAsIs lists words that end in s but are not plurals, or whose stem
