@@ -20,6 +20,8 @@
 //     never skips or repeats a change.
 //   - Rebuild builds a fresh index in a new directory and swaps it in while
 //     searches keep using the old one.
+//   - Recreate replaces an index Open refuses (ErrFormat: written by
+//     another version of kb) with one built afresh from the feed.
 //   - Search answers a Query for an actor: free text, filters, facets,
 //     highlights, paging and sorting, always restricted to the actor's
 //     team before anything is ranked or counted. Similar finds the lessons

@@ -21,9 +21,9 @@ var (
 	// ErrClosed is returned by calls on a closed Index.
 	ErrClosed = errors.New("kb: index is closed")
 	// ErrFormat is returned by Open when the index on disk was built by an
-	// incompatible version of kb. The index is derived data: remove the
-	// directory, and Open and Sync build it again from the feed.
-	ErrFormat = errors.New("kb: index format is not supported")
+	// incompatible version of kb. The index is derived data: Recreate
+	// replaces it with one built afresh from the feed.
+	ErrFormat = errors.New("kb: index format is not supported (kb.Recreate builds it again)")
 )
 
 // Internal (non-document) keys kept in the index.

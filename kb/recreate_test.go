@@ -1,0 +1,107 @@
+package kb
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+)
+
+// oldFormat writes an index in f.dir and marks it as written by another
+// version of kb, as an upgrade finds it.
+func oldFormat(t *testing.T, f *fixture) {
+	t.Helper()
+	b := f.idx.cur.idx.NewBatch()
+	b.SetInternal([]byte(keyFormat), []byte("0"))
+	if err := f.idx.cur.idx.Batch(b); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.idx.Close(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestRecreateReplacesAnIndexOfAnotherFormat(t *testing.T) {
+	f := newFixture(t, Options{FeedPage: 2})
+	c := f.customer("t1", "华东精工制造股份有限公司", "制造业")
+	for range 3 {
+		f.won("t1", "r1", c, "技术演示打消顾虑")
+	}
+	f.sync()
+	oldFormat(t, f)
+	if _, err := Open(f.dir, f.src, Options{}); !errors.Is(err, ErrFormat) {
+		t.Fatalf("Open = %v, want ErrFormat", err)
+	}
+	f.won("t1", "r1", c, "技术演示之后补充了案例")
+
+	var progress []int
+	x, err := Recreate(context.Background(), f.dir, f.src, Options{FeedPage: 2}, func(done int) { progress = append(progress, done) })
+	if err != nil {
+		t.Fatalf("Recreate: %v", err)
+	}
+	defer x.Close()
+	if len(progress) == 0 || progress[len(progress)-1] != f.src.FeedLen() {
+		t.Errorf("progress %v, want it to end at the feed length %d", progress, f.src.FeedLen())
+	}
+	res, err := x.Search(context.Background(), "m1", Query{Text: "技术演示"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Total != 4 {
+		t.Errorf("recreated index finds %d, want 4", res.Total)
+	}
+	if _, err := os.Stat(f.dir + asideSuffix); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("the old index was not removed: %v", err)
+	}
+	// The recreated directory is an ordinary index: it reopens.
+	if err := x.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if y := f.open(Options{}); docCount(t, y) != 4 {
+		t.Errorf("reopened: %d documents, want 4", docCount(t, y))
+	}
+}
+
+func TestRecreateBuildsWhereNothingOpens(t *testing.T) {
+	f := newFixture(t, Options{})
+	c := f.customer("t1", "客户甲", "零售")
+	f.won("t1", "r1", c, "门店试点成功后全面推广")
+	if err := f.idx.Close(); err != nil {
+		t.Fatal(err)
+	}
+	// An unreadable layout: CURRENT names no generation.
+	if err := os.WriteFile(filepath.Join(f.dir, currentFile), []byte("index v0\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Open(f.dir, f.src, Options{}); err == nil {
+		t.Fatal("Open of a broken directory succeeded")
+	}
+	x, err := Recreate(context.Background(), f.dir, f.src, Options{}, nil)
+	if err != nil {
+		t.Fatalf("Recreate: %v", err)
+	}
+	defer x.Close()
+	if n := docCount(t, x); n != 1 {
+		t.Errorf("%d documents, want 1", n)
+	}
+}
+
+func TestRecreateLeavesAnIndexInUseAlone(t *testing.T) {
+	f := newFixture(t, Options{})
+	c := f.customer("t1", "客户乙", "金融")
+	f.won("t1", "r1", c, "合规审查提前介入")
+	f.sync()
+	if l, err := lockDir(f.dir, 0); err == nil {
+		_ = l.unlock()
+		t.Skip("no directory lock on this platform")
+	}
+	_, err := Recreate(context.Background(), f.dir, f.src, Options{LockTimeout: 50 * time.Millisecond}, nil)
+	if !errors.Is(err, ErrLocked) {
+		t.Fatalf("Recreate of an open index = %v, want ErrLocked", err)
+	}
+	if n := docCount(t, f.idx); n != 1 {
+		t.Errorf("the open index lost its documents: %d", n)
+	}
+}
