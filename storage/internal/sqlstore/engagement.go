@@ -155,19 +155,31 @@ func (s *Store) loadForWrite(ctx context.Context, tx Queryer, actorID, id string
 // see is ErrNotFound, exactly like one that does not exist. The actor and
 // the engagement are read in one statement.
 func (s *Store) Engagement(ctx context.Context, actorID, id string) (salesrec.Engagement, error) {
-	return s.engagement(ctx, s.db, actorID, id)
+	return s.engagement(ctx, nil, actorID, id)
 }
 
+const engagementForActor = `SELECT m.id, m.team_id, m.role,
+			COALESCE(e.id, '') AS engagement_id, COALESCE(e.doc, '') AS doc
+		FROM dealtrail_members m LEFT JOIN dealtrail_engagements e ON e.id = ?
+		WHERE m.id = ?`
+
+// engagement reads an engagement as actorID inside q, or with the store's
+// prepared statement when q is nil (a get outside a transaction).
 func (s *Store) engagement(ctx context.Context, q Queryer, actorID, id string) (salesrec.Engagement, error) {
 	var row struct {
 		actor
 		EngagementID string `db:"engagement_id"`
 		Doc          string `db:"doc"`
 	}
-	err := sqlx.GetContext(ctx, q, &row, s.q(`SELECT m.id, m.team_id, m.role,
-			COALESCE(e.id, '') AS engagement_id, COALESCE(e.doc, '') AS doc
-		FROM dealtrail_members m LEFT JOIN dealtrail_engagements e ON e.id = ?
-		WHERE m.id = ?`), id, actorID)
+	var err error
+	if q == nil {
+		var st *sqlx.Stmt
+		if st, err = s.prepared(ctx, engagementForActor); err == nil {
+			err = st.GetContext(ctx, &row, id, actorID)
+		}
+	} else {
+		err = sqlx.GetContext(ctx, q, &row, s.q(engagementForActor), id, actorID)
+	}
 	if errors.Is(err, sql.ErrNoRows) || actorID == "" {
 		return salesrec.Engagement{}, forbidden("the acting member is not a member of any team")
 	}

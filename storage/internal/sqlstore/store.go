@@ -23,6 +23,7 @@ type Store struct {
 	wake  *Notifier
 
 	rebound sync.Map // query with ? → query in the dialect's bindvars
+	stmts   stmts    // prepared statements of hot reads, see prepared
 
 	mu      sync.Mutex
 	closers []func() error
