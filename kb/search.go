@@ -176,9 +176,30 @@ func facetCounts(fr *search.FacetResult) []FacetCount {
 }
 
 // addCustomerNames fills in CustomerName for the hits whose engagement the
-// actor may read, through the source's actor-checked reads. An engagement
+// actor may read, through the source's actor-checked reads: one
+// CustomerNames call when the source implements CustomerNamer, an
+// Engagement and a Customer read per engagement otherwise. An engagement
 // or customer the actor may not read just leaves the name empty.
 func (x *Index) addCustomerNames(ctx context.Context, actor string, hits []Hit) error {
+	if len(hits) == 0 {
+		return nil
+	}
+	if namer, ok := x.src.(CustomerNamer); ok {
+		var ids []string
+		for _, h := range hits {
+			if !slices.Contains(ids, h.EngagementID) {
+				ids = append(ids, h.EngagementID)
+			}
+		}
+		names, err := namer.CustomerNames(ctx, actor, ids)
+		if err != nil {
+			return fmt.Errorf("kb: read customer names: %w", err)
+		}
+		for i := range hits {
+			hits[i].CustomerName = names[hits[i].EngagementID]
+		}
+		return nil
+	}
 	names := map[string]string{}
 	for i := range hits {
 		id := hits[i].EngagementID

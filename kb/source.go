@@ -32,3 +32,15 @@ type ChangeNotifier interface {
 	// began, or when ctx ends (with ctx's error).
 	WaitChange(ctx context.Context) error
 }
+
+// CustomerNamer is implemented by sources that can name the customers of
+// many engagements in one read. Search uses it, when present, once per
+// page of hits instead of an Engagement and a Customer read per hit.
+type CustomerNamer interface {
+	// CustomerNames returns, keyed by engagement id, the name of the
+	// customer of each of engagementIDs that actor may read under the same
+	// rule as Engagement. An engagement the actor may not read, or that
+	// does not exist, is simply absent from the map, as is every one for an
+	// unknown actor: neither is an error. Errors are for failed reads only.
+	CustomerNames(ctx context.Context, actor string, engagementIDs []string) (map[string]string, error)
+}

@@ -194,6 +194,27 @@ func (s *Source) Customer(ctx context.Context, actor, id string) (salesrec.Custo
 	return salesrec.Customer{}, fmt.Errorf("kbtest: customer %s: %w", id, salesrec.ErrNotFound)
 }
 
+// CustomerNames implements kb.CustomerNamer with Engagement's access rule:
+// engagements the actor may not read are absent from the map.
+func (s *Source) CustomerNames(ctx context.Context, actor string, engagementIDs []string) (map[string]string, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	out := make(map[string]string, len(engagementIDs))
+	for _, id := range engagementIDs {
+		e, ok := s.engagements[id]
+		if !ok || !s.mayRead(actor, e.TeamID, e.OwnerID) {
+			continue
+		}
+		if c, ok := s.customers[e.CustomerID]; ok {
+			out[id] = c.Name
+		}
+	}
+	return out, nil
+}
+
 func (s *Source) mayRead(actor, team, owner string) bool {
 	m, ok := s.members[actor]
 	if !ok || m.TeamID != team {
