@@ -88,6 +88,13 @@ func testBulkInsert(t *testing.T, open Opener) {
 			t.Fatalf("history of a bulk-inserted engagement: %+v", hist)
 		}
 	}
+	// Ids already stored: the whole batch is refused (on PostgreSQL this
+	// many rows go through COPY) and nothing more is written.
+	_, err = w.s.BulkInsert(w.ctx, w.rep1.ID, stored)
+	wantErr(t, err, salesrec.ErrConflict, "a batch of engagements already stored")
+	if cnt, _ := w.s.CountEngagements(w.ctx, w.managerA.ID, storage.Filter{}); cnt != n {
+		t.Fatalf("a refused batch changed the count to %d, want %d", cnt, n)
+	}
 	_, err = w.s.BulkInsert(w.ctx, w.rep3.ID, batch[:1])
 	wantErr(t, err, salesrec.ErrForbidden, "a rep bulk-inserting others' engagements")
 }

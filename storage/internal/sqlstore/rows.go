@@ -11,11 +11,28 @@ import (
 // PostgreSQL's limits (32766 and 65535).
 const maxParams = 30000
 
+// copyFrom is the number of rows from which insertRows hands them to a
+// dialect that can copy (PostgreSQL's COPY) rather than INSERT them.
+const copyFrom = 200
+
+// Copier is implemented by dialects with a bulk load faster than multi-row
+// INSERTs. CopyRows reports false when it cannot copy through q (then
+// nothing was written).
+type Copier interface {
+	CopyRows(ctx context.Context, q Queryer, table string, cols []string, rows [][]any) (bool, error)
+}
+
 // insertRows inserts rows with multi-row INSERT statements, as many rows per
-// statement as the placeholder limit allows.
+// statement as the placeholder limit allows — or, for many rows and a
+// dialect that can, with its bulk copy.
 func (s *Store) insertRows(ctx context.Context, q Queryer, table string, cols []string, rows [][]any) error {
 	if len(rows) == 0 {
 		return nil
+	}
+	if c, ok := s.d.(Copier); ok && len(rows) >= copyFrom {
+		if copied, err := c.CopyRows(ctx, q, table, cols, rows); copied || err != nil {
+			return err
+		}
 	}
 	per := maxParams / len(cols)
 	tuple := "(" + strings.TrimSuffix(strings.Repeat("?, ", len(cols)), ", ") + ")"
