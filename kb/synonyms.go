@@ -44,6 +44,9 @@ type synonyms struct {
 	// size is how many search terms the analyzer makes of each term
 	// (太贵: 1, 价格偏高: 3), used to weigh alternatives fairly.
 	size map[string]int
+	// keys holds the search terms of each term (field and term), to
+	// drop alternatives whose matches another already covers.
+	keys map[string][]string
 	// analyzer is the text analyzer, which textQuery uses to turn the
 	// words of a search into terms.
 	analyzer analysis.Analyzer
@@ -67,7 +70,7 @@ func newSynonyms(groups [][]string) (synonyms, error) {
 		return synonyms{}, err
 	}
 	analyzer := m.AnalyzerNamed(textAnalyzer)
-	s := synonyms{size: map[string]int{}, analyzer: analyzer}
+	s := synonyms{size: map[string]int{}, keys: map[string][]string{}, analyzer: analyzer}
 	owner := map[string]int{}
 	for _, g := range groups {
 		var norm []string
@@ -84,7 +87,9 @@ func newSynonyms(groups [][]string) (synonyms, error) {
 			}
 			owner[n] = len(s.groups)
 			norm = append(norm, n)
-			s.size[n] = max(1, len(analyzer.Analyze([]byte(n))))
+			tokens := analyzer.Analyze([]byte(n))
+			s.size[n] = max(1, len(tokens))
+			s.keys[n] = termKeys(tokens)
 		}
 		if len(norm) < 2 {
 			continue
@@ -131,11 +136,9 @@ func (s synonyms) expand(q string) expansion {
 		used[t.group] = true
 		rest = rest[:at] + " " + rest[at+len(t.term):]
 		m := synonymMatch{written: t.term}
-		for _, o := range s.groups[t.group] {
-			if o != t.term {
-				m.others = append(m.others, o)
-				m.weight = append(m.weight, float64(s.size[t.term])/float64(s.size[o]))
-			}
+		for _, o := range s.alternatives(t.group, t.term) {
+			m.others = append(m.others, o)
+			m.weight = append(m.weight, float64(s.size[t.term])/float64(s.size[o]))
 		}
 		out.groups = append(out.groups, m)
 	}
@@ -245,4 +248,48 @@ func (s synonyms) loneChars(text string) []rune {
 		}
 	}
 	return out
+}
+
+// alternatives returns the members of group to search besides written,
+// without those that could not add a match: an alternative sharing a
+// search term with written (written matches on any of its terms, so
+// 价格太高 adds nothing to 价格偏高). Each alternative costs a searcher
+// per term on every query; dropping these leaves the matches unchanged.
+// (Dropping an alternative that contains another, 竞争对手 beside 对手,
+// would too, but it costs ranking: texts saying 竞争对手 lose its score.)
+func (s synonyms) alternatives(group int, written string) []string {
+	w := s.keys[written]
+	var cand []string
+	for _, o := range s.groups[group] {
+		if o != written && !overlaps(s.keys[o], w) && len(s.keys[o]) > 0 {
+			cand = append(cand, o)
+		}
+	}
+	return cand
+}
+
+// termKeys names the search terms of tokens as terms() searches them:
+// field and term.
+func termKeys(tokens analysis.TokenStream) []string {
+	out := make([]string, 0, len(tokens))
+	for _, tok := range tokens {
+		field := fieldText
+		if loneCharacter(tok) {
+			field = fieldChars
+		}
+		k := field + "\x00" + string(tok.Term)
+		if !slices.Contains(out, k) {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+func overlaps(a, b []string) bool {
+	for _, x := range a {
+		if slices.Contains(b, x) {
+			return true
+		}
+	}
+	return false
 }
