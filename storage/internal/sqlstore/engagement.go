@@ -56,7 +56,7 @@ func (s *Store) prepareCreate(a actor, e salesrec.Engagement, now time.Time) (sa
 	if !a.canSee(e) {
 		return e, newRows{}, forbidden("a rep may only create an engagement they take part in")
 	}
-	if err := s.validate(e); err != nil {
+	if err := s.validateChecked(e); err != nil { // prepareNew guarded the strings
 		return e, newRows{}, err
 	}
 	rows, err := buildNew(e, a.ID)

@@ -46,19 +46,16 @@ func (s *Store) stamp(in salesrec.Interaction, now time.Time) (salesrec.Interact
 
 // stampInWhole is stamp for an interaction of an engagement that is then
 // validated whole (s.validate, which validates every interaction in full
-// with the store's rules): StampInteraction runs without the vague-phrase
-// lists, so the interaction's phrase checks — and salesrec's compiling of
-// the lists, which each entry point redoes — are done once, by the whole
-// validation, instead of twice. Clock rules and required fields are still
-// checked here.
+// with the store's rules): StampInteraction runs with s.stampRules, the
+// rules without the vague-phrase lists, so the interaction's phrase checks
+// are done once, by the whole validation, instead of twice. Clock rules and
+// required fields are still checked here.
 func (s *Store) stampInWhole(in salesrec.Interaction, now time.Time) (salesrec.Interaction, error) {
 	if in.ID == "" {
 		in.ID = newID()
 	}
 	in.SalesParticipants = cloneSlice(in.SalesParticipants)
-	r := s.rules
-	r.VagueActions, r.VagueContent = nil, nil
-	return r.StampInteraction(in, now)
+	return s.stampRules.StampInteraction(in, now)
 }
 
 // fillActions gives new actions an id and the pending status.

@@ -20,7 +20,10 @@ type Store struct {
 	d     Dialect
 	clock salesrec.Clock
 	rules salesrec.Rules
-	wake  *Notifier
+	// stampRules are rules without the vague-phrase lists, prepared once;
+	// see stampInWhole.
+	stampRules salesrec.Rules
+	wake       *Notifier
 
 	rebound sync.Map // query with ? → query in the dialect's bindvars
 	stmts   stmts    // prepared statements of hot reads, see prepared
@@ -39,7 +42,9 @@ type commitHook func(ctx context.Context, engagementID string) error
 // New returns a Store over db. It never changes the schema; the adapters
 // migrate before calling it when asked to.
 func New(db *sqlx.DB, d Dialect, cfg storage.Config) *Store {
-	return &Store{db: db, d: d, clock: cfg.Clock, rules: cfg.Rules, wake: NewNotifier()}
+	stamp := cfg.Rules
+	stamp.VagueActions, stamp.VagueContent = nil, nil
+	return &Store{db: db, d: d, clock: cfg.Clock, rules: cfg.Rules, stampRules: stamp.Prepared(), wake: NewNotifier()}
 }
 
 // DB returns the database the store uses.

@@ -15,6 +15,13 @@ func (s *Store) validate(e salesrec.Engagement) error {
 	if err := checkStrings(e); err != nil {
 		return err
 	}
+	return s.validateChecked(e)
+}
+
+// validateChecked is validate for an engagement whose strings were already
+// guarded (a create: prepareNew guards the caller's input and adds only
+// generated ids and times).
+func (s *Store) validateChecked(e salesrec.Engagement) error {
 	if err := s.rules.Validate(e); err != nil {
 		return err
 	}
