@@ -25,11 +25,11 @@ func TestMain(m *testing.M) {
 	os.Exit(m.Run())
 }
 
-// TestSmoke runs the whole harness at a tiny size: every row must be there
+// TestSmoke runs the whole harness at a tiny size (120 engagements): every row must be there
 // with a finite, positive ratio. It does not check the targets: a tiny data
 // set on a shared machine says nothing about them.
 func TestSmoke(t *testing.T) {
-	args := []string{"-size", "200", "-samples", "10", "-mem", "200", "-verify", "-dir", t.TempDir()}
+	args := []string{"-size", "120", "-samples", "5", "-mem", "120", "-verify", "-dir", t.TempDir()}
 	dsn := os.Getenv("DEALTRAIL_TEST_POSTGRES_DSN")
 	if dsn != "" {
 		args = append(args, "-pg", dsn)
@@ -42,7 +42,7 @@ func TestSmoke(t *testing.T) {
 	want := map[string][]string{
 		"sqlite": {"bulk insert (batches of 1000)", "save (1 interaction + 2 actions)", "action status change", "get by id", "list page of 50", "team overdue actions"},
 		"kb":     {"sync", "plain search", "filtered search + 2 facets"},
-		"memory": {"bulk insert, sqlite, 200 engagements", "kb rebuild, 200 engagements"},
+		"memory": {"bulk insert, sqlite, 120 engagements", "kb rebuild, 120 engagements"},
 	}
 	if dsn != "" {
 		want["postgres"] = want["sqlite"]
