@@ -25,6 +25,18 @@ type bareSQL struct {
 	dollar bool
 	// forUpdate locks the row read before a change (PostgreSQL).
 	forUpdate string
+	// getStmt is the prepared get by id, made on first use: dealtrail
+	// prepares its get, so the bare side does too.
+	getStmt *sql.Stmt
+}
+
+// close closes the prepared statement and the database.
+func (b *bareSQL) close() error {
+	var err error
+	if b.getStmt != nil {
+		err = b.getStmt.Close()
+	}
+	return joinErr(b.db.Close(), err)
 }
 
 // maxBareParams bounds the placeholders of one multi-row INSERT, under
@@ -191,11 +203,19 @@ func memberIDs(e salesrec.Engagement) []string {
 	return out
 }
 
-// get reads one engagement by id and decodes its document.
+// get reads one engagement by id with a prepared statement and decodes its
+// document.
 func (b *bareSQL) get(ctx context.Context, id string) (salesrec.Engagement, error) {
 	var e salesrec.Engagement
+	if b.getStmt == nil {
+		st, err := b.db.PrepareContext(ctx, b.q(`SELECT doc FROM dealtrail_engagements WHERE id = ?`))
+		if err != nil {
+			return e, err
+		}
+		b.getStmt = st
+	}
 	var doc string
-	if err := b.db.QueryRowContext(ctx, b.q(`SELECT doc FROM dealtrail_engagements WHERE id = ?`), id).Scan(&doc); err != nil {
+	if err := b.getStmt.QueryRowContext(ctx, id).Scan(&doc); err != nil {
 		return e, err
 	}
 	return e, json.Unmarshal([]byte(doc), &e)

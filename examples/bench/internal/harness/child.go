@@ -131,7 +131,7 @@ func runJob(ctx context.Context, job childJob) (int, error) {
 			customer: func(_ string, c salesrec.Customer) error { return b.createCustomer(ctx, c) },
 			insert:   func(actor string, es []salesrec.Engagement) error { return b.save(ctx, actor, es, now) },
 		})
-		return job.Size, joinErr(err, b.db.Close())
+		return job.Size, joinErr(err, b.close())
 	case jobRebuildKB:
 		_, err := rebuildKB(ctx, memPath(job.Dir, job.Size, "dealtrail.db"), memPath(job.Dir, job.Size, "kb"))
 		return job.Size, err

@@ -58,8 +58,9 @@ func openPostgres(ctx context.Context, dsn string) (be backend, close func() err
 	if err := postgres.Migrate(ctx, db); err != nil {
 		return be, nil, joinErr(fmt.Errorf("migrating the bare schema: %w", err), joinErr(db.Close(), joinErr(dt.Close(), drop())))
 	}
-	be = backend{name: "postgres", dt: dt, bare: &bareSQL{db: db, dollar: true, forUpdate: " FOR UPDATE"}}
-	return be, func() error { return joinErr(joinErr(dt.Close(), db.Close()), drop()) }, nil
+	bare := &bareSQL{db: db, dollar: true, forUpdate: " FOR UPDATE"}
+	be = backend{name: "postgres", dt: dt, bare: bare}
+	return be, func() error { return joinErr(joinErr(dt.Close(), bare.close()), drop()) }, nil
 }
 
 // withSearchPath returns dsn with its search_path set to schema, in URL or

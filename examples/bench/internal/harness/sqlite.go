@@ -45,5 +45,5 @@ func openSQLite(ctx context.Context, dir string) (be backend, close func() error
 	if err != nil {
 		return be, nil, joinErr(err, dt.Close())
 	}
-	return backend{name: "sqlite", dt: dt, bare: bare}, func() error { return joinErr(dt.Close(), bare.db.Close()) }, nil
+	return backend{name: "sqlite", dt: dt, bare: bare}, func() error { return joinErr(dt.Close(), bare.close()) }, nil
 }

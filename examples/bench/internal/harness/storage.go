@@ -93,7 +93,7 @@ func measureStorage(ctx context.Context, cfg Config, be backend, ld *loaded) ([]
 					return be.bare.setActionStatus(ctx, t.manager, t.id, t.action, salesrec.ActionDone, time.Now().UTC())
 				}
 		}},
-		{"get by id", "SELECT doc WHERE id = ?; decode", Latency, atMost(2), func(i int) (func() error, func() error) {
+		{"get by id", "prepared SELECT doc WHERE id = ?; decode", Latency, atMost(2), func(i int) (func() error, func() error) {
 			t := ld.gets[i%len(ld.gets)]
 			return func() error { _, err := be.dt.Engagement(ctx, t.manager, t.id); return err },
 				func() error { _, err := be.bare.get(ctx, t.id); return err }
