@@ -40,8 +40,12 @@ type Store interface {
 	History(ctx context.Context, actor, engagementID string) ([]salesrec.HistoryEntry, error)
 
 	// Feed: the ordered, gap-free change feed, read by the knowledge base.
-	// These are system reads, not on behalf of an actor.
+	// These are system reads, not on behalf of an actor, and check no
+	// access: a host must never expose them to users. UpdateCustomer adds a
+	// change (OpCustomerUpdate) for every engagement of the customer.
 	ReadFeed(ctx context.Context, after string, limit int) ([]salesrec.Change, error)
+	// Snapshot returns an engagement and its customer whole, contact phone
+	// and email unmasked: the index needs the real values to scrub them.
 	Snapshot(ctx context.Context, engagementID string) (salesrec.Engagement, salesrec.Customer, error)
 
 	Close() error
