@@ -22,45 +22,8 @@ func (s *Store) validate(e salesrec.Engagement) error {
 // guarded (a create: prepareNew guards the caller's input and adds only
 // generated ids and times).
 func (s *Store) validateChecked(e salesrec.Engagement) error {
-	if err := s.rules.Validate(e); err != nil {
-		return err
-	}
-	if e.OwnerID == "" {
-		return invalid("owner_id", "is required: the member who owns the engagement")
-	}
-	return uniqueIDs(e)
-}
-
-// uniqueIDs refuses two interactions, actions or remarks of one engagement
-// with the same id (ids the caller gave; generated ones never collide).
-func uniqueIDs(e salesrec.Engagement) error {
-	fields := map[string]string{}
-	check := func(list string, ids []string) {
-		seen := make(map[string]bool, len(ids))
-		for i, id := range ids {
-			if seen[id] {
-				fields[list+"["+strconv.Itoa(i)+"].id"] = "repeats the id of an earlier item"
-			}
-			seen[id] = true
-		}
-	}
-	var ins, acts, rems []string
-	for _, in := range e.Interactions {
-		ins = append(ins, in.ID)
-	}
-	for _, a := range e.Actions {
-		acts = append(acts, a.ID)
-	}
-	for _, r := range e.Remarks {
-		rems = append(rems, r.ID)
-	}
-	check("interactions", ins)
-	check("actions", acts)
-	check("remarks", rems)
-	if len(fields) > 0 {
-		return &salesrec.ValidationError{Fields: fields}
-	}
-	return nil
+	// The owner and unique item ids are domain rules: Rules.Validate checks them.
+	return s.rules.Validate(e)
 }
 
 // checkRefs makes sure the customer belongs to the engagement's team and
