@@ -76,24 +76,3 @@ func looksLikeEmail(s string) bool {
 	return at > 0 && at < len(s)-1 && !strings.ContainsAny(s, " \t\r\n")
 }
 
-// CheckOwners checks that every action's owner is a member of the
-// engagement's team; members is the team's member list. Keys are
-// "actions[i].owner_id".
-func (e Engagement) CheckOwners(members []Member) error {
-	ids := make(map[string]bool, len(members))
-	for _, m := range members {
-		if e.TeamID == "" || m.TeamID == e.TeamID {
-			ids[m.ID] = true
-		}
-	}
-	fields := map[string]string{}
-	for i, a := range e.Actions {
-		if a.OwnerID != "" && !ids[a.OwnerID] {
-			fields[fmt.Sprintf("actions[%d].owner_id", i)] = "must be a member of the engagement's sales team"
-		}
-	}
-	if len(fields) == 0 {
-		return nil
-	}
-	return &ValidationError{Fields: fields}
-}

@@ -41,31 +41,6 @@ func (s *Store) loadActor(ctx context.Context, q Queryer, id string) (actor, err
 	return a, nil
 }
 
-// participants lists the members who take part in an engagement: its owner,
-// the sales participants linked to a member and the owners of its actions.
-// A rep sees exactly the engagements they take part in; the
-// dealtrail_participants table is this set, kept in step on every write.
-func participants(e salesrec.Engagement) []string {
-	seen := map[string]bool{}
-	var out []string
-	add := func(id string) {
-		if id != "" && !seen[id] {
-			seen[id] = true
-			out = append(out, id)
-		}
-	}
-	add(e.OwnerID)
-	for _, in := range e.Interactions {
-		for _, p := range in.SalesParticipants {
-			add(p.MemberID)
-		}
-	}
-	for _, a := range e.Actions {
-		add(a.OwnerID)
-	}
-	return out
-}
-
 // canSee reports whether the actor may read (and so write) an engagement.
 func (a actor) canSee(e salesrec.Engagement) bool {
 	if e.TeamID != a.TeamID {
@@ -74,7 +49,7 @@ func (a actor) canSee(e salesrec.Engagement) bool {
 	if a.seesTeam() {
 		return true
 	}
-	for _, id := range participants(e) {
+	for _, id := range e.Participants() {
 		if id == a.ID {
 			return true
 		}

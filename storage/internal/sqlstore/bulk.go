@@ -46,7 +46,7 @@ func (s *Store) BulkInsert(ctx context.Context, actorID string, es []salesrec.En
 		members := map[string]bool{}
 		for _, e := range out {
 			customers[e.CustomerID] = true
-			for _, m := range participants(e) {
+			for _, m := range e.Participants() {
 				members[m] = true
 			}
 		}
@@ -100,10 +100,8 @@ func (s *Store) checkBulkRefs(ctx context.Context, q Queryer, teamID string, es 
 		if !known[e.CustomerID] {
 			return invalid("["+strconv.Itoa(i)+"].customer_id", "names no customer of the team")
 		}
-		for _, m := range participants(e) {
-			if !isMember[m] {
-				return invalid("["+strconv.Itoa(i)+"]", "names a member who is not in the team")
-			}
+		if err := e.CheckMembers(func(id string) bool { return isMember[id] }); err != nil {
+			return prefixErr("["+strconv.Itoa(i)+"]", err)
 		}
 	}
 	return nil

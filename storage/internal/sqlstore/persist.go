@@ -172,7 +172,7 @@ func projections(e salesrec.Engagement) [3]projection {
 		{table: "dealtrail_interactions", cols: []string{"engagement_id", "id", "occurred_at"}},
 		{table: "dealtrail_actions", cols: []string{"engagement_id", "id", "team_id", "owner_id", "deadline", "what", "status", "customer_id", "engagement_status"}},
 	}
-	for _, m := range participants(e) {
+	for _, m := range e.Participants() {
 		out[0].rows = append(out[0].rows, []any{e.ID, m})
 	}
 	for _, in := range e.Interactions {

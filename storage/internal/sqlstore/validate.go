@@ -2,7 +2,7 @@ package sqlstore
 
 import (
 	"context"
-	"strconv"
+	"errors"
 
 	"github.com/jmoiron/sqlx"
 
@@ -37,7 +37,7 @@ func (s *Store) checkRefs(ctx context.Context, q Queryer, e salesrec.Engagement)
 // actor (sameActor) in the same statement: a create's transaction makes
 // one round trip for both.
 func (s *Store) checkRefsAs(ctx context.Context, q Queryer, e salesrec.Engagement, a *actor) error {
-	ids := participants(e)
+	ids := e.Participants()
 	// One round trip: the customer (kind c), the members (kind m) and the
 	// unchanged actor (kind a) found.
 	stmt := `SELECT 'c' AS kind, id FROM dealtrail_customers WHERE id = ? AND team_id = ?
@@ -72,27 +72,15 @@ func (s *Store) checkRefsAs(ctx context.Context, q Queryer, e salesrec.Engagemen
 	if a != nil && !sameActor {
 		return conflict("the acting member's team or role changed")
 	}
-	fields := map[string]string{}
-	if !customer {
-		fields["customer_id"] = "names no customer of the team"
+	// The membership rule is salesrec's; the store only answers who is a member.
+	err = e.CheckMembers(func(id string) bool { return members[id] })
+	if customer {
+		return err
 	}
-	if !members[e.OwnerID] {
-		fields["owner_id"] = "is not a member of the team"
+	var verr *salesrec.ValidationError
+	if !errors.As(err, &verr) {
+		return invalid("customer_id", "names no customer of the team")
 	}
-	for i, a := range e.Actions {
-		if !members[a.OwnerID] {
-			fields["actions["+strconv.Itoa(i)+"].owner_id"] = "is not a member of the team"
-		}
-	}
-	for i, in := range e.Interactions {
-		for j, p := range in.SalesParticipants {
-			if p.MemberID != "" && !members[p.MemberID] {
-				fields["interactions["+strconv.Itoa(i)+"].sales_participants["+strconv.Itoa(j)+"].member_id"] = "is not a member of the team"
-			}
-		}
-	}
-	if len(fields) > 0 {
-		return &salesrec.ValidationError{Fields: fields}
-	}
-	return nil
+	verr.Fields["customer_id"] = "names no customer of the team"
+	return verr
 }

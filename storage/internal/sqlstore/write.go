@@ -135,8 +135,8 @@ func refsChanged(prev, next salesrec.Engagement) bool {
 	if prev.CustomerID != next.CustomerID {
 		return true
 	}
-	before := participants(prev)
-	for _, m := range participants(next) {
+	before := prev.Participants()
+	for _, m := range next.Participants() {
 		if !slices.Contains(before, m) {
 			return true
 		}
