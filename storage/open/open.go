@@ -17,6 +17,9 @@ type Store interface {
 	storage.Store
 	BulkInsert(ctx context.Context, actor string, es []salesrec.Engagement) ([]salesrec.Engagement, error)
 	WaitChange(ctx context.Context) error
+	// CustomerNames names the customers of the engagements an actor may
+	// read, in one query (the knowledge base's CustomerNamer).
+	CustomerNames(ctx context.Context, actor string, engagementIDs []string) (map[string]string, error)
 }
 
 var (

@@ -64,6 +64,15 @@ func testAccess(t *testing.T, open Opener) {
 			for _, it := range items {
 				overdueIDs = append(overdueIDs, it.EngagementID)
 			}
+			var all []string
+			for _, r := range records {
+				all = append(all, r.e.ID)
+			}
+			names, err := w.s.CustomerNames(w.ctx, a.m.ID, append(all, "no-such-engagement"))
+			noErr(t, err, "customer names")
+			if len(names) != len(a.sees) {
+				t.Errorf("customer names for %d engagements, want %d: %v", len(names), len(a.sees), names)
+			}
 			for _, r := range records {
 				want := slices.ContainsFunc(a.sees, func(e salesrec.Engagement) bool { return e.ID == r.e.ID })
 				_, getErr := w.s.Engagement(w.ctx, a.m.ID, r.e.ID)
@@ -86,6 +95,15 @@ func testAccess(t *testing.T, open Opener) {
 				if got := slices.Contains(overdueIDs, r.e.ID); got != want {
 					t.Errorf("overdue list has %s: %v, want %v", r.name, got, want)
 				}
+				if name, got := names[r.e.ID]; got != want {
+					t.Errorf("customer names has %s: %v, want %v", r.name, got, want)
+				} else if got {
+					c, err := w.s.Customer(w.ctx, a.m.ID, r.e.CustomerID)
+					noErr(t, err, "reading the customer")
+					if name != c.Name {
+						t.Errorf("customer name of %s = %q, want %q", r.name, name, c.Name)
+					}
+				}
 			}
 		})
 	}
@@ -100,6 +118,9 @@ func testAccess(t *testing.T, open Opener) {
 		"write":   second(w.s.AddRemark(w.ctx, nobody.ID, own.ID, own.Version, salesrec.Remark{Text: "无权写入"})),
 	} {
 		wantErr(t, err, salesrec.ErrForbidden, "non-member "+name)
+	}
+	if names, err := w.s.CustomerNames(w.ctx, nobody.ID, []string{own.ID}); err != nil || len(names) != 0 {
+		t.Errorf("customer names for a non-member = %v, %v; want none and no error", names, err)
 	}
 
 	// Writes: a rep writes what they can see; anything else is not found.

@@ -15,6 +15,7 @@ type Store interface {
 	storage.Store
 	BulkInsert(ctx context.Context, actor string, es []salesrec.Engagement) ([]salesrec.Engagement, error)
 	WaitChange(ctx context.Context) error
+	CustomerNames(ctx context.Context, actor string, engagementIDs []string) (map[string]string, error)
 }
 
 // Harness is one freshly opened, empty store.
