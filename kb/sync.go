@@ -152,12 +152,18 @@ func (x *Index) catchUp(ctx context.Context, idx bleve.Index, progress func(done
 func (x *Index) applyBatch(ctx context.Context, idx bleve.Index, changes []salesrec.Change) error {
 	// The latest version each engagement reached in this page.
 	latest := make(map[string]int64, len(changes))
+	// redo lists engagements whose customer changed: same version, but the
+	// masking derived from the customer must be applied again.
+	redo := map[string]bool{}
 	var order []string
 	for _, c := range changes {
 		if _, seen := latest[c.EngagementID]; !seen {
 			order = append(order, c.EngagementID)
 		}
 		latest[c.EngagementID] = max(latest[c.EngagementID], c.Version)
+		if c.Op == salesrec.OpCustomerUpdate {
+			redo[c.EngagementID] = true
+		}
 	}
 
 	states, err := readStates(ctx, idx, order)
@@ -170,7 +176,7 @@ func (x *Index) applyBatch(ctx context.Context, idx bleve.Index, changes []sales
 			return err
 		}
 		old := states[id]
-		if old.version >= latest[id] && old.version > 0 {
+		if old.version >= latest[id] && old.version > 0 && !redo[id] {
 			// Already indexed at this version or later (a Rebuild that
 			// snapshotted ahead of the feed, or a replayed page).
 			continue

@@ -14,6 +14,11 @@ const (
 	OpClose        Op = "close"
 	OpReopen       Op = "reopen"
 	OpRemark       Op = "remark"
+	// OpCustomerUpdate appears only in the change feed: the engagement is
+	// unchanged (same version, no history entry) but its customer was
+	// edited, so whatever was derived from the customer, such as the
+	// knowledge base's masking of the customer's names, must be redone.
+	OpCustomerUpdate Op = "customer_update"
 )
 
 // FieldChange is one changed field: its JSON path and the JSON encodings of
