@@ -2,9 +2,11 @@ package demo
 
 import (
 	"context"
+	"fmt"
 	"html"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/dealtrail/dealtrail/kb"
 	"github.com/dealtrail/dealtrail/salesrec"
@@ -14,8 +16,18 @@ import (
 // the questions a team asks, in Chinese and in English.
 func (d *demo) search(ctx context.Context) error {
 	d.section("团队知识库", "team knowledge base")
-	if err := d.index.Sync(ctx); err != nil {
+	// The last record written is the logistics pursuit's close. Wait until
+	// the index has applied it, not just for one Sync: on PostgreSQL a
+	// committed change stays out of the feed while any older transaction
+	// of the cluster is still open.
+	last, err := d.store.Engagement(ctx, d.st.ManagerID, d.st.Logistics)
+	if err != nil {
 		return err
+	}
+	wctx, cancel := context.WithTimeout(ctx, time.Minute)
+	defer cancel()
+	if err := d.index.SyncUntil(wctx, last.ID, last.Version); err != nil {
+		return fmt.Errorf("syncing the knowledge base: %w", err)
 	}
 	pos, err := d.index.Position()
 	if err != nil {
