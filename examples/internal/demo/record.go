@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"strings"
 
 	"github.com/dealtrail/dealtrail/salesrec"
 )
@@ -187,7 +188,13 @@ func (d *demo) printInteraction(in salesrec.Interaction) {
 	d.printf("沟通 contact %s %s %s「%s」— %s\n", salesrec.DateOf(in.OccurredAt), salesrec.FormatClock(in.OccurredAt),
 		in.Method.Label(salesrec.ZH), in.Topic, late)
 	for _, pt := range in.Points {
-		d.printf("  · [%s·%s] %s", pt.Speaker.Label(salesrec.ZH), pt.Kind.Label(salesrec.ZH), pt.Text)
+		who, what := pt.Speaker.Label(salesrec.ZH), pt.Kind.Label(salesrec.ZH)
+		if strings.HasPrefix(what, who) { // 销售承诺 already says who
+			who = ""
+		} else {
+			who += "·"
+		}
+		d.printf("  · [%s%s] %s", who, what, pt.Text)
 		if pt.Kind == salesrec.PointObjection {
 			d.printf(" → 处理 %s;结果 %s", pt.Handling, pt.Result)
 		}

@@ -68,7 +68,14 @@ func (d *demo) review(ctx context.Context) error {
 		return err
 	}
 	for _, ct := range c.Contacts {
-		d.printf("张伟看到的联系人 contact as the owner sees it: %s %s %s %s\n", ct.Name, ct.Title, ct.Phone, ct.Email)
+		d.printf("张伟(负责人 owner)看到的联系人 contact: %s %s %s %s\n", ct.Name, ct.Title, ct.Phone, ct.Email)
+	}
+	masked, err := d.store.Customer(ctx, d.st.LiID, e.CustomerID)
+	if err != nil {
+		return err
+	}
+	for _, ct := range masked.Contacts {
+		d.printf("李娜(非负责人 not the owner)看到的联系人 contact: %s %s %s %s\n", ct.Name, ct.Title, ct.Phone, ct.Email)
 	}
 	hist, err := d.store.History(ctx, d.st.ManagerID, e.ID)
 	if err != nil {
