@@ -170,28 +170,34 @@ func (x *Index) applyBatch(ctx context.Context, idx bleve.Index, changes []sales
 	if err != nil {
 		return err
 	}
-	b := idx.NewBatch()
+	var need []string
 	for _, id := range order {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
 		old := states[id]
 		if old.version >= latest[id] && old.version > 0 && !redo[id] {
 			// Already indexed at this version or later (a Rebuild that
 			// snapshotted ahead of the feed, or a replayed page).
 			continue
 		}
-		e, c, err := x.src.Snapshot(ctx, id)
-		switch {
-		case errors.Is(err, salesrec.ErrNotFound):
+		need = append(need, id)
+	}
+	snaps, err := x.snapshotAll(ctx, need)
+	if err != nil {
+		return err
+	}
+	b := idx.NewBatch()
+	for _, id := range need {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		old, snap := states[id], snaps[id]
+		if !snap.found {
 			for _, docID := range old.docs {
 				b.Delete(docID)
 			}
 			b.Delete(stateID(id))
 			continue
-		case err != nil:
-			return fmt.Errorf("kb: snapshot engagement %s: %w", id, err)
 		}
+		e, c := snap.e, snap.c
 		entries := documents(e, c)
 		next := engagementState{version: e.Version, docs: make([]string, len(entries))}
 		for i, en := range entries {

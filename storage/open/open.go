@@ -20,6 +20,9 @@ type Store interface {
 	// CustomerNames names the customers of the engagements an actor may
 	// read, in one query (the knowledge base's CustomerNamer).
 	CustomerNames(ctx context.Context, actor string, engagementIDs []string) (map[string]string, error)
+	// Snapshots is Snapshot for many engagements at once (the knowledge
+	// base's BatchSource).
+	Snapshots(ctx context.Context, engagementIDs []string) (map[string]salesrec.Engagement, map[string]salesrec.Customer, error)
 }
 
 var (

@@ -46,6 +46,21 @@ func testSnapshot(t *testing.T, open Opener) {
 
 	_, _, err = w.s.Snapshot(w.ctx, "no-such-engagement")
 	wantErr(t, err, salesrec.ErrNotFound, "snapshot of an unknown engagement")
+
+	// Snapshots reads many at once and agrees with Snapshot on each; an
+	// unknown id is simply absent.
+	other := w.create(t, w.rep2, w.engagement(w.rep2, w.custA2, w.today(5)))
+	es, cs, err := w.s.Snapshots(w.ctx, []string{e.ID, other.ID, "no-such-engagement"})
+	noErr(t, err, "Snapshots")
+	if len(es) != 2 {
+		t.Fatalf("Snapshots returned %d engagements, want 2", len(es))
+	}
+	for _, id := range []string{e.ID, other.ID} {
+		one, oneCust, err := w.s.Snapshot(w.ctx, id)
+		noErr(t, err, "Snapshot")
+		sameJSON(t, es[id], one, "Snapshots engagement")
+		sameJSON(t, cs[one.CustomerID], oneCust, "Snapshots customer (unmasked)")
+	}
 }
 
 func testBulkInsert(t *testing.T, open Opener) {

@@ -16,6 +16,9 @@ type Store interface {
 	BulkInsert(ctx context.Context, actor string, es []salesrec.Engagement) ([]salesrec.Engagement, error)
 	WaitChange(ctx context.Context) error
 	CustomerNames(ctx context.Context, actor string, engagementIDs []string) (map[string]string, error)
+	// Snapshots is Snapshot for many engagements at once (the knowledge
+	// base's BatchSource).
+	Snapshots(ctx context.Context, engagementIDs []string) (map[string]salesrec.Engagement, map[string]salesrec.Customer, error)
 }
 
 // Harness is one freshly opened, empty store.
