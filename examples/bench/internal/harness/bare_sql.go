@@ -147,7 +147,7 @@ func (b *bareSQL) save(ctx context.Context, actorID string, es []salesrec.Engage
 			return err
 		}
 		eng = append(eng, []any{e.ID, e.TeamID, e.OwnerID, e.CustomerID, string(e.Stage), string(e.Status), e.Version, at, at, string(doc)})
-		for _, m := range memberIDs(*e) {
+		for _, m := range e.Participants() {
 			parts = append(parts, []any{e.ID, m})
 		}
 		for _, in := range e.Interactions {
@@ -178,29 +178,6 @@ func (b *bareSQL) save(ctx context.Context, actorID string, es []salesrec.Engage
 		}
 		return nil
 	})
-}
-
-// memberIDs lists the members taking part in an engagement: owner, linked
-// sales participants, action owners (the rows of dealtrail_participants).
-func memberIDs(e salesrec.Engagement) []string {
-	seen := map[string]bool{}
-	var out []string
-	add := func(id string) {
-		if id != "" && !seen[id] {
-			seen[id] = true
-			out = append(out, id)
-		}
-	}
-	add(e.OwnerID)
-	for _, in := range e.Interactions {
-		for _, p := range in.SalesParticipants {
-			add(p.MemberID)
-		}
-	}
-	for _, a := range e.Actions {
-		add(a.OwnerID)
-	}
-	return out
 }
 
 // get reads one engagement by id with a prepared statement and decodes its
