@@ -11,19 +11,8 @@ import (
 	"github.com/dealtrail/dealtrail/storage/sqlite"
 )
 
-// Store is what both adapters offer: the contract, the batch insert and
-// the change signal the knowledge base may wait on.
-type Store interface {
-	storage.Store
-	BulkInsert(ctx context.Context, actor string, es []salesrec.Engagement) ([]salesrec.Engagement, error)
-	WaitChange(ctx context.Context) error
-	// CustomerNames names the customers of the engagements an actor may
-	// read, in one query (the knowledge base's CustomerNamer).
-	CustomerNames(ctx context.Context, actor string, engagementIDs []string) (map[string]string, error)
-	// Snapshots is Snapshot for many engagements at once (the knowledge
-	// base's BatchSource).
-	Snapshots(ctx context.Context, engagementIDs []string) (map[string]salesrec.Engagement, map[string]salesrec.Customer, error)
-}
+// Store is what both adapters offer (see storage.Adapter).
+type Store = storage.Adapter
 
 var (
 	_ Store = (*sqlite.Store)(nil)

@@ -5,21 +5,11 @@ import (
 	"database/sql"
 	"testing"
 
-	"github.com/dealtrail/dealtrail/salesrec"
 	"github.com/dealtrail/dealtrail/storage"
 )
 
-// Store is what the suite exercises: the contract plus the batch API and
-// the change signal both adapters offer.
-type Store interface {
-	storage.Store
-	BulkInsert(ctx context.Context, actor string, es []salesrec.Engagement) ([]salesrec.Engagement, error)
-	WaitChange(ctx context.Context) error
-	CustomerNames(ctx context.Context, actor string, engagementIDs []string) (map[string]string, error)
-	// Snapshots is Snapshot for many engagements at once (the knowledge
-	// base's BatchSource).
-	Snapshots(ctx context.Context, engagementIDs []string) (map[string]salesrec.Engagement, map[string]salesrec.Customer, error)
-}
+// Store is what the suite exercises (see storage.Adapter).
+type Store = storage.Adapter
 
 // Harness is one freshly opened, empty store.
 type Harness struct {

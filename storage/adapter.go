@@ -1,0 +1,25 @@
+package storage
+
+import (
+	"context"
+
+	"github.com/dealtrail/dealtrail/salesrec"
+)
+
+// Adapter is what both adapters offer beyond the Store contract: a batch
+// insert, a change signal and the batched system reads the knowledge base
+// uses when a store has them. storage/open returns one; the conformance
+// suite exercises one.
+type Adapter interface {
+	Store
+	// BulkInsert creates many engagements in one transaction, all or none.
+	BulkInsert(ctx context.Context, actor string, es []salesrec.Engagement) ([]salesrec.Engagement, error)
+	// WaitChange returns when a change may have committed, or ctx ends.
+	WaitChange(ctx context.Context) error
+	// CustomerNames names, in one query, the customers of the engagements
+	// an actor may read (the knowledge base's CustomerNamer).
+	CustomerNames(ctx context.Context, actor string, engagementIDs []string) (map[string]string, error)
+	// Snapshots is Snapshot for many engagements at once (the knowledge
+	// base's BatchSource): a system read, never for users.
+	Snapshots(ctx context.Context, engagementIDs []string) (map[string]salesrec.Engagement, map[string]salesrec.Customer, error)
+}
