@@ -18,6 +18,10 @@ type BatchSource interface {
 	Snapshots(ctx context.Context, engagementIDs []string) (map[string]salesrec.Engagement, map[string]salesrec.Customer, error)
 }
 
+// snapshotsPerCall is how many engagements one Snapshots call asks for,
+// however large a feed page is.
+const snapshotsPerCall = 500
+
 // snapshot is one engagement as the source has it now; found is false for
 // one the source no longer has.
 type snapshot struct {
@@ -33,12 +37,16 @@ func (x *Index) snapshotAll(ctx context.Context, ids []string) (map[string]snaps
 		return out, nil
 	}
 	if bs, ok := x.src.(BatchSource); ok {
-		es, cs, err := bs.Snapshots(ctx, ids)
-		if err != nil {
-			return nil, fmt.Errorf("kb: snapshot %d engagements: %w", len(ids), err)
-		}
-		for id, e := range es {
-			out[id] = snapshot{e: e, c: cs[e.CustomerID], found: true}
+		for len(ids) > 0 {
+			n := min(len(ids), snapshotsPerCall)
+			es, cs, err := bs.Snapshots(ctx, ids[:n])
+			if err != nil {
+				return nil, fmt.Errorf("kb: snapshot %d engagements: %w", n, err)
+			}
+			for id, e := range es {
+				out[id] = snapshot{e: e, c: cs[e.CustomerID], found: true}
+			}
+			ids = ids[n:]
 		}
 		return out, nil
 	}

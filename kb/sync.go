@@ -141,9 +141,8 @@ func (x *Index) catchUp(ctx context.Context, idx bleve.Index, progress func(done
 		if progress != nil {
 			progress(done)
 		}
-		if len(changes) < page {
-			return nil
-		}
+		// A short page does not prove the feed is exhausted: a store may
+		// cap the page size below what was asked. Only an empty read does.
 	}
 }
 
