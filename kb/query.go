@@ -71,34 +71,27 @@ const (
 
 var facetFields = []string{FacetOutcome, FacetReasonCategory, FacetIndustry, FacetKind}
 
+// checkValues reports every value of a filter that is not a known code,
+// keyed by its path ("outcomes[1]").
+func checkValues[T interface {
+	~string
+	Valid() bool
+}](fields map[string]string, name, what string, values []T) {
+	for i, v := range values {
+		if !v.Valid() {
+			fields[fmt.Sprintf("%s[%d]", name, i)] = fmt.Sprintf("%q is not %s", v, what)
+		}
+	}
+}
+
 // validate checks q and fills in defaults.
 func (q Query) validate() (Query, error) {
 	fields := map[string]string{}
-	for i, k := range q.Kinds {
-		if !k.Valid() {
-			fields[fmt.Sprintf("kinds[%d]", i)] = fmt.Sprintf("%q is not a document kind", k)
-		}
-	}
-	for i, o := range q.Outcomes {
-		if !o.Valid() {
-			fields[fmt.Sprintf("outcomes[%d]", i)] = fmt.Sprintf("%q is not an outcome", o)
-		}
-	}
-	for i, r := range q.ReasonCategories {
-		if !r.Valid() {
-			fields[fmt.Sprintf("reason_categories[%d]", i)] = fmt.Sprintf("%q is not a reason category", r)
-		}
-	}
-	for i, k := range q.CustomerKinds {
-		if !k.Valid() {
-			fields[fmt.Sprintf("customer_kinds[%d]", i)] = fmt.Sprintf("%q is not a customer type", k)
-		}
-	}
-	for i, s := range q.Stages {
-		if !s.Valid() {
-			fields[fmt.Sprintf("stages[%d]", i)] = fmt.Sprintf("%q is not a business stage", s)
-		}
-	}
+	checkValues(fields, "kinds", "a document kind", q.Kinds)
+	checkValues(fields, "outcomes", "an outcome", q.Outcomes)
+	checkValues(fields, "reason_categories", "a reason category", q.ReasonCategories)
+	checkValues(fields, "customer_kinds", "a customer type", q.CustomerKinds)
+	checkValues(fields, "stages", "a business stage", q.Stages)
 	if !q.From.IsZero() && !q.To.IsZero() && q.To.Before(q.From) {
 		fields["to"] = "is before from"
 	}
