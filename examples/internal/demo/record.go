@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/dealtrail/dealtrail/salesrec"
 )
@@ -62,13 +63,11 @@ func (d *demo) record(ctx context.Context) error {
 }
 
 func (d *demo) manufacturing(ctx context.Context, teamID, customerID string, p people) error {
-	d.clock.set(at(2024, 2, 27, 9, 0))
-	e, err := d.store.CreateEngagement(ctx, p.zhang.ID, manufacturing(teamID, customerID, p))
+	e, err := d.create(ctx, at(2024, 2, 27, 9, 0), p.zhang, manufacturing(teamID, customerID, p))
 	if err != nil {
 		return err
 	}
 	d.st.Manufacturing = e.ID
-	d.printf("\n[新客户开发] %s 建档,目标:%s\n", p.zhang.Name, e.Goal)
 
 	// Recorded the same evening: within 24 hours.
 	d.clock.set(at(2024, 2, 27, 18, 10))
@@ -125,13 +124,11 @@ func (d *demo) manufacturing(ctx context.Context, teamID, customerID string, p p
 }
 
 func (d *demo) retail(ctx context.Context, teamID, customerID string, p people) error {
-	d.clock.set(at(2024, 3, 18, 17, 0))
-	e, err := d.store.CreateEngagement(ctx, p.li.ID, retail(teamID, customerID, p))
+	e, err := d.create(ctx, at(2024, 3, 18, 17, 0), p.li, retail(teamID, customerID, p))
 	if err != nil {
 		return err
 	}
 	d.st.Retail = e.ID
-	d.printf("\n[老客户维护] %s 建档,目标:%s\n", p.li.Name, e.Goal)
 
 	amount, err := salesrec.ParseMoney("¥80,000")
 	if err != nil {
@@ -155,13 +152,11 @@ func (d *demo) retail(ctx context.Context, teamID, customerID string, p people) 
 }
 
 func (d *demo) logistics(ctx context.Context, teamID, customerID string, p people) error {
-	d.clock.set(at(2024, 3, 1, 11, 0))
-	e, err := d.store.CreateEngagement(ctx, p.zhang.ID, logistics(teamID, customerID, p))
+	e, err := d.create(ctx, at(2024, 3, 1, 11, 0), p.zhang, logistics(teamID, customerID, p))
 	if err != nil {
 		return err
 	}
 	d.st.Logistics = e.ID
-	d.printf("\n[新客户开发] %s 建档,目标:%s\n", p.zhang.Name, e.Goal)
 
 	d.clock.set(at(2024, 3, 25, 10, 0))
 	e.Lessons = []salesrec.Lesson{
@@ -178,6 +173,17 @@ func (d *demo) logistics(ctx context.Context, teamID, customerID string, p peopl
 	}
 	d.printf("已终止 terminated:%s(原因类别 %s)\n", e.Outcome.Reason, e.Outcome.ReasonCategory.Label(salesrec.ZH))
 	return nil
+}
+
+// create records a new pursuit at the given demo time and announces it.
+func (d *demo) create(ctx context.Context, when time.Time, owner salesrec.Member, e salesrec.Engagement) (salesrec.Engagement, error) {
+	d.clock.set(when)
+	e, err := d.store.CreateEngagement(ctx, owner.ID, e)
+	if err != nil {
+		return e, err
+	}
+	d.printf("\n[%s] %s 建档,目标:%s\n", e.Stage.Label(salesrec.ZH), owner.Name, e.Goal)
+	return e, nil
 }
 
 func (d *demo) printInteraction(in salesrec.Interaction) {
