@@ -39,6 +39,10 @@ func (dialect) ForUpdate() string { return " FOR UPDATE" }
 // ForUpdateOf locks the rows of one table of a join only.
 func (dialect) ForUpdateOf(alias string) string { return " FOR UPDATE OF " + alias }
 
+// Unindexed returns col: PostgreSQL's planner has statistics to pick the
+// primary key for a list of ids.
+func (dialect) Unindexed(col string) string { return col }
+
 // LockMigrations takes a transaction-scoped advisory lock: a second process
 // migrating at the same time waits, then finds the migration recorded.
 func (dialect) LockMigrations(ctx context.Context, tx sqlstore.Queryer) error {

@@ -48,6 +48,10 @@ func (dialect) ForUpdate() string { return "" }
 // ForUpdateOf is empty for the same reason.
 func (dialect) ForUpdateOf(string) string { return "" }
 
+// Unindexed prefixes col with a unary plus, SQLite's way of keeping a term
+// from being answered by an index.
+func (dialect) Unindexed(col string) string { return "+" + col }
+
 // LockMigrations does nothing more: BEGIN IMMEDIATE holds the write lock.
 func (dialect) LockMigrations(context.Context, sqlstore.Queryer) error { return nil }
 

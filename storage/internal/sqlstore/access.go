@@ -58,12 +58,14 @@ func (a actor) canSee(e salesrec.Engagement) bool {
 }
 
 // visibleClause restricts engagements aliased e to those the actor may see,
-// returning the SQL and its arguments.
-func (a actor) visibleClause() (string, []any) {
+// returning the SQL and its arguments. team is how the clause names
+// e.team_id: the column itself, or Dialect.Unindexed of it where the rows
+// are already pinned by id.
+func (a actor) visibleClause(team string) (string, []any) {
 	if a.seesTeam() {
-		return "e.team_id = ?", []any{a.TeamID}
+		return team + " = ?", []any{a.TeamID}
 	}
-	return "e.team_id = ? AND e.id IN (SELECT p.engagement_id FROM dealtrail_participants p WHERE p.member_id = ?)",
+	return team + " = ? AND e.id IN (SELECT p.engagement_id FROM dealtrail_participants p WHERE p.member_id = ?)",
 		[]any{a.TeamID, a.ID}
 }
 

@@ -50,6 +50,11 @@ type Dialect interface {
 	// InsertFeed appends feed rows inside the write transaction, and arranges
 	// for listeners to be told after commit where the database supports it.
 	InsertFeed(ctx context.Context, tx Queryer, rows []FeedRow) error
+	// Unindexed returns an expression equal to col that the planner will
+	// not answer from an index, for a query whose rows are already pinned
+	// by primary key (SQLite's unary plus; PostgreSQL plans from
+	// statistics and needs no hint).
+	Unindexed(col string) string
 	// ReadFeed returns committed changes after the position after, in feed
 	// order, never one that a transaction still in flight could precede.
 	ReadFeed(ctx context.Context, db Queryer, after string, limit int) ([]salesrec.Change, error)

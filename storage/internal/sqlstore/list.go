@@ -108,7 +108,7 @@ func filterClause(a actor, f storage.Filter) (string, []any, error) {
 	if !f.OccurredFrom.IsZero() && !f.OccurredTo.IsZero() && !f.OccurredFrom.Before(f.OccurredTo) {
 		return "", nil, invalid("occurred_to", "must be after occurred_from")
 	}
-	where, args := a.visibleClause()
+	where, args := a.visibleClause("e.team_id")
 	conds := []string{where}
 	add := func(cond string, vals ...any) {
 		conds = append(conds, cond)

@@ -35,7 +35,9 @@ func (s *Store) CustomerNames(ctx context.Context, actorID string, engagementIDs
 		if err != nil {
 			return err
 		}
-		where, args := a.visibleClause()
+		// The ids pin the rows; the team index must not be chosen to
+		// find them (SQLite, without statistics, would scan the team).
+		where, args := a.visibleClause(s.d.Unindexed("e.team_id"))
 		query, all, err := sqlx.In(`SELECT e.id, c.name FROM dealtrail_engagements e
 			JOIN dealtrail_customers c ON c.id = e.customer_id
 			WHERE e.id IN (?) AND `+where, append([]any{engagementIDs}, args...)...)
