@@ -70,6 +70,8 @@ type Index struct {
 type generation struct {
 	name string
 	idx  bleve.Index
+	// groups are the synonym groups every document of idx is tagged with.
+	groups groupSet
 }
 
 // Open opens the knowledge base in dir, creating it when dir holds none,
@@ -182,13 +184,15 @@ func (x *Index) createGeneration(name string) (*generation, error) {
 	if err != nil {
 		return nil, fmt.Errorf("kb: create index %s: %w", path, err)
 	}
+	groups := newGroupSet(x.syn)
 	b := idx.NewBatch()
 	b.SetInternal([]byte(keyFormat), []byte(formatVersion))
+	b.SetInternal([]byte(keyGroups), groups.value())
 	if err := idx.Batch(b); err != nil {
 		_ = idx.Close()
 		return nil, fmt.Errorf("kb: create index %s: %w", path, err)
 	}
-	return &generation{name: name, idx: idx}, nil
+	return &generation{name: name, idx: idx, groups: groups}, nil
 }
 
 func (x *Index) openGeneration(name string) (*generation, error) {
@@ -210,7 +214,12 @@ func (x *Index) openGeneration(name string) (*generation, error) {
 		_ = idx.Close()
 		return nil, fmt.Errorf("%w: %s has format %q, want %q", ErrFormat, path, format, formatVersion)
 	}
-	return &generation{name: name, idx: idx}, nil
+	groups, err := openGroupSet(idx, x.syn)
+	if err != nil {
+		_ = idx.Close()
+		return nil, fmt.Errorf("kb: open index %s: %w", path, err)
+	}
+	return &generation{name: name, idx: idx, groups: groups}, nil
 }
 
 func (x *Index) readCurrent() (string, error) {
