@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 
 	"github.com/jmoiron/sqlx"
 
@@ -18,10 +19,18 @@ type actor struct {
 	Role   salesrec.Role `db:"role"`
 }
 
-// seesTeam reports whether the actor sees every engagement of their team
-// (managers and admins) rather than only those they take part in (reps).
-func (a actor) seesTeam() bool {
-	return a.Role == salesrec.RoleManager || a.Role == salesrec.RoleAdmin
+// teamWideRoles are the roles that see every engagement of their team
+// (managers and admins); other members (reps) see only those they take
+// part in.
+var teamWideRoles = []salesrec.Role{salesrec.RoleManager, salesrec.RoleAdmin}
+
+// seesTeam reports whether the actor's role is one of teamWideRoles.
+func (a actor) seesTeam() bool { return slices.Contains(teamWideRoles, a.Role) }
+
+// takesPart is the SQL condition "engagement e has the member whose id is
+// the expression member among its participants".
+func takesPart(member string) string {
+	return "EXISTS (SELECT 1 FROM dealtrail_participants p WHERE p.engagement_id = e.id AND p.member_id = " + member + ")"
 }
 
 // loadActor reads the acting member. An id that is no member is
@@ -65,8 +74,7 @@ func (a actor) visibleClause(team string) (string, []any) {
 	if a.seesTeam() {
 		return team + " = ?", []any{a.TeamID}
 	}
-	return team + " = ? AND e.id IN (SELECT p.engagement_id FROM dealtrail_participants p WHERE p.member_id = ?)",
-		[]any{a.TeamID, a.ID}
+	return team + " = ? AND " + takesPart("?"), []any{a.TeamID, a.ID}
 }
 
 // seesContacts reports whether the actor may see the phone and email of the

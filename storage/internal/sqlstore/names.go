@@ -2,11 +2,8 @@ package sqlstore
 
 import (
 	"context"
-	"errors"
 
 	"github.com/jmoiron/sqlx"
-
-	"github.com/dealtrail/dealtrail/salesrec"
 )
 
 // maxNamesPerCall bounds one CustomerNames query (a search page is far
@@ -27,37 +24,32 @@ func (s *Store) CustomerNames(ctx context.Context, actorID string, engagementIDs
 	if len(engagementIDs) > maxNamesPerCall {
 		return nil, invalid("engagement_ids", "asks for too many names at once")
 	}
-	err := s.inReadTx(ctx, func(q Queryer) error {
-		a, err := s.loadActor(ctx, q, actorID)
-		if errors.Is(err, salesrec.ErrForbidden) {
-			return nil // no member: no names, and nothing revealed
-		}
-		if err != nil {
-			return err
-		}
-		// The ids pin the rows; the team index must not be chosen to
-		// find them (SQLite, without statistics, would scan the team).
-		where, args := a.visibleClause(s.d.Unindexed("e.team_id"))
-		query, all, err := sqlx.In(`SELECT e.id, c.name FROM dealtrail_engagements e
-			JOIN dealtrail_customers c ON c.id = e.customer_id
-			WHERE e.id IN (?) AND `+where, append([]any{engagementIDs}, args...)...)
-		if err != nil {
-			return err
-		}
-		var rows []struct {
-			ID   string `db:"id"`
-			Name string `db:"name"`
-		}
-		if err := sqlx.SelectContext(ctx, q, &rows, sqlx.Rebind(s.d.BindType(), query), all...); err != nil {
-			return s.mapErr(err)
-		}
-		for _, r := range rows {
-			out[r.ID] = r.Name
-		}
-		return nil
-	})
+	// One statement, so one snapshot without a transaction: the member
+	// row decides what it may see, as visibleClause does for a loaded
+	// actor. An id that is no member joins nothing. The ids pin the
+	// engagement rows; the team term must not be answered from the team
+	// index (SQLite, without statistics, would scan the team).
+	roles := make([]any, len(teamWideRoles))
+	for i, r := range teamWideRoles {
+		roles[i] = string(r)
+	}
+	query, args, err := sqlx.In(`SELECT e.id, c.name FROM dealtrail_members m
+		JOIN dealtrail_engagements e ON `+s.d.Unindexed("e.team_id")+` = m.team_id
+		JOIN dealtrail_customers c ON c.id = e.customer_id
+		WHERE m.id = ? AND e.id IN (?) AND (m.role IN (?) OR `+takesPart("m.id")+`)`,
+		actorID, engagementIDs, roles)
 	if err != nil {
-		return nil, err
+		return nil, s.mapErr(err)
+	}
+	var rows []struct {
+		ID   string `db:"id"`
+		Name string `db:"name"`
+	}
+	if err := sqlx.SelectContext(ctx, s.db, &rows, sqlx.Rebind(s.d.BindType(), query), args...); err != nil {
+		return nil, s.mapErr(err)
+	}
+	for _, r := range rows {
+		out[r.ID] = r.Name
 	}
 	return out, nil
 }
