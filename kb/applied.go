@@ -35,6 +35,10 @@ const syncRetry = 50 * time.Millisecond
 func (x *Index) SyncUntil(ctx context.Context, engagementID string, version int64) error {
 	notifier, _ := x.src.(ChangeNotifier)
 	for {
+		var changed <-chan struct{} // taken before the Sync it follows
+		if notifier != nil {
+			changed = notifier.Changes()
+		}
 		if err := x.Sync(ctx); err != nil {
 			return err
 		}
@@ -45,7 +49,7 @@ func (x *Index) SyncUntil(ctx context.Context, engagementID string, version int6
 		if got >= version {
 			return nil
 		}
-		if err := wait(ctx, notifier, syncRetry); err != nil {
+		if err := wait(ctx, changed, syncRetry); err != nil {
 			return err
 		}
 	}

@@ -4,55 +4,49 @@ import (
 	"context"
 	"errors"
 	"path/filepath"
+	"sync"
 	"testing"
 	"time"
 
+	"github.com/dealtrail/dealtrail/salesrec"
 	"github.com/dealtrail/dealtrail/storage/sqlite"
 )
 
-// lateWaiter is a real SQLite store whose first WaitChange registers only
-// once gate is closed: the waiting goroutine of Follow starting late.
-type lateWaiter struct {
+// writeAfterCheck is a real SQLite store that, the first time Follow asks
+// whether the feed holds more after a catch-up and hears no, commits a
+// write before answering: the write lands after the last read of the feed
+// and before Follow waits.
+type writeAfterCheck struct {
 	*sqlite.Store
-	gate chan struct{}
+	write func() error
+	once  sync.Once
+	err   chan error
 }
 
-func (s lateWaiter) WaitChange(ctx context.Context) error {
-	select {
-	case <-s.gate:
-	case <-ctx.Done():
-		return ctx.Err()
+func (s *writeAfterCheck) ReadFeed(ctx context.Context, after string, limit int) ([]salesrec.Change, error) {
+	changes, err := s.Store.ReadFeed(ctx, after, limit)
+	if err == nil && limit == 1 && len(changes) == 0 {
+		s.once.Do(func() { s.err <- s.write() })
 	}
-	return s.Store.WaitChange(ctx)
+	return changes, err
 }
 
-// TestFollowSeesAWriteBeforeItsWaitBegins commits a write in the middle
-// of Follow's catch-up, before its wait for the next write has registered
-// (so the wait never fires for it), with an hour's poll interval: Follow
-// must still index it, well before the test's deadline.
-func TestFollowSeesAWriteBeforeItsWaitBegins(t *testing.T) {
+// TestFollowSeesAWriteBetweenItsLastReadAndItsWait commits a write after
+// Follow's last read of the feed and before it waits, with an hour's poll
+// interval: the change signal Follow took before the catch-up must wake
+// it, well before the test's deadline.
+func TestFollowSeesAWriteBetweenItsLastReadAndItsWait(t *testing.T) {
 	s := openSQLite(t, filepath.Join(t.TempDir(), "dealtrail.db"))
 	w := newWorld(t, s, "华东")
 	w.addEngagement(t, 0)
-	src := lateWaiter{Store: s, gate: make(chan struct{})}
+	src := &writeAfterCheck{Store: s, write: func() error { return writeSome(w, 0, 1) }, err: make(chan error, 1)}
 
 	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 	defer cancel()
 	commits := make(chan string, 1024)
-	written := make(chan error, 1)
-	first := true
 	x, err := Open(t.TempDir(), src, Options{
 		PollInterval: time.Hour,
-		Committed: func(pos string, _ int) {
-			if first {
-				// Still inside the first catch-up: write, then let
-				// the wait register.
-				first = false
-				written <- writeSome(w, 0, 1)
-				close(src.gate)
-			}
-			commits <- pos
-		},
+		Committed:    func(pos string, _ int) { commits <- pos },
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -63,12 +57,12 @@ func TestFollowSeesAWriteBeforeItsWaitBegins(t *testing.T) {
 	go func() { done <- x.Follow(fctx) }()
 
 	select {
-	case err := <-written:
+	case err := <-src.err:
 		if err != nil {
 			t.Fatal(err)
 		}
 	case <-ctx.Done():
-		t.Fatal("Follow never committed its first batch")
+		t.Fatal("Follow never finished its first catch-up")
 	}
 	changes, err := s.ReadFeed(ctx, "", 1000)
 	if err != nil {

@@ -168,9 +168,7 @@ func feedEnd(t *testing.T, src *postgres.Store, dsn string) string {
 		if seen >= want {
 			return last
 		}
-		wctx, wcancel := context.WithTimeout(ctx, 100*time.Millisecond)
-		_ = src.WaitChange(wctx) // a hint; the loop reads the feed again either way
-		wcancel()
+		hint(ctx, src, 100*time.Millisecond) // a hint; the loop reads the feed again either way
 		if ctx.Err() != nil {
 			t.Fatalf("feed shows %d of %d changes after a minute", seen, want)
 		}

@@ -28,9 +28,10 @@ type Source interface {
 // (PostgreSQL LISTEN/NOTIFY, an in-process broadcast). Follow uses it when
 // present and polls otherwise.
 type ChangeNotifier interface {
-	// WaitChange returns when a change may have committed since the call
-	// began, or when ctx ends (with ctx's error).
-	WaitChange(ctx context.Context) error
+	// Changes returns a channel that is closed when a change commits after
+	// the call. Follow takes it before each catch-up, so a commit during
+	// or just after the catch-up wakes the next one.
+	Changes() <-chan struct{}
 }
 
 // CustomerNamer is implemented by sources that can name the customers of

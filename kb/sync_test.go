@@ -169,7 +169,7 @@ func TestClosedIndexRefusesWork(t *testing.T) {
 	}
 }
 
-// pollOnly hides the fake's WaitChange so Follow must poll.
+// pollOnly hides the fake's Changes so Follow must poll.
 type pollOnly struct{ Source }
 
 func TestFollow(t *testing.T) {

@@ -16,6 +16,10 @@ type Adapter interface {
 	BulkInsert(ctx context.Context, actor string, es []salesrec.Engagement) ([]salesrec.Engagement, error)
 	// WaitChange returns when a change may have committed, or ctx ends.
 	WaitChange(ctx context.Context) error
+	// Changes returns a channel closed when a change commits after the
+	// call: armed before a read of the feed, it misses no commit that the
+	// read did not see (the knowledge base's ChangeNotifier).
+	Changes() <-chan struct{}
 	// CustomerNames names, in one query, the customers of the engagements
 	// an actor may read (the knowledge base's CustomerNamer).
 	CustomerNames(ctx context.Context, actor string, engagementIDs []string) (map[string]string, error)

@@ -223,11 +223,17 @@ func (s *Source) mayRead(actor, team, owner string) bool {
 	return m.Role != salesrec.RoleRep || owner == actor
 }
 
-// WaitChange implements kb.ChangeNotifier.
-func (s *Source) WaitChange(ctx context.Context) error {
+// Changes implements kb.ChangeNotifier: the channel is closed by the next
+// write.
+func (s *Source) Changes() <-chan struct{} {
 	s.mu.Lock()
-	ch := s.changed
-	s.mu.Unlock()
+	defer s.mu.Unlock()
+	return s.changed
+}
+
+// WaitChange returns at the next write or when ctx ends.
+func (s *Source) WaitChange(ctx context.Context) error {
+	ch := s.Changes()
 	select {
 	case <-ch:
 		return nil

@@ -278,3 +278,23 @@ func testWaitChange(t *testing.T, open Opener) {
 		}
 	}
 }
+
+// testChanges: the channel Changes returns is armed at once, so a commit
+// made right after the call closes it with no waiter running yet.
+func testChanges(t *testing.T, open Opener) {
+	w := newWorld(t, open)
+	e := w.create(t, w.rep1, w.engagement(w.rep1, w.custA1, w.today(3)))
+	changed := w.s.Changes()
+	select {
+	case <-changed:
+		t.Fatal("Changes is closed before any commit after the call")
+	default:
+	}
+	_, err := w.s.AddRemark(w.ctx, w.rep1.ID, e.ID, e.Version, salesrec.Remark{Text: "关闭信号的备注"})
+	noErr(t, err, "AddRemark")
+	select {
+	case <-changed:
+	case <-time.After(20 * time.Second):
+		t.Fatal("a commit after Changes did not close its channel")
+	}
+}

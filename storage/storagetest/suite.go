@@ -52,6 +52,7 @@ func Run(t *testing.T, open Opener) {
 		{"FeedRollback", testFeedRollback},
 		{"FeedOutOfOrderCommits", testFeedOutOfOrderCommits},
 		{"WaitChange", testWaitChange},
+		{"Changes", testChanges},
 		{"Snapshot", testSnapshot},
 		{"StaleVersion", testStaleVersion},
 		{"TwoWritersOneSnapshot", testTwoWritersOneSnapshot},

@@ -22,11 +22,16 @@ func (n *Notifier) Broadcast() {
 	n.mu.Unlock()
 }
 
+// Next returns a channel that the next Broadcast closes.
+func (n *Notifier) Next() <-chan struct{} {
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	return n.ch
+}
+
 // Wait blocks until the next Broadcast or until ctx ends.
 func (n *Notifier) Wait(ctx context.Context) error {
-	n.mu.Lock()
-	ch := n.ch
-	n.mu.Unlock()
+	ch := n.Next()
 	select {
 	case <-ch:
 		return nil

@@ -101,6 +101,13 @@ func (s *Store) WaitChange(ctx context.Context) error {
 	return s.wake.Wait(ctx)
 }
 
+// Changes returns a channel that is closed when a change commits after the
+// call (this process's commits, and with a LISTEN connection on PostgreSQL
+// every process's). Unlike WaitChange it is armed at once, so a reader
+// takes it before reading the feed and then waits on it: a commit between
+// the read and the wait still wakes the reader.
+func (s *Store) Changes() <-chan struct{} { return s.wake.Next() }
+
 // now is the store's clock, in UTC at microsecond precision: the precision
 // every database column keeps.
 func (s *Store) now() time.Time {
