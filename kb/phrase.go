@@ -36,18 +36,7 @@ func appendUnits(dst []unit, text string) []unit {
 		if wordStart < 0 {
 			return
 		}
-		// Apostrophes belong to a word only inside it (customer's), as
-		// for the analyzer: quotes around a word are not part of it.
-		start := wordStart
-		for len(word) > 0 && word[0] == '\'' {
-			word, start = word[1:], start+1
-		}
-		for len(word) > 0 && word[len(word)-1] == '\'' {
-			word, end = word[:len(word)-1], end-1
-		}
-		if len(word) > 0 {
-			dst = append(dst, unit{word: string(singular(word)), start: start, end: end})
-		}
+		dst = append(dst, unit{word: string(singular(word)), start: wordStart, end: end})
 		wordStart = -1
 	}
 	for i := 0; i < len(text); {
