@@ -48,9 +48,6 @@ type document struct {
 	Amount       *float64
 	Currency     string
 	EngagementID string
-	// Synonyms are the ids of the synonym groups with a member in Text
-	// (see synonyms.groupsIn).
-	Synonyms []string
 }
 
 // entry is a document and its id. Ids are deterministic, so the same
@@ -134,21 +131,11 @@ func documents(e salesrec.Engagement, c salesrec.Customer) []entry {
 	return out
 }
 
-// entries returns the index documents of an engagement, each tagged with
-// the synonym groups its text mentions.
-func (x *Index) entries(e salesrec.Engagement, c salesrec.Customer) []entry {
-	out := documents(e, c)
-	for i := range out {
-		out[i].doc.Synonyms = x.syn.groupsIn(out[i].doc.Text)
-	}
-	return out
-}
-
 // fields returns the document as Bleve indexes it, leaving out empty
 // values so they are neither indexed as an empty term nor counted in a
 // facet.
 func (d document) fields() map[string]any {
-	f := make(map[string]any, 15)
+	f := make(map[string]any, 14)
 	set := func(name, v string) {
 		if v != "" {
 			f[name] = v
@@ -171,9 +158,6 @@ func (d document) fields() map[string]any {
 	}
 	if d.Amount != nil {
 		f[fieldAmount] = *d.Amount
-	}
-	if len(d.Synonyms) > 0 {
-		f[fieldSynonyms] = d.Synonyms
 	}
 	return f
 }

@@ -16,53 +16,18 @@ const (
 	maxFragments  = 3
 )
 
-// marks says what to highlight in a hit besides the term locations Bleve
-// reports: the query's lone characters (searched in text_chars, which
-// keeps no locations) and the members of the synonym groups searched by
-// id (the synonym_groups field has no positions in the text).
-type marks struct {
-	chars  []rune
-	syn    synonyms
-	groups []int
-}
-
-func (mk marks) empty() bool { return len(mk.chars) == 0 && len(mk.groups) == 0 }
-
-// spans returns the matched byte spans of text, sorted, with overlapping
-// and touching spans merged.
-func (mk marks) spans(text string, locations search.TermLocationMap) [][2]int {
-	spans := charSpans(text, mk.chars)
-	spans = append(spans, mk.syn.spans(text, mk.groups)...)
-	for _, locs := range locations {
-		for _, l := range locs {
-			s, e := int(l.Start), int(l.End)
-			if s < 0 || e > len(text) || s >= e {
-				continue
-			}
-			spans = append(spans, [2]int{s, e})
-		}
-	}
-	slices.SortFunc(spans, func(a, b [2]int) int { return a[0] - b[0] })
-	var merged [][2]int
-	for _, s := range spans {
-		if n := len(merged); n > 0 && s[0] <= merged[n-1][1] {
-			merged[n-1][1] = max(merged[n-1][1], s[1])
-			continue
-		}
-		merged = append(merged, s)
-	}
-	return merged
-}
-
-// fragments cuts text into at most maxFragments pieces around spans
-// (sorted, not overlapping: see marks.spans) and wraps every span in
-// <mark>…</mark>, HTML-escaping the rest.
+// fragments cuts text into at most maxFragments pieces around the matched
+// spans and wraps every match in <mark>…</mark>, HTML-escaping the rest.
+// The spans are the term locations Bleve found in the text field, plus
+// every occurrence of chars, the query's lone characters (they are
+// searched in text_chars, which keeps no locations).
 //
 // kb highlights itself instead of using Bleve's highlighter because CJK
 // bigrams overlap (稳定性 matches 稳定 at 0–6 and 定性 at 3–9): Bleve's
 // formatter drops the overlapping one and marks half a word, while
 // merging the spans marks the whole of it.
-func fragments(text string, spans [][2]int) []string {
+func fragments(text string, locations search.TermLocationMap, chars []rune) []string {
+	spans := mergeSpans(text, locations, chars)
 	if len(spans) == 0 {
 		return nil
 	}
@@ -91,6 +56,31 @@ func fragments(text string, spans [][2]int) []string {
 		out = append(out, b.String())
 	}
 	return out
+}
+
+// mergeSpans returns the matched byte spans of text, sorted, with
+// overlapping and touching spans merged.
+func mergeSpans(text string, locations search.TermLocationMap, chars []rune) [][2]int {
+	spans := charSpans(text, chars)
+	for _, locs := range locations {
+		for _, l := range locs {
+			s, e := int(l.Start), int(l.End)
+			if s < 0 || e > len(text) || s >= e {
+				continue
+			}
+			spans = append(spans, [2]int{s, e})
+		}
+	}
+	slices.SortFunc(spans, func(a, b [2]int) int { return a[0] - b[0] })
+	var merged [][2]int
+	for _, s := range spans {
+		if n := len(merged); n > 0 && s[0] <= merged[n-1][1] {
+			merged[n-1][1] = max(merged[n-1][1], s[1])
+			continue
+		}
+		merged = append(merged, s)
+	}
+	return merged
 }
 
 // charSpans returns where chars occur in text, comparing folded forms

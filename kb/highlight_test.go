@@ -15,20 +15,15 @@ func locs(spans ...[2]uint64) search.TermLocationMap {
 	return m
 }
 
-// highlight marks locations and chars in text, as a search does.
-func highlight(text string, locations search.TermLocationMap, chars []rune) []string {
-	return fragments(text, marks{chars: chars}.spans(text, locations))
-}
-
 func TestFragments(t *testing.T) {
 	t.Run("overlapping bigrams mark the whole word", func(t *testing.T) {
-		got := highlight("对稳定性的顾虑", locs([2]uint64{3, 9}, [2]uint64{6, 12}), nil)
+		got := fragments("对稳定性的顾虑", locs([2]uint64{3, 9}, [2]uint64{6, 12}), nil)
 		if want := []string{"对<mark>稳定性</mark>的顾虑"}; len(got) != 1 || got[0] != want[0] {
 			t.Errorf("got %q, want %q", got, want)
 		}
 	})
 	t.Run("text is escaped, marks are not", func(t *testing.T) {
-		got := highlight(`<b>price</b> & "terms"`, locs([2]uint64{3, 8}), nil)
+		got := fragments(`<b>price</b> & "terms"`, locs([2]uint64{3, 8}), nil)
 		if want := `&lt;b&gt;<mark>price</mark>&lt;/b&gt; &amp; &#34;terms&#34;`; len(got) != 1 || got[0] != want {
 			t.Errorf("got %q, want %q", got, want)
 		}
@@ -37,7 +32,7 @@ func TestFragments(t *testing.T) {
 		text := strings.Repeat("前", 100) + "预算" + strings.Repeat("后", 200) + "预算" + strings.Repeat("尾", 100)
 		first := strings.Index(text, "预算")
 		second := strings.LastIndex(text, "预算")
-		got := highlight(text, locs([2]uint64{uint64(first), uint64(first + 6)}, [2]uint64{uint64(second), uint64(second + 6)}), nil)
+		got := fragments(text, locs([2]uint64{uint64(first), uint64(first + 6)}, [2]uint64{uint64(second), uint64(second + 6)}), nil)
 		if len(got) != 2 {
 			t.Fatalf("got %d fragments, want 2: %q", len(got), got)
 		}
@@ -48,24 +43,13 @@ func TestFragments(t *testing.T) {
 		}
 	})
 	t.Run("lone characters are marked where they occur, in any form", func(t *testing.T) {
-		got := highlight("價格太贵，贵在服务", nil, []rune{'价', '贵'})
+		got := fragments("價格太贵，贵在服务", nil, []rune{'价', '贵'})
 		if want := "<mark>價</mark>格太<mark>贵</mark>，<mark>贵</mark>在服务"; len(got) != 1 || got[0] != want {
 			t.Errorf("got %q, want %q", got, want)
 		}
 	})
-	t.Run("members of groups searched by id are marked in any form", func(t *testing.T) {
-		syn, err := newSynonyms([][]string{{"太贵", "price too high"}, {"预算", "budget"}})
-		if err != nil {
-			t.Fatal(err)
-		}
-		text := "客户嫌太貴; the Prices  Too High, budget 未动"
-		got := fragments(text, marks{syn: syn, groups: []int{0}}.spans(text, nil))
-		if want := "客户嫌<mark>太貴</mark>; the <mark>Prices  Too High</mark>, budget 未动"; len(got) != 1 || got[0] != want {
-			t.Errorf("got %q, want %q", got, want)
-		}
-	})
 	t.Run("no locations, no fragments", func(t *testing.T) {
-		if got := highlight("文本", nil, nil); got != nil {
+		if got := fragments("文本", nil, nil); got != nil {
 			t.Errorf("got %q", got)
 		}
 	})

@@ -70,8 +70,6 @@ type Index struct {
 type generation struct {
 	name string
 	idx  bleve.Index
-	// groups are the synonym groups every document of idx is tagged with.
-	groups groupSet
 }
 
 // Open opens the knowledge base in dir, creating it when dir holds none,
@@ -184,15 +182,13 @@ func (x *Index) createGeneration(name string) (*generation, error) {
 	if err != nil {
 		return nil, fmt.Errorf("kb: create index %s: %w", path, err)
 	}
-	groups := newGroupSet(x.syn)
 	b := idx.NewBatch()
 	b.SetInternal([]byte(keyFormat), []byte(formatVersion))
-	b.SetInternal([]byte(keyGroups), groups.value())
 	if err := idx.Batch(b); err != nil {
 		_ = idx.Close()
 		return nil, fmt.Errorf("kb: create index %s: %w", path, err)
 	}
-	return &generation{name: name, idx: idx, groups: groups}, nil
+	return &generation{name: name, idx: idx}, nil
 }
 
 func (x *Index) openGeneration(name string) (*generation, error) {
@@ -214,12 +210,7 @@ func (x *Index) openGeneration(name string) (*generation, error) {
 		_ = idx.Close()
 		return nil, fmt.Errorf("%w: %s has format %q, want %q", ErrFormat, path, format, formatVersion)
 	}
-	groups, err := openGroupSet(idx, x.syn)
-	if err != nil {
-		_ = idx.Close()
-		return nil, fmt.Errorf("kb: open index %s: %w", path, err)
-	}
-	return &generation{name: name, idx: idx, groups: groups}, nil
+	return &generation{name: name, idx: idx}, nil
 }
 
 func (x *Index) readCurrent() (string, error) {

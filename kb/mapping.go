@@ -23,7 +23,6 @@ const (
 	fieldAmount         = "amount"
 	fieldCurrency       = "currency"
 	fieldEngagement     = "engagement_id"
-	fieldSynonyms       = "synonym_groups"
 )
 
 // storedFields are the fields a search result shows; everything else is
@@ -104,15 +103,6 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	amount.DocValues = false
 	amount.IncludeInAll = false
 	doc.AddFieldMappingsAt(fieldAmount, amount)
-
-	// The synonym groups a text mentions: searched, never shown.
-	syn := bleve.NewKeywordFieldMapping()
-	syn.Analyzer = keyword.Name
-	syn.Store = false
-	syn.DocValues = false
-	syn.IncludeTermVectors = false
-	syn.IncludeInAll = false
-	doc.AddFieldMappingsAt(fieldSynonyms, syn)
 
 	// Engagement state documents (see engagementState): stored only.
 	for _, name := range []string{fieldStateVersion, fieldStateDocs} {

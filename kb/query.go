@@ -127,14 +127,11 @@ func (q Query) validate() (Query, error) {
 	return q, nil
 }
 
-// build turns q into a Bleve query for team over an index holding the
-// synonym groups indexed, and returns the groups searched by id (see
-// textQuery). The team is a conjunct of the query itself, so other teams'
-// documents are neither scored nor counted.
-func (q Query) build(team string, syn synonyms, indexed groupSet) (query.Query, []int) {
+// build turns q into a Bleve query for team. The team is a conjunct of the
+// query itself, so other teams' documents are neither scored nor counted.
+func (q Query) build(team string, syn synonyms) query.Query {
 	must := []query.Query{term(fieldTeam, team)}
-	tq, byID := textQuery(q.Text, syn, indexed, 1)
-	if tq != nil {
+	if tq := textQuery(q.Text, syn, 1); tq != nil {
 		must = append(must, tq)
 	}
 	must = appendAnyOf(must, fieldKind, q.Kinds)
@@ -174,26 +171,22 @@ func (q Query) build(team string, syn synonyms, indexed groupSet) (query.Query, 
 		nr.SetField(fieldAmount)
 		must = append(must, nr, term(fieldCurrency, cur))
 	}
-	return bleve.NewConjunctionQuery(must...), byID
+	return bleve.NewConjunctionQuery(must...)
 }
 
 // textQuery builds the free-text part: the words as written, widened by
-// synonyms. Each synonym found becomes "the word as written, or any other
-// member of its group". When the index holds the group (indexed), the
-// other members are one term: the group's id in the synonym_groups field,
-// for texts the written word does not match; otherwise each is all the
-// terms of that member. The remaining words
-// match as usual. Every leaf carries boost (Bleve ignores a boost set on a
-// disjunction). It returns nil for blank text, and the groups searched by
-// id, whose matches Bleve cannot point to in the text (see
-// synonyms.spans).
-func textQuery(text string, syn synonyms, indexed groupSet, boost float64) (query.Query, []int) {
-	if normaliseQuery(text) == "" {
-		return nil, nil
+// synonyms. Each synonym found becomes "the word as written, or all the
+// terms of any other member of its group"; the remaining words match as
+// usual.
+// Every leaf carries boost (Bleve ignores a boost set on a disjunction).
+// It returns nil for blank text.
+func textQuery(text string, syn synonyms, boost float64) query.Query {
+	norm := normaliseQuery(text)
+	if norm == "" {
+		return nil
 	}
-	exp := syn.expand(text)
+	exp := syn.expand(norm)
 	var should []query.Query
-	var byID []int
 	if exp.rest != "" {
 		if q := terms(syn.analyzer, exp.rest, boost, false); q != nil {
 			should = append(should, q)
@@ -201,29 +194,12 @@ func textQuery(text string, syn synonyms, indexed groupSet, boost float64) (quer
 	}
 	for _, g := range exp.groups {
 		var alts []query.Query
-		written := terms(syn.analyzer, g.written, boost, false)
-		if written != nil {
-			alts = append(alts, written)
+		if q := terms(syn.analyzer, g.written, boost, false); q != nil {
+			alts = append(alts, q)
 		}
-		if id := syn.ids[g.group]; indexed[id] {
-			// The group's id, for texts that do not already match the
-			// written word: those would otherwise score twice for one
-			// idea and outrank texts matching the rest of the query.
-			t := bleve.NewTermQuery(id)
-			t.SetField(fieldSynonyms)
-			t.SetBoost(boost * synonymBoost)
-			others := bleve.NewBooleanQuery()
-			others.AddMust(t)
-			if written != nil {
-				others.AddMustNot(written)
-			}
-			alts = append(alts, others)
-			byID = append(byID, g.group)
-		} else {
-			for i, o := range g.others {
-				if q := terms(syn.analyzer, o, boost*synonymBoost*g.weight[i], true); q != nil {
-					alts = append(alts, q)
-				}
+		for i, o := range g.others {
+			if q := terms(syn.analyzer, o, boost*synonymBoost*g.weight[i], true); q != nil {
+				alts = append(alts, q)
 			}
 		}
 		if len(alts) > 0 {
@@ -232,11 +208,11 @@ func textQuery(text string, syn synonyms, indexed groupSet, boost float64) (quer
 	}
 	switch len(should) {
 	case 0:
-		return nil, nil
+		return nil
 	case 1:
-		return should[0], byID
+		return should[0]
 	}
-	return bleve.NewDisjunctionQuery(should...), byID
+	return bleve.NewDisjunctionQuery(should...)
 }
 
 // synonymBoost weighs a synonym below the word the user wrote, so texts

@@ -68,14 +68,9 @@ func (x *Index) Search(ctx context.Context, actor string, q Query) (Result, erro
 	if err != nil {
 		return Result{}, err
 	}
-	build := func(indexed groupSet) (query.Query, []int) { return q.build(team, x.syn, indexed) }
-	return x.run(ctx, actor, build, q, x.syn.loneChars(q.Text))
+	bq := q.build(team, x.syn)
+	return x.run(ctx, actor, bq, q, x.syn.loneChars(q.Text))
 }
-
-// builder makes the Bleve query of a search for the generation it runs
-// on, whose synonym groups it is given, and returns the groups it
-// searched by id.
-type builder func(indexed groupSet) (query.Query, []int)
 
 // teamOf returns the team the actor belongs to.
 func (x *Index) teamOf(ctx context.Context, actor string) (string, error) {
@@ -89,16 +84,9 @@ func (x *Index) teamOf(ctx context.Context, actor string) (string, error) {
 	return m.TeamID, nil
 }
 
-// run executes the query build makes, shaped by q's paging, sort and
-// facets, and turns the matches into hits. chars are the query's lone
-// characters, for highlighting.
-func (x *Index) run(ctx context.Context, actor string, build builder, q Query, chars []rune) (Result, error) {
-	x.mu.RLock()
-	if x.cur == nil {
-		x.mu.RUnlock()
-		return Result{}, ErrClosed
-	}
-	bq, byID := build(x.cur.groups)
+// run executes bq, shaped by q's paging, sort and facets, and turns the
+// matches into hits.
+func (x *Index) run(ctx context.Context, actor string, bq query.Query, q Query, chars []rune) (Result, error) {
 	req := bleve.NewSearchRequestOptions(bq, q.PageSize, (q.Page-1)*q.PageSize, false)
 	req.Fields = storedFields
 	// Term locations feed kb's own highlighter (see fragments).
@@ -114,6 +102,11 @@ func (x *Index) run(ctx context.Context, actor string, build builder, q Query, c
 		}
 	}
 
+	x.mu.RLock()
+	if x.cur == nil {
+		x.mu.RUnlock()
+		return Result{}, ErrClosed
+	}
 	res, err := x.cur.idx.SearchInContext(ctx, req)
 	x.mu.RUnlock()
 	if err != nil {
@@ -121,9 +114,8 @@ func (x *Index) run(ctx context.Context, actor string, build builder, q Query, c
 	}
 
 	out := Result{Total: int(res.Total), Hits: make([]Hit, 0, len(res.Hits))}
-	marks := marks{chars: chars, syn: x.syn, groups: byID}
 	for _, m := range res.Hits {
-		out.Hits = append(out.Hits, hitOf(m, marks))
+		out.Hits = append(out.Hits, hitOf(m, chars))
 	}
 	if q.Facets {
 		out.Facets = make(map[string][]FacetCount, len(facetFields))
@@ -137,7 +129,7 @@ func (x *Index) run(ctx context.Context, actor string, build builder, q Query, c
 	return out, nil
 }
 
-func hitOf(m *search.DocumentMatch, mk marks) Hit {
+func hitOf(m *search.DocumentMatch, chars []rune) Hit {
 	str := func(f string) string {
 		s, _ := m.Fields[f].(string)
 		return s
@@ -154,8 +146,8 @@ func hitOf(m *search.DocumentMatch, mk marks) Hit {
 		Text:           str(fieldText),
 		Score:          m.Score,
 	}
-	if m.Locations != nil || !mk.empty() {
-		h.Fragments = fragments(h.Text, mk.spans(h.Text, m.Locations[fieldText]))
+	if m.Locations != nil || len(chars) > 0 {
+		h.Fragments = fragments(h.Text, m.Locations[fieldText], chars)
 	}
 	if t, err := time.Parse(time.RFC3339, str(fieldDate)); err == nil {
 		h.Date = salesrec.DateOf(t.UTC())

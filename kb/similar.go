@@ -3,7 +3,6 @@ package kb
 import (
 	"context"
 	"fmt"
-	"slices"
 	"strings"
 
 	"github.com/blevesearch/bleve/v2"
@@ -66,43 +65,33 @@ func (x *Index) Similar(ctx context.Context, actor, engagementID string, limit i
 		}
 	}
 
-	text := strings.Join(append(slices.Clone(needs), objections...), " ")
-	build := func(indexed groupSet) (query.Query, []int) {
-		var should []query.Query
-		var byID []int
-		for _, part := range []struct {
-			text  []string
-			boost float64
-		}{{needs, similarNeedsBoost}, {objections, 1}} {
-			tq, groups := textQuery(strings.Join(part.text, "\n"), x.syn, indexed, part.boost)
-			if tq != nil {
-				should = append(should, tq)
-				byID = append(byID, groups...)
-			}
+	b := bleve.NewBooleanQuery()
+	b.AddMust(term(fieldTeam, team))
+	b.AddMust(bleve.NewDisjunctionQuery(term(fieldOutcome, string(salesrec.StatusWon)), term(fieldOutcome, string(salesrec.StatusTerminated))))
+	b.AddMustNot(term(fieldEngagement, e.ID))
+	var should []query.Query
+	for _, part := range []struct {
+		text  []string
+		boost float64
+	}{{needs, similarNeedsBoost}, {objections, 1}} {
+		if tq := textQuery(strings.Join(part.text, "\n"), x.syn, part.boost); tq != nil {
+			should = append(should, tq)
 		}
-		if ind := strings.TrimSpace(c.Industry); ind != "" {
-			t := bleve.NewTermQuery(ind)
-			t.SetField(fieldIndustry)
-			t.SetBoost(similarIndustryBoost)
-			should = append(should, t)
-		}
-		if len(should) == 0 {
-			// Nothing to compare with (text of punctuation only).
-			return bleve.NewMatchNoneQuery(), nil
-		}
-		b := bleve.NewBooleanQuery()
-		b.AddMust(term(fieldTeam, team))
-		b.AddMust(bleve.NewDisjunctionQuery(term(fieldOutcome, string(salesrec.StatusWon)), term(fieldOutcome, string(salesrec.StatusTerminated))))
-		b.AddMustNot(term(fieldEngagement, e.ID))
-		b.AddShould(should...)
-		b.SetMinShould(1)
-		return b, byID
 	}
-	if normaliseQuery(text) == "" && strings.TrimSpace(c.Industry) == "" {
+	if ind := strings.TrimSpace(c.Industry); ind != "" {
+		t := bleve.NewTermQuery(ind)
+		t.SetField(fieldIndustry)
+		t.SetBoost(similarIndustryBoost)
+		should = append(should, t)
+	}
+	if len(should) == 0 {
 		return nil, nil
 	}
+	b.AddShould(should...)
+	b.SetMinShould(1)
+	text := strings.Join(append(needs, objections...), " ")
 
-	res, err := x.run(ctx, actor, build, Query{Text: text, Sort: SortRelevance, Page: 1, PageSize: limit}, nil)
+	res, err := x.run(ctx, actor, b, Query{Text: text, Sort: SortRelevance, Page: 1, PageSize: limit}, nil)
 	if err != nil {
 		return nil, err
 	}

@@ -111,7 +111,7 @@ func (x *Index) applyBatch(ctx context.Context, idx bleve.Index, changes []sales
 			continue
 		}
 		e, c := snap.e, snap.c
-		entries := x.entries(e, c)
+		entries := documents(e, c)
 		next := engagementState{version: e.Version, docs: make([]string, len(entries))}
 		for i, en := range entries {
 			next.docs[i] = en.id

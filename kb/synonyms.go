@@ -1,15 +1,13 @@
 package kb
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
+
+	"github.com/blevesearch/bleve/v2/analysis"
 	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
-
-	"github.com/blevesearch/bleve/v2/analysis"
 
 	"github.com/dealtrail/dealtrail/salesrec"
 )
@@ -37,21 +35,12 @@ func DefaultSynonyms() [][]string {
 	}
 }
 
-// synonyms widens queries. Each group of terms that mean the same thing is
-// used in two ways (see textQuery): when the index holds the group (every
-// document mentioning a member carries the group's id in the
-// synonym_groups field, see groupsIn), a query naming one member searches
-// that id, one term however large the group; otherwise each other member
-// is searched through its own terms.
+// synonyms expands queries. Every term is kept in normalised form (see
+// normaliseQuery) together with the group it belongs to.
 type synonyms struct {
-	// groups holds each group's members, normalised (normaliseQuery), and
-	// ids each group's id (see groupID).
 	groups [][]string
-	ids    []string
-	// phrases holds every member as a phrase; members[n] says which
-	// member phrase n is.
-	phrases phraseSet
-	members []synonymMember
+	// terms lists every term once, longest first, with its group.
+	terms []synonymTerm
 	// size is how many search terms the analyzer makes of each term
 	// (太贵: 1, 价格偏高: 3), used to weigh alternatives fairly.
 	size map[string]int
@@ -63,9 +52,12 @@ type synonyms struct {
 	analyzer analysis.Analyzer
 }
 
-type synonymMember struct {
-	term  string // normalised
+type synonymTerm struct {
+	term  string
 	group int
+	// word is true for terms made of Latin letters, digits and spaces:
+	// they only match whole words.
+	word bool
 }
 
 // newSynonyms validates and normalises groups; nil means the defaults.
@@ -103,29 +95,13 @@ func newSynonyms(groups [][]string) (synonyms, error) {
 			continue
 		}
 		for _, n := range norm {
-			if s.phrases.add(n) >= 0 {
-				s.members = append(s.members, synonymMember{term: n, group: len(s.groups)})
-			}
+			s.terms = append(s.terms, synonymTerm{term: n, group: len(s.groups), word: isWordTerm(n)})
 		}
 		s.groups = append(s.groups, norm)
-		s.ids = append(s.ids, groupID(norm))
 	}
+	// Longest first, so 价格偏高 is found before 价格高 could be.
+	slices.SortStableFunc(s.terms, func(a, b synonymTerm) int { return len(b.term) - len(a.term) })
 	return s, nil
-}
-
-// phraseRules names the version of the rules that decide where a synonym
-// occurs in text (appendUnits, singular). It is part of every group id, so
-// an index tagged under other rules is not trusted to hold the same ids.
-const phraseRules = "1"
-
-// groupID names a group by its members, in any order: the same group gets
-// the same id in every process, and a group whose members change gets a
-// new one.
-func groupID(members []string) string {
-	sorted := slices.Clone(members)
-	slices.Sort(sorted)
-	sum := sha256.Sum256([]byte(phraseRules + "\x00" + strings.Join(sorted, "\x00")))
-	return "syn_" + hex.EncodeToString(sum[:8])
 }
 
 // expansion is a query split into the text no synonym covers and, for each
@@ -136,7 +112,6 @@ type expansion struct {
 }
 
 type synonymMatch struct {
-	group   int
 	written string
 	others  []string
 	// weight scales each alternative so it scores like the written word
@@ -145,104 +120,81 @@ type synonymMatch struct {
 	weight []float64
 }
 
-// expand finds synonyms in a query. Each group is used once, and each
-// word of the query belongs to at most one synonym: longer ones are taken
-// first, so 价格偏高 is found before 价格高 could be.
+// expand finds synonyms in a normalised query. Each group is used once.
 func (s synonyms) expand(q string) expansion {
-	us := appendUnits(nil, q)
-	type occurrence struct{ at, member int }
-	var found []occurrence
-	for i := range us {
-		s.phrases.startingAt(us, i, func(n int) bool {
-			found = append(found, occurrence{i, n})
-			return true
-		})
-	}
-	slices.SortStableFunc(found, func(a, b occurrence) int {
-		return s.phrases.length(b.member) - s.phrases.length(a.member)
-	})
 	var out expansion
-	taken := make([]bool, len(us))
-	usedGroup := map[int]bool{}
-	for _, o := range found {
-		m, n := s.members[o.member], s.phrases.length(o.member)
-		if usedGroup[m.group] || slices.Contains(taken[o.at:o.at+n], true) {
+	used := map[int]bool{}
+	rest := q
+	for _, t := range s.terms {
+		if used[t.group] {
 			continue
 		}
-		usedGroup[m.group] = true
-		for k := range n {
-			taken[o.at+k] = true
+		at := findTerm(rest, t)
+		if at < 0 {
+			continue
 		}
-		sm := synonymMatch{group: m.group, written: m.term}
-		for _, alt := range s.alternatives(m.group, m.term) {
-			sm.others = append(sm.others, alt)
-			sm.weight = append(sm.weight, float64(s.size[m.term])/float64(s.size[alt]))
+		used[t.group] = true
+		rest = rest[:at] + " " + rest[at+len(t.term):]
+		m := synonymMatch{written: t.term}
+		for _, o := range s.alternatives(t.group, t.term) {
+			m.others = append(m.others, o)
+			m.weight = append(m.weight, float64(s.size[t.term])/float64(s.size[o]))
 		}
-		out.groups = append(out.groups, sm)
+		out.groups = append(out.groups, m)
 	}
-	out.rest = untaken(q, us, taken)
+	out.rest = strings.TrimSpace(rest)
 	return out
 }
 
-// untaken returns the pieces of q whose units are not taken, joined by
-// spaces.
-func untaken(q string, us []unit, taken []bool) string {
-	var b strings.Builder
-	for i := 0; i < len(us); {
-		if taken[i] {
-			i++
-			continue
+// findTerm returns where t occurs in q, or -1. Word terms must stand
+// between non-word characters (or CJK characters).
+func findTerm(q string, t synonymTerm) int {
+	from := 0
+	for {
+		i := strings.Index(q[from:], t.term)
+		if i < 0 {
+			return -1
 		}
-		j := i
-		for j+1 < len(us) && !taken[j+1] {
-			j++
+		i += from
+		if !t.word || (boundaryBefore(q, i) && boundaryAfter(q, i+len(t.term))) {
+			return i
 		}
-		if b.Len() > 0 {
-			b.WriteByte(' ')
-		}
-		b.WriteString(q[us[i].start:us[j].end])
-		i = j + 1
+		from = i + 1
 	}
-	return b.String()
 }
 
-// groupsIn returns the ids of the groups with a member in text, sorted:
-// what a document carries in its synonym_groups field.
-func (s synonyms) groupsIn(text string) []string {
-	if len(s.members) == 0 {
-		return nil
+func boundaryBefore(q string, i int) bool {
+	if i == 0 {
+		return true
 	}
-	us := appendUnits(nil, text)
-	var ids []string
-	for i := range us {
-		s.phrases.startingAt(us, i, func(n int) bool {
-			if id := s.ids[s.members[n].group]; !slices.Contains(ids, id) {
-				ids = append(ids, id)
-			}
-			return true
-		})
-	}
-	slices.Sort(ids)
-	return ids
+	r := lastRune(q[:i])
+	return !isWordRune(r)
 }
 
-// spans returns the byte spans of text where a member of one of groups
-// occurs, for highlighting matches that the synonym_groups field made.
-func (s synonyms) spans(text string, groups []int) [][2]int {
-	if len(groups) == 0 {
-		return nil
+func boundaryAfter(q string, i int) bool {
+	if i >= len(q) {
+		return true
 	}
-	us := appendUnits(nil, text)
-	var out [][2]int
-	for i := range us {
-		s.phrases.startingAt(us, i, func(n int) bool {
-			if slices.Contains(groups, s.members[n].group) {
-				out = append(out, [2]int{us[i].start, us[i+s.phrases.length(n)-1].end})
-			}
-			return true
-		})
+	r := []rune(q[i:])[0]
+	return !isWordRune(r)
+}
+
+func lastRune(s string) rune {
+	r := []rune(s)
+	return r[len(r)-1]
+}
+
+func isWordRune(r rune) bool {
+	return r < unicode.MaxASCII && (unicode.IsLetter(r) || unicode.IsDigit(r))
+}
+
+func isWordTerm(s string) bool {
+	for _, r := range s {
+		if r >= unicode.MaxASCII {
+			return false
+		}
 	}
-	return out
+	return true
 }
 
 // normaliseQuery folds widths and traditional characters, lower-cases,
