@@ -41,7 +41,7 @@ func TestSmoke(t *testing.T) {
 	}
 	want := map[string][]string{
 		"sqlite": {"bulk insert (batches of 1000)", "save (1 interaction + 2 actions)", "action status change", "get by id", "list page of 50", "team overdue actions"},
-		"kb":     {"sync", "plain search", "filtered search + 2 facets"},
+		"kb":     {"sync", "plain search", "plain search, bare with the same synonyms", "filtered search + 2 facets"},
 		"memory": {"bulk insert, sqlite, 120 engagements", "kb rebuild, 120 engagements"},
 	}
 	if dsn != "" {

@@ -3,6 +3,8 @@ package harness
 import (
 	"context"
 	"fmt"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
@@ -13,6 +15,7 @@ import (
 	"github.com/blevesearch/bleve/v2/search/query"
 	index "github.com/blevesearch/bleve_index_api"
 
+	"github.com/dealtrail/dealtrail/kb"
 	"github.com/dealtrail/dealtrail/salesrec/gen"
 )
 
@@ -110,17 +113,42 @@ func bareIndex(ctx context.Context, cfg Config, path string) (bleve.Index, Measu
 // bareQuery is the bare side of a kb search: the text matched against the
 // text field, restricted to the team, and the filters as term queries.
 func bareQuery(text, teamID string, filters map[string]string) query.Query {
-	match := bleve.NewMatchQuery(text)
-	match.SetField("text")
 	team := bleve.NewTermQuery(teamID)
 	team.SetField("team")
-	qs := []query.Query{match, team}
+	qs := []query.Query{matchText(text), team}
 	for f, v := range filters {
 		t := bleve.NewTermQuery(v)
 		t.SetField(f)
 		qs = append(qs, t)
 	}
 	return bleve.NewConjunctionQuery(qs...)
+}
+
+// bareWidened is bareQuery with the text widened by kb's default synonym
+// groups, the way a bare Bleve user gets the same matches: the text OR each
+// member of every group it names, each a match query on the text field.
+// (A group is named when the lower-cased text contains one of its members;
+// the search texts are plain words, so no folding is needed.)
+func bareWidened(text, teamID string) query.Query {
+	alts := []query.Query{matchText(text)}
+	lower := strings.ToLower(text)
+	for _, g := range kb.DefaultSynonyms() {
+		if !slices.ContainsFunc(g, func(m string) bool { return strings.Contains(lower, strings.ToLower(m)) }) {
+			continue
+		}
+		for _, m := range g {
+			alts = append(alts, matchText(m))
+		}
+	}
+	team := bleve.NewTermQuery(teamID)
+	team.SetField("team")
+	return bleve.NewConjunctionQuery(bleve.NewDisjunctionQuery(alts...), team)
+}
+
+func matchText(text string) query.Query {
+	m := bleve.NewMatchQuery(text)
+	m.SetField("text")
+	return m
 }
 
 // bareFields are the stored fields a search returns, as kb asks for them.
