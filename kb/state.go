@@ -71,3 +71,34 @@ func readStates(ctx context.Context, idx bleve.Index, engagementIDs []string) (m
 	}
 	return out, nil
 }
+
+// stateOverlay holds the states a batch writes, keyed by engagement id:
+// the new state of each engagement it indexes, the zero state for each it
+// removes. Sync builds the batch of the next feed page while Bleve still
+// commits the current one, so the index cannot yet answer for the current
+// batch's engagements; the overlay does, and the next page skips and
+// replaces exactly what it would have after the commit.
+type stateOverlay map[string]engagementState
+
+func (o stateOverlay) write(engagementID string, s engagementState) { o[engagementID] = s }
+
+// remove records that the batch removes the engagement: afterwards it has
+// no documents and no state, as if it had never been indexed.
+func (o stateOverlay) remove(engagementID string) { o[engagementID] = engagementState{} }
+
+// readStates returns the state of each engagement as the index will hold
+// it once the batch o describes is committed: o's state where o has one,
+// the index's otherwise, whether or not that batch has been committed yet.
+// A nil overlay reads the index alone.
+func (o stateOverlay) readStates(ctx context.Context, idx bleve.Index, engagementIDs []string) (map[string]engagementState, error) {
+	states, err := readStates(ctx, idx, engagementIDs)
+	if err != nil {
+		return nil, err
+	}
+	for _, id := range engagementIDs {
+		if s, ok := o[id]; ok {
+			states[id] = s
+		}
+	}
+	return states, nil
+}

@@ -1,0 +1,57 @@
+package kb
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/blevesearch/bleve/v2"
+)
+
+// catchUp applies the feed to idx from the position idx has stored until
+// the feed is exhausted. progress, when set, receives the running count
+// of changes applied.
+//
+// It runs as a two-stage pipeline. While Bleve commits the batch of one
+// page (a mostly single-threaded segment build), the next page is read
+// from the feed and the store and its batch built, so the store's reads
+// cost little wall time. The order of commits is the feed's: a batch is
+// committed only after the one before it has been, and when a commit fails
+// or ctx ends, the batch built meanwhile is dropped and the index stays at
+// the last committed batch. The next page is built against the states the
+// batch in flight writes (see stateOverlay), so it snapshots and replaces
+// exactly what it would have after that commit. Options.Committed and
+// progress are called on the caller's goroutine, after each commit, in
+// order.
+func (x *Index) catchUp(ctx context.Context, idx bleve.Index, progress func(done int)) error {
+	raw, err := idx.GetInternal([]byte(keyPos))
+	if err != nil {
+		return fmt.Errorf("kb: read feed position: %w", err)
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	next, err := x.readPage(ctx, idx, string(raw), nil)
+	done := 0
+	for next != nil && err == nil {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		cur := next
+		committed := make(chan error, 1)
+		go func() { committed <- x.commitBatch(ctx, idx, cur) }()
+		// A short page does not prove the feed is exhausted: a store may
+		// cap the page size below what was asked. Only an empty read does.
+		next, err = x.readPage(ctx, idx, cur.pos, cur.writes)
+		if cerr := <-committed; cerr != nil {
+			return cerr
+		}
+		done += cur.changes
+		if x.opts.Committed != nil {
+			x.opts.Committed(cur.pos, cur.changes)
+		}
+		if progress != nil {
+			progress(done)
+		}
+	}
+	return err
+}
