@@ -27,12 +27,11 @@ import (
 //  5. CJK bigrams (a lone character stays a unigram), so 价格偏高 searches
 //     价格 | 格偏 | 偏高 and not every text with a 高 in it.
 //
-// Every character is also indexed as a unigram, so a one-character query
-// (价, 贵) finds the texts containing it. The unigrams go to a field of
-// their own, text_chars (steps 1–3 only), without term vectors: they cost
-// far less there than mixed into the text field, and they do not inflate
-// its length for BM25. A query's lone characters search text_chars; its
-// bigrams and words search text.
+// A one-character query (价, 贵) finds the texts containing the character
+// through the terms it is part of: every bigram that starts or ends with it
+// and the character where it stands alone (see charQuery). No unigram of
+// every character is indexed: a field of them cost more at indexing than
+// everything else kb adds.
 //
 // Bleve resolves tokenizers and token filters by name from a process-wide
 // registry. The two components kb adds are registered there once, under
@@ -44,10 +43,8 @@ const (
 
 	bigramFilter = "kb_cjk_bigram"
 
-	// textAnalyzer analyzes the text field and the words of a search;
-	// charsAnalyzer analyzes the text_chars field.
-	textAnalyzer  = "kb_text"
-	charsAnalyzer = "kb_chars"
+	// textAnalyzer analyzes the text field and the words of a search.
+	textAnalyzer = "kb_text"
 )
 
 var registerOnce = sync.OnceValue(func() error {
@@ -74,11 +71,6 @@ func addAnalysis(m *mapping.IndexMappingImpl) error {
 			"type":          custom.Name,
 			"tokenizer":     tokenizerName,
 			"token_filters": []any{lowercase.Name, pluralFilterName, bigramFilter},
-		}},
-		{m.AddCustomAnalyzer, charsAnalyzer, map[string]any{
-			"type":          custom.Name,
-			"tokenizer":     tokenizerName,
-			"token_filters": []any{lowercase.Name},
 		}},
 	}
 	for _, s := range steps {

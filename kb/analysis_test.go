@@ -65,31 +65,20 @@ func TestTextAnalyzer(t *testing.T) {
 	}
 }
 
-func TestCharsAnalyzerEmitsEveryCharacter(t *testing.T) {
-	a := analyzer(t, charsAnalyzer)
-	if got, want := analyzed(a, "價格太贵ERP"), []string{"价", "格", "太", "贵", "erp"}; !slices.Equal(got, want) {
-		t.Errorf("chars terms = %q, want %q", got, want)
-	}
-}
-
 func TestQueryTerms(t *testing.T) {
 	a := analyzer(t, textAnalyzer)
 	if got, want := analyzed(a, "价格偏高"), []string{"价格", "格偏", "偏高"}; !slices.Equal(got, want) {
 		t.Errorf("query terms = %q, want %q", got, want)
 	}
-	// A one-character query searches the unigram field; bigrams and
-	// words search the text.
+	// A one-character query is a lone character (charQuery); bigrams and
+	// words are terms.
 	for text, want := range map[string][]string{
-		"贵":       {"text_chars:贵"},
-		"贵 ERP价格": {"text_chars:贵", "text:erp", "text:价格"},
+		"贵":       {"char:贵"},
+		"贵 ERP价格": {"char:贵", "term:erp", "term:价格"},
 	} {
 		var got []string
-		for _, tok := range a.Analyze([]byte(text)) {
-			field := fieldText
-			if loneCharacter(tok) {
-				field = fieldChars
-			}
-			got = append(got, field+":"+string(tok.Term))
+		for _, k := range termKeys(a.Analyze([]byte(text))) {
+			got = append(got, strings.Replace(k, "\x00", ":", 1))
 		}
 		if !slices.Equal(got, want) {
 			t.Errorf("%q searches %q, want %q", text, got, want)
@@ -226,5 +215,44 @@ func TestFoldOffsets(t *testing.T) {
 	}
 	if same, m := fold([]byte("plain 预算")); string(same) != "plain 预算" || m != nil {
 		t.Errorf("unchanged text: %q %v", same, m)
+	}
+}
+
+// TestOneCharacterFindsEveryPosition: a one-character query finds the
+// texts where the character begins a bigram, ends one, sits inside a run,
+// stands alone between punctuation or next to Latin letters, or is written
+// in its traditional form, and no text without it.
+func TestOneCharacterFindsEveryPosition(t *testing.T) {
+	f := newFixture(t, Options{})
+	c := f.customer("t1", "客户丙", "零售")
+	with := map[string]string{}
+	for name, text := range map[string]string{
+		"begins":      "价格谈妥",
+		"ends":        "对方报价",
+		"inside":      "最终定价方案",
+		"alone":       "贵，但值得",
+		"next to ERP": "ERP价",
+		"traditional": "對方報價",
+	} {
+		with[f.won("t1", "r1", c, text).ID] = name
+	}
+	none := f.won("t1", "r1", c, "交付周期太长").ID
+	f.sync()
+	for _, q := range []string{"价", "價", "贵"} {
+		got := engagements(f.search("m1", Query{Text: q}))
+		if slices.Contains(got, none) {
+			t.Errorf("%q finds a text without it: %v", q, got)
+		}
+		if q == "贵" {
+			if len(got) != 1 {
+				t.Errorf("贵 finds %d texts, want 1: %v", len(got), got)
+			}
+			continue
+		}
+		for id, name := range with {
+			if name != "alone" && !slices.Contains(got, id) {
+				t.Errorf("%q does not find the text where it %s", q, name)
+			}
+		}
 	}
 }

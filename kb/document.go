@@ -142,7 +142,6 @@ func (d document) fields() map[string]any {
 		}
 	}
 	set(fieldText, d.Text)
-	set(fieldChars, d.Text)
 	set(fieldKind, d.Kind)
 	set(fieldOutcome, d.Outcome)
 	set(fieldReasonCategory, d.ReasonCategory)

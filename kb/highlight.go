@@ -19,8 +19,9 @@ const (
 // fragments cuts text into at most maxFragments pieces around the matched
 // spans and wraps every match in <mark>…</mark>, HTML-escaping the rest.
 // The spans are the term locations Bleve found in the text field, plus
-// every occurrence of chars, the query's lone characters (they are
-// searched in text_chars, which keeps no locations).
+// every occurrence of chars, the query's lone characters. A lone
+// character is searched through the terms it is part of (charQuery), and
+// those terms' locations are left out: 价 marks 价, not all of 价格.
 //
 // kb highlights itself instead of using Bleve's highlighter because CJK
 // bigrams overlap (稳定性 matches 稳定 at 0–6 and 定性 at 3–9): Bleve's
@@ -62,7 +63,10 @@ func fragments(text string, locations search.TermLocationMap, chars []rune) []st
 // overlapping and touching spans merged.
 func mergeSpans(text string, locations search.TermLocationMap, chars []rune) [][2]int {
 	spans := charSpans(text, chars)
-	for _, locs := range locations {
+	for term, locs := range locations {
+		if strings.ContainsFunc(term, func(r rune) bool { return slices.Contains(chars, r) }) {
+			continue // found for a lone character, which charSpans marks
+		}
 		for _, l := range locs {
 			s, e := int(l.Start), int(l.End)
 			if s < 0 || e > len(text) || s >= e {

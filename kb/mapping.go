@@ -10,7 +10,6 @@ import (
 // Field names of an index document.
 const (
 	fieldText           = "text"
-	fieldChars          = "text_chars"
 	fieldKind           = "kind"
 	fieldOutcome        = "outcome"
 	fieldReasonCategory = "reason_category"
@@ -56,15 +55,6 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	text.IncludeInAll = false
 	text.DocValues = false // never sorted or faceted on
 	doc.AddFieldMappingsAt(fieldText, text)
-
-	// The same text, one term per character (see analysis.go).
-	chars := bleve.NewTextFieldMapping()
-	chars.Analyzer = charsAnalyzer
-	chars.Store = false
-	chars.IncludeTermVectors = false
-	chars.IncludeInAll = false
-	chars.DocValues = false
-	doc.AddFieldMappingsAt(fieldChars, chars)
 
 	// Keyword fields: faceted ones keep doc values, shown ones are stored.
 	keywords := []struct {

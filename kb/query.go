@@ -2,6 +2,7 @@ package kb
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"time"
 
@@ -223,7 +224,7 @@ const synonymBoost = 0.5
 // (like a match query) or, with all set, every one of them (synonym
 // alternatives: nearly as precise as a phrase for the short words of a
 // synonym list, without the cost of checking positions). Bigrams and words
-// search the text field; a lone character searches text_chars. Every leaf
+// are terms of the text field; a lone character is charQuery. Every leaf
 // carries boost. It returns nil when text has no terms.
 func terms(a analysis.Analyzer, text string, boost float64, all bool) query.Query {
 	tokens := a.Analyze([]byte(text))
@@ -232,12 +233,12 @@ func terms(a analysis.Analyzer, text string, boost float64, all bool) query.Quer
 	}
 	leaves := make([]query.Query, len(tokens))
 	for i, tok := range tokens {
-		field := fieldText
 		if loneCharacter(tok) {
-			field = fieldChars
+			leaves[i] = charQuery(string(tok.Term), boost)
+			continue
 		}
 		t := bleve.NewTermQuery(string(tok.Term))
-		t.SetField(field)
+		t.SetField(fieldText)
 		t.SetBoost(boost)
 		leaves[i] = t
 	}
@@ -250,6 +251,22 @@ func terms(a analysis.Analyzer, text string, boost float64, all bool) query.Quer
 	d := bleve.NewDisjunctionQuery(leaves...)
 	d.SetMin(1)
 	return d
+}
+
+// charQuery finds the texts containing the character c (already folded
+// and lower-cased): the text field holds c itself where it stands alone and
+// otherwise only the bigrams it is part of, so the query is every term
+// starting with c (c and 价格 for 价) or ending with it (报价). Both are
+// answered from the term dictionary; no unigram of every character is
+// indexed for the rare one-character search.
+func charQuery(c string, boost float64) query.Query {
+	starts := bleve.NewPrefixQuery(c)
+	starts.SetField(fieldText)
+	starts.SetBoost(boost)
+	ends := bleve.NewRegexpQuery("." + regexp.QuoteMeta(c))
+	ends.SetField(fieldText)
+	ends.SetBoost(boost)
+	return bleve.NewDisjunctionQuery(starts, ends)
 }
 
 // loneCharacter reports whether the bigram filter left tok as a single

@@ -160,7 +160,7 @@ func TestHighlights(t *testing.T) {
 	if frag := res.Hits[0].Fragments[0]; !strings.Contains(frag, "<mark>稳定性</mark>") {
 		t.Errorf("fragment %q has no mark around the match", frag)
 	}
-	res = f.search("m1", Query{Text: "报"}) // one character: searched in text_chars
+	res = f.search("m1", Query{Text: "报"}) // one character: the terms it is part of
 	if res.Total == 0 || len(res.Hits[0].Fragments) == 0 || !strings.Contains(res.Hits[0].Fragments[0], "<mark>报</mark>") {
 		t.Errorf("one-character query: %+v", res.Hits)
 	}

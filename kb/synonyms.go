@@ -236,7 +236,7 @@ func singularWords(s string) string {
 }
 
 // loneChars returns the characters of text that the analyzer leaves as
-// single-character terms (searched in text_chars), lower-cased and
+// single-character terms (searched with charQuery), lower-cased and
 // folded, for highlighting.
 func (s synonyms) loneChars(text string) []rune {
 	var out []rune
@@ -268,16 +268,16 @@ func (s synonyms) alternatives(group int, written string) []string {
 	return cand
 }
 
-// termKeys names the search terms of tokens as terms() searches them:
-// field and term.
+// termKeys names the searches of tokens as terms() makes them: a term of
+// the text field, or the charQuery of a lone character.
 func termKeys(tokens analysis.TokenStream) []string {
 	out := make([]string, 0, len(tokens))
 	for _, tok := range tokens {
-		field := fieldText
+		kind := "term"
 		if loneCharacter(tok) {
-			field = fieldChars
+			kind = "char"
 		}
-		k := field + "\x00" + string(tok.Term)
+		k := kind + "\x00" + string(tok.Term)
 		if !slices.Contains(out, k) {
 			out = append(out, k)
 		}
