@@ -121,6 +121,26 @@ type pipelineFixture struct {
 	committed []string // positions Options.Committed was told, in order
 }
 
+// stoppedAfter checks that a catch-up of one-document pages began begun
+// commits and then stopped with the first committed pages applied:
+// Committed told of them alone, the position is the last of them and the
+// index holds their documents.
+func (p *pipelineFixture) stoppedAfter(t *testing.T, begun, committed int) {
+	t.Helper()
+	if p.gate.commits != begun {
+		t.Errorf("%d commits begun, want %d: none after the one that stopped the catch-up\n%v", p.gate.commits, begun, p.log.ops)
+	}
+	if !slices.Equal(p.committed, p.positions[:committed]) {
+		t.Errorf("Committed told %v, want the committed pages %v", p.committed, p.positions[:committed])
+	}
+	if pos, _ := p.x.Position(); pos != p.positions[committed-1] {
+		t.Errorf("position = %q, want the last committed page's %q", pos, p.positions[committed-1])
+	}
+	if got := docCount(t, p.x); got != committed {
+		t.Errorf("%d documents, want the committed pages' %d", got, committed)
+	}
+}
+
 func newPipelineFixture(t *testing.T, f *fixture, commit func(p *pipelineFixture, n int, b *bleve.Batch) error) *pipelineFixture {
 	t.Helper()
 	p := &pipelineFixture{log: &opLog{}}
@@ -221,18 +241,7 @@ func TestFailedCommitCommitsNoLaterPage(t *testing.T) {
 	if !errors.Is(err, errCommitFailed) {
 		t.Fatalf("catchUp = %v, want the failed commit's error", err)
 	}
-	if p.gate.commits != 2 {
-		t.Errorf("%d commits begun, want 2: none after the failed one\n%v", p.gate.commits, p.log.ops)
-	}
-	if !slices.Equal(p.committed, p.positions[:1]) {
-		t.Errorf("Committed told %v, want only the first page %v", p.committed, p.positions[:1])
-	}
-	if pos, _ := p.x.Position(); pos != p.positions[0] {
-		t.Errorf("position = %q, want the last committed page's %q", pos, p.positions[0])
-	}
-	if got := docCount(t, p.x); got != 1 {
-		t.Errorf("%d documents, want the first page's 1", got)
-	}
+	p.stoppedAfter(t, 2, 1)
 	if err := p.x.Sync(context.Background()); err != nil {
 		t.Fatalf("Sync after the failure: %v", err)
 	}
@@ -260,16 +269,5 @@ func TestContextEndingDuringACommitCommitsNoLaterPage(t *testing.T) {
 	if !errors.Is(err, context.Canceled) {
 		t.Fatalf("catchUp = %v, want context.Canceled", err)
 	}
-	if p.gate.commits != 2 {
-		t.Errorf("%d commits begun, want 2: none after ctx ended\n%v", p.gate.commits, p.log.ops)
-	}
-	if !slices.Equal(p.committed, p.positions[:2]) {
-		t.Errorf("Committed told %v, want the two committed pages %v", p.committed, p.positions[:2])
-	}
-	if pos, _ := p.x.Position(); pos != p.positions[1] {
-		t.Errorf("position = %q, want the last committed page's %q", pos, p.positions[1])
-	}
-	if got := docCount(t, p.x); got != 2 {
-		t.Errorf("%d documents, want the two committed pages' 2", got)
-	}
+	p.stoppedAfter(t, 2, 2)
 }
