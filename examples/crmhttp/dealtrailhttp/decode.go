@@ -1,6 +1,7 @@
 package dealtrailhttp
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"io"
@@ -14,11 +15,20 @@ import (
 
 // decode reads exactly one JSON value from the request body into dst.
 // Unknown fields, trailing data, and a body over the limit set in route are
-// refused. Errors that salesrec raised while decoding (an unknown enum
-// value) pass through as they are; every other decoding problem becomes a
-// 400 whose message names no value from the body.
+// refused, and so is a string that is not text as sent (see checkText): a
+// 422 naming its field, before anything is decoded. Errors that salesrec
+// raised while decoding (an unknown enum value) pass through as they are;
+// every other decoding problem becomes a 400 whose message names no value
+// from the body.
 func decode(r *http.Request, dst any) error {
-	dec := json.NewDecoder(r.Body)
+	body, err := io.ReadAll(r.Body)
+	if err != nil {
+		return decodeError(err)
+	}
+	if err := checkText(body); err != nil {
+		return err
+	}
+	dec := json.NewDecoder(bytes.NewReader(body))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(dst); err != nil {
 		return decodeError(err)

@@ -23,6 +23,7 @@
 // Errors are mapped with errors.Is and errors.As, never by message text:
 //
 //	*salesrec.ValidationError, salesrec.ErrInvalid  422 {"error": …, "fields": {path: message}}
+//	a string in the body that is not text          422 naming its path (see below)
 //	salesrec.ErrConflict (stale version, taken)     409
 //	salesrec.ErrInvalidTransition                   409 (the request is well formed; the
 //	                                                     engagement's current state refuses it)
@@ -39,6 +40,15 @@
 // Error bodies never carry a confidential value from the request (customer
 // names, phones, emails): messages for 404/409/403/500 are fixed texts, and
 // the values of confidential input fields are scrubbed from the rest.
+//
+// A string anywhere in a JSON body (a value or a field name, at any depth)
+// must be text as sent: raw bytes that are not UTF-8 and \u escapes of a
+// lone UTF-16 surrogate ("\ud800", "\udc00", a high surrogate followed by
+// anything but a low one) are refused with 422 before the body is decoded,
+// since encoding/json would silently store U+FFFD in their place. The field
+// is named by its JSON path (interactions[0].points[1].text; the holding
+// object for a bad field name) and the message is given in Chinese and
+// English. A U+FFFD the client sent itself, raw or as \ufffd, is kept.
 //
 // # Versions
 //
