@@ -44,7 +44,8 @@ type document struct {
 	Team           string
 	Owner          string
 	Date           time.Time
-	// Amount is the won amount in minor units (exact below 2^53).
+	// Amount is the won amount in minor units: exact, as validation keeps it
+	// at most salesrec.MaxMinor (10^14), below 2^53.
 	Amount       *float64
 	Currency     string
 	EngagementID string

@@ -1,6 +1,7 @@
 package salesrec
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 )
@@ -33,7 +34,7 @@ func ParseBudget(s string) (Money, error) {
 	if lo, hi, ok := splitRange(rest); ok {
 		upper, err := ParseMoney(hi)
 		if err != nil {
-			return Money{}, budgetErr(s)
+			return Money{}, budgetErr(s, err)
 		}
 		lower, err := ParseMoney(lo)
 		if err != nil {
@@ -45,7 +46,7 @@ func ParseBudget(s string) (Money, error) {
 			}
 		}
 		if err != nil {
-			return Money{}, budgetErr(s)
+			return Money{}, budgetErr(s, err)
 		}
 		if lower.Cur() != upper.Cur() || lower.Minor > upper.Minor {
 			return Money{}, fmt.Errorf("%w: budget %q is not a range from low to high", ErrInvalid, s)
@@ -54,12 +55,18 @@ func ParseBudget(s string) (Money, error) {
 	}
 	m, err := ParseMoney(rest)
 	if err != nil {
-		return Money{}, budgetErr(s)
+		return Money{}, budgetErr(s, err)
 	}
 	return m, nil
 }
 
-func budgetErr(s string) error {
+// budgetErr explains why s is no budget. An amount above MaxMinor says so
+// (err is what ParseMoney returned), rather than call the phrase no budget.
+func budgetErr(s string, err error) error {
+	var tl *tooLargeError
+	if errors.As(err, &tl) {
+		return err
+	}
 	return fmt.Errorf("%w: %q is not a budget: write a ceiling such as 50万以内, 不超过¥500,000 or up to 500k", ErrInvalid, s)
 }
 

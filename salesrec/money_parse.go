@@ -2,7 +2,6 @@ package salesrec
 
 import (
 	"fmt"
-	"math"
 	"strings"
 	"unicode"
 )
@@ -23,8 +22,9 @@ import (
 //
 // Full-width digits and punctuation (８０，０００) are read as ASCII; case is
 // ignored. The result must fit the currency's minor unit: "¥0.01" is one
-// fen, "¥0.001" is refused, as is a negative amount or one too large for
-// int64 minor units. Errors wrap ErrInvalid.
+// fen, "¥0.001" is refused, as is a negative amount or one above MaxMinor
+// ("¥9,999,999,999,999,999", however many digits: the number is never
+// wrapped or rounded). Errors wrap ErrInvalid.
 func ParseMoney(s string) (Money, error) {
 	rest := normalizeMoney(s)
 	if rest == "" {
@@ -51,11 +51,15 @@ func ParseMoney(s string) (Money, error) {
 		return Money{}, moneyErr(s, "must not be negative")
 	}
 	cur, _ := lookupCurrency(code)
-	minor, msg := parseDecimal(rest, cur.digits+exp)
-	if msg != "" {
-		if msg == msgTooPrecise {
-			msg = fmt.Sprintf("has more decimals than %s allows (its smallest unit is 1/%d)", code, pow10(cur.digits))
-		}
+	minor, msg := parseDecimal(rest, cur.digits+exp, MaxMinor)
+	switch msg {
+	case "":
+	case msgTooPrecise:
+		msg = fmt.Sprintf("has more decimals than %s allows (its smallest unit is 1/%d)", code, pow10(cur.digits))
+		return Money{}, moneyErr(s, msg)
+	case msgTooLarge:
+		return Money{}, &tooLargeError{text: s, currency: code}
+	default:
 		return Money{}, moneyErr(s, msg)
 	}
 	return Money{Minor: minor, Currency: code}, nil
@@ -64,6 +68,18 @@ func ParseMoney(s string) (Money, error) {
 func moneyErr(s, msg string) error {
 	return fmt.Errorf("%w: amount %q %s", ErrInvalid, s, msg)
 }
+
+// tooLargeError is an amount written above MaxMinor. It is a type of its
+// own so that ParseBudget can pass the reason on rather than call the phrase
+// no budget.
+type tooLargeError struct{ text, currency string }
+
+func (e *tooLargeError) Error() string {
+	return fmt.Sprintf("%v: amount %q is too large: %s", ErrInvalid, e.text, tooLargeMsg(e.currency))
+}
+
+// Unwrap makes errors.Is(err, ErrInvalid) true.
+func (e *tooLargeError) Unwrap() error { return ErrInvalid }
 
 // normalizeMoney lower-cases s, maps full-width forms to ASCII and trims it.
 func normalizeMoney(s string) string {
@@ -134,12 +150,16 @@ func cutMultiplier(s string) (exp int, rest string, ok bool) {
 	return 0, s, false
 }
 
-const msgTooPrecise = "too precise"
+const (
+	msgTooPrecise = "too precise"
+	msgTooLarge   = "too large"
+)
 
 // parseDecimal reads a non-negative decimal number and returns it times
 // 10^shift as an exact int64. It returns a message instead when the number
-// is malformed, has digits below 10^-shift, or overflows.
-func parseDecimal(s string, shift int) (int64, string) {
+// is malformed, has digits below 10^-shift, or is above max (max >= 0), which
+// it checks before every step so that the arithmetic never overflows.
+func parseDecimal(s string, shift int, max int64) (int64, string) {
 	const malformed = "is not a number: write it like 80,000 or 80000.50"
 	intPart, frac, hasDot := strings.Cut(s, ".")
 	if intPart == "" || (hasDot && frac == "") || strings.Contains(frac, ".") {
@@ -177,14 +197,14 @@ func parseDecimal(s string, shift int) (int64, string) {
 	var v int64
 	for i := 0; i < len(digits); i++ {
 		d := int64(digits[i] - '0')
-		if v > (math.MaxInt64-d)/10 {
-			return 0, "is too large"
+		if v > (max-d)/10 {
+			return 0, msgTooLarge
 		}
 		v = v*10 + d
 	}
 	for ; shift > 0; shift-- {
-		if v > math.MaxInt64/10 {
-			return 0, "is too large"
+		if v > max/10 {
+			return 0, msgTooLarge
 		}
 		v *= 10
 	}

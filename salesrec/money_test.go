@@ -34,7 +34,17 @@ func TestParseMoney(t *testing.T) {
 		{"trailing zero beyond fen is exact", "¥0.010", CNY(0, 1), ""},
 		{"zero", "0", CNY(0, 0), ""},
 		{"full-width digits", "８０，０００元", CNY(80000, 0), ""},
-		{"largest amount", "92233720368547758.07", Money{Minor: math.MaxInt64, Currency: "CNY"}, ""},
+		{"the largest amount", "¥1,000,000,000,000", Money{Minor: MaxMinor, Currency: "CNY"}, ""},
+		{"the largest amount with fen", "1000000000000.00元", Money{Minor: MaxMinor, Currency: "CNY"}, ""},
+		{"the largest amount through 亿", "10000亿", Money{Minor: MaxMinor, Currency: "CNY"}, ""},
+		{"the largest amount in yen", "JPY 100,000,000,000,000", Money{Minor: MaxMinor, Currency: "JPY"}, ""},
+		{"one fen above the largest is refused", "¥1,000,000,000,000.01", Money{}, "must be at most ¥1,000,000,000,000"},
+		{"one yen above the largest is refused", "JPY 100,000,000,000,001", Money{}, "must be at most JPY 100,000,000,000,000"},
+		{"extra digits are refused, not wrapped", "¥9,999,999,999,999,999", Money{}, "too large"},
+		{"the limit is said in Chinese too", "¥9,999,999,999,999,999", Money{}, "金额不能超过 ¥1,000,000,000,000"},
+		{"the int64 maximum is refused", "92233720368547758.07", Money{}, "too large"},
+		{"a hundred digits are refused", strings.Repeat("9", 100), Money{}, "too large"},
+		{"overflow through billion is refused", "99999999999999999999bn", Money{}, "too large"},
 		{"a tenth of a fen is refused", "¥0.001", Money{}, "more decimals than CNY allows"},
 		{"a cent fraction of a yen is refused", "JPY 1.5", Money{}, "more decimals than JPY allows"},
 		{"万 with six decimals is exact", "1.234567万", CNY(12345, 67), ""},
@@ -103,7 +113,7 @@ func TestMoneyRoundTrip(t *testing.T) {
 	for _, m := range []Money{
 		CNY(0, 1), CNY(0, 99), CNY(80000, 0), CNY(80000, 50), CNY(1, 10),
 		{Minor: 1200050, Currency: "USD"}, {Minor: 7, Currency: "EUR"}, {Minor: 5000, Currency: "JPY"},
-		{Minor: math.MaxInt64, Currency: "CNY"},
+		{Minor: MaxMinor, Currency: "CNY"}, {Minor: MaxMinor, Currency: "USD"}, {Minor: MaxMinor, Currency: "JPY"},
 	} {
 		s := m.String()
 		got, err := ParseMoney(s)
@@ -139,6 +149,8 @@ func TestParseBudget(t *testing.T) {
 		{"range from high to low is refused", "50-30万", Money{}, true},
 		{"words only are refused", "预算充足", Money{}, true},
 		{"empty is refused", "", Money{}, true},
+		{"the largest amount is a ceiling", "不超过10000亿", CNY(1_000_000_000_000, 0), false},
+		{"a ceiling above the largest amount is refused", "预算控制在10001亿以内", Money{}, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -153,5 +165,12 @@ func TestParseBudget(t *testing.T) {
 				t.Fatalf("ParseBudget(%q) = %+v, %v; want %+v", tt.in, got, err, tt.want)
 			}
 		})
+	}
+}
+
+func TestParseBudgetSaysWhenTheCeilingIsTooLarge(t *testing.T) {
+	_, err := ParseBudget("预算控制在10001亿以内")
+	if !errors.Is(err, ErrInvalid) || !strings.Contains(err.Error(), "金额不能超过 ¥1,000,000,000,000") {
+		t.Fatalf("ParseBudget = %v; want ErrInvalid naming the largest amount", err)
 	}
 }

@@ -6,13 +6,16 @@ import (
 	validation "github.com/go-ozzo/ozzo-validation/v4"
 )
 
-// Validate checks an amount on its own: not negative, in a known currency
-// (empty means CNY). Keys are "minor" and "currency".
+// Validate checks an amount on its own: not negative, at most MaxMinor, in
+// a known currency (empty means CNY). Keys are "minor" and "currency".
 func (m Money) Validate() error {
 	return asValidationError(validation.ValidateStruct(&m,
 		validation.Field(&m.Minor, check(func() error {
 			if m.Minor < 0 {
 				return problem("must not be negative")
+			}
+			if m.Minor > MaxMinor {
+				return problem(tooLargeMsg(m.Cur()))
 			}
 			return nil
 		})),
@@ -32,6 +35,9 @@ func moneyProblem(m Money) string {
 	}
 	if m.Minor < 0 {
 		return "must not be negative"
+	}
+	if m.Minor > MaxMinor {
+		return tooLargeMsg(m.Cur())
 	}
 	return ""
 }

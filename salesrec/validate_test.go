@@ -2,6 +2,7 @@ package salesrec
 
 import (
 	"errors"
+	"math"
 	"strings"
 	"testing"
 )
@@ -147,6 +148,18 @@ func TestEngagementValidate(t *testing.T) {
 			e.Status = StatusWon
 			e.Outcome = &Outcome{Amount: Money{Minor: -100}, SignedOn: Date{2024, 4, 20}}
 		}, "outcome.amount", "must not be negative"},
+		{"won at the largest amount is valid", func(e *Engagement) {
+			e.Status = StatusWon
+			e.Outcome = &Outcome{Amount: Money{Minor: MaxMinor, Currency: "CNY"}, SignedOn: Date{2024, 4, 20}}
+		}, "", ""},
+		{"won one fen above the largest amount is refused", func(e *Engagement) {
+			e.Status = StatusWon
+			e.Outcome = &Outcome{Amount: Money{Minor: MaxMinor + 1, Currency: "CNY"}, SignedOn: Date{2024, 4, 20}}
+		}, "outcome.amount", "金额不能超过 ¥1,000,000,000,000,请核对是否多输了位数 / must be at most ¥1,000,000,000,000; check the amount for extra digits"},
+		{"won with the int64 maximum is refused", func(e *Engagement) {
+			e.Status = StatusWon
+			e.Outcome = &Outcome{Amount: Money{Minor: math.MaxInt64}, SignedOn: Date{2024, 4, 20}}
+		}, "outcome.amount", "must be at most ¥1,000,000,000,000"},
 		{"won without signing date is refused", func(e *Engagement) {
 			e.Status = StatusWon
 			e.Outcome = &Outcome{Amount: CNY(80000, 0)}
@@ -252,6 +265,9 @@ func TestTypeValidate(t *testing.T) {
 		{"contact with an overlong phone", Contact{Name: "王总", Title: "采购总监", Phone: strings.Repeat("1", 51)}, "phone", "at most 50 characters"},
 		{"valid money", CNY(80000, 0), "", ""},
 		{"negative money", Money{Minor: -1}, "minor", "must not be negative"},
+		{"money at the largest amount", Money{Minor: MaxMinor, Currency: "USD"}, "", ""},
+		{"money above the largest amount", Money{Minor: MaxMinor + 1, Currency: "USD"}, "minor", "金额不能超过 USD 1,000,000,000,000.00"},
+		{"money at the int64 maximum", Money{Minor: math.MaxInt64}, "minor", "must be at most ¥1,000,000,000,000"},
 		{"money in an unknown currency", Money{Minor: 1, Currency: "XYZ"}, "currency", `"XYZ" is not a known currency`},
 		{"valid place", Place{Mode: PlaceOffline, Address: "上海市浦东新区世纪大道100号"}, "", ""},
 		{"place with unknown mode", Place{Mode: "hybrid"}, "mode", `"hybrid" is not a known place type`},

@@ -65,6 +65,7 @@ func Run(t *testing.T, open Opener) {
 		{"Time", testTime},
 		{"BulkInsert", testBulkInsert},
 		{"ErrorsHideValues", testErrorsHideValues},
+		{"AmountLimit", testAmountLimit},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -94,6 +94,10 @@ func TestCloseAndReopen(t *testing.T) {
 	}{
 		{"won without an amount is refused", closePath(won),
 			`{"version":1,"status":"won","outcome":{"signed_on":"2024-04-12"}}`, http.StatusUnprocessableEntity, []string{"outcome.amount"}},
+		{"won one fen above the largest amount is refused", closePath(won),
+			`{"version":1,"status":"won","outcome":{"amount":{"minor":100000000000001,"currency":"CNY"},"signed_on":"2024-04-12"}}`, http.StatusUnprocessableEntity, []string{"outcome.amount"}},
+		{"won with an amount past int64 is a malformed body", closePath(won),
+			`{"version":1,"status":"won","outcome":{"amount":{"minor":99999999999999999999},"signed_on":"2024-04-12"}}`, http.StatusBadRequest, nil},
 		{"closing as open is refused", closePath(won),
 			`{"version":1,"status":"open","outcome":{}}`, http.StatusUnprocessableEntity, []string{"status"}},
 		{"won with amount and date", closePath(won),
