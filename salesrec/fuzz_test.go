@@ -16,7 +16,7 @@ func FuzzParse(f *testing.F) {
 		"", " ", "2024-04-10", "2024/04/10", "2024年4月10日", "2024-02-30", "9999-99-99",
 		"上午09:30", "下午02:15", "9:30 AM", "PM 2:15", "14:05", "24:00", "中午1:00", "晚上12:00",
 		"¥80,000", "￥80,000", "80000", "8万", "¥8.5万", "80,000元", "USD 12,000", "$12,000.50",
-		"1.2亿", "¥0.001", "¥0.01", "92233720368547758.08", "-5", "8,0000", "$80,000元",
+		"1.2亿", "¥0.001", "¥0.01", "92233720368547758.08", "¥1,000,000,000,000", "¥1,000,000,000,000.01", "10001亿", "-5", "8,0000", "$80,000元",
 		"50万以内", "不超过50万", "预算控制在50万以内", "up to 500k", "under ¥500,000", "30-50万",
 		"50-30万", "50万左右", "面谈", "face_to_face", "Phone", "视频会议", "\x00", "\xff\xfe",
 		"1e9", "0x10", "１２：３０", "上午", "am", "p.m.", "万", "¥", "-", "~", "到",
@@ -49,8 +49,11 @@ func FuzzParse(f *testing.F) {
 			check("ParseClock", err)
 		}
 		if money, err := ParseMoney(s); err == nil {
-			if money.Minor < 0 {
-				t.Fatalf("ParseMoney(%q) = %d is negative", s, money.Minor)
+			if money.Minor < 0 || money.Minor > MaxMinor {
+				t.Fatalf("ParseMoney(%q) = %d is outside 0..MaxMinor", s, money.Minor)
+			}
+			if err := money.Validate(); err != nil {
+				t.Fatalf("ParseMoney(%q) = %+v does not validate: %v", s, money, err)
 			}
 			if back, err := ParseMoney(money.String()); err != nil || back != money {
 				t.Fatalf("ParseMoney(%q) = %+v does not round-trip through %q: %+v, %v", s, money, money.String(), back, err)
@@ -59,8 +62,8 @@ func FuzzParse(f *testing.F) {
 			check("ParseMoney", err)
 		}
 		if b, err := ParseBudget(s); err == nil {
-			if b.Minor < 0 {
-				t.Fatalf("ParseBudget(%q) = %d is negative", s, b.Minor)
+			if b.Minor < 0 || b.Minor > MaxMinor {
+				t.Fatalf("ParseBudget(%q) = %d is outside 0..MaxMinor", s, b.Minor)
 			}
 		} else {
 			check("ParseBudget", err)
