@@ -51,18 +51,17 @@ func ParseMoney(s string) (Money, error) {
 		return Money{}, moneyErr(s, "must not be negative")
 	}
 	cur, _ := lookupCurrency(code)
-	minor, msg := parseDecimal(rest, cur.digits+exp, MaxMinor)
+	minor, msg := parseDecimal(rest, cur.digits+exp)
 	switch msg {
 	case "":
+		return Money{Minor: minor, Currency: code}, nil
 	case msgTooPrecise:
-		msg = fmt.Sprintf("has more decimals than %s allows (its smallest unit is 1/%d)", code, pow10(cur.digits))
-		return Money{}, moneyErr(s, msg)
+		return Money{}, moneyErr(s, fmt.Sprintf("has more decimals than %s allows (its smallest unit is 1/%d)", code, pow10(cur.digits)))
 	case msgTooLarge:
 		return Money{}, &tooLargeError{text: s, currency: code}
 	default:
 		return Money{}, moneyErr(s, msg)
 	}
-	return Money{Minor: minor, Currency: code}, nil
 }
 
 func moneyErr(s, msg string) error {
@@ -157,9 +156,9 @@ const (
 
 // parseDecimal reads a non-negative decimal number and returns it times
 // 10^shift as an exact int64. It returns a message instead when the number
-// is malformed, has digits below 10^-shift, or is above max (max >= 0), which
-// it checks before every step so that the arithmetic never overflows.
-func parseDecimal(s string, shift int, max int64) (int64, string) {
+// is malformed, has digits below 10^-shift, or is above MaxMinor, which it
+// checks before every step so that the arithmetic never overflows.
+func parseDecimal(s string, shift int) (int64, string) {
 	const malformed = "is not a number: write it like 80,000 or 80000.50"
 	intPart, frac, hasDot := strings.Cut(s, ".")
 	if intPart == "" || (hasDot && frac == "") || strings.Contains(frac, ".") {
@@ -197,13 +196,13 @@ func parseDecimal(s string, shift int, max int64) (int64, string) {
 	var v int64
 	for i := 0; i < len(digits); i++ {
 		d := int64(digits[i] - '0')
-		if v > (max-d)/10 {
+		if v > (MaxMinor-d)/10 {
 			return 0, msgTooLarge
 		}
 		v = v*10 + d
 	}
 	for ; shift > 0; shift-- {
-		if v > max/10 {
+		if v > MaxMinor/10 {
 			return 0, msgTooLarge
 		}
 		v *= 10
