@@ -54,10 +54,45 @@ var registerOnce = sync.OnceValue(func() error {
 	return registry.RegisterTokenFilter(pluralFilterName, newPluralFilter)
 })
 
-// addAnalysis defines kb's analyzers on m.
-func addAnalysis(m *mapping.IndexMappingImpl) error {
+// analysisSteps is a set of steps of the analysis chain. Options.without
+// holds the steps switched off, so the quality test can measure what each
+// step is worth; it is unexported, so every Index a host opens has the
+// whole chain (the zero value). Synonyms need no bit here: an empty
+// Options.Synonyms switches them off.
+type analysisSteps uint8
+
+const (
+	// stepFold: full-width, ideographic-space and traditional folding,
+	// in the index and in queries.
+	stepFold analysisSteps = 1 << iota
+	// stepPlural: English plurals to singular, in the index and in queries.
+	stepPlural
+	// stepBigram: CJK bigrams; without it every Han character is a term.
+	stepBigram
+	// stepOneChar: a lone character searched through the terms it is part
+	// of (charQuery); without it, only where it stands alone.
+	stepOneChar
+)
+
+// has reports whether every step of step is in s.
+func (s analysisSteps) has(step analysisSteps) bool { return s&step == step }
+
+// addAnalysis defines kb's analyzers on m, leaving out the steps in
+// without (always none outside the quality test).
+func addAnalysis(m *mapping.IndexMappingImpl, without analysisSteps) error {
 	if err := registerOnce(); err != nil {
 		return fmt.Errorf("kb: register analysis components: %w", err)
+	}
+	tokenizer := tokenizerName
+	if without.has(stepFold) {
+		tokenizer = unicode.Name
+	}
+	filters := []any{lowercase.Name}
+	if !without.has(stepPlural) {
+		filters = append(filters, pluralFilterName)
+	}
+	if !without.has(stepBigram) {
+		filters = append(filters, bigramFilter)
 	}
 	steps := []struct {
 		add    func(string, map[string]any) error
@@ -69,8 +104,8 @@ func addAnalysis(m *mapping.IndexMappingImpl) error {
 		}},
 		{m.AddCustomAnalyzer, textAnalyzer, map[string]any{
 			"type":          custom.Name,
-			"tokenizer":     tokenizerName,
-			"token_filters": []any{lowercase.Name, pluralFilterName, bigramFilter},
+			"tokenizer":     tokenizer,
+			"token_filters": filters,
 		}},
 	}
 	for _, s := range steps {

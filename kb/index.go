@@ -79,7 +79,7 @@ func Open(dir string, src Source, opts Options) (*Index, error) {
 	if src == nil {
 		return nil, fmt.Errorf("kb: open %s: %w: no source", dir, salesrec.ErrInvalid)
 	}
-	syn, err := newSynonyms(opts.Synonyms)
+	syn, err := newSynonymsWithout(opts.Synonyms, opts.without)
 	if err != nil {
 		return nil, err
 	}
@@ -173,7 +173,7 @@ func (x *Index) Position() (string, error) {
 }
 
 func (x *Index) createGeneration(name string) (*generation, error) {
-	m, err := newMapping()
+	m, err := newMappingWithout(x.opts.without)
 	if err != nil {
 		return nil, err
 	}

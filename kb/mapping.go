@@ -36,8 +36,14 @@ var storedFields = []string{
 // analyzed; every filter is a keyword, number or date, and only the fields
 // a result shows are stored.
 func newMapping() (*mapping.IndexMappingImpl, error) {
+	return newMappingWithout(0)
+}
+
+// newMappingWithout is newMapping with the analysis steps in without
+// switched off (see analysisSteps).
+func newMappingWithout(without analysisSteps) (*mapping.IndexMappingImpl, error) {
 	m := bleve.NewIndexMapping()
-	if err := addAnalysis(m); err != nil {
+	if err := addAnalysis(m, without); err != nil {
 		return nil, err
 	}
 	m.ScoringModel = index.BM25Scoring

@@ -28,6 +28,10 @@ type Options struct {
 	// SyncError, when set, is told about every failed catch-up in Follow
 	// before Follow waits and tries again.
 	SyncError func(error)
+
+	// without lists analysis steps switched off, for the quality test
+	// only (see analysisSteps); zero, the whole chain, everywhere else.
+	without analysisSteps
 }
 
 func (o Options) lockTimeout() time.Duration {

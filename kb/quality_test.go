@@ -2,8 +2,10 @@ package kb
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/dealtrail/dealtrail/salesrec"
@@ -31,9 +33,54 @@ type searchCase struct {
 	Kinds      []Kind            `json:"kinds"`
 	Outcomes   []salesrec.Status `json:"outcomes"`
 	Industries []string          `json:"industries"`
-	Expect     []string          `json:"expect"`
-	MustNot    []string          `json:"must_not"`
+	// Paraphrase marks a query worded the way a person asks, sharing no
+	// term with any synonym group (checked), so that what it finds does
+	// not follow from the synonym list the judgments were written beside.
+	Paraphrase bool `json:"paraphrase"`
+	// Expect lists every record a person would count as relevant.
+	Expect []string `json:"expect"`
+	// MustNot lists near misses (the same characters or word with another
+	// meaning) and other teams' records. None may rank above a relevant
+	// hit.
+	MustNot []string `json:"must_not"`
+	// Floor, when set, replaces defaultFloor for this query; FloorWhy
+	// says why the query cannot reach the default.
+	Floor    *queryScore `json:"floor"`
+	FloorWhy string      `json:"floor_why"`
+	// Weak marks a known ranking defect, saying which: the near misses
+	// in Outranking are expected to rank above a relevant hit, and the
+	// test fails when they stop doing so (the defect was fixed: clear
+	// the mark) as when another one does.
+	Weak       string   `json:"weak"`
+	Outranking []string `json:"known_outranking"`
 }
+
+// maxWeak is how many queries may carry a known ranking defect.
+const maxWeak = 3
+
+// queryScore is what one query achieved. With R relevant records and a
+// first page of N = max(10, R) hits:
+//
+//	Recall     relevant records in the first N, over R (every judged record)
+//	Precision  relevant records in the first R, over R (R-precision)
+//	RR         1 / rank of the first relevant hit in the first N, or 0
+type queryScore struct {
+	Recall    float64 `json:"recall"`
+	Precision float64 `json:"precision"`
+	RR        float64 `json:"rr"`
+	// Page is the share of the hits on the first page that are relevant
+	// (0 with no hits): what a page full of loose matches costs.
+	Page float64 `json:"page"`
+}
+
+// defaultFloor is what every query must reach unless its searches.json
+// entry sets a floor of its own.
+var defaultFloor = queryScore{Recall: 0.5, Precision: 0.5, RR: 0.5}
+
+// minMean is what the suite's averages must reach: a margin below what
+// the whole analysis chain measured (recall 0.731, precision 0.663, MRR
+// 0.992, page 0.608; see docs/kb.md, Search quality).
+var minMean = queryScore{Recall: 0.70, Precision: 0.63, RR: 0.97, Page: 0.57}
 
 func readJSON(t testing.TB, path string, v any) {
 	t.Helper()
@@ -94,58 +141,309 @@ func corpusFixture(t testing.TB, f *fixture) []corpusItem {
 	return items
 }
 
-// TestSearchQuality runs testdata/searches.json over testdata/corpus.json
-// and reports recall@5 and MRR (over the first page of 10).
-func TestSearchQuality(t *testing.T) {
-	const (
-		minRecallAt5 = 0.90
-		minMRR       = 0.95
-	)
-	f := newFixture(t, Options{})
-	items := corpusFixture(t, f)
-	if len(items) < 150 {
-		t.Fatalf("corpus has %d items, want at least 150", len(items))
-	}
+// searchCases reads testdata/searches.json and checks it against the
+// corpus: every id it names exists, no record is both relevant and a
+// near miss.
+func searchCases(t *testing.T, items []corpusItem) []searchCase {
+	t.Helper()
 	var cases []searchCase
 	readJSON(t, "testdata/searches.json", &cases)
-
-	var recallSum, rrSum float64
+	known := map[string]bool{}
+	for _, it := range items {
+		known[it.ID] = true
+	}
 	for _, sc := range cases {
-		res := f.search("m1", Query{Text: sc.Query, Kinds: sc.Kinds, Outcomes: sc.Outcomes, Industries: sc.Industries, PageSize: 10})
-		got := make([]string, len(res.Hits))
-		for i, h := range res.Hits {
-			got[i] = h.EngagementID
+		if len(sc.Expect) == 0 {
+			t.Fatalf("%s: no relevant records", sc.Name)
 		}
-		top5 := got[:min(5, len(got))]
-		found := 0
-		for _, id := range sc.Expect {
-			if slices.Contains(top5, id) {
-				found++
+		for _, id := range append(slices.Clone(sc.Expect), sc.MustNot...) {
+			if !known[id] {
+				t.Fatalf("%s: %s is not in the corpus", sc.Name, id)
 			}
 		}
-		recall := float64(found) / float64(min(5, len(sc.Expect)))
-		rr := 0.0
-		for i, id := range got {
-			if slices.Contains(sc.Expect, id) {
-				rr = 1 / float64(i+1)
-				break
-			}
-		}
-		recallSum += recall
-		rrSum += rr
 		for _, id := range sc.MustNot {
-			if slices.Contains(got, id) {
-				t.Errorf("%s (%q): must-not hit %s on the first page: %v", sc.Name, sc.Query, id, got)
+			if slices.Contains(sc.Expect, id) {
+				t.Fatalf("%s: %s is both relevant and a near miss", sc.Name, id)
 			}
 		}
-		if recall < 1 || rr < 1 {
-			t.Logf("%-40s recall@5 %.2f rr %.2f  got %v want %v", sc.Name, recall, rr, got, sc.Expect)
+		if sc.Floor != nil && sc.FloorWhy == "" {
+			t.Fatalf("%s: a floor of its own needs a reason (floor_why)", sc.Name)
+		}
+		if (sc.Weak == "") != (len(sc.Outranking) == 0) {
+			t.Fatalf("%s: weak and known_outranking go together", sc.Name)
+		}
+		for _, id := range sc.Outranking {
+			if !slices.Contains(sc.MustNot, id) {
+				t.Fatalf("%s: known_outranking %s is not a must_not", sc.Name, id)
+			}
 		}
 	}
-	n := float64(len(cases))
-	recall, mrr := recallSum/n, rrSum/n
-	t.Logf("%d queries over %d documents: recall@5 = %.3f, MRR = %.3f", len(cases), len(items), recall, mrr)
-	if recall < minRecallAt5 || mrr < minMRR {
-		t.Errorf("search quality fell below recall@5 %.2f / MRR %.2f", minRecallAt5, minMRR)
+	if n := len(slices.DeleteFunc(slices.Clone(cases), func(sc searchCase) bool { return sc.Weak == "" })); n > maxWeak {
+		t.Fatalf("%d queries are marked weak, at most %d may be", n, maxWeak)
+	}
+	return cases
+}
+
+// queryResult is one query's score and the ids of its hits, in order.
+type queryResult struct {
+	searchCase
+	score queryScore
+	got   []string
+	// outranking lists the near misses that rank above a relevant hit.
+	outranking []string
+}
+
+// qualityRun is the whole suite searched over one index.
+type qualityRun struct {
+	results []queryResult
+	docs    int
+	mean    queryScore
+	// otherTeam holds the records of team t2, which the searching
+	// manager of t1 must never see.
+	otherTeam map[string]bool
+}
+
+// runQuality indexes the corpus with opts and runs every search.
+func runQuality(t *testing.T, opts Options) qualityRun {
+	t.Helper()
+	f := newFixture(t, opts)
+	items := corpusFixture(t, f)
+	cases := searchCases(t, items)
+	run := qualityRun{docs: len(items), otherTeam: map[string]bool{}}
+	for _, it := range items {
+		if it.Team == "other" {
+			run.otherTeam[it.ID] = true
+		}
+	}
+	for _, sc := range cases {
+		r := len(sc.Expect)
+		n := max(DefaultPageSize, r)
+		res := f.search("m1", Query{Text: sc.Query, Kinds: sc.Kinds, Outcomes: sc.Outcomes, Industries: sc.Industries, PageSize: n})
+		qr := queryResult{searchCase: sc}
+		for _, h := range res.Hits {
+			qr.got = append(qr.got, h.EngagementID)
+		}
+		qr.score = score(qr.got, sc.Expect)
+		qr.outranking = outranking(qr.got, sc.Expect, sc.MustNot)
+		run.results = append(run.results, qr)
+		run.mean.Recall += qr.score.Recall
+		run.mean.Precision += qr.score.Precision
+		run.mean.RR += qr.score.RR
+		run.mean.Page += qr.score.Page
+	}
+	k := float64(len(run.results))
+	run.mean.Recall /= k
+	run.mean.Precision /= k
+	run.mean.RR /= k
+	run.mean.Page /= k
+	return run
+}
+
+// score measures got (the first page, best first) against the relevant
+// ids (see queryScore).
+func score(got, relevant []string) queryScore {
+	var s queryScore
+	found, early := 0, 0
+	for i, id := range got {
+		if !slices.Contains(relevant, id) {
+			continue
+		}
+		found++
+		if i < len(relevant) {
+			early++
+		}
+		if s.RR == 0 {
+			s.RR = 1 / float64(i+1)
+		}
+	}
+	s.Recall = float64(found) / float64(len(relevant))
+	s.Precision = float64(early) / float64(len(relevant))
+	if len(got) > 0 {
+		s.Page = float64(found) / float64(len(got))
+	}
+	return s
+}
+
+// outranking returns the near misses in got that rank above some relevant
+// hit.
+func outranking(got, relevant, nearMisses []string) []string {
+	lastRelevant := -1
+	for i, id := range got {
+		if slices.Contains(relevant, id) {
+			lastRelevant = i
+		}
+	}
+	var out []string
+	for _, id := range got[:max(0, lastRelevant)] {
+		if slices.Contains(nearMisses, id) {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+// sameSet reports whether a and b hold the same ids.
+func sameSet(a, b []string) bool {
+	a, b = slices.Clone(a), slices.Clone(b)
+	slices.Sort(a)
+	slices.Sort(b)
+	return slices.Equal(a, b)
+}
+
+// failures returns what keeps run from passing, one line per query or
+// average that falls short, naming it.
+func (run qualityRun) failures() []string {
+	var out []string
+	for _, qr := range run.results {
+		floor := defaultFloor
+		if qr.Floor != nil {
+			floor = *qr.Floor
+		}
+		s := qr.score
+		if s.Recall < floor.Recall || s.Precision < floor.Precision || s.RR < floor.RR {
+			out = append(out, fmt.Sprintf("%s (%q): recall %.2f precision %.2f rr %.2f, floor %.2f / %.2f / %.2f",
+				qr.Name, qr.Query, s.Recall, s.Precision, s.RR, floor.Recall, floor.Precision, floor.RR))
+		}
+		for _, id := range qr.got {
+			if run.otherTeam[id] {
+				out = append(out, fmt.Sprintf("%s (%q): %s of another team is among the hits", qr.Name, qr.Query, id))
+			}
+		}
+		if !sameSet(qr.outranking, qr.Outranking) {
+			out = append(out, fmt.Sprintf("%s (%q): near misses ranking above a relevant record: %v, known: %v (hits %v)",
+				qr.Name, qr.Query, qr.outranking, qr.Outranking, qr.got))
+		}
+	}
+	m, f := run.mean, minMean
+	if m.Recall < f.Recall || m.Precision < f.Precision || m.RR < f.RR || m.Page < f.Page {
+		out = append(out, fmt.Sprintf("averages: recall %.3f precision %.3f MRR %.3f page %.3f, floor %.2f / %.2f / %.2f / %.2f",
+			m.Recall, m.Precision, m.RR, m.Page, f.Recall, f.Precision, f.RR, f.Page))
+	}
+	return out
+}
+
+// nearMissQueries counts the queries that name at least one near miss of
+// their own team.
+func (run qualityRun) nearMissQueries() int {
+	n := 0
+	for _, qr := range run.results {
+		if slices.ContainsFunc(qr.MustNot, func(id string) bool { return !run.otherTeam[id] }) {
+			n++
+		}
+	}
+	return n
+}
+
+func (run qualityRun) logTable(t *testing.T) {
+	t.Helper()
+	for _, qr := range run.results {
+		mark := " "
+		if qr.Paraphrase {
+			mark = "p"
+		}
+		t.Logf("%s %-40s recall %.2f precision %.2f rr %.2f  got %v want %v near misses %v", mark, qr.Name,
+			qr.score.Recall, qr.score.Precision, qr.score.RR, qr.got, qr.Expect, qr.outranking)
+	}
+	t.Logf("%d queries over %d records: recall %.3f, precision %.3f, MRR %.3f, page precision %.3f",
+		len(run.results), run.docs, run.mean.Recall, run.mean.Precision, run.mean.RR, run.mean.Page)
+}
+
+// TestSearchQuality runs testdata/searches.json over testdata/corpus.json.
+// Every query must reach its floor and keep its near misses below its
+// relevant records; the averages must reach theirs.
+func TestSearchQuality(t *testing.T) {
+	run := runQuality(t, Options{})
+	if run.docs < 200 {
+		t.Fatalf("corpus has %d records, want at least 200", run.docs)
+	}
+	if n, k := run.nearMissQueries(), len(run.results); 2*n <= k {
+		t.Errorf("%d of %d queries name a near miss of their own team, want most", n, k)
+	}
+	run.logTable(t)
+	for _, f := range run.failures() {
+		t.Error(f)
+	}
+}
+
+// TestSearchQualityParaphrases checks that at least a third of the
+// queries are paraphrases and that each shares no term with any synonym
+// group: what they find, they find without the synonym list.
+func TestSearchQualityParaphrases(t *testing.T) {
+	var cases []searchCase
+	readJSON(t, "testdata/searches.json", &cases)
+	syn, err := newSynonyms(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	listed := map[string]string{} // search key → the synonym it comes from
+	for _, g := range DefaultSynonyms() {
+		for _, w := range g {
+			for _, k := range termKeys(syn.analyzer.Analyze([]byte(normaliseQuery(w)))) {
+				listed[k] = w
+			}
+		}
+	}
+	n := 0
+	for _, sc := range cases {
+		if !sc.Paraphrase {
+			continue
+		}
+		n++
+		norm := normaliseQuery(sc.Query)
+		if exp := syn.expand(norm); len(exp.groups) > 0 {
+			t.Errorf("paraphrase %s (%q) names the synonym %q", sc.Name, sc.Query, exp.groups[0].written)
+		}
+		for _, k := range termKeys(syn.analyzer.Analyze([]byte(norm))) {
+			if w, ok := listed[k]; ok {
+				_, term, _ := strings.Cut(k, "\x00")
+				t.Errorf("paraphrase %s (%q) shares the term %q with the synonym %q", sc.Name, sc.Query, term, w)
+			}
+		}
+	}
+	if 3*n < len(cases) {
+		t.Errorf("%d of %d queries are paraphrases, want at least a third", n, len(cases))
+	}
+}
+
+// TestSearchQualityNeedsEachStep switches each analysis step off in turn
+// and checks that the suite notices: the stated average drops by at least
+// the stated margin (about two thirds of what was measured, see
+// docs/kb.md), and TestSearchQuality's own check fails, naming queries.
+func TestSearchQualityNeedsEachStep(t *testing.T) {
+	full := runQuality(t, Options{})
+	if f := full.failures(); len(f) > 0 {
+		t.Fatalf("the whole chain does not pass: %v", f)
+	}
+	steps := []struct {
+		step   string
+		opts   Options
+		metric string
+		value  func(queryScore) float64
+		drop   float64
+	}{
+		{"synonyms", Options{Synonyms: [][]string{}}, "recall", func(s queryScore) float64 { return s.Recall }, 0.05},
+		{"full-width and traditional folding", Options{without: stepFold}, "recall", func(s queryScore) float64 { return s.Recall }, 0.03},
+		{"English plurals", Options{without: stepPlural}, "recall", func(s queryScore) float64 { return s.Recall }, 0.02},
+		{"CJK bigrams", Options{without: stepBigram}, "page precision", func(s queryScore) float64 { return s.Page }, 0.10},
+		{"one-character handling", Options{without: stepOneChar}, "recall", func(s queryScore) float64 { return s.Recall }, 0.02},
+	}
+	for _, st := range steps {
+		t.Run(st.step, func(t *testing.T) {
+			run := runQuality(t, st.opts)
+			m := run.mean
+			t.Logf("without %s: recall %.3f, precision %.3f, MRR %.3f, page precision %.3f", st.step, m.Recall, m.Precision, m.RR, m.Page)
+			before, after := st.value(full.mean), st.value(m)
+			if before-after < st.drop {
+				t.Errorf("without %s, %s is %.3f against %.3f with it: dropped %.3f, want at least %.2f",
+					st.step, st.metric, after, before, before-after, st.drop)
+			}
+			f := run.failures()
+			if len(f) == 0 {
+				t.Errorf("without %s, TestSearchQuality would still pass", st.step)
+			}
+			for _, line := range f {
+				t.Logf("fails: %s", line)
+			}
+		})
 	}
 }

@@ -182,24 +182,24 @@ func (q Query) build(team string, syn synonyms) query.Query {
 // Every leaf carries boost (Bleve ignores a boost set on a disjunction).
 // It returns nil for blank text.
 func textQuery(text string, syn synonyms, boost float64) query.Query {
-	norm := normaliseQuery(text)
+	norm := syn.normalise(text)
 	if norm == "" {
 		return nil
 	}
 	exp := syn.expand(norm)
 	var should []query.Query
 	if exp.rest != "" {
-		if q := terms(syn.analyzer, exp.rest, boost, false); q != nil {
+		if q := terms(syn, exp.rest, boost, false); q != nil {
 			should = append(should, q)
 		}
 	}
 	for _, g := range exp.groups {
 		var alts []query.Query
-		if q := terms(syn.analyzer, g.written, boost, false); q != nil {
+		if q := terms(syn, g.written, boost, false); q != nil {
 			alts = append(alts, q)
 		}
 		for i, o := range g.others {
-			if q := terms(syn.analyzer, o, boost*synonymBoost*g.weight[i], true); q != nil {
+			if q := terms(syn, o, boost*synonymBoost*g.weight[i], true); q != nil {
 				alts = append(alts, q)
 			}
 		}
@@ -224,16 +224,17 @@ const synonymBoost = 0.5
 // (like a match query) or, with all set, every one of them (synonym
 // alternatives: nearly as precise as a phrase for the short words of a
 // synonym list, without the cost of checking positions). Bigrams and words
-// are terms of the text field; a lone character is charQuery. Every leaf
+// are terms of the text field; a lone character is charQuery (a term, when
+// the quality test switches one-character handling off). Every leaf
 // carries boost. It returns nil when text has no terms.
-func terms(a analysis.Analyzer, text string, boost float64, all bool) query.Query {
-	tokens := a.Analyze([]byte(text))
+func terms(syn synonyms, text string, boost float64, all bool) query.Query {
+	tokens := syn.analyzer.Analyze([]byte(text))
 	if len(tokens) == 0 {
 		return nil
 	}
 	leaves := make([]query.Query, len(tokens))
 	for i, tok := range tokens {
-		if loneCharacter(tok) {
+		if loneCharacter(tok) && !syn.without.has(stepOneChar) {
 			leaves[i] = charQuery(string(tok.Term), boost)
 			continue
 		}

@@ -50,6 +50,8 @@ type synonyms struct {
 	// analyzer is the text analyzer, which textQuery uses to turn the
 	// words of a search into terms.
 	analyzer analysis.Analyzer
+	// without lists the analysis steps switched off (quality test only).
+	without analysisSteps
 }
 
 type synonymTerm struct {
@@ -62,20 +64,26 @@ type synonymTerm struct {
 
 // newSynonyms validates and normalises groups; nil means the defaults.
 func newSynonyms(groups [][]string) (synonyms, error) {
+	return newSynonymsWithout(groups, 0)
+}
+
+// newSynonymsWithout is newSynonyms for an index whose analysis leaves
+// out the steps in without (see analysisSteps).
+func newSynonymsWithout(groups [][]string, without analysisSteps) (synonyms, error) {
 	if groups == nil {
 		groups = DefaultSynonyms()
 	}
-	m, err := newMapping()
+	m, err := newMappingWithout(without)
 	if err != nil {
 		return synonyms{}, err
 	}
 	analyzer := m.AnalyzerNamed(textAnalyzer)
-	s := synonyms{size: map[string]int{}, keys: map[string][]string{}, analyzer: analyzer}
+	s := synonyms{size: map[string]int{}, keys: map[string][]string{}, analyzer: analyzer, without: without}
 	owner := map[string]int{}
 	for _, g := range groups {
 		var norm []string
 		for _, t := range g {
-			n := normaliseQuery(t)
+			n := s.normalise(t)
 			if n == "" {
 				continue
 			}
@@ -195,6 +203,23 @@ func isWordTerm(s string) bool {
 		}
 	}
 	return true
+}
+
+// normalise is normaliseQuery without the steps the analysis leaves out.
+func (s synonyms) normalise(q string) string {
+	if s.without == 0 {
+		return normaliseQuery(q)
+	}
+	if !s.without.has(stepFold) {
+		q = foldString(q)
+	}
+	fields := strings.Fields(strings.ToLower(q))
+	if !s.without.has(stepPlural) {
+		for i, f := range fields {
+			fields[i] = singularWords(f)
+		}
+	}
+	return strings.Join(fields, " ")
 }
 
 // normaliseQuery folds widths and traditional characters, lower-cases,
