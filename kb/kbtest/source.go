@@ -135,7 +135,7 @@ func (s *Source) ReadFeed(ctx context.Context, after string, limit int) ([]sales
 	start := 0
 	if after != "" {
 		n, err := strconv.Atoi(after)
-		if err != nil {
+		if err != nil || n < 0 {
 			return nil, fmt.Errorf("kbtest: feed position %q: %w", after, salesrec.ErrInvalid)
 		}
 		start = n
