@@ -9,7 +9,8 @@
 //   - Source is the small interface kb needs from storage: the ordered
 //     change feed, a system snapshot of one engagement, and the
 //     actor-checked reads. Every storage adapter satisfies it; kbtest has an
-//     in-memory one for tests and examples.
+//     in-memory one for tests and examples, under the stores' access rules
+//     (kbtest.RunSourceContract holds it and a real store to one table).
 //   - Open opens (or creates) an index directory. One Index owns its
 //     directory; a second opener fails with ErrLocked after
 //     Options.LockTimeout instead of hanging.

@@ -17,6 +17,13 @@ func TestMappingIsLean(t *testing.T) {
 		t.Error("the mapping indexes, stores or keeps doc values of fields it does not name")
 	}
 	faceted := []string{fieldKind, fieldOutcome, fieldReasonCategory, fieldIndustry, fieldDate}
+	// Every field the checks below speak of must be mapped, or the loop
+	// over the mapped fields checks nothing.
+	for _, name := range slices.Concat(faceted, storedFields, []string{fieldText, fieldStateVersion, fieldStateDocs}) {
+		if _, ok := m.DefaultMapping.Properties[name]; !ok {
+			t.Errorf("field %s is not mapped", name)
+		}
+	}
 	for name, sub := range m.DefaultMapping.Properties {
 		if len(sub.Fields) != 1 {
 			t.Errorf("%s has %d field mappings, want 1", name, len(sub.Fields))

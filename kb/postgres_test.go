@@ -7,7 +7,6 @@ import (
 	"encoding/hex"
 	"fmt"
 	"net/url"
-	"os"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -17,26 +16,18 @@ import (
 	"github.com/dealtrail/dealtrail/salesrec"
 	"github.com/dealtrail/dealtrail/storage"
 	"github.com/dealtrail/dealtrail/storage/postgres"
+	"github.com/dealtrail/dealtrail/storage/storagetest"
 )
 
 // PostgreSQL tests run against DEALTRAIL_TEST_POSTGRES_DSN, each in a
-// schema of its own; DEALTRAIL_REQUIRE_POSTGRES=1 makes a missing DSN fail.
-const (
-	postgresDSNEnv     = "DEALTRAIL_TEST_POSTGRES_DSN"
-	postgresRequireEnv = "DEALTRAIL_REQUIRE_POSTGRES"
-)
+// schema of its own; DEALTRAIL_REQUIRE_POSTGRES=1 makes a missing DSN fail
+// (storagetest.PostgresDSN).
 
 // postgresSchema creates an empty schema, dropped at cleanup, and returns
 // a DSN whose search_path names it.
 func postgresSchema(t *testing.T) string {
 	t.Helper()
-	base := os.Getenv(postgresDSNEnv)
-	if base == "" {
-		if os.Getenv(postgresRequireEnv) == "1" {
-			t.Fatal(postgresDSNEnv + " is not set but " + postgresRequireEnv + "=1")
-		}
-		t.Skip(postgresDSNEnv + " is not set: skipping the PostgreSQL test")
-	}
+	base := storagetest.PostgresDSNOrSkip(t)
 	var b [6]byte
 	_, _ = rand.Read(b[:])
 	schema := "dealtrail_kb_test_" + hex.EncodeToString(b[:])

@@ -6,7 +6,6 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
-	"time"
 )
 
 // oldFormat writes an index in f.dir and marks it as written by another
@@ -85,23 +84,5 @@ func TestRecreateBuildsWhereNothingOpens(t *testing.T) {
 	defer x.Close()
 	if n := docCount(t, x); n != 1 {
 		t.Errorf("%d documents, want 1", n)
-	}
-}
-
-func TestRecreateLeavesAnIndexInUseAlone(t *testing.T) {
-	f := newFixture(t, Options{})
-	c := f.customer("t1", "客户乙", "金融")
-	f.won("t1", "r1", c, "合规审查提前介入")
-	f.sync()
-	if l, err := lockDir(f.dir, 0); err == nil {
-		_ = l.unlock()
-		t.Skip("no directory lock on this platform")
-	}
-	_, err := Recreate(context.Background(), f.dir, f.src, Options{LockTimeout: 50 * time.Millisecond}, nil)
-	if !errors.Is(err, ErrLocked) {
-		t.Fatalf("Recreate of an open index = %v, want ErrLocked", err)
-	}
-	if n := docCount(t, f.idx); n != 1 {
-		t.Errorf("the open index lost its documents: %d", n)
 	}
 }

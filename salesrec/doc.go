@@ -34,6 +34,10 @@
 //     follow-up, objections without a result) without refusing anything.
 //   - History. Diff computes leaf-level field changes between two versions
 //     and Replay rebuilds an engagement at any version from its history.
+//   - Access. CanRead says which engagements a member reads (managers and
+//     admins their team's, reps those they take part in); CanSeeContacts
+//     whose contacts' phone and email they see as written, and
+//     MaskContacts what the others see. Every store applies these rules.
 //
 // The package imports only the standard library and ozzo-validation; it
 // knows nothing of storage or search. docs/template.md maps every template

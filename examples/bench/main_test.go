@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/dealtrail/dealtrail/examples/bench/internal/harness"
+	"github.com/dealtrail/dealtrail/storage/storagetest"
 )
 
 // TestMain lets the harness re-run this test binary as a memory child.
@@ -30,7 +31,7 @@ func TestMain(m *testing.M) {
 // set on a shared machine says nothing about them.
 func TestSmoke(t *testing.T) {
 	args := []string{"-size", "120", "-samples", "5", "-mem", "120", "-verify", "-dir", t.TempDir()}
-	dsn := os.Getenv("DEALTRAIL_TEST_POSTGRES_DSN")
+	dsn := storagetest.PostgresDSN(t) // "" leaves the PostgreSQL rows out
 	if dsn != "" {
 		args = append(args, "-pg", dsn)
 	}

@@ -3,21 +3,16 @@ package main
 import (
 	"bytes"
 	"context"
-	"os"
 	"strings"
 	"testing"
+
+	"github.com/dealtrail/dealtrail/storage/storagetest"
 )
 
 // The PostgreSQL example runs the same flow as the quickstart, with
 // migrations called by the host, against a real database.
 func TestPostgresExample(t *testing.T) {
-	dsn := os.Getenv("DEALTRAIL_TEST_POSTGRES_DSN")
-	if dsn == "" {
-		if os.Getenv("DEALTRAIL_REQUIRE_POSTGRES") == "1" {
-			t.Fatal("DEALTRAIL_REQUIRE_POSTGRES=1 but DEALTRAIL_TEST_POSTGRES_DSN is not set")
-		}
-		t.Skip("DEALTRAIL_TEST_POSTGRES_DSN not set: skipping PostgreSQL tests")
-	}
+	dsn := storagetest.PostgresDSNOrSkip(t)
 	var out bytes.Buffer
 	if err := run(context.Background(), &out, dsn, t.TempDir(), true); err != nil {
 		t.Fatalf("run: %v\n%s", err, out.String())

@@ -1,13 +1,17 @@
 // Package kbtest provides an in-memory kb.Source for tests and examples:
-// a change feed, snapshots and the actor-checked reads, with the access
-// rule of the storage adapters (managers and admins read their whole
-// team, reps read what they own).
+// a change feed, snapshots and the actor-checked reads, under the access
+// rules of the storage adapters (salesrec.CanRead, salesrec.CanSeeContacts:
+// managers and admins read their whole team, reps what they take part in).
+// RunSourceContract checks a source against those rules and the feed a
+// customer update writes; kb runs it against this source and a real store.
 package kbtest
 
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 
@@ -45,13 +49,29 @@ func (s *Source) AddMember(m salesrec.Member) {
 	s.members[m.ID] = m
 }
 
-// PutCustomer adds or replaces a customer. Engagements pick up the change
-// the next time they are written (as with the real stores' feed, a
-// customer edit alone is not a feed entry).
+// PutCustomer adds or replaces a customer. Replacing one appends, as the
+// stores' UpdateCustomer does, one change (salesrec.OpCustomerUpdate, at
+// the engagement's current version) for every engagement of the customer,
+// in engagement id order: what an index derives from the customer is stale
+// in each of them.
 func (s *Source) PutCustomer(c salesrec.Customer) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	_, replaced := s.customers[c.ID]
 	s.customers[c.ID] = c
+	if !replaced {
+		return
+	}
+	var stale []salesrec.Engagement
+	for _, e := range s.engagements {
+		if e.CustomerID == c.ID {
+			stale = append(stale, e)
+		}
+	}
+	slices.SortFunc(stale, func(a, b salesrec.Engagement) int { return strings.Compare(a.ID, b.ID) })
+	for _, e := range stale {
+		s.appendChange(e, salesrec.OpCustomerUpdate)
+	}
 }
 
 // Put stores e as the next version of its engagement and appends a change
@@ -115,7 +135,7 @@ func (s *Source) ReadFeed(ctx context.Context, after string, limit int) ([]sales
 	start := 0
 	if after != "" {
 		n, err := strconv.Atoi(after)
-		if err != nil {
+		if err != nil || n < 0 {
 			return nil, fmt.Errorf("kbtest: feed position %q: %w", after, salesrec.ErrInvalid)
 		}
 		start = n
@@ -157,41 +177,56 @@ func (s *Source) Member(ctx context.Context, id string) (salesrec.Member, error)
 	return m, nil
 }
 
-// Engagement implements kb.Source: managers and admins read their team's
-// engagements, reps the ones they own.
+// Engagement implements kb.Source under salesrec.CanRead: an engagement
+// the actor may not read is ErrNotFound, like one that does not exist; an
+// actor who is no member is ErrForbidden.
 func (s *Source) Engagement(ctx context.Context, actor, id string) (salesrec.Engagement, error) {
 	if err := ctx.Err(); err != nil {
 		return salesrec.Engagement{}, err
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	m, ok := s.members[actor]
+	if !ok {
+		return salesrec.Engagement{}, fmt.Errorf("kbtest: actor %q: %w", actor, salesrec.ErrForbidden)
+	}
 	e, ok := s.engagements[id]
-	if !ok || !s.mayRead(actor, e.TeamID, e.OwnerID) {
+	if !ok || !salesrec.CanRead(m, e) {
 		return salesrec.Engagement{}, fmt.Errorf("kbtest: engagement %s: %w", id, salesrec.ErrNotFound)
 	}
 	return e, nil
 }
 
-// Customer implements kb.Source: a customer is readable by whoever may
-// read one of its engagements, and by the team's managers.
+// Customer implements kb.Source: every member of the customer's team reads
+// it, with its contacts' phone and email masked unless
+// salesrec.CanSeeContacts; anyone else gets ErrNotFound, and an actor who
+// is no member ErrForbidden.
 func (s *Source) Customer(ctx context.Context, actor, id string) (salesrec.Customer, error) {
 	if err := ctx.Err(); err != nil {
 		return salesrec.Customer{}, err
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	m, ok := s.members[actor]
+	if !ok {
+		return salesrec.Customer{}, fmt.Errorf("kbtest: actor %q: %w", actor, salesrec.ErrForbidden)
+	}
 	c, ok := s.customers[id]
-	if ok {
-		if s.mayRead(actor, c.TeamID, "") && s.members[actor].Role != salesrec.RoleRep {
-			return c, nil
-		}
+	if !ok || c.TeamID != m.TeamID {
+		return salesrec.Customer{}, fmt.Errorf("kbtest: customer %s: %w", id, salesrec.ErrNotFound)
+	}
+	sees, _ := salesrec.CanSeeContacts(m, c, func() (bool, error) {
 		for _, e := range s.engagements {
-			if e.CustomerID == id && s.mayRead(actor, e.TeamID, e.OwnerID) {
-				return c, nil
+			if e.CustomerID == id && e.OwnerID == m.ID {
+				return true, nil
 			}
 		}
+		return false, nil
+	})
+	if !sees {
+		c = salesrec.MaskContacts(c)
 	}
-	return salesrec.Customer{}, fmt.Errorf("kbtest: customer %s: %w", id, salesrec.ErrNotFound)
+	return c, nil
 }
 
 // CustomerNames implements kb.CustomerNamer with Engagement's access rule:
@@ -203,9 +238,10 @@ func (s *Source) CustomerNames(ctx context.Context, actor string, engagementIDs 
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	out := make(map[string]string, len(engagementIDs))
+	m, member := s.members[actor]
 	for _, id := range engagementIDs {
 		e, ok := s.engagements[id]
-		if !ok || !s.mayRead(actor, e.TeamID, e.OwnerID) {
+		if !member || !ok || !salesrec.CanRead(m, e) {
 			continue
 		}
 		if c, ok := s.customers[e.CustomerID]; ok {
@@ -213,14 +249,6 @@ func (s *Source) CustomerNames(ctx context.Context, actor string, engagementIDs 
 		}
 	}
 	return out, nil
-}
-
-func (s *Source) mayRead(actor, team, owner string) bool {
-	m, ok := s.members[actor]
-	if !ok || m.TeamID != team {
-		return false
-	}
-	return m.Role != salesrec.RoleRep || owner == actor
 }
 
 // Changes implements kb.ChangeNotifier: the channel is closed by the next

@@ -14,6 +14,7 @@ import (
 	"github.com/dealtrail/dealtrail/storage/open"
 	"github.com/dealtrail/dealtrail/storage/postgres"
 	"github.com/dealtrail/dealtrail/storage/sqlite"
+	"github.com/dealtrail/dealtrail/storage/storagetest"
 )
 
 func TestOpenPicksTheAdapter(t *testing.T) {
@@ -36,9 +37,9 @@ func TestOpenPicksTheAdapter(t *testing.T) {
 			t.Errorf("Open(%q): %v, want ErrInvalid", dsn, err)
 		}
 	}
-	dsn := os.Getenv("DEALTRAIL_TEST_POSTGRES_DSN")
+	dsn := storagetest.PostgresDSN(t)
 	if dsn == "" {
-		return // the PostgreSQL side is covered when the DSN is set
+		return // the PostgreSQL side runs when the DSN is set (and must, with DEALTRAIL_REQUIRE_POSTGRES=1)
 	}
 	kv, err := keyValue(dsn)
 	if err != nil {

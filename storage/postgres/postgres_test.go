@@ -6,7 +6,6 @@ import (
 	"database/sql"
 	"encoding/hex"
 	"net/url"
-	"os"
 	"strings"
 	"testing"
 
@@ -16,25 +15,11 @@ import (
 	"github.com/dealtrail/dealtrail/storage/storagetest"
 )
 
-// DSNEnv names the variable holding the DSN of a PostgreSQL database the
-// tests may create schemas in. RequireEnv=1 turns a missing DSN into a
-// failure, so CI cannot pass without running these tests.
-const (
-	DSNEnv     = "DEALTRAIL_TEST_POSTGRES_DSN"
-	RequireEnv = "DEALTRAIL_REQUIRE_POSTGRES"
-)
-
-// baseDSN returns the test database's DSN or skips the test.
+// baseDSN returns the test database's DSN or skips the test (see
+// storagetest.PostgresDSN for the variables).
 func baseDSN(t testing.TB) string {
 	t.Helper()
-	dsn := os.Getenv(DSNEnv)
-	if dsn == "" {
-		if os.Getenv(RequireEnv) == "1" {
-			t.Fatal(DSNEnv + " not set but " + RequireEnv + "=1: PostgreSQL tests must run")
-		}
-		t.Skip(DSNEnv + " not set: skipping PostgreSQL tests")
-	}
-	return dsn
+	return storagetest.PostgresDSNOrSkip(t)
 }
 
 // freshSchema creates an empty schema for one test, dropped at cleanup, and
@@ -47,7 +32,7 @@ func freshSchema(t testing.TB) string {
 	schema := "dealtrail_test_" + hex.EncodeToString(b[:])
 	admin, err := sql.Open(postgres.DriverName, base)
 	if err != nil {
-		t.Fatalf("opening %s: %v", DSNEnv, err)
+		t.Fatalf("opening %s: %v", storagetest.PostgresDSNEnv, err)
 	}
 	t.Cleanup(func() { _ = admin.Close() })
 	if _, err := admin.Exec(`CREATE SCHEMA ` + schema); err != nil {
@@ -66,7 +51,7 @@ func withSearchPath(t testing.TB, dsn, schema string) string {
 	if strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://") {
 		u, err := url.Parse(dsn)
 		if err != nil {
-			t.Fatalf("parsing %s: %v", DSNEnv, err)
+			t.Fatalf("parsing %s: %v", storagetest.PostgresDSNEnv, err)
 		}
 		q := u.Query()
 		q.Set("search_path", schema)

@@ -90,13 +90,9 @@ type feedRow struct {
 
 // ReadFeed returns the changes after the sequence number after.
 func (dialect) ReadFeed(ctx context.Context, db sqlstore.Queryer, after string, limit int) ([]salesrec.Change, error) {
-	var from int64
-	if after != "" {
-		n, err := strconv.ParseInt(after, 10, 64)
-		if err != nil || n < 0 {
-			return nil, salesrec.FieldError("after", "is not a feed position this store returned")
-		}
-		from = n
+	from, err := parsePos(after)
+	if err != nil {
+		return nil, err
 	}
 	var rows []feedRow
 	if err := sqlx.SelectContext(ctx, db, &rows, `SELECT seq, engagement_id, team_id, version, op, at
@@ -113,3 +109,15 @@ func (dialect) ReadFeed(ctx context.Context, db sqlstore.Queryer, after string, 
 
 // formatPos zero-pads the sequence so positions also sort as text.
 func formatPos(seq int64) string { return fmt.Sprintf("%020d", seq) }
+
+// parsePos reads a position formatPos wrote ("" is the start of the feed).
+func parsePos(p string) (int64, error) {
+	if p == "" {
+		return 0, nil
+	}
+	n, err := strconv.ParseInt(p, 10, 64)
+	if err != nil || n < 0 {
+		return 0, salesrec.FieldError("after", "is not a feed position this store returned")
+	}
+	return n, nil
+}

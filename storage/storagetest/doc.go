@@ -9,6 +9,7 @@
 // The suite covers the contract and what must hold on every database: no
 // lost updates, an append-only history that replays, a feed that never
 // skips, access rules and masking, bad input refused with nothing written,
+// the rules given with storage.WithRules applied to every write,
 // text and time round trips, and writers that do not see SQLITE_BUSY.
 // Benchmarks (Bench) compare each operation with the bare database/sql
 // statements doing the equivalent rows.

@@ -3,11 +3,33 @@ package storagetest
 import (
 	"context"
 	"database/sql"
+	"slices"
 	"sync"
 	"testing"
 
 	"github.com/dealtrail/dealtrail/salesrec"
 	"github.com/dealtrail/dealtrail/storage"
+)
+
+// The schema every adapter's migrations leave behind: each migration's
+// version, and every table whose name starts with dealtrail_ (the version
+// table included), sorted. A new migration adds its version and its tables
+// here; a table dropped or renamed by mistake, or one a migration forgot,
+// fails RunMigrations on both databases.
+var (
+	migratedVersions = []int64{1, 2}
+	migratedTables   = []string{
+		"dealtrail_actions",
+		"dealtrail_customers",
+		"dealtrail_engagements",
+		"dealtrail_feed",
+		"dealtrail_history",
+		"dealtrail_interactions",
+		"dealtrail_members",
+		"dealtrail_participants",
+		"dealtrail_schema_migrations",
+		"dealtrail_teams",
+	}
 )
 
 // Migrations is what RunMigrations needs from an adapter.
@@ -30,21 +52,18 @@ type Migrations struct {
 // host's own tables (even ones with generic names) are left alone.
 func RunMigrations(t *testing.T, m Migrations) {
 	ctx := context.Background()
-	countTables := func(t *testing.T, db *sql.DB) int {
+	tables := func(t *testing.T, db *sql.DB) []string {
 		t.Helper()
-		q := `SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name LIKE 'dealtrail\_%' ESCAPE '\'`
+		q := `SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'dealtrail\_%' ESCAPE '\' ORDER BY name`
 		if m.Dialect == "postgres" {
-			q = `SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema() AND table_name LIKE 'dealtrail\_%'`
+			q = `SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()
+				AND table_type = 'BASE TABLE' AND table_name LIKE 'dealtrail\_%' ORDER BY table_name`
 		}
-		var n int
-		noErr(t, db.QueryRowContext(ctx, q).Scan(&n), "counting tables")
-		return n
+		return column[string](t, db, q)
 	}
-	versions := func(t *testing.T, db *sql.DB) int {
+	versions := func(t *testing.T, db *sql.DB) []int64 {
 		t.Helper()
-		var n int
-		noErr(t, db.QueryRowContext(ctx, `SELECT COUNT(*) FROM dealtrail_schema_migrations`).Scan(&n), "counting versions")
-		return n
+		return column[int64](t, db, `SELECT version FROM dealtrail_schema_migrations ORDER BY version`)
 	}
 
 	t.Run("New leaves the host's schema alone", func(t *testing.T) {
@@ -55,8 +74,8 @@ func RunMigrations(t *testing.T, m Migrations) {
 		}
 		s, err := m.New(ctx, db)
 		noErr(t, err, "New")
-		if n := countTables(t, db); n != 0 {
-			t.Fatalf("New created %d tables without being asked", n)
+		if got := tables(t, db); len(got) != 0 {
+			t.Fatalf("New created tables %v without being asked", got)
 		}
 		if _, err := s.CreateTeam(ctx, salesrec.Team{Name: "华东一组"}); err == nil {
 			t.Fatal("a write on an unmigrated database succeeded")
@@ -80,9 +99,11 @@ func RunMigrations(t *testing.T, m Migrations) {
 			noErr(t, s.Close(), "Close")
 		}
 		noErr(t, m.Migrate(ctx, db), "Migrate again")
-		want := versions(t, db)
-		if want == 0 || countTables(t, db) < 8 {
-			t.Fatalf("%d versions, %d tables after migrating", want, countTables(t, db))
+		if got := versions(t, db); !slices.Equal(got, migratedVersions) {
+			t.Errorf("versions %v after migrating, want %v", got, migratedVersions)
+		}
+		if got := tables(t, db); !slices.Equal(got, migratedTables) {
+			t.Errorf("tables %v after migrating, want %v", got, migratedTables)
 		}
 	})
 
@@ -108,8 +129,24 @@ func RunMigrations(t *testing.T, m Migrations) {
 		}
 		single := m.Empty(t)()
 		noErr(t, m.Migrate(ctx, single), "Migrate alone")
-		if got, want := versions(t, dbs[0]), versions(t, single); got != want {
-			t.Fatalf("concurrent migrations recorded %d versions, a single one %d", got, want)
+		if got, want := versions(t, dbs[0]), versions(t, single); !slices.Equal(got, want) || !slices.Equal(got, migratedVersions) {
+			t.Fatalf("concurrent migrations recorded versions %v, a single one %v, want %v", got, want, migratedVersions)
 		}
 	})
+}
+
+// column reads the one column every row of query returns.
+func column[T any](t *testing.T, db *sql.DB, query string) []T {
+	t.Helper()
+	rows, err := db.QueryContext(context.Background(), query)
+	noErr(t, err, "querying the schema")
+	defer rows.Close()
+	var out []T
+	for rows.Next() {
+		var v T
+		noErr(t, rows.Scan(&v), "scanning the schema")
+		out = append(out, v)
+	}
+	noErr(t, rows.Err(), "reading the schema")
+	return out
 }

@@ -61,6 +61,7 @@ func Run(t *testing.T, open Opener) {
 		{"Access", testAccess},
 		{"Masking", testMasking},
 		{"BadInput", testBadInput},
+		{"Rules", testRules},
 		{"TextRoundTrip", testTextRoundTrip},
 		{"Time", testTime},
 		{"BulkInsert", testBulkInsert},

@@ -127,6 +127,9 @@ func TestSearchFindsTheTeamsKnowledge(t *testing.T) {
 	})
 	t.Run("the customer's name is masked in indexed text", func(t *testing.T) {
 		a := f.search(t, "m1", url.Values{"kind": {"success"}})
+		if len(a.Hits) != 2 {
+			t.Fatalf("%d success lessons, want the 2 east wrote", len(a.Hits))
+		}
 		for _, h := range a.Hits {
 			if strings.Contains(h.Text, secretName) || strings.Contains(strings.Join(h.Fragments, ""), secretName) {
 				t.Errorf("indexed text holds the customer's name: %q", h.Text)
@@ -138,6 +141,9 @@ func TestSearchFindsTheTeamsKnowledge(t *testing.T) {
 		if a.Total != 1 || len(a.Hits) != 1 || a.Hits[0].EngagementID == won.ID {
 			t.Errorf("west sees %+v (total %d)", a.Hits, a.Total)
 		}
+		if len(a.Facets["outcome"]) == 0 {
+			t.Fatalf("west's search has no outcome facet to check")
+		}
 		for _, fc := range a.Facets["outcome"] {
 			if fc.Value == "won" {
 				t.Errorf("west's facets count east's won deal: %+v", a.Facets["outcome"])
@@ -146,6 +152,9 @@ func TestSearchFindsTheTeamsKnowledge(t *testing.T) {
 	})
 	t.Run("a rep who may not read the engagement gets no customer name", func(t *testing.T) {
 		a := f.search(t, "r2", url.Values{"q": {"价格"}})
+		if len(a.Hits) == 0 {
+			t.Fatal("r2 found nothing: the team's objection is searchable by every member")
+		}
 		for _, h := range a.Hits {
 			if h.CustomerName != "" {
 				t.Errorf("r2 sees customer name %q", h.CustomerName)

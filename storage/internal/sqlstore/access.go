@@ -20,12 +20,19 @@ type actor struct {
 }
 
 // teamWideRoles are the roles that see every engagement of their team
-// (managers and admins); other members (reps) see only those they take
-// part in.
-var teamWideRoles = []salesrec.Role{salesrec.RoleManager, salesrec.RoleAdmin}
+// (salesrec.Role.SeesTeam), for the queries that filter by role in SQL;
+// other members (reps) see only those they take part in.
+var teamWideRoles = slices.DeleteFunc(
+	[]salesrec.Role{salesrec.RoleRep, salesrec.RoleManager, salesrec.RoleAdmin},
+	func(r salesrec.Role) bool { return !r.SeesTeam() })
 
-// seesTeam reports whether the actor's role is one of teamWideRoles.
-func (a actor) seesTeam() bool { return slices.Contains(teamWideRoles, a.Role) }
+// seesTeam reports whether the actor's role sees the whole team.
+func (a actor) seesTeam() bool { return a.Role.SeesTeam() }
+
+// member is the actor as the domain's access rules take it.
+func (a actor) member() salesrec.Member {
+	return salesrec.Member{ID: a.ID, TeamID: a.TeamID, Role: a.Role}
+}
 
 // takesPart is the SQL condition "engagement e has the member whose id is
 // the expression member among its participants".
@@ -50,23 +57,12 @@ func (s *Store) loadActor(ctx context.Context, q Queryer, id string) (actor, err
 	return a, nil
 }
 
-// canSee reports whether the actor may read (and so write) an engagement.
-func (a actor) canSee(e salesrec.Engagement) bool {
-	if e.TeamID != a.TeamID {
-		return false
-	}
-	if a.seesTeam() {
-		return true
-	}
-	for _, id := range e.Participants() {
-		if id == a.ID {
-			return true
-		}
-	}
-	return false
-}
+// canSee reports whether the actor may read (and so write) an engagement
+// (salesrec.CanRead).
+func (a actor) canSee(e salesrec.Engagement) bool { return salesrec.CanRead(a.member(), e) }
 
-// visibleClause restricts engagements aliased e to those the actor may see,
+// visibleClause restricts engagements aliased e to those the actor may see
+// (salesrec.CanRead, in SQL),
 // returning the SQL and its arguments. team is how the clause names
 // e.team_id: the column itself, or Dialect.Unindexed of it where the rows
 // are already pinned by id.
@@ -78,20 +74,17 @@ func (a actor) visibleClause(team string) (string, []any) {
 }
 
 // seesContacts reports whether the actor may see the phone and email of the
-// customer's contacts: managers and admins of the customer's team, and a rep
-// who owns an engagement with that customer.
+// customer's contacts (salesrec.CanSeeContacts), asking the database
+// whether the actor owns an engagement with the customer when the rule
+// needs to know.
 func (s *Store) seesContacts(ctx context.Context, q Queryer, a actor, c salesrec.Customer) (bool, error) {
-	if c.TeamID != a.TeamID {
-		return false, nil
-	}
-	if a.seesTeam() {
-		return true, nil
-	}
-	var n int
-	err := sqlx.GetContext(ctx, q, &n, s.q(`SELECT COUNT(*) FROM (SELECT 1 FROM dealtrail_engagements
-		WHERE customer_id = ? AND owner_id = ? LIMIT 1) owned`), c.ID, a.ID)
-	if err != nil {
-		return false, fmt.Errorf("checking contact access: %w", s.mapErr(err))
-	}
-	return n > 0, nil
+	return salesrec.CanSeeContacts(a.member(), c, func() (bool, error) {
+		var n int
+		err := sqlx.GetContext(ctx, q, &n, s.q(`SELECT COUNT(*) FROM (SELECT 1 FROM dealtrail_engagements
+			WHERE customer_id = ? AND owner_id = ? LIMIT 1) owned`), c.ID, a.ID)
+		if err != nil {
+			return false, fmt.Errorf("checking contact access: %w", s.mapErr(err))
+		}
+		return n > 0, nil
+	})
 }

@@ -159,7 +159,7 @@ func (s *Store) Customer(ctx context.Context, actorID, id string) (salesrec.Cust
 			return err
 		}
 		if !ok {
-			c = maskContacts(c)
+			c = salesrec.MaskContacts(c)
 		}
 		return nil
 	})

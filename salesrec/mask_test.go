@@ -1,4 +1,4 @@
-package sqlstore
+package salesrec
 
 import "testing"
 

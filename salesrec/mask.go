@@ -1,18 +1,22 @@
-package sqlstore
+package salesrec
 
 import (
 	"strings"
 	"unicode/utf8"
-
-	"github.com/dealtrail/dealtrail/salesrec"
 )
 
-// maskContacts returns c with every contact's phone and email masked.
-func maskContacts(c salesrec.Customer) salesrec.Customer {
+// MaskContacts returns c with every contact's phone and email masked, as a
+// member who may not see them (CanSeeContacts) reads the customer: a phone
+// keeps its first three and last four characters (138****5678; a shorter
+// one is ****), an email
+// the first character of its local part and its domain (z***@example.com).
+// Names, titles and everything else are left as they are; c itself is not
+// changed.
+func MaskContacts(c Customer) Customer {
 	if len(c.Contacts) == 0 {
 		return c
 	}
-	contacts := make([]salesrec.Contact, len(c.Contacts))
+	contacts := make([]Contact, len(c.Contacts))
 	for i, k := range c.Contacts {
 		k.Phone = maskPhone(k.Phone)
 		k.Email = maskEmail(k.Email)
