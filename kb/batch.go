@@ -10,12 +10,14 @@ import (
 
 // pageBatch is one feed page made ready to commit: a Bleve batch with the
 // documents and states of the engagements the page changed and the
-// position of its last change, and the states that batch writes.
+// position of its last change, the states that batch writes, and the
+// engagements it puts in quarantine.
 type pageBatch struct {
-	b       *bleve.Batch
-	pos     string // position of the page's last change
-	changes int    // feed changes the page covers
-	writes  stateOverlay
+	b           *bleve.Batch
+	pos         string // position of the page's last change
+	changes     int    // feed changes the page covers
+	writes      stateOverlay
+	quarantined []Quarantine
 }
 
 // readPage reads the feed page after pos and builds its batch. pending
@@ -51,7 +53,7 @@ func (x *Index) buildBatch(ctx context.Context, idx bleve.Index, changes []sales
 		}
 	}
 
-	states, err := pending.readStates(ctx, idx, order)
+	states, corrupt, err := pending.readStates(ctx, idx, order)
 	if err != nil {
 		return nil, err
 	}
@@ -63,23 +65,46 @@ func (x *Index) buildBatch(ctx context.Context, idx bleve.Index, changes []sales
 			// snapshotted ahead of the feed, or a replayed page).
 			continue
 		}
-		need = append(need, id)
+		if corrupt[id] == nil {
+			need = append(need, id)
+		}
 	}
-	snaps, err := x.snapshotAll(ctx, need)
+	pos := changes[len(changes)-1].Pos
+	// The source answers if it can read the feed; a snapshot that fails
+	// meanwhile is the engagement's own problem.
+	alive := func() error {
+		_, err := x.src.ReadFeed(ctx, pos, 1)
+		return err
+	}
+	snaps, failed, err := x.snapshotOrQuarantine(ctx, need, alive)
 	if err != nil {
 		return nil, err
 	}
 	p := &pageBatch{
 		b:       idx.NewBatch(),
-		pos:     changes[len(changes)-1].Pos,
+		pos:     pos,
 		changes: len(changes),
 		writes:  make(stateOverlay, len(need)),
+	}
+	for _, id := range order {
+		if err := corrupt[id]; err != nil {
+			if err := x.quarantine(ctx, idx, p, id, latest[id], engagementState{}, nil, err); err != nil {
+				return nil, err
+			}
+		}
 	}
 	for _, id := range need {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		old, snap := states[id], snaps[id]
+		old := states[id]
+		if err := failed[id]; err != nil {
+			if err := x.quarantine(ctx, idx, p, id, latest[id], old, nil, err); err != nil {
+				return nil, err
+			}
+			continue
+		}
+		snap := snaps[id]
 		if !snap.found {
 			for _, docID := range old.docs {
 				p.b.Delete(docID)
@@ -88,29 +113,49 @@ func (x *Index) buildBatch(ctx context.Context, idx bleve.Index, changes []sales
 			p.writes.remove(id)
 			continue
 		}
-		e, c := snap.e, snap.c
-		entries := documents(e, c)
-		next := engagementState{version: e.Version, docs: make([]string, len(entries))}
-		for i, en := range entries {
-			next.docs[i] = en.id
-		}
-		// Delete first, index second: within a batch the last operation
-		// on an id wins, so ids that survive are simply replaced.
-		for _, docID := range old.docs {
-			p.b.Delete(docID)
-		}
-		for _, en := range entries {
-			if err := p.b.Index(en.id, en.doc.fields()); err != nil {
-				return nil, fmt.Errorf("kb: index %s: %w", en.id, err)
+		if added, err := x.addEngagement(p, id, old, snap); err != nil {
+			if err := x.quarantine(ctx, idx, p, id, latest[id], old, added, err); err != nil {
+				return nil, err
 			}
 		}
-		if err := p.b.Index(stateID(id), next.fields()); err != nil {
-			return nil, fmt.Errorf("kb: index state of %s: %w", id, err)
-		}
-		p.writes.write(id, next)
 	}
 	p.b.SetInternal([]byte(keyPos), []byte(p.pos))
 	return p, nil
+}
+
+// addEngagement adds to the batch what replaces the engagement's documents:
+// the deletion of its old documents, its current documents and its new
+// state. On error it returns the ids it had already added, which the
+// caller withdraws.
+func (x *Index) addEngagement(p *pageBatch, id string, old engagementState, snap snapshot) ([]string, error) {
+	e, c := snap.e, snap.c
+	if e.ID != id {
+		return nil, fmt.Errorf("kb: the source returned engagement %q for %q", e.ID, id)
+	}
+	entries := documents(e, c)
+	next := engagementState{version: e.Version, docs: make([]string, len(entries))}
+	for i, en := range entries {
+		next.docs[i] = en.id
+	}
+	state, err := next.fields()
+	if err != nil {
+		return nil, fmt.Errorf("kb: state of %q: %w", id, err)
+	}
+	// Delete first, index second: within a batch the last operation on an
+	// id wins, so ids that survive are simply replaced.
+	for _, docID := range old.docs {
+		p.b.Delete(docID)
+	}
+	for i, en := range entries {
+		if err := p.b.Index(en.id, en.doc.fields()); err != nil {
+			return next.docs[:i], fmt.Errorf("kb: index %s: %w", en.id, err)
+		}
+	}
+	if err := p.b.Index(stateID(id), state); err != nil {
+		return next.docs, fmt.Errorf("kb: index state of %q: %w", id, err)
+	}
+	p.writes.write(id, next)
+	return nil, nil
 }
 
 // commitBatch hands a prepared batch to Bleve, unless ctx has ended.

@@ -19,6 +19,11 @@
 //     ChangeNotifier and polling otherwise. The feed position is stored in
 //     the index in the same batch as the documents it covers, so a crash
 //     never skips or repeats a change.
+//   - One engagement that cannot be indexed (a corrupt state, a snapshot
+//     that fails) never stops the index: it is put in quarantine — its
+//     documents withdrawn, the error recorded in the index — and retried on
+//     its next change or by Rebuild. Index.Quarantined lists them;
+//     Options.Quarantined reports each.
 //   - Rebuild builds a fresh index in a new directory and swaps it in while
 //     searches keep using the old one.
 //   - Recreate replaces an index Open refuses (ErrFormat: written by
@@ -29,6 +34,10 @@
 //     of closed engagements closest to an open one.
 //
 // # What the index holds
+//
+// Document ids are derived from the engagement id, escaped so that no id
+// can reach another engagement's documents or kb's own records, which live
+// in a namespace of their own (see docs/kb.md, Document ids).
 //
 // One document per lesson, termination reason and objection (its text,
 // handling and result together), with its kind, outcome, reason category,

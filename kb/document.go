@@ -52,7 +52,8 @@ type document struct {
 }
 
 // entry is a document and its id. Ids are deterministic, so the same
-// engagement always yields the same ids:
+// engagement always yields the same ids (<engagement> is the engagement id
+// as escapeID writes it, see namespace.go):
 //
 //	<engagement>/lesson/<i>
 //	<engagement>/reason
@@ -92,6 +93,7 @@ func documents(e salesrec.Engagement, c salesrec.Customer) []entry {
 		}
 	}
 
+	prefix := docPrefix(e.ID)
 	var out []entry
 	for i, l := range e.Lessons {
 		text := m.mask(l.Text)
@@ -102,7 +104,7 @@ func documents(e salesrec.Engagement, c salesrec.Customer) []entry {
 		d.Kind = string(lessonKind(l.Kind))
 		d.Text = text
 		d.Date = closedOn
-		out = append(out, entry{e.ID + "/lesson/" + strconv.Itoa(i), d})
+		out = append(out, entry{prefix + "lesson/" + strconv.Itoa(i), d})
 	}
 	if o := e.Outcome; o != nil && e.Status == salesrec.StatusTerminated {
 		if text := m.mask(o.Reason); text != "" {
@@ -110,7 +112,7 @@ func documents(e salesrec.Engagement, c salesrec.Customer) []entry {
 			d.Kind = string(KindTerminationReason)
 			d.Text = text
 			d.Date = closedOn
-			out = append(out, entry{e.ID + "/reason", d})
+			out = append(out, entry{prefix + "reason", d})
 		}
 	}
 	for i, in := range e.Interactions {
@@ -126,7 +128,7 @@ func documents(e salesrec.Engagement, c salesrec.Customer) []entry {
 			d.Kind = string(KindObjection)
 			d.Text = text
 			d.Date = dayOf(in.OccurredAt)
-			out = append(out, entry{e.ID + "/objection/" + strconv.Itoa(i) + "/" + strconv.Itoa(j), d})
+			out = append(out, entry{prefix + "objection/" + strconv.Itoa(i) + "/" + strconv.Itoa(j), d})
 		}
 	}
 	return out

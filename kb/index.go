@@ -33,7 +33,10 @@ const (
 	// keyPos holds the feed position the index has applied up to.
 	keyPos = "kb/pos"
 
-	formatVersion = "3"
+	// formatVersion 4: kb's own documents live under '~', engagement ids
+	// are escaped in document ids, state lists are JSON arrays and states
+	// carry quarantine records (see namespace.go).
+	formatVersion = "4"
 
 	// currentFile names, inside the index directory, the generation
 	// directory that is live. Rebuild writes a new generation and then

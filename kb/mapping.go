@@ -100,17 +100,8 @@ func newMappingWithout(without analysisSteps) (*mapping.IndexMappingImpl, error)
 	amount.IncludeInAll = false
 	doc.AddFieldMappingsAt(fieldAmount, amount)
 
-	// Engagement state documents (see engagementState): stored only.
-	for _, name := range []string{fieldStateVersion, fieldStateDocs} {
-		f := bleve.NewKeywordFieldMapping()
-		f.Analyzer = keyword.Name
-		f.Index = false
-		f.Store = true
-		f.DocValues = false
-		f.IncludeTermVectors = false
-		f.IncludeInAll = false
-		doc.AddFieldMappingsAt(name, f)
-	}
+	// Engagement state documents (see engagementState).
+	addStateMappings(doc)
 
 	m.DefaultMapping = doc
 	return m, nil

@@ -25,6 +25,10 @@ type Options struct {
 	// after; a crash before then loses it together with its position,
 	// and the next Sync applies it again (see docs/kb.md, Recovery).
 	Committed func(pos string, changes int)
+	// Quarantined, when set, is told about every engagement a committed
+	// batch put in quarantine because it could not be indexed (see
+	// Quarantine), after Committed. Index.Quarantined lists them all.
+	Quarantined func(Quarantine)
 	// SyncError, when set, is told about every failed catch-up in Follow
 	// before Follow waits and tries again.
 	SyncError func(error)

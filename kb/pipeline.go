@@ -19,9 +19,11 @@ import (
 // or ctx ends, the batch built meanwhile is dropped and the index stays at
 // the last committed batch. The next page is built against the states the
 // batch in flight writes (see stateOverlay), so it snapshots and replaces
-// exactly what it would have after that commit. Options.Committed and
-// progress are called on the caller's goroutine, after each commit, in
-// order.
+// exactly what it would have after that commit. Options.Committed,
+// Options.Quarantined and progress are called on the caller's goroutine,
+// after each commit, in order. An engagement that cannot be indexed does
+// not stop the catch-up: the page quarantines it and goes on (see
+// Quarantine).
 func (x *Index) catchUp(ctx context.Context, idx bleve.Index, progress func(done int)) error {
 	raw, err := idx.GetInternal([]byte(keyPos))
 	if err != nil {
@@ -48,6 +50,11 @@ func (x *Index) catchUp(ctx context.Context, idx bleve.Index, progress func(done
 		done += cur.changes
 		if x.opts.Committed != nil {
 			x.opts.Committed(cur.pos, cur.changes)
+		}
+		if x.opts.Quarantined != nil {
+			for _, q := range cur.quarantined {
+				x.opts.Quarantined(q)
+			}
 		}
 		if progress != nil {
 			progress(done)

@@ -34,7 +34,10 @@ type FacetCount struct {
 // Hit is one matching lesson, termination reason or objection.
 type Hit struct {
 	// ID is the document id: <engagement>/lesson/<i>, <engagement>/reason
-	// or <engagement>/objection/<interaction>/<point>.
+	// or <engagement>/objection/<interaction>/<point>, where <engagement>
+	// is the engagement id with every byte other than ASCII letters,
+	// digits, '-', '_' and '.' written as %XX (ids that follow salesrec's
+	// id rule read as they are).
 	ID             string
 	EngagementID   string
 	Kind           Kind

@@ -15,7 +15,9 @@
 //     keyed by JSON path ("interactions[0].points[2].handling") with plain
 //     messages, and satisfy errors.Is(err, ErrInvalid). Every text field
 //     refuses NUL bytes and invalid UTF-8 and has a length limit (see
-//     MaxTextChars and its siblings).
+//     MaxTextChars and its siblings). Every id a caller may choose follows
+//     the id rule: 1 to MaxIDLen ASCII letters, digits, '-', '_' or '.',
+//     starting with a letter or digit (see CheckID).
 //   - Vague content. Actions that are only a vague verb (跟进, follow up)
 //     and needs or points that are only a vague phrase (客户有需求,
 //     interested) are refused; see IsVague, DefaultVagueActions and

@@ -11,7 +11,9 @@ import (
 // limits; validation refuses longer text, text containing a NUL byte and
 // text that is not valid UTF-8, so storage and search can rely on clean text.
 //
-//	MaxIDChars       ids: id, team_id, owner_id, customer_id, author_id, member_id
+//	MaxIDChars       ids referring to another record: team_id, owner_id,
+//	                 customer_id, author_id, member_id (a record's own id
+//	                 follows the stricter id rule, see MaxIDLen)
 //	MaxNameChars     names, short names, titles, roles, industry, size,
 //	                 sub-kind, platform, meeting id
 //	MaxPhoneChars    a contact's phone

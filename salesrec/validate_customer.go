@@ -11,7 +11,7 @@ import (
 // Validate checks a team: a name and, if given, a time zone that loads.
 func (t Team) Validate() error {
 	return asValidationError(validation.ValidateStruct(&t,
-		validation.Field(&t.ID, text(MaxIDChars)),
+		validation.Field(&t.ID, ownID),
 		validation.Field(&t.Name, required(MaxNameChars, "")),
 		validation.Field(&t.TimeZone, text(MaxNameChars), check(func() error {
 			if t.TimeZone == "" {
@@ -28,7 +28,7 @@ func (t Team) Validate() error {
 // Validate checks a member: team, name and a known role.
 func (m Member) Validate() error {
 	return asValidationError(validation.ValidateStruct(&m,
-		validation.Field(&m.ID, text(MaxIDChars)),
+		validation.Field(&m.ID, ownID),
 		validation.Field(&m.TeamID, required(MaxIDChars, "is required: the team the member belongs to")),
 		validation.Field(&m.Name, required(MaxNameChars, "")),
 		validation.Field(&m.Role, enumRequired),
@@ -39,7 +39,7 @@ func (m Member) Validate() error {
 // and industry are required; contacts need name and title.
 func (c Customer) Validate() error {
 	return asValidationError(validation.ValidateStruct(&c,
-		validation.Field(&c.ID, text(MaxIDChars)),
+		validation.Field(&c.ID, ownID),
 		validation.Field(&c.TeamID, text(MaxIDChars)),
 		validation.Field(&c.Name, required(MaxNameChars, "is required: the customer's full legal name (全称)")),
 		validation.Field(&c.ShortNames, check(func() error {

@@ -24,7 +24,7 @@ func (r Rules) Validate(e Engagement) error {
 
 func (r Rules) engagementErrors(e Engagement) error {
 	err := validation.ValidateStruct(&e,
-		validation.Field(&e.ID, text(MaxIDChars)),
+		validation.Field(&e.ID, ownID),
 		validation.Field(&e.TeamID, text(MaxIDChars)),
 		validation.Field(&e.OwnerID, required(MaxIDChars, "is required: the member who owns this record")),
 		validation.Field(&e.CustomerID, required(MaxIDChars, "is required: the customer this record is about")),
@@ -87,7 +87,7 @@ func (a Action) Validate() error { return asValidationError(DefaultRules().actio
 
 func (r Rules) actionErrors(a Action) error {
 	return validation.ValidateStruct(&a,
-		validation.Field(&a.ID, text(MaxIDChars)),
+		validation.Field(&a.ID, ownID),
 		validation.Field(&a.What, required(MaxActionChars, "is required: say what will be done, e.g. 发送报价单"), r.vagueAction()),
 		validation.Field(&a.OwnerID, required(MaxIDChars, "is required: the team member who does it")),
 		validation.Field(&a.Deadline, dateField(a.Deadline, "is required: the day it must be done by, YYYY-MM-DD")),
@@ -111,7 +111,7 @@ func (r Remark) Validate() error { return asValidationError(remarkErrors(r)) }
 
 func remarkErrors(r Remark) error {
 	return validation.ValidateStruct(&r,
-		validation.Field(&r.ID, text(MaxIDChars)),
+		validation.Field(&r.ID, ownID),
 		validation.Field(&r.AuthorID, required(MaxIDChars, "is required: who wrote the remark")),
 		validation.Field(&r.At, timeField(r.At, "is required: when the remark was written")),
 		validation.Field(&r.Text, required(MaxTextChars, "")),

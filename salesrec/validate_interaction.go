@@ -22,7 +22,7 @@ func (r Rules) ValidateInteraction(in Interaction) error {
 func (r Rules) interactionErrors(in Interaction) error {
 	placeRequired := in.Method == MethodFaceToFace || in.Method == MethodVideo
 	return validation.ValidateStruct(&in,
-		validation.Field(&in.ID, text(MaxIDChars)),
+		validation.Field(&in.ID, ownID),
 		validation.Field(&in.OccurredAt, timeField(in.OccurredAt, "is required: the date and time of the contact, e.g. 2024-04-08 下午02:30")),
 		validation.Field(&in.RecordedAt, timeField(in.RecordedAt, "")),
 		validation.Field(&in.Method, enumRequired),

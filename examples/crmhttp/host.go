@@ -50,9 +50,20 @@ func openHost(ctx context.Context, dir string) (*host, error) {
 	if err := seed(ctx, store, clock.Now()); err != nil {
 		return nil, errors.Join(err, store.Close())
 	}
-	index, err := kb.Open(filepath.Join(dir, indexDir), store, kb.Options{
+	kbDir := filepath.Join(dir, indexDir)
+	kbOpts := kb.Options{
 		SyncError: func(err error) { log.Error("crmhttp: knowledge base sync", "err", err) },
-	})
+		Quarantined: func(q kb.Quarantine) {
+			log.Error("crmhttp: knowledge base skipped an engagement it cannot index",
+				"engagement", q.EngagementID, "version", q.Version, "err", q.Err)
+		},
+	}
+	index, err := kb.Open(kbDir, store, kbOpts)
+	if errors.Is(err, kb.ErrFormat) {
+		// Written by another version of kb: the index is derived data.
+		log.Info("crmhttp: rebuilding the knowledge base in the current format", "dir", kbDir)
+		index, err = kb.Recreate(ctx, kbDir, store, kbOpts, nil)
+	}
 	if err != nil {
 		return nil, errors.Join(err, store.Close())
 	}

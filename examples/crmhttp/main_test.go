@@ -8,8 +8,12 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/dealtrail/dealtrail/kb"
 )
 
 func get(t *testing.T, url, member string) (int, []byte) {
@@ -159,5 +163,41 @@ func TestRunServesUntilTheContextEnds(t *testing.T) {
 	cancel()
 	if err := <-done; err != nil {
 		t.Errorf("run returned %v after the context ended", err)
+	}
+}
+
+// A knowledge base written by another version of kb (ErrFormat) is built
+// again at start instead of keeping the host from starting.
+func TestDemoHostRecreatesAnIndexOfAnotherFormat(t *testing.T) {
+	dir := t.TempDir()
+	h, err := openHost(context.Background(), dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := h.Close(); err != nil {
+		t.Fatal(err)
+	}
+	gen := filepath.Join(dir, indexDir, "gen-000001")
+	idx, err := bleve.Open(gen)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := idx.SetInternal([]byte("kb/format"), []byte("3")); err != nil {
+		t.Fatal(err)
+	}
+	if err := idx.Close(); err != nil {
+		t.Fatal(err)
+	}
+	h, err = openHost(context.Background(), dir)
+	if err != nil {
+		t.Fatalf("openHost over an index of format 3: %v", err)
+	}
+	defer h.Close()
+	res, err := h.index.Search(context.Background(), demoManager, kb.Query{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Total == 0 {
+		t.Error("the recreated index holds none of the seed's documents")
 	}
 }

@@ -84,6 +84,9 @@ func (s *Store) UpdateEngagement(ctx context.Context, actorID string, e salesrec
 	if err := checkStrings(e); err != nil {
 		return salesrec.Engagement{}, err
 	}
+	if err := salesrec.CheckID("id", e.ID); err != nil {
+		return salesrec.Engagement{}, err
+	}
 	return s.modify(ctx, actorID, e.ID, e.Version, salesrec.OpUpdate, func(cur salesrec.Engagement, now time.Time) (salesrec.Engagement, error) {
 		if e.TeamID != "" && e.TeamID != cur.TeamID {
 			return e, invalid("team_id", "cannot change")

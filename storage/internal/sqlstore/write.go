@@ -16,6 +16,9 @@ import (
 // history entry and one feed row.
 func (s *Store) modify(ctx context.Context, actorID, id string, version int64, op salesrec.Op,
 	apply func(cur salesrec.Engagement, now time.Time) (salesrec.Engagement, error)) (salesrec.Engagement, error) {
+	if err := salesrec.CheckID("engagement_id", id); err != nil {
+		return salesrec.Engagement{}, fmt.Errorf("%s engagement: %w", op, err)
+	}
 	var next salesrec.Engagement
 	err := s.inEngagementTx(ctx, func(tx Queryer) (string, error) {
 		a, cur, err := s.loadForWrite(ctx, tx, actorID, id)
@@ -75,6 +78,9 @@ func (s *Store) LogInteraction(ctx context.Context, actorID, engagementID string
 func (s *Store) SetActionStatus(ctx context.Context, actorID, engagementID string, version int64, actionID string, status salesrec.ActionStatus) (salesrec.Engagement, error) {
 	if _, err := salesrec.Parse[salesrec.ActionStatus](string(status)); err != nil || status == "" {
 		return salesrec.Engagement{}, invalid("status", "is not a known action status")
+	}
+	if err := salesrec.CheckID("action_id", actionID); err != nil {
+		return salesrec.Engagement{}, err
 	}
 	return s.modify(ctx, actorID, engagementID, version, salesrec.OpActionStatus, func(cur salesrec.Engagement, _ time.Time) (salesrec.Engagement, error) {
 		cur.Actions = cloneSlice(cur.Actions)
