@@ -7,9 +7,10 @@
 // # Pieces
 //
 //   - Source is the small interface kb needs from storage: the ordered
-//     change feed, a system snapshot of one engagement, and the
-//     actor-checked reads. Every storage adapter satisfies it; kbtest has an
-//     in-memory one for tests and examples, under the stores' access rules
+//     change feed and its head, a list of every engagement id, a system
+//     snapshot of one engagement, and the actor-checked reads. Every
+//     storage adapter satisfies it; kbtest has an in-memory one for tests
+//     and examples, under the stores' access rules
 //     (kbtest.RunSourceContract holds it and a real store to one table).
 //   - Open opens (or creates) an index directory. One Index owns its
 //     directory; a second opener fails with ErrLocked after
@@ -24,10 +25,12 @@
 //     documents withdrawn, the error recorded in the index — and retried on
 //     its next change or by Rebuild. Index.Quarantined lists them;
 //     Options.Quarantined reports each.
-//   - Rebuild builds a fresh index in a new directory and swaps it in while
+//   - Rebuild builds a fresh index in a new directory from the engagements
+//     themselves (then the feed from the head it took first), so a feed
+//     that lost or pruned rows cannot shrink it, and swaps it in while
 //     searches keep using the old one.
 //   - Recreate replaces an index Open refuses (ErrFormat: written by
-//     another version of kb) with one built afresh from the feed.
+//     another version of kb) with one built afresh the same way.
 //   - Search answers a Query for an actor: free text, filters, facets,
 //     highlights, paging and sorting, always restricted to the actor's
 //     team before anything is ranked or counted. Similar finds the lessons

@@ -5,17 +5,23 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/dealtrail/dealtrail/salesrec"
 )
 
 // Rebuild builds a fresh index from the source in a new directory and
-// swaps it in. The feed is read from the start, one page at a time; each
-// engagement is indexed once at its current state (later feed entries for
-// a version already indexed are skipped), so memory stays flat however
-// long the feed is. Searches keep using the old index until the swap, and
-// Follow keeps it current meanwhile; the swap itself waits for a final
+// swaps it in. It does not trust the feed's past: it takes the feed's head,
+// lists every engagement the source holds (EngagementIDs) and indexes each
+// at its current state, one page per batch, then applies the feed from
+// that head. So an engagement is in the rebuilt index even when the feed
+// lost its rows (or they were pruned), and memory stays flat however many
+// engagements there are. Searches keep using the old index until the swap,
+// and Follow keeps it current meanwhile; the swap itself waits for a final
 // catch-up so no change is lost. progress, when set, receives the running
-// count of feed changes read. A failed or cancelled Rebuild leaves the old
-// index in place and removes the new directory.
+// count of engagements indexed and then of feed changes applied after
+// them. A failed or cancelled Rebuild leaves the old index in place and
+// removes the new directory.
 func (x *Index) Rebuild(ctx context.Context, progress func(done int)) error {
 	x.rebuildMu.Lock()
 	defer x.rebuildMu.Unlock()
@@ -53,7 +59,7 @@ func (x *Index) Rebuild(ctx context.Context, progress func(done int)) error {
 		report(done)
 		last = done
 	}
-	if err := x.catchUp(ctx, g.idx, bulk); err != nil {
+	if err := x.build(ctx, g.idx, bulk); err != nil {
 		return discard(fmt.Errorf("kb: rebuild: %w", err))
 	}
 
@@ -82,4 +88,79 @@ func (x *Index) Rebuild(ctx context.Context, progress func(done int)) error {
 		return fmt.Errorf("kb: rebuild: remove old index: %w", err)
 	}
 	return nil
+}
+
+// build fills the empty index idx from the engagements themselves, then
+// from the feed. It takes the feed's head first, indexes every engagement
+// the source lists at its current state (one page of ids per batch, each
+// page read and built while Bleve commits the one before), stores the head
+// as idx's position and catches up from there. The head is taken before
+// the listing, so a change committed while it runs is in the feed after
+// the head: the catch-up applies it, or skips it when the listing already
+// indexed that version. Until the listing is complete idx's position stays
+// "", so an index left half-built is completed by a Sync from the start.
+func (x *Index) build(ctx context.Context, idx bleve.Index, progress func(done int)) error {
+	head, err := x.src.FeedHead(ctx)
+	if err != nil {
+		return fmt.Errorf("kb: read feed head: %w", err)
+	}
+	report := func(done int) {
+		if progress != nil {
+			progress(done)
+		}
+	}
+	done, limit := 0, x.opts.feedPage()
+	next, after, err := x.listPage(ctx, idx, "", limit)
+	for next != nil && err == nil {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		cur := next
+		committed := make(chan error, 1)
+		go func() { committed <- x.commitBatch(ctx, idx, cur) }()
+		next, after, err = x.listPage(ctx, idx, after, limit)
+		if cerr := <-committed; cerr != nil {
+			return cerr
+		}
+		done += cur.changes
+		report(done)
+	}
+	if err != nil {
+		return err
+	}
+	b := idx.NewBatch()
+	b.SetInternal([]byte(keyPos), []byte(head))
+	if err := idx.Batch(b); err != nil {
+		return fmt.Errorf("kb: store feed position: %w", err)
+	}
+	listed := done
+	return x.catchUp(ctx, idx, func(done int) { report(listed + done) })
+}
+
+// listPage lists up to limit engagement ids after the id after and builds
+// the batch that indexes each as stored now. It returns nil when the
+// source lists nothing more, and the last id listed.
+func (x *Index) listPage(ctx context.Context, idx bleve.Index, after string, limit int) (*pageBatch, string, error) {
+	ids, err := x.src.EngagementIDs(ctx, after, limit)
+	if err != nil {
+		return nil, after, fmt.Errorf("kb: list engagements after %q: %w", after, err)
+	}
+	if len(ids) == 0 {
+		return nil, after, nil
+	}
+	// The listing must move forward, or a faulty source would loop forever.
+	if ids[0] <= after || ids[len(ids)-1] <= after {
+		return nil, after, fmt.Errorf("kb: list engagements after %q: the source listed %q, not after it", after, ids[0])
+	}
+	// A change of version 0 at no position: "index what is stored now".
+	// Positions stay "" until the listing is done (see build).
+	changes := make([]salesrec.Change, len(ids))
+	for i, id := range ids {
+		changes[i] = salesrec.Change{EngagementID: id, Op: salesrec.OpUpdate}
+	}
+	p, err := x.buildBatch(ctx, idx, changes, nil)
+	if err != nil {
+		return nil, after, err
+	}
+	return p, ids[len(ids)-1], nil
 }

@@ -26,6 +26,7 @@ func TestRebuild(t *testing.T) {
 	f.sync()
 	before := dump(t, f.idx)
 	oldGen := f.idx.cur.name
+	feedBefore := f.src.FeedLen()
 
 	var progress []int
 	var late salesrec.Engagement
@@ -49,8 +50,10 @@ func TestRebuild(t *testing.T) {
 			t.Errorf("progress not increasing: %v", progress)
 		}
 	}
-	if got, want := progress[len(progress)-1], f.src.FeedLen(); got != want {
-		t.Errorf("progress ended at %d, want the feed length %d", got, want)
+	// Every engagement listed (the late one too: it was written before the
+	// listing reached its id), then every change after the head.
+	if got, want := progress[len(progress)-1], len(es)+1+f.src.FeedLen()-feedBefore; got != want {
+		t.Errorf("progress ended at %d, want %d engagements and %d feed changes", got, len(es)+1, f.src.FeedLen()-feedBefore)
 	}
 
 	after := dump(t, f.idx)
@@ -161,5 +164,77 @@ func TestRebuildSnapshotsEachEngagementOnce(t *testing.T) {
 	}
 	if got := docCount(t, x); got != 7 {
 		t.Errorf("%d documents, want 7", got)
+	}
+}
+
+// lossyFeed is a source whose feed lost some changes, as a feed would
+// read after someone deleted rows from it.
+type lossyFeed struct {
+	Source
+	lost map[string]bool // positions
+}
+
+func (s lossyFeed) ReadFeed(ctx context.Context, after string, limit int) ([]salesrec.Change, error) {
+	changes, err := s.Source.ReadFeed(ctx, after, limit)
+	var kept []salesrec.Change
+	for _, c := range changes {
+		if !s.lost[c.Pos] {
+			kept = append(kept, c)
+		}
+	}
+	return kept, err
+}
+
+// TestRebuildDoesNotTrustTheFeed rebuilds from a feed that lost the only
+// change of one engagement and the last change of another: the rebuilt
+// index must hold exactly what an index of the intact feed holds.
+func TestRebuildDoesNotTrustTheFeed(t *testing.T) {
+	f := newFixture(t, Options{})
+	c := f.customer("t1", "华东精工制造股份有限公司", "制造业")
+	gone := f.won("t1", "r1", c, "样机现场测试赢得信任")
+	stale := f.won("t1", "r1", c, "技术演示打消顾虑")
+	stale.Lessons = append(stale.Lessons, salesrec.Lesson{Kind: salesrec.LessonImprovement, Text: "合同条款提前交法务"})
+	stale = f.src.Put(stale)
+	f.won("t1", "r1", c, "分期付款缓解预算压力")
+	f.sync()
+	want := dump(t, f.idx)
+
+	feed, err := f.src.ReadFeed(context.Background(), "", 1000)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lost := map[string]bool{}
+	for _, ch := range feed {
+		if ch.EngagementID == gone.ID || (ch.EngagementID == stale.ID && ch.Version == stale.Version) {
+			lost[ch.Pos] = true
+		}
+	}
+	if len(lost) != 2 {
+		t.Fatalf("%d changes to lose, want 2", len(lost))
+	}
+	x, err := Open(t.TempDir(), lossyFeed{Source: f.src, lost: lost}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	// The damage is real: following that feed misses both changes.
+	if err := x.Sync(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if got := dump(t, x); len(got) >= len(want) || got["_state/"+gone.ID] != "" {
+		t.Fatalf("the lossy feed lost nothing: %d entries, want fewer than %d", len(got), len(want))
+	}
+
+	if err := x.Rebuild(context.Background(), nil); err != nil {
+		t.Fatalf("Rebuild: %v", err)
+	}
+	got := dump(t, x)
+	if len(got) != len(want) {
+		t.Errorf("rebuilt index holds %d entries, the intact one %d", len(got), len(want))
+	}
+	for id, doc := range want {
+		if got[id] != doc {
+			t.Errorf("%s after Rebuild:\n got %s\nwant %s", id, got[id], doc)
+		}
 	}
 }

@@ -14,8 +14,9 @@ import (
 // removing it.
 const asideSuffix = ".kb-old"
 
-// Recreate replaces whatever index dir holds with a fresh one built from
-// the whole feed of src, and returns it open and caught up. It is the way
+// Recreate replaces whatever index dir holds with a fresh one built, as
+// Rebuild builds, from every engagement src lists and then the feed from
+// its head, and returns it open and caught up. It is the way
 // out of ErrFormat, when Open refuses an index written by another version
 // of kb and there is no Index to call Rebuild on:
 //
@@ -27,9 +28,11 @@ const asideSuffix = ".kb-old"
 // It takes the directory's lock first, so an index another opener holds
 // is left alone (ErrLocked); it then renames the directory aside (dir +
 // ".kb-old"), removes it, and builds the new index in dir. progress, when
-// set, receives the running count of feed changes applied. Searches have
+// set, receives the running count of engagements indexed and then of feed
+// changes applied. Searches have
 // nothing to answer from until Recreate returns. If the build fails or ctx
-// ends, dir holds a valid partial index that Open and Sync complete.
+// ends, dir holds a valid partial index that Open and Sync complete (on a
+// pruned feed, Sync is refused and Rebuild completes it).
 func Recreate(ctx context.Context, dir string, src Source, opts Options, progress func(done int)) (*Index, error) {
 	if src == nil {
 		return nil, fmt.Errorf("kb: recreate %s: %w: no source", dir, salesrec.ErrInvalid)
@@ -42,7 +45,7 @@ func Recreate(ctx context.Context, dir string, src Source, opts Options, progres
 		return nil, err
 	}
 	x.syncMu.Lock()
-	err = x.catchUp(ctx, x.cur.idx, progress)
+	err = x.build(ctx, x.cur.idx, progress)
 	x.syncMu.Unlock()
 	if err != nil {
 		_ = x.Close()

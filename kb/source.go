@@ -16,6 +16,14 @@ type Source interface {
 	// unmasked: a system read for indexing. A removed engagement returns
 	// an error wrapping salesrec.ErrNotFound.
 	Snapshot(ctx context.Context, engagementID string) (salesrec.Engagement, salesrec.Customer, error)
+	// FeedHead returns the position of the last change ReadFeed would
+	// return now ("" for an empty feed), and EngagementIDs up to limit
+	// engagement ids after the id after ("" = from the first), of every
+	// team, in byte order. Rebuild builds from them: every engagement as
+	// stored now, then the feed from the head taken before the listing, so
+	// a feed that lost rows cannot make the index smaller than the store.
+	FeedHead(ctx context.Context) (string, error)
+	EngagementIDs(ctx context.Context, after string, limit int) ([]string, error)
 
 	// Member, Engagement and Customer are the actor-checked reads that
 	// decide who searches which team and who may see a customer's name.

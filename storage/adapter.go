@@ -26,4 +26,10 @@ type Adapter interface {
 	// Snapshots is Snapshot for many engagements at once (the knowledge
 	// base's BatchSource): a system read, never for users.
 	Snapshots(ctx context.Context, engagementIDs []string) (map[string]salesrec.Engagement, map[string]salesrec.Customer, error)
+	// PruneFeed removes the feed's changes at or before the position upTo,
+	// which the caller states every follower of the feed has applied (for
+	// kb, the lowest Position() of its indexes), and returns how many rows
+	// went. It is the only way feed rows are ever deleted; see
+	// docs/storage.md, "Feed retention".
+	PruneFeed(ctx context.Context, upTo string) (int64, error)
 }

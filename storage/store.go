@@ -43,7 +43,16 @@ type Store interface {
 	// These are system reads, not on behalf of an actor, and check no
 	// access: a host must never expose them to users. UpdateCustomer adds a
 	// change (OpCustomerUpdate) for every engagement of the customer.
+	// A position PruneFeed has cut away fails with ErrFeedPruned.
 	ReadFeed(ctx context.Context, after string, limit int) ([]salesrec.Change, error)
+	// FeedHead returns the position of the last change ReadFeed would
+	// return now ("" for an empty feed): a follower that starts there
+	// misses nothing committed later.
+	FeedHead(ctx context.Context) (string, error)
+	// EngagementIDs returns up to limit engagement ids after the id after
+	// ("" = from the first), in byte order, of every team: with FeedHead,
+	// what a follower builds itself from without trusting the feed's past.
+	EngagementIDs(ctx context.Context, after string, limit int) ([]string, error)
 	// Snapshot returns an engagement and its customer whole, contact phone
 	// and email unmasked: the index needs the real values to scrub them.
 	Snapshot(ctx context.Context, engagementID string) (salesrec.Engagement, salesrec.Customer, error)

@@ -149,6 +149,36 @@ func (s *Source) ReadFeed(ctx context.Context, after string, limit int) ([]sales
 	return append([]salesrec.Change(nil), s.feed[start:end]...), nil
 }
 
+// FeedHead implements kb.Source: the position of the feed's last change.
+func (s *Source) FeedHead(ctx context.Context) (string, error) {
+	if err := ctx.Err(); err != nil {
+		return "", err
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if len(s.feed) == 0 {
+		return "", nil
+	}
+	return s.feed[len(s.feed)-1].Pos, nil
+}
+
+// EngagementIDs implements kb.Source: the ids after after, in byte order.
+func (s *Source) EngagementIDs(ctx context.Context, after string, limit int) ([]string, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	s.mu.Lock()
+	var ids []string
+	for id := range s.engagements {
+		if id > after {
+			ids = append(ids, id)
+		}
+	}
+	s.mu.Unlock()
+	slices.Sort(ids)
+	return ids[:min(len(ids), limit)], nil
+}
+
 // Snapshot implements kb.Source.
 func (s *Source) Snapshot(ctx context.Context, id string) (salesrec.Engagement, salesrec.Customer, error) {
 	if err := ctx.Err(); err != nil {

@@ -137,3 +137,45 @@ func parsePos(p string) (uint64, int64, error) {
 	}
 	return xid, seq, nil
 }
+
+// FeedHead returns the position of the last row ReadFeed would return now:
+// the newest row below the same horizon.
+func (dialect) FeedHead(ctx context.Context, db sqlstore.Queryer) (string, error) {
+	var rows []feedRow
+	if err := sqlx.SelectContext(ctx, db, &rows, `SELECT xid::text AS xid, seq FROM dealtrail_feed
+		WHERE xid < pg_snapshot_xmin(pg_current_snapshot())
+		ORDER BY xid DESC, seq DESC LIMIT 1`); err != nil {
+		return "", err
+	}
+	if len(rows) == 0 {
+		return "", nil
+	}
+	x, err := strconv.ParseUint(rows[0].Xid, 10, 64)
+	if err != nil {
+		return "", fmt.Errorf("decoding feed xid %q: %w", rows[0].Xid, err)
+	}
+	return formatPos(x, rows[0].Seq), nil
+}
+
+// CheckFeedPos accepts a position formatted as formatPos does.
+func (dialect) CheckFeedPos(pos string) error {
+	xid, seq, err := parsePos(pos)
+	if err != nil || formatPos(xid, seq) != pos {
+		return salesrec.FieldError("position", "is not a feed position this store returned")
+	}
+	return nil
+}
+
+// DeleteFeed removes the rows at or before upTo.
+func (dialect) DeleteFeed(ctx context.Context, tx sqlstore.Queryer, upTo string) (int64, error) {
+	xid, seq, err := parsePos(upTo)
+	if err != nil {
+		return 0, err
+	}
+	res, err := tx.ExecContext(ctx, `DELETE FROM dealtrail_feed WHERE (xid, seq) <= ($1::xid8, $2::bigint)`,
+		strconv.FormatUint(xid, 10), seq)
+	if err != nil {
+		return 0, err
+	}
+	return res.RowsAffected()
+}

@@ -35,8 +35,8 @@ func (dialect) MapError(err error) error {
 		return fmt.Errorf("postgres: a value cannot be stored (SQLSTATE %s): %w", code, salesrec.ErrInvalid)
 	case "40001", "40P01", "55P03": // serialization_failure, deadlock_detected, lock_not_available
 		return fmt.Errorf("postgres: concurrent change (SQLSTATE %s), retry: %w", code, salesrec.ErrConflict)
-	case "P0001": // raise_exception: the history's append-only trigger
-		return fmt.Errorf("postgres: refused by a trigger; the history is append-only: %w", salesrec.ErrForbidden)
+	case "P0001": // raise_exception: the append-only triggers of the history and the feed
+		return fmt.Errorf("postgres: refused by a trigger: the history and the feed are append-only: %w", salesrec.ErrForbidden)
 	case "57014": // query_canceled
 		return fmt.Errorf("postgres: statement canceled: %w", context.Canceled)
 	}

@@ -77,6 +77,7 @@ func open(t testing.TB, opts ...storage.Option) storagetest.Harness {
 		DB:                s.DB().DB,
 		Dialect:           "postgres",
 		BeforeCommit:      func(f func(context.Context, string) error) { sqlstore.SetBeforeCommit(s.Store, f) },
+		MapError:          func(err error) error { return sqlstore.MapError(s.Store, err) },
 		ConcurrentWriters: true,
 	}
 }
@@ -113,6 +114,7 @@ func openHost(t testing.TB, opts ...storage.Option) storagetest.Harness {
 		DB:                db,
 		Dialect:           "postgres",
 		BeforeCommit:      func(f func(context.Context, string) error) { sqlstore.SetBeforeCommit(s.Store, f) },
+		MapError:          func(err error) error { return sqlstore.MapError(s.Store, err) },
 		ConcurrentWriters: true,
 	}
 }

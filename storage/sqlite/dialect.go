@@ -121,3 +121,38 @@ func parsePos(p string) (int64, error) {
 	}
 	return n, nil
 }
+
+// FeedHead returns the position of the feed's last row: SQLite's writers
+// commit in sequence order, so every row is readable.
+func (dialect) FeedHead(ctx context.Context, db sqlstore.Queryer) (string, error) {
+	var seq []int64
+	if err := sqlx.SelectContext(ctx, db, &seq, `SELECT seq FROM dealtrail_feed ORDER BY seq DESC LIMIT 1`); err != nil {
+		return "", err
+	}
+	if len(seq) == 0 {
+		return "", nil
+	}
+	return formatPos(seq[0]), nil
+}
+
+// CheckFeedPos accepts a position formatted as formatPos does.
+func (dialect) CheckFeedPos(pos string) error {
+	n, err := strconv.ParseInt(pos, 10, 64)
+	if err != nil || n < 0 || formatPos(n) != pos {
+		return salesrec.FieldError("position", "is not a feed position this store returned")
+	}
+	return nil
+}
+
+// DeleteFeed removes the rows at or before upTo.
+func (dialect) DeleteFeed(ctx context.Context, tx sqlstore.Queryer, upTo string) (int64, error) {
+	n, err := strconv.ParseInt(upTo, 10, 64)
+	if err != nil {
+		return 0, salesrec.FieldError("position", "is not a feed position this store returned")
+	}
+	res, err := tx.ExecContext(ctx, `DELETE FROM dealtrail_feed WHERE seq <= ?`, n)
+	if err != nil {
+		return 0, err
+	}
+	return res.RowsAffected()
+}

@@ -109,23 +109,24 @@ func TestFeedSequenceNeverReused(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	create := func() salesrec.Change {
+	create := func(after string) salesrec.Change {
 		t.Helper()
 		if _, err := s.CreateEngagement(ctx, m.ID, salesrec.Engagement{OwnerID: m.ID, CustomerID: c.ID,
 			Stage: salesrec.StageNewCustomer, Goal: "挖掘客户的采购预算"}); err != nil {
 			t.Fatalf("CreateEngagement: %v", err)
 		}
-		feed, err := s.ReadFeed(ctx, "", 1000)
+		feed, err := s.ReadFeed(ctx, after, 1000)
 		if err != nil || len(feed) == 0 {
 			t.Fatalf("ReadFeed: %v, %d changes", err, len(feed))
 		}
 		return feed[len(feed)-1]
 	}
-	first := create()
-	if _, err := h.DB.ExecContext(ctx, `DELETE FROM dealtrail_feed`); err != nil {
-		t.Fatalf("deleting the feed rows: %v", err)
+	first := create("")
+	// Pruning is the one way feed rows go; it removes the last one here.
+	if n, err := s.PruneFeed(ctx, first.Pos); err != nil || n != 1 {
+		t.Fatalf("pruning the feed: %d rows, %v", n, err)
 	}
-	second := create()
+	second := create(first.Pos)
 	if second.Pos <= first.Pos {
 		t.Fatalf("after the feed's last row was deleted, a new change took position %s again (was %s)", second.Pos, first.Pos)
 	}

@@ -27,7 +27,7 @@ func (dialect) MapError(err error) error {
 	case sqlite3.SQLITE_CONSTRAINT_CHECK, sqlite3.SQLITE_CONSTRAINT_NOTNULL:
 		return fmt.Errorf("sqlite: a value breaks a table constraint (code %d): %w", code, salesrec.ErrInvalid)
 	case sqlite3.SQLITE_CONSTRAINT_TRIGGER:
-		return fmt.Errorf("sqlite: refused by a trigger; the history is append-only (code %d): %w", code, salesrec.ErrForbidden)
+		return fmt.Errorf("sqlite: refused by a trigger: the history and the feed are append-only (code %d): %w", code, salesrec.ErrForbidden)
 	}
 	switch code & 0xff {
 	case sqlite3.SQLITE_BUSY:

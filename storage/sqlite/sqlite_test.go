@@ -28,6 +28,7 @@ func open(t testing.TB, opts ...storage.Option) storagetest.Harness {
 		DB:           s.DB().DB,
 		Dialect:      "sqlite",
 		BeforeCommit: func(f func(context.Context, string) error) { sqlstore.SetBeforeCommit(s.Store, f) },
+		MapError:     func(err error) error { return sqlstore.MapError(s.Store, err) },
 	}
 }
 
@@ -62,6 +63,7 @@ func openHost(t testing.TB, opts ...storage.Option) storagetest.Harness {
 		DB:           db,
 		Dialect:      "sqlite",
 		BeforeCommit: func(f func(context.Context, string) error) { sqlstore.SetBeforeCommit(s.Store, f) },
+		MapError:     func(err error) error { return sqlstore.MapError(s.Store, err) },
 	}
 }
 

@@ -17,12 +17,13 @@ import (
 // here; a table dropped or renamed by mistake, or one a migration forgot,
 // fails RunMigrations on both databases.
 var (
-	migratedVersions = []int64{1, 2}
+	migratedVersions = []int64{1, 2, 3}
 	migratedTables   = []string{
 		"dealtrail_actions",
 		"dealtrail_customers",
 		"dealtrail_engagements",
 		"dealtrail_feed",
+		"dealtrail_feed_pruned",
 		"dealtrail_history",
 		"dealtrail_interactions",
 		"dealtrail_members",

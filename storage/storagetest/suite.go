@@ -22,6 +22,10 @@ type Harness struct {
 	// BeforeCommit installs a hook that runs inside every engagement write
 	// just before COMMIT (nil removes it); a non-nil error aborts the write.
 	BeforeCommit func(f func(ctx context.Context, engagementID string) error)
+	// MapError maps a driver error as the store's methods do, for tests
+	// that run statements around the store (nil: errors are left as they
+	// are).
+	MapError func(error) error
 	// ConcurrentWriters is true when write transactions run at the same time
 	// (PostgreSQL) rather than one after another (SQLite).
 	ConcurrentWriters bool
@@ -47,6 +51,10 @@ func Run(t *testing.T, open Opener) {
 		{"Actions", testActions},
 		{"History", testHistory},
 		{"HistoryIsAppendOnly", testHistoryAppendOnly},
+		{"HistoryCannotBeRewritten", testHistoryCannotBeRewritten},
+		{"FeedIsAppendOnly", testFeedAppendOnly},
+		{"PruneFeed", testPruneFeed},
+		{"EngagementIDs", testEngagementIDs},
 		{"Feed", testFeed},
 		{"FeedCustomerUpdate", testFeedCustomerUpdate},
 		{"FeedRollback", testFeedRollback},

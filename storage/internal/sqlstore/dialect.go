@@ -58,6 +58,16 @@ type Dialect interface {
 	// ReadFeed returns committed changes after the position after, in feed
 	// order, never one that a transaction still in flight could precede.
 	ReadFeed(ctx context.Context, db Queryer, after string, limit int) ([]salesrec.Change, error)
+	// FeedHead returns the position of the last change ReadFeed would
+	// return now ("" when it would return none): the same horizon applies.
+	FeedHead(ctx context.Context, db Queryer) (string, error)
+	// CheckFeedPos fails with salesrec.ErrInvalid unless pos is a position
+	// exactly as ReadFeed formats them (so positions compare as text).
+	CheckFeedPos(pos string) error
+	// DeleteFeed removes the feed rows at or before upTo, a checked
+	// position the pruned horizon has already been moved to in tx (the
+	// feed's delete trigger refuses any row after the horizon).
+	DeleteFeed(ctx context.Context, tx Queryer, upTo string) (int64, error)
 	// ReadOptions are the options of the read-only transaction a read of
 	// several statements runs in, so they see one snapshot.
 	ReadOptions() *sql.TxOptions

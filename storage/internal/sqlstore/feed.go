@@ -28,6 +28,9 @@ func (s *Store) ReadFeed(ctx context.Context, after string, limit int) ([]salesr
 	if err != nil {
 		return nil, s.mapErr(err)
 	}
+	if err := s.checkNotPruned(ctx, after); err != nil {
+		return nil, s.mapErr(err)
+	}
 	return changes, nil
 }
 

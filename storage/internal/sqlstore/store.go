@@ -74,6 +74,10 @@ func SetBeforeCommit(s *Store, f func(ctx context.Context, engagementID string) 
 	s.beforeCommit.Store(&h)
 }
 
+// MapError maps err as the store's methods do. It exists for tests that
+// run statements around the store and expect the store's errors.
+func MapError(s *Store, err error) error { return s.mapErr(err) }
+
 // Close runs the registered closers, then closes the database. A store built
 // over a host's *sql.DB closes only what it opened itself; see the adapters.
 func (s *Store) Close() error {

@@ -119,9 +119,10 @@ func bareFiltered(text, teamID, industry string) query.Query {
 }
 
 // rebuildKB opens a knowledge base in indexDir over the store at storePath
-// and runs kb's Rebuild, which reads the whole feed into a new generation
-// and swaps it in (the memory child's job). It returns the number of feed
-// changes read.
+// and runs kb's Rebuild, which indexes every engagement of the store into
+// a new generation, catches up with the feed and swaps it in (the memory
+// child's job). It returns Rebuild's final progress count: the engagements
+// indexed plus the feed changes after them (none, in a store at rest).
 func rebuildKB(ctx context.Context, storePath, indexDir string) (int, error) {
 	s, err := openSQLiteStore(ctx, storePath)
 	if err != nil {
