@@ -13,9 +13,13 @@ import (
 // position of its last change, the states that batch writes, and the
 // engagements it puts in quarantine.
 type pageBatch struct {
-	b           *bleve.Batch
-	pos         string // position of the page's last change
-	changes     int    // feed changes the page covers
+	b   *bleve.Batch
+	pos string // position of the page's last change
+	// at is the position a quarantine record names when pos is "": a
+	// Rebuild listing has no feed position of its own and names the head it
+	// started from.
+	at          string
+	changes     int // feed changes the page covers
 	writes      stateOverlay
 	quarantined []Quarantine
 }
@@ -31,12 +35,14 @@ func (x *Index) readPage(ctx context.Context, idx bleve.Index, pos string, pendi
 	if len(changes) == 0 {
 		return nil, nil
 	}
-	return x.buildBatch(ctx, idx, changes, pending)
+	return x.buildBatch(ctx, idx, changes, pending, "")
 }
 
 // buildBatch prepares the current state of every engagement the changes
 // name, in one batch that also stores the position of the last change.
-func (x *Index) buildBatch(ctx context.Context, idx bleve.Index, changes []salesrec.Change, pending stateOverlay) (*pageBatch, error) {
+// at is the position quarantine records name when the changes carry none
+// (see pageBatch.at).
+func (x *Index) buildBatch(ctx context.Context, idx bleve.Index, changes []salesrec.Change, pending stateOverlay, at string) (*pageBatch, error) {
 	// The latest version each engagement reached in this page.
 	latest := make(map[string]int64, len(changes))
 	// redo lists engagements whose customer changed: same version, but the
@@ -81,6 +87,7 @@ func (x *Index) buildBatch(ctx context.Context, idx bleve.Index, changes []sales
 		return nil, err
 	}
 	p := &pageBatch{
+		at:      at,
 		b:       idx.NewBatch(),
 		pos:     pos,
 		changes: len(changes),

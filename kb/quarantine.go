@@ -23,7 +23,8 @@ var ErrQuarantined = errors.New("kb: engagement is quarantined: it could not be 
 // its next change and by Rebuild; once it indexes, the record goes.
 type Quarantine struct {
 	EngagementID string
-	// Version is the engagement version the feed asked to index.
+	// Version is the engagement version the feed asked to index; 0 when
+	// Rebuild found it failing, since its listing carries no versions.
 	Version int64
 	// Pos is the feed position of the page that quarantined it.
 	Pos string
@@ -88,7 +89,11 @@ func (x *Index) quarantine(ctx context.Context, idx bleve.Index, p *pageBatch, i
 	for _, docID := range held {
 		p.b.Delete(docID)
 	}
-	q := &Quarantine{EngagementID: id, Version: version, Pos: p.pos, Err: cause.Error()}
+	pos := p.pos
+	if pos == "" {
+		pos = p.at
+	}
+	q := &Quarantine{EngagementID: id, Version: version, Pos: pos, Err: cause.Error()}
 	st := engagementState{q: q}
 	f, err := st.fields()
 	if err != nil {

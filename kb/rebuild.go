@@ -110,7 +110,7 @@ func (x *Index) build(ctx context.Context, idx bleve.Index, progress func(done i
 		}
 	}
 	done, limit := 0, x.opts.feedPage()
-	next, after, err := x.listPage(ctx, idx, "", limit)
+	next, after, err := x.listPage(ctx, idx, head, "", limit)
 	for next != nil && err == nil {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -118,7 +118,7 @@ func (x *Index) build(ctx context.Context, idx bleve.Index, progress func(done i
 		cur := next
 		committed := make(chan error, 1)
 		go func() { committed <- x.commitBatch(ctx, idx, cur) }()
-		next, after, err = x.listPage(ctx, idx, after, limit)
+		next, after, err = x.listPage(ctx, idx, head, after, limit)
 		if cerr := <-committed; cerr != nil {
 			return cerr
 		}
@@ -140,7 +140,7 @@ func (x *Index) build(ctx context.Context, idx bleve.Index, progress func(done i
 // listPage lists up to limit engagement ids after the id after and builds
 // the batch that indexes each as stored now. It returns nil when the
 // source lists nothing more, and the last id listed.
-func (x *Index) listPage(ctx context.Context, idx bleve.Index, after string, limit int) (*pageBatch, string, error) {
+func (x *Index) listPage(ctx context.Context, idx bleve.Index, head, after string, limit int) (*pageBatch, string, error) {
 	ids, err := x.src.EngagementIDs(ctx, after, limit)
 	if err != nil {
 		return nil, after, fmt.Errorf("kb: list engagements after %q: %w", after, err)
@@ -158,7 +158,7 @@ func (x *Index) listPage(ctx context.Context, idx bleve.Index, after string, lim
 	for i, id := range ids {
 		changes[i] = salesrec.Change{EngagementID: id, Op: salesrec.OpUpdate}
 	}
-	p, err := x.buildBatch(ctx, idx, changes, nil)
+	p, err := x.buildBatch(ctx, idx, changes, nil, head)
 	if err != nil {
 		return nil, after, err
 	}
