@@ -25,8 +25,10 @@
 //     through its own types.
 //   - The LISTEN connection (storage.WithListenDSN for New, the DSN for
 //     Open) is lib/pq's whatever the pool's driver, so its DSN must be one
-//     lib/pq accepts: no pgx-only parameters. Without it, a store built by
-//     New wakes on its own process's commits only; readers also poll, so
+//     lib/pq accepts: no pgx-only parameters. When its first connection
+//     attempt fails (a DSN the server refuses, a server down), or ctx ends
+//     first, Open and New fail rather than wait. Without it, a store built
+//     by New wakes on its own process's commits only; readers also poll, so
 //     nothing is missed, only heard later.
 //
 // The change feed's position is the writing transaction's id

@@ -146,3 +146,29 @@ func TestPgxChangesAcrossPools(t *testing.T) {
 		}
 	}
 }
+
+// TestListenDSNRefusedFailsNew: a listen DSN the LISTEN connection cannot
+// use — here a pgx pool's DSN with a pgx-only parameter, which lib/pq sends
+// to the server as a setting — makes New fail with the server's SQLSTATE
+// instead of waiting forever for a connection.
+func TestListenDSNRefusedFailsNew(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	_, dsn := migratedPgxStore(t)
+	pgxDSN := dsn + "&default_query_exec_mode=simple_protocol"
+	db := hostPool(t, pgxDriver, pgxDSN)
+	if err := db.PingContext(ctx); err != nil {
+		t.Fatalf("the pgx pool cannot connect: %v", err)
+	}
+	s, err := postgres.New(ctx, db, storage.WithListenDSN(pgxDSN))
+	if err == nil {
+		_ = s.Close()
+		t.Fatal("New listened on a DSN the server refuses")
+	}
+	if ctx.Err() != nil {
+		t.Fatalf("New returned only when its context ended: %v", err)
+	}
+	if !strings.Contains(err.Error(), "42704") { // undefined_object: no such setting
+		t.Fatalf("New: %v, want the server's refusal (SQLSTATE 42704)", err)
+	}
+}

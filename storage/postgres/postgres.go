@@ -47,7 +47,7 @@ func Open(ctx context.Context, dsn string, opts ...storage.Option) (*Store, erro
 		return nil, joinClose(err, db)
 	}
 	s.OnClose(db.Close)
-	if err := s.listen(cfg.ListenDSN); err != nil {
+	if err := s.listen(ctx, cfg.ListenDSN); err != nil {
 		return nil, joinClose(err, db)
 	}
 	return s, nil
@@ -66,7 +66,7 @@ func New(ctx context.Context, db *sql.DB, opts ...storage.Option) (*Store, error
 		return nil, err
 	}
 	if cfg.ListenDSN != "" {
-		if err := s.listen(cfg.ListenDSN); err != nil {
+		if err := s.listen(ctx, cfg.ListenDSN); err != nil {
 			return nil, err
 		}
 	}
