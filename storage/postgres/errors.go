@@ -10,19 +10,27 @@ import (
 	"github.com/dealtrail/dealtrail/salesrec"
 )
 
-// MapError maps a PostgreSQL error to the salesrec sentinels by SQLSTATE.
-// It passes on the code and the constraint name only: PostgreSQL's message
-// and detail can echo the values involved ("Key (team_id, name)=(…, 上海…)
-// already exists"), which may be confidential.
+// sqlStater is what the error types of PostgreSQL drivers have in common:
+// lib/pq's *pq.Error and pgx's *pgconn.PgError both report the SQLSTATE
+// code this way, so errors map the same whichever driver the pool uses.
+type sqlStater interface {
+	SQLState() string
+}
+
+// MapError maps a PostgreSQL error to the salesrec sentinels by SQLSTATE,
+// from any driver whose error type has a SQLState method. It passes on the
+// code and, where the driver's error type names it, the constraint only:
+// PostgreSQL's message and detail can echo the values involved ("Key
+// (team_id, name)=(…, 上海…) already exists"), which may be confidential.
 func (dialect) MapError(err error) error {
-	var pe *pq.Error
-	if !errors.As(err, &pe) {
+	var se sqlStater
+	if !errors.As(err, &se) {
 		return err
 	}
-	code := pe.Code
+	code := se.SQLState()
 	where := ""
-	if pe.Constraint != "" {
-		where = " (" + pe.Constraint + ")"
+	if c := constraintOf(err); c != "" {
+		where = " (" + c + ")"
 	}
 	switch code {
 	case "23505": // unique_violation
@@ -40,5 +48,20 @@ func (dialect) MapError(err error) error {
 	case "57014": // query_canceled
 		return fmt.Errorf("postgres: statement canceled: %w", context.Canceled)
 	}
-	return fmt.Errorf("postgres: SQLSTATE %s (%s)%s", code, code.Name(), where)
+	// The condition's name comes from lib/pq's table of SQLSTATE codes, which
+	// knows every code whatever driver reported it.
+	return fmt.Errorf("postgres: SQLSTATE %s (%s)%s", code, pq.ErrorCode(code).Name(), where)
+}
+
+// constraintOf returns the name of the constraint err broke, or "". No
+// interface reports it: lib/pq's error has a Constraint field, pgx's a
+// ConstraintName field. This package links lib/pq anyway, so its field is
+// read; pgx's error type would link all of pgx into every host's binary for
+// a word of diagnostics, so over a pgx pool the message names the SQLSTATE
+// and the sentinel without the constraint.
+func constraintOf(err error) string {
+	if pe, ok := errors.AsType[*pq.Error](err); ok {
+		return pe.Constraint
+	}
+	return ""
 }

@@ -1,40 +1,87 @@
 package postgres
 
 import (
+	"context"
+	"database/sql"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
+	"github.com/jackc/pgx/v5/pgconn"
+	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" driver
 	"github.com/lib/pq"
 
 	"github.com/dealtrail/dealtrail/salesrec"
+	"github.com/dealtrail/dealtrail/storage/internal/sqlstore"
 )
 
 func TestMapErrorByCodeWithoutValues(t *testing.T) {
 	const secret = "上海星辰制造有限公司"
-	for code, want := range map[pq.ErrorCode]error{
-		"23505": salesrec.ErrConflict,
-		"40001": salesrec.ErrConflict,
-		"23503": salesrec.ErrInvalid,
-		"22021": salesrec.ErrInvalid,
-		"P0001": salesrec.ErrForbidden,
-	} {
-		in := &pq.Error{Code: code, Message: "value " + secret, Detail: "Key (name)=(" + secret + ") already exists", Constraint: "dealtrail_customers_team_id_name_key"}
-		got := dialect{}.MapError(in)
-		if !errors.Is(got, want) {
-			t.Errorf("SQLSTATE %s: %v, want %v", code, got, want)
+	const constraint = "dealtrail_customers_team_id_name_key"
+	// The same server error as each driver reports it.
+	drivers := map[string]func(code string) error{
+		"lib/pq": func(code string) error {
+			return &pq.Error{Code: pq.ErrorCode(code), Message: "value " + secret,
+				Detail: "Key (name)=(" + secret + ") already exists", Constraint: constraint}
+		},
+		"pgx": func(code string) error {
+			return &pgconn.PgError{Code: code, Message: "value " + secret,
+				Detail: "Key (name)=(" + secret + ") already exists", ConstraintName: constraint}
+		},
+	}
+	for driver, serverError := range drivers {
+		for code, want := range map[string]error{
+			"23505": salesrec.ErrConflict,
+			"40001": salesrec.ErrConflict,
+			"23503": salesrec.ErrInvalid,
+			"22021": salesrec.ErrInvalid,
+			"P0001": salesrec.ErrForbidden,
+			"57014": context.Canceled,
+		} {
+			// Wrapped, as database/sql and the store's own messages wrap it.
+			got := dialect{}.MapError(fmt.Errorf("creating customer: %w", serverError(code)))
+			if !errors.Is(got, want) {
+				t.Errorf("%s, SQLSTATE %s: %v, want %v", driver, code, got, want)
+			}
+			if strings.Contains(got.Error(), secret) {
+				t.Errorf("%s, SQLSTATE %s: the error echoes a value: %v", driver, code, got)
+			}
 		}
-		if strings.Contains(got.Error(), secret) {
-			t.Errorf("SQLSTATE %s: the error echoes a value: %v", code, got)
+		other := dialect{}.MapError(serverError("42P01"))
+		if strings.Contains(other.Error(), secret) || !strings.Contains(other.Error(), "42P01") ||
+			!strings.Contains(other.Error(), "undefined_table") {
+			t.Errorf("%s, unmapped error: %v", driver, other)
 		}
 	}
-	other := dialect{}.MapError(&pq.Error{Code: "42P01", Message: "relation " + secret})
-	if strings.Contains(other.Error(), secret) || !strings.Contains(other.Error(), "42P01") {
-		t.Errorf("unmapped error: %v", other)
+	// lib/pq's error names the constraint; no error of another driver's is
+	// read for it (see constraintOf).
+	if got := (dialect{}).MapError(drivers["lib/pq"]("23505")); !strings.Contains(got.Error(), constraint) {
+		t.Errorf("lib/pq unique violation without its constraint: %v", got)
 	}
-	plain := errors.New("not a pq error")
+	plain := errors.New("not a database error")
 	if (dialect{}).MapError(plain) != plain {
-		t.Error("a non-pq error was changed")
+		t.Error("an error without a SQLSTATE was changed")
+	}
+}
+
+// TestDialectForDriver: the dialect is chosen by the pool's driver type: COPY
+// over lib/pq, whose database/sql driver offers it; multi-row INSERTs over
+// pgx's stdlib driver, through which COPY FROM STDIN fails.
+func TestDialectForDriver(t *testing.T) {
+	for _, c := range []struct {
+		driver string
+		copies bool
+	}{{DriverName, true}, {"pgx", false}} {
+		db, err := sql.Open(c.driver, "postgres://127.0.0.1:1/none") // sql.Open does not connect
+		if err != nil {
+			t.Fatalf("sql.Open(%q): %v", c.driver, err)
+		}
+		_, copies := dialectFor(db).(sqlstore.Copier)
+		if copies != c.copies {
+			t.Errorf("driver %q: dialect copies = %v, want %v", c.driver, copies, c.copies)
+		}
+		_ = db.Close()
 	}
 }
 

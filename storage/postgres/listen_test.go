@@ -2,6 +2,8 @@ package postgres_test
 
 import (
 	"context"
+	"errors"
+	"net"
 	"testing"
 	"time"
 
@@ -59,5 +61,46 @@ func TestWaitChangeAcrossProcesses(t *testing.T) {
 		case <-ctx.Done():
 			t.Fatalf("the reader never woke after %d commits", i+1)
 		}
+	}
+}
+
+// TestListenHonoursContext: New returns with ctx's error when ctx ends
+// before the LISTEN connection is made — here a server that accepts the
+// connection and never answers, as a host behind a dead route would.
+func TestListenHonoursContext(t *testing.T) {
+	db := hostPool(t, postgres.DriverName, freshSchema(t))
+	if err := postgres.Migrate(context.Background(), db); err != nil {
+		t.Fatalf("Migrate: %v", err)
+	}
+	silent, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatalf("listening: %v", err)
+	}
+	held := make(chan net.Conn, 16)
+	go func() {
+		for {
+			c, err := silent.Accept()
+			if err != nil {
+				return
+			}
+			held <- c // never read from, never answered
+		}
+	}()
+	t.Cleanup(func() {
+		_ = silent.Close()
+		for len(held) > 0 {
+			_ = (<-held).Close()
+		}
+	})
+	silentDSN := "postgres://postgres@" + silent.Addr().String() + "/none?sslmode=disable"
+	ctx, cancel := context.WithTimeout(context.Background(), 300*time.Millisecond)
+	defer cancel()
+	s, err := postgres.New(ctx, db, storage.WithListenDSN(silentDSN))
+	if err == nil {
+		_ = s.Close()
+		t.Fatal("New listened through a server that never answers")
+	}
+	if !errors.Is(err, context.DeadlineExceeded) {
+		t.Fatalf("New: %v, want %v", err, context.DeadlineExceeded)
 	}
 }

@@ -47,15 +47,16 @@ func Open(ctx context.Context, dsn string, opts ...storage.Option) (*Store, erro
 		return nil, joinClose(err, db)
 	}
 	s.OnClose(db.Close)
-	if err := s.listen(cfg.ListenDSN); err != nil {
+	if err := s.listen(ctx, cfg.ListenDSN); err != nil {
 		return nil, joinClose(err, db)
 	}
 	return s, nil
 }
 
-// New builds a Store over a host's *sql.DB opened with the "postgres"
-// driver. It does not change the schema unless storage.WithMigrate(true) is
-// given; call Migrate otherwise. Close leaves db open: it belongs to the
+// New builds a Store over a host's *sql.DB, opened with lib/pq ("postgres")
+// or another PostgreSQL driver such as pgx's stdlib ("pgx"). It does not
+// change the schema unless storage.WithMigrate(true) is given; call Migrate
+// otherwise. Close leaves db open: it belongs to the
 // host. Without storage.WithListenDSN, WaitChange wakes on this process's
 // own commits only.
 func New(ctx context.Context, db *sql.DB, opts ...storage.Option) (*Store, error) {
@@ -65,7 +66,7 @@ func New(ctx context.Context, db *sql.DB, opts ...storage.Option) (*Store, error
 		return nil, err
 	}
 	if cfg.ListenDSN != "" {
-		if err := s.listen(cfg.ListenDSN); err != nil {
+		if err := s.listen(ctx, cfg.ListenDSN); err != nil {
 			return nil, err
 		}
 	}
@@ -79,7 +80,7 @@ func build(ctx context.Context, db *sql.DB, cfg storage.Config) (*Store, error) 
 			return nil, err
 		}
 	}
-	return &Store{Store: sqlstore.New(x, dialect{}, cfg)}, nil
+	return &Store{Store: sqlstore.New(x, dialectFor(db), cfg)}, nil
 }
 
 // Migrate applies the embedded migrations that db has not recorded yet, in

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 
+	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" driver
+
 	"github.com/dealtrail/dealtrail/storage"
 	"github.com/dealtrail/dealtrail/storage/internal/sqlstore"
 	"github.com/dealtrail/dealtrail/storage/postgres"
@@ -87,28 +89,32 @@ func TestConformance(t *testing.T) {
 	storagetest.Run(t, open)
 }
 
-// openHost builds the store the way a host CRM does: its own *sql.DB,
-// Migrate, then New (no LISTEN connection).
+// pgxDriver is the database/sql driver name of pgx's stdlib package, the
+// driver many hosts' pools use.
+const pgxDriver = "pgx"
+
+// openHost builds the store the way a host CRM does: its own *sql.DB
+// (lib/pq), Migrate, then New (no LISTEN connection).
 func openHost(t testing.TB, opts ...storage.Option) storagetest.Harness {
 	t.Helper()
-	ctx := context.Background()
-	db, err := sql.Open(postgres.DriverName, freshSchema(t))
-	if err != nil {
-		t.Fatalf("sql.Open: %v", err)
-	}
-	t.Cleanup(func() { _ = db.Close() })
-	if err := postgres.Migrate(ctx, db); err != nil {
+	return openHostWith(t, postgres.DriverName, opts...)
+}
+
+// openHostPgx is openHost over a pool of pgx's stdlib driver.
+func openHostPgx(t testing.TB, opts ...storage.Option) storagetest.Harness {
+	t.Helper()
+	return openHostWith(t, pgxDriver, opts...)
+}
+
+// openHostWith is openHost over a pool of the named database/sql driver.
+func openHostWith(t testing.TB, driver string, opts ...storage.Option) storagetest.Harness {
+	t.Helper()
+	dsn := freshSchema(t)
+	db := hostPool(t, driver, dsn)
+	if err := postgres.Migrate(context.Background(), db); err != nil {
 		t.Fatalf("Migrate: %v", err)
 	}
-	s, err := postgres.New(ctx, db, opts...)
-	if err != nil {
-		t.Fatalf("postgres.New: %v", err)
-	}
-	t.Cleanup(func() {
-		if err := s.Close(); err != nil {
-			t.Errorf("Close: %v", err)
-		}
-	})
+	s := hostStore(t, db, opts...)
 	return storagetest.Harness{
 		Store:             s,
 		DB:                db,
@@ -119,7 +125,42 @@ func openHost(t testing.TB, opts ...storage.Option) storagetest.Harness {
 	}
 }
 
+// hostPool opens a host's pool of the named driver on dsn, closed at
+// cleanup.
+func hostPool(t testing.TB, driver, dsn string) *sql.DB {
+	t.Helper()
+	db, err := sql.Open(driver, dsn)
+	if err != nil {
+		t.Fatalf("sql.Open(%q): %v", driver, err)
+	}
+	t.Cleanup(func() { _ = db.Close() })
+	return db
+}
+
+// hostStore builds a store with New over a host's migrated pool, closed at
+// cleanup (before the pool).
+func hostStore(t testing.TB, db *sql.DB, opts ...storage.Option) *postgres.Store {
+	t.Helper()
+	s, err := postgres.New(context.Background(), db, opts...)
+	if err != nil {
+		t.Fatalf("postgres.New: %v", err)
+	}
+	t.Cleanup(func() {
+		if err := s.Close(); err != nil {
+			t.Errorf("Close: %v", err)
+		}
+	})
+	return s
+}
+
 func TestConformanceHostDB(t *testing.T) {
 	baseDSN(t)
 	storagetest.Run(t, openHost)
+}
+
+// TestConformanceHostPgx runs the suite over a host pool of pgx's stdlib
+// driver: errors map by SQLSTATE and bulk loads work whatever the driver.
+func TestConformanceHostPgx(t *testing.T) {
+	baseDSN(t)
+	storagetest.Run(t, openHostPgx)
 }
