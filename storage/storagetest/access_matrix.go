@@ -58,6 +58,9 @@ type matrix struct {
 	// which an actor takes a lesser part or none; manager, its manager.
 	other, manager map[string]salesrec.Member
 	n              int // customers named so far
+	// label says, by engagement id, for whom and in which relation the
+	// matrix made it.
+	label map[string]string
 }
 
 // testAccessMatrix generates every role (rep, manager, admin, of either
@@ -112,12 +115,16 @@ func newMatrix(t *testing.T, open Opener) *matrix {
 	w := newWorld(t, open)
 	adminB := w.member(t, w.teamB, "Carol White", salesrec.RoleAdmin)
 	repB2 := w.member(t, w.teamB, "Dan Brown", salesrec.RoleRep)
-	mx := &matrix{w: w, byID: map[string]salesrec.Customer{},
+	mx := &matrix{w: w, byID: map[string]salesrec.Customer{}, label: map[string]string{},
 		other:   map[string]salesrec.Member{w.teamA.ID: w.rep2, w.teamB.ID: repB2},
 		manager: map[string]salesrec.Member{w.teamA.ID: w.managerA, w.teamB.ID: w.managerB},
 	}
 	for _, m := range []salesrec.Member{w.rep1, w.managerA, w.adminA, w.repB, w.managerB, adminB} {
-		mx.actors = append(mx.actors, matrixActor{name: fmt.Sprintf("%s of team %s", m.Role, m.TeamID), m: m, known: true})
+		team := "A"
+		if m.TeamID == w.teamB.ID {
+			team = "B"
+		}
+		mx.actors = append(mx.actors, matrixActor{name: fmt.Sprintf("%s of team %s", m.Role, team), m: m, known: true})
 	}
 	mx.actors = append(mx.actors,
 		matrixActor{name: "an id that is no member", m: salesrec.Member{ID: "no-such-member"}},
@@ -127,6 +134,7 @@ func newMatrix(t *testing.T, open Opener) *matrix {
 			e, creator := mx.build(t, a.m, rel)
 			e = w.create(t, creator, e)
 			mx.all = append(mx.all, e)
+			mx.label[e.ID] = fmt.Sprintf("%s's %q engagement", a.name, rel)
 			mx.cells = append(mx.cells, cell{actor: a, rel: rel, e: e, c: mx.byID[e.CustomerID]})
 		}
 	}
@@ -294,8 +302,8 @@ func (mx *matrix) sameSet(t *testing.T, a matrixActor, what string, got, want []
 	for _, e := range mx.all {
 		has, should := slices.Contains(got, e.ID), slices.Contains(want, e.ID)
 		if has != should {
-			t.Errorf("%s: %s has the engagement where they are %s (owner %s): %v, want %v",
-				a.name, what, relationOf(a.m, e), e.OwnerID, has, should)
+			t.Errorf("%s: %s has %s, to which they are %q: %v, want %v",
+				a.name, what, mx.label[e.ID], relationOf(a.m, e), has, should)
 		}
 	}
 }
@@ -307,13 +315,13 @@ func (mx *matrix) checkReads(t *testing.T, a matrixActor, e salesrec.Engagement)
 	exp := want(a, salesrec.CanRead(a.m, e), salesrec.ErrNotFound)
 	got, err := w.s.Engagement(w.ctx, a.m.ID, e.ID)
 	if !same(err, exp) {
-		t.Errorf("%s: get as %s: %s, want %s", a.name, relationOf(a.m, e), answer(err), answer(exp))
+		t.Errorf("%s: get %s as %q: %s, want %s", a.name, mx.label[e.ID], relationOf(a.m, e), answer(err), answer(exp))
 	} else if err == nil && got.ID != e.ID {
 		t.Errorf("%s: get %s returned %s", a.name, e.ID, got.ID)
 	}
 	hist, err := w.s.History(w.ctx, a.m.ID, e.ID)
 	if !same(err, exp) {
-		t.Errorf("%s: history as %s: %s, want %s", a.name, relationOf(a.m, e), answer(err), answer(exp))
+		t.Errorf("%s: history of %s as %q: %s, want %s", a.name, mx.label[e.ID], relationOf(a.m, e), answer(err), answer(exp))
 	} else if err == nil && len(hist) == 0 {
 		t.Errorf("%s: history of %s is empty", a.name, e.ID)
 	}
