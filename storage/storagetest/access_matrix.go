@@ -66,14 +66,16 @@ type matrix struct {
 // testAccessMatrix generates every role (rep, manager, admin, of either
 // team; an id that is no member; no id) × every relation to an engagement
 // (owner, sales participant, action owner, no part, another team's) × every
-// operation (reads, lists, counts, action lists, customer names, each
-// write, creation, customer read, create and update), computes the answer
-// from salesrec's rules (CanRead, CanWrite, CanCreate, CanReadCustomer,
-// CanSeeContacts, MaskContacts, CanCreateCustomer, CanUpdateCustomer) and
-// checks that the store answers exactly that: allowed, or ErrNotFound,
-// ErrForbidden or absent from a list as docs/security.md states. The
-// store's SQL filters restate the read rule; this is where the two are held
-// together.
+// operation (get, history, list, count, overdue actions, customer names,
+// each write, create and bulk insert, customer read, create and update),
+// computes the answer from salesrec's rules (CanRead, CanWrite, CanCreate,
+// CanReadCustomer, CanSeeContacts, MaskContacts, CanCreateCustomer,
+// CanUpdateCustomer) and checks that the store answers exactly that:
+// allowed, or ErrNotFound, ErrForbidden or absent from a list as
+// docs/security.md states. The store's SQL filters restate the read rule
+// and its database answers whether a rep owns an engagement with a
+// customer; this is where they are held to the rules. (There is no
+// deactivated member to generate: members cannot be removed.)
 func testAccessMatrix(t *testing.T, open Opener) {
 	mx := newMatrix(t, open)
 	// Reads first, while every engagement is open with an overdue action.
@@ -449,6 +451,12 @@ func (mx *matrix) checkCreate(t *testing.T, a matrixActor, rel relation) {
 	if err == nil {
 		mx.all = append(mx.all, got)
 	}
+	// A bulk insert creates under the same rule.
+	bulk, err := mx.w.s.BulkInsert(mx.w.ctx, a.m.ID, []salesrec.Engagement{e})
+	if !same(err, exp) {
+		t.Errorf("%s: bulk insert as %s: %s, want %s", a.name, rel, answer(err), answer(exp))
+	}
+	mx.all = append(mx.all, bulk...)
 }
 
 // checkCustomerCreate creates a customer of the actor's team and one of the
