@@ -37,9 +37,12 @@
 //   - History. Diff computes leaf-level field changes between two versions
 //     and Replay rebuilds an engagement at any version from its history.
 //   - Access. CanRead says which engagements a member reads (managers and
-//     admins their team's, reps those they take part in); CanSeeContacts
-//     whose contacts' phone and email they see as written, and
-//     MaskContacts what the others see. Every store applies these rules.
+//     admins their team's, reps those they take part in), CanWrite and
+//     CanCreate which they change and create; CanReadCustomer,
+//     CanCreateCustomer and CanUpdateCustomer the same for customers;
+//     CanSeeContacts whose contacts' phone and email they see as written,
+//     and MaskContacts what the others see. Every store applies these
+//     rules, and storagetest's access matrix holds the SQL stores to them.
 //
 // The package imports only the standard library and ozzo-validation; it
 // knows nothing of storage or search. docs/template.md maps every template

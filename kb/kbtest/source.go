@@ -228,7 +228,7 @@ func (s *Source) Engagement(ctx context.Context, actor, id string) (salesrec.Eng
 }
 
 // Customer implements kb.Source: every member of the customer's team reads
-// it, with its contacts' phone and email masked unless
+// it (salesrec.CanReadCustomer), with its contacts' phone and email masked unless
 // salesrec.CanSeeContacts; anyone else gets ErrNotFound, and an actor who
 // is no member ErrForbidden.
 func (s *Source) Customer(ctx context.Context, actor, id string) (salesrec.Customer, error) {
@@ -242,7 +242,7 @@ func (s *Source) Customer(ctx context.Context, actor, id string) (salesrec.Custo
 		return salesrec.Customer{}, fmt.Errorf("kbtest: actor %q: %w", actor, salesrec.ErrForbidden)
 	}
 	c, ok := s.customers[id]
-	if !ok || c.TeamID != m.TeamID {
+	if !ok || !salesrec.CanReadCustomer(m, c) {
 		return salesrec.Customer{}, fmt.Errorf("kbtest: customer %s: %w", id, salesrec.ErrNotFound)
 	}
 	sees, _ := salesrec.CanSeeContacts(m, c, func() (bool, error) {

@@ -67,6 +67,7 @@ func Run(t *testing.T, open Opener) {
 		{"NoLostUpdates", testNoLostUpdates},
 		{"ConcurrentWriters", testConcurrentWriters},
 		{"Access", testAccess},
+		{"AccessMatrix", testAccessMatrix},
 		{"Masking", testMasking},
 		{"BadInput", testBadInput},
 		{"Rules", testRules},

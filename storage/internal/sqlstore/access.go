@@ -57,7 +57,7 @@ func (s *Store) loadActor(ctx context.Context, q Queryer, id string) (actor, err
 	return a, nil
 }
 
-// canSee reports whether the actor may read (and so write) an engagement
+// canSee reports whether the actor may read an engagement
 // (salesrec.CanRead).
 func (a actor) canSee(e salesrec.Engagement) bool { return salesrec.CanRead(a.member(), e) }
 
@@ -74,11 +74,21 @@ func (a actor) visibleClause(team string) (string, []any) {
 }
 
 // seesContacts reports whether the actor may see the phone and email of the
-// customer's contacts (salesrec.CanSeeContacts), asking the database
-// whether the actor owns an engagement with the customer when the rule
-// needs to know.
+// customer's contacts (salesrec.CanSeeContacts).
 func (s *Store) seesContacts(ctx context.Context, q Queryer, a actor, c salesrec.Customer) (bool, error) {
-	return salesrec.CanSeeContacts(a.member(), c, func() (bool, error) {
+	return salesrec.CanSeeContacts(a.member(), c, s.ownsEngagement(ctx, q, a, c))
+}
+
+// mayUpdateCustomer reports whether the actor may update the customer as
+// stored (salesrec.CanUpdateCustomer).
+func (s *Store) mayUpdateCustomer(ctx context.Context, q Queryer, a actor, c salesrec.Customer) (bool, error) {
+	return salesrec.CanUpdateCustomer(a.member(), c, s.ownsEngagement(ctx, q, a, c))
+}
+
+// ownsEngagement is the question the customer rules ask of the database:
+// does the actor own an engagement with the customer.
+func (s *Store) ownsEngagement(ctx context.Context, q Queryer, a actor, c salesrec.Customer) func() (bool, error) {
+	return func() (bool, error) {
 		var n int
 		err := sqlx.GetContext(ctx, q, &n, s.q(`SELECT COUNT(*) FROM (SELECT 1 FROM dealtrail_engagements
 			WHERE customer_id = ? AND owner_id = ? LIMIT 1) owned`), c.ID, a.ID)
@@ -86,5 +96,5 @@ func (s *Store) seesContacts(ctx context.Context, q Queryer, a actor, c salesrec
 			return false, fmt.Errorf("checking contact access: %w", s.mapErr(err))
 		}
 		return n > 0, nil
-	})
+	}
 }

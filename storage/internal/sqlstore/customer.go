@@ -47,7 +47,7 @@ func (s *Store) CreateCustomer(ctx context.Context, actorID string, c salesrec.C
 		if c.TeamID == "" {
 			c.TeamID = a.TeamID
 		}
-		if c.TeamID != a.TeamID {
+		if !salesrec.CanCreateCustomer(a.member(), c) {
 			return forbidden("a member may only create customers of their own team")
 		}
 		doc, err := json.Marshal(c)
@@ -80,7 +80,7 @@ func (s *Store) UpdateCustomer(ctx context.Context, actorID string, c salesrec.C
 		if err != nil {
 			return err
 		}
-		if cur.TeamID != a.TeamID {
+		if !salesrec.CanReadCustomer(a.member(), cur) {
 			return notFound("customer")
 		}
 		if c.TeamID == "" {
@@ -89,7 +89,7 @@ func (s *Store) UpdateCustomer(ctx context.Context, actorID string, c salesrec.C
 		if c.TeamID != cur.TeamID {
 			return invalid("team_id", "cannot change")
 		}
-		ok, err := s.seesContacts(ctx, tx, a, cur)
+		ok, err := s.mayUpdateCustomer(ctx, tx, a, cur)
 		if err != nil {
 			return err
 		}
@@ -151,7 +151,7 @@ func (s *Store) Customer(ctx context.Context, actorID, id string) (salesrec.Cust
 		if err != nil {
 			return err
 		}
-		if c.TeamID != a.TeamID {
+		if !salesrec.CanReadCustomer(a.member(), c) {
 			return notFound("customer")
 		}
 		ok, err := s.seesContacts(ctx, q, a, c)

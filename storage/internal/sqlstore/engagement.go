@@ -53,7 +53,7 @@ func (s *Store) prepareCreate(a actor, e salesrec.Engagement, now time.Time) (sa
 	if e.TeamID != a.TeamID {
 		return e, newRows{}, forbidden("a member may only create engagements of their own team")
 	}
-	if !a.canSee(e) {
+	if !salesrec.CanCreate(a.member(), e) {
 		return e, newRows{}, forbidden("a rep may only create an engagement they take part in")
 	}
 	if err := s.validateChecked(e); err != nil { // prepareNew guarded the strings

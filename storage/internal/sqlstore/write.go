@@ -28,7 +28,7 @@ func (s *Store) modify(ctx context.Context, actorID, id string, version int64, o
 		// Taken once the engagement is locked, so its versions get their
 		// times in commit order even when writers queue.
 		now := s.now()
-		if !a.canSee(cur) {
+		if !salesrec.CanWrite(a.member(), cur) {
 			return "", notFound("engagement")
 		}
 		if cur.Version != version {
