@@ -26,4 +26,11 @@ type Adapter interface {
 	// Snapshots is Snapshot for many engagements at once (the knowledge
 	// base's BatchSource): a system read, never for users.
 	Snapshots(ctx context.Context, engagementIDs []string) (map[string]salesrec.Engagement, map[string]salesrec.Customer, error)
+	// CustomerIdentities returns every name, short name and contact name,
+	// phone and email the team's customers hold or ever held, and
+	// IdentitiesAfter those of every team recorded after a position, in
+	// commit order (the knowledge base's masking). System reads, never for
+	// users.
+	CustomerIdentities(ctx context.Context, teamID string) ([]salesrec.Identity, error)
+	IdentitiesAfter(ctx context.Context, after int64, limit int) ([]salesrec.Identity, error)
 }

@@ -49,6 +49,7 @@ func Run(t *testing.T, open Opener) {
 		{"HistoryIsAppendOnly", testHistoryAppendOnly},
 		{"Feed", testFeed},
 		{"FeedCustomerUpdate", testFeedCustomerUpdate},
+		{"CustomerIdentities", testCustomerIdentities},
 		{"FeedRollback", testFeedRollback},
 		{"FeedOutOfOrderCommits", testFeedOutOfOrderCommits},
 		{"WaitChange", testWaitChange},
