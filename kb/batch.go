@@ -69,6 +69,10 @@ func (x *Index) buildBatch(ctx context.Context, idx bleve.Index, changes []sales
 	if err != nil {
 		return nil, err
 	}
+	masks, err := x.maskers(ctx, snaps)
+	if err != nil {
+		return nil, err
+	}
 	p := &pageBatch{
 		b:       idx.NewBatch(),
 		pos:     changes[len(changes)-1].Pos,
@@ -89,7 +93,7 @@ func (x *Index) buildBatch(ctx context.Context, idx bleve.Index, changes []sales
 			continue
 		}
 		e, c := snap.e, snap.c
-		entries := documents(e, c)
+		entries := documents(e, c, masks[e.TeamID])
 		next := engagementState{version: e.Version, docs: make([]string, len(entries))}
 		for i, en := range entries {
 			next.docs[i] = en.id

@@ -1,7 +1,6 @@
 package kb
 
 import (
-	"bytes"
 	"regexp"
 	"slices"
 	"strings"
@@ -24,133 +23,237 @@ const (
 	phoneEN    = "[phone]"
 )
 
-var (
-	// emailPattern matches an address, in ASCII or full-width forms.
-	emailPattern = regexp.MustCompile(`[A-Za-z0-9._%+\-Ａ-Ｚａ-ｚ０-９＿．－]+[@＠][A-Za-z0-9\-Ａ-Ｚａ-ｚ０-９－]+(?:[.．][A-Za-z0-9\-Ａ-Ｚａ-ｚ０-９－]+)*[.．][A-Za-zＡ-Ｚａ-ｚ]{2,}`)
-	// phonePattern matches Chinese mobile numbers (optionally with +86),
-	// landlines with an area code (010-12345678), 400/800 service numbers
-	// and international numbers written with a leading +. Amounts and
-	// YYYY-MM-DD dates do not match.
-	phonePattern = regexp.MustCompile(
-		`(?:[+＋]\s?(?:86|８６)[\s\-－]?)?[1１][3-9３-９](?:[\s\-－]?[0-9０-９]){9}` +
-			`|[0０][1-9１-９][0-9０-９]{1,2}[\-－\s][0-9０-９]{7,8}` +
-			`|[48４８][0０][0０][\-－\s]?[0-9０-９]{3}[\-－\s]?[0-9０-９]{4}` +
-			`|[+＋][0-9０-９]{1,3}[\s\-－]?[0-9０-９](?:[\s\-－]?[0-9０-９]){6,13}`)
+// placeholder says which placeholder replaces a span; a higher value wins
+// when spans of different kinds overlap.
+type placeholder uint8
+
+const (
+	holdContact placeholder = iota + 1
+	holdCustomer
+	holdPhone
+	holdEmail
 )
 
-// masker replaces a customer's confidential data in free text.
-type masker struct {
-	// customerNames and contactNames are folded (fold + lower case) and
-	// sorted longest first, so a full name wins over a short name inside it.
-	customerNames []string
-	contactNames  []string
-	// literals are the contacts' phone numbers and email addresses,
-	// folded, matched as written in case they escape the patterns.
-	literals []string
+func (p placeholder) text(zh bool) string {
+	forms := [...][2]string{
+		holdContact:  {contactZH, contactEN},
+		holdCustomer: {customerZH, customerEN},
+		holdPhone:    {phoneZH, phoneEN},
+		holdEmail:    {emailZH, emailEN},
+	}
+	if zh {
+		return forms[p][0]
+	}
+	return forms[p][1]
 }
 
-func newMasker(c salesrec.Customer) masker {
-	var m masker
-	m.customerNames = maskTerms(append([]string{c.Name}, c.ShortNames...))
-	names := make([]string, 0, len(c.Contacts))
-	var literals []string
-	for _, ct := range c.Contacts {
-		names = append(names, ct.Name)
-		literals = append(literals, ct.Phone, ct.Email)
+// emailPattern matches an address in folded, lower-cased text (full-width
+// ＠ and ． have become @ and . by then).
+var emailPattern = regexp.MustCompile(`[a-z0-9._%+\-]+@[a-z0-9\-]+(?:\.[a-z0-9\-]+)*\.[a-z]{2,}`)
+
+// maskTerm is one identity as the masker looks for it.
+type maskTerm struct {
+	text string // folded and ASCII lower-cased
+	hold placeholder
+	// wordStart and wordEnd are set when the term starts or ends with a
+	// word character (see isNameWordRune): such an edge only matches where the
+	// text has no word character next to it, so the short name GE does not
+	// blank the ge of general.
+	wordStart, wordEnd bool
+}
+
+// masker replaces confidential text: every email and phone number shape,
+// and every identity of a team's customers (names, short names, contact
+// names, phones and emails, current and former).
+type masker struct {
+	// terms holds the identities keyed by their first two runes, each list
+	// longest first, so a full name wins over a short name inside it.
+	terms map[uint64][]maskTerm
+}
+
+// newMasker returns a masker for identities. A value of fewer than two
+// characters, or with no letter, digit or Chinese character, is dropped:
+// masking it would blank that character wherever it appears.
+func newMasker(ids []salesrec.Identity) *masker {
+	m := &masker{terms: make(map[uint64][]maskTerm, len(ids))}
+	seen := make(map[string]bool, len(ids))
+	for _, id := range ids {
+		t := foldTerm(id.Value)
+		if utf8.RuneCountInString(t) < 2 || !strings.ContainsFunc(t, isKeyRune) {
+			continue
+		}
+		hold := holdCustomer
+		switch id.Kind {
+		case salesrec.IdentityContactName:
+			hold = holdContact
+		case salesrec.IdentityContactPhone:
+			hold = holdPhone
+		case salesrec.IdentityContactEmail:
+			hold = holdEmail
+		}
+		if seen[t] {
+			continue // the first kind recorded for a value names it
+		}
+		seen[t] = true
+		first, _ := utf8.DecodeRuneInString(t)
+		last, _ := utf8.DecodeLastRuneInString(t)
+		k := pairKey(t)
+		m.terms[k] = append(m.terms[k], maskTerm{text: t, hold: hold, wordStart: isNameWordRune(first), wordEnd: isNameWordRune(last)})
 	}
-	m.contactNames = maskTerms(names)
-	m.literals = maskTerms(literals)
+	for _, ts := range m.terms {
+		slices.SortStableFunc(ts, func(a, b maskTerm) int { return len(b.text) - len(a.text) })
+	}
 	return m
 }
 
-// maskTerms folds, deduplicates and sorts names, longest first. A name of
-// one character is dropped: masking it would blank that character wherever
-// it appears.
-func maskTerms(names []string) []string {
-	var out []string
-	for _, n := range names {
-		n = strings.ToLower(foldString(strings.TrimSpace(n)))
-		if utf8.RuneCountInString(n) < 2 || slices.Contains(out, n) {
-			continue
-		}
-		out = append(out, n)
-	}
-	slices.SortStableFunc(out, func(a, b string) int { return len(b) - len(a) })
-	return out
+// foldTerm is the form identities and text are compared in: folded (see
+// fold), ASCII lower-cased, trimmed.
+func foldTerm(s string) string {
+	return string(asciiLower([]byte(foldString(strings.TrimSpace(s)))))
 }
 
-// mask returns text with emails, phone numbers, the customer's names and
-// its contacts' names replaced by placeholders.
-func (m masker) mask(text string) string {
+// pairKey packs the first two runes of s.
+func pairKey(s string) uint64 {
+	r1, n := utf8.DecodeRuneInString(s)
+	r2, _ := utf8.DecodeRuneInString(s[n:])
+	return uint64(r1)<<32 | uint64(uint32(r2))
+}
+
+// span is a part of the folded text to replace.
+type span struct {
+	start, end int
+	hold       placeholder
+}
+
+// mask returns text with emails, phone numbers and the identities of m
+// replaced by placeholders. It compares text in its folded, lower-cased
+// form, so 華東精工, ＨＤＪＧ and hdjg all match their stored spellings,
+// and full-width digits are digits.
+func (m *masker) mask(text string) string {
 	text = strings.TrimSpace(text)
 	if text == "" {
 		return ""
 	}
-	zh := hasHan(text)
-	pick := func(zhForm, enForm string) string {
-		if zh {
-			return zhForm
-		}
-		return enForm
-	}
-	// The patterns are costly; most texts have no @ and few digits.
-	if strings.ContainsAny(text, "@＠") {
-		text = emailPattern.ReplaceAllLiteralString(text, pick(emailZH, emailEN))
-	}
-	if digits(text) >= 7 {
-		text = phonePattern.ReplaceAllLiteralString(text, pick(phoneZH, phoneEN))
-	}
-	text = replaceFolded(text, m.literals, pick(phoneZH, phoneEN))
-	text = replaceFolded(text, m.customerNames, pick(customerZH, customerEN))
-	return replaceFolded(text, m.contactNames, pick(contactZH, contactEN))
-}
-
-// replaceFolded replaces every occurrence of any of terms (already folded
-// and lower-cased) in text, comparing text in its folded, lower-cased form
-// so 華東精工, ＨＤＪＧ and hdjg all match their stored spellings.
-func replaceFolded(text string, terms []string, with string) string {
-	if len(terms) == 0 {
-		return text
-	}
 	folded, offsets := fold([]byte(text))
 	lower := asciiLower(folded)
-	var b strings.Builder
-	last, replaced := 0, false // last: byte offset in text copied so far
-	for i := 0; i < len(lower); {
-		matched := ""
-		for _, t := range terms {
-			if bytes.HasPrefix(lower[i:], []byte(t)) {
-				matched = t
-				break
-			}
+
+	var spans []span
+	if bytesContainsByte(lower, '@') {
+		for _, loc := range emailPattern.FindAllIndex(lower, -1) {
+			spans = append(spans, span{loc[0], loc[1], holdEmail})
 		}
-		if matched == "" {
-			i++
-			continue
-		}
-		start, end := offsets.orig(i), offsets.orig(i+len(matched))
-		b.WriteString(text[last:start])
-		b.WriteString(with)
-		last, replaced = end, true
-		i += len(matched)
 	}
-	if !replaced {
+	spans = appendPhones(spans, lower)
+	spans = m.appendTerms(spans, lower)
+	if len(spans) == 0 {
 		return text
+	}
+	spans = mergeMaskSpans(spans)
+
+	zh := hasHan(text)
+	var b strings.Builder
+	b.Grow(len(text))
+	last := 0
+	for _, s := range spans {
+		start, end := offsets.orig(s.start), offsets.orig(s.end)
+		b.WriteString(text[last:start])
+		b.WriteString(s.hold.text(zh))
+		last = end
 	}
 	b.WriteString(text[last:])
 	return b.String()
 }
 
-// digits counts the ASCII and full-width digits in s; a phone number has
-// at least seven.
-func digits(s string) int {
-	n := 0
-	for _, r := range s {
-		if (r >= '0' && r <= '9') || (r >= '０' && r <= '９') {
-			n++
+// appendTerms adds a span for every occurrence of one of m's identities,
+// taking at each position the longest that matches.
+func (m *masker) appendTerms(spans []span, lower []byte) []span {
+	if len(m.terms) == 0 {
+		return spans
+	}
+	for i := 0; i < len(lower); {
+		r1, n1 := utf8.DecodeRune(lower[i:])
+		if i+n1 >= len(lower) {
+			break
+		}
+		r2, _ := utf8.DecodeRune(lower[i+n1:])
+		ts := m.terms[uint64(r1)<<32|uint64(uint32(r2))]
+		matched := 0
+		for _, t := range ts {
+			if !hasPrefix(lower[i:], t.text) {
+				continue
+			}
+			end := i + len(t.text)
+			if t.wordStart && i > 0 {
+				if p, _ := utf8.DecodeLastRune(lower[:i]); isNameWordRune(p) {
+					continue
+				}
+			}
+			if t.wordEnd && end < len(lower) {
+				if n, _ := utf8.DecodeRune(lower[end:]); isNameWordRune(n) {
+					continue
+				}
+			}
+			spans = append(spans, span{i, end, t.hold})
+			matched = len(t.text)
+			break
+		}
+		if matched > 0 {
+			i += matched
+		} else {
+			i += n1
 		}
 	}
-	return n
+	return spans
+}
+
+// mergeMaskSpans sorts spans and merges those that overlap, so no part of a
+// confidential value survives next to another; a merged span takes the
+// strongest placeholder of its parts.
+func mergeMaskSpans(spans []span) []span {
+	slices.SortFunc(spans, func(a, b span) int {
+		if a.start != b.start {
+			return a.start - b.start
+		}
+		return b.end - a.end
+	})
+	out := spans[:1]
+	for _, s := range spans[1:] {
+		cur := &out[len(out)-1]
+		if s.start < cur.end {
+			cur.end = max(cur.end, s.end)
+			cur.hold = max(cur.hold, s.hold)
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// isNameWordRune reports whether r belongs to a word that spaces delimit:
+// letters, digits and marks of every script but Chinese and Japanese
+// (whose words run together, so a name there matches anywhere).
+func isNameWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
+	if unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana) {
+		return false
+	}
+	return unicode.In(r, unicode.L, unicode.N, unicode.M)
+}
+
+// isKeyRune reports whether r can identify a name: a word rune or a
+// Chinese or Japanese character.
+func isKeyRune(r rune) bool {
+	return isNameWordRune(r) || unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana)
+}
+
+func hasPrefix(b []byte, s string) bool {
+	return len(b) >= len(s) && string(b[:len(s)]) == s
+}
+
+func bytesContainsByte(b []byte, c byte) bool {
+	return slices.Contains(b, c)
 }
 
 // asciiLower lower-cases ASCII letters only, keeping byte offsets intact.
@@ -168,7 +271,7 @@ func asciiLower(b []byte) []byte {
 // hasHan reports whether s contains a Chinese character.
 func hasHan(s string) bool {
 	for _, r := range s {
-		if unicode.Is(unicode.Han, r) {
+		if r >= 0x2E80 && unicode.Is(unicode.Han, r) {
 			return true
 		}
 	}

@@ -22,6 +22,7 @@ type Source struct {
 	customers   map[string]salesrec.Customer
 	engagements map[string]salesrec.Engagement
 	feed        []salesrec.Change
+	identities  identities
 	// changed is closed and replaced on every write, waking WaitChange.
 	changed chan struct{}
 	now     func() time.Time
@@ -52,6 +53,7 @@ func (s *Source) PutCustomer(c salesrec.Customer) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.customers[c.ID] = c
+	s.identities.record(c)
 }
 
 // Put stores e as the next version of its engagement and appends a change

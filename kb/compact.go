@@ -1,0 +1,87 @@
+package kb
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/index/scorch/mergeplan"
+)
+
+// compactWait bounds how long compact waits for Bleve to delete the
+// segment files a merge replaced.
+const compactWait = 30 * time.Second
+
+// ErrCompact is returned (wrapped) by Sync when documents were masked again
+// but a segment file that held their old text was still on disk after
+// compactWait, most likely because a long search still reads it. Bleve
+// deletes it once nothing reads it.
+var ErrCompact = errors.New("kb: old segment files are still on disk after masking documents again")
+
+// segmentFiles lists the segment files in dir: where Bleve's scorch index
+// keeps document text (stored fields and term dictionaries).
+func segmentFiles(dir string) ([]string, error) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, fmt.Errorf("kb: list segments in %s: %w", dir, err)
+	}
+	var out []string
+	for _, e := range entries {
+		if strings.HasSuffix(e.Name(), ".zap") {
+			out = append(out, filepath.Join(dir, e.Name()))
+		}
+	}
+	return out, nil
+}
+
+// compact merges every segment of idx into one and returns once the
+// segment files listed in before are gone from disk. A document replaced
+// by a batch stays in its old segment, only marked deleted, until that
+// segment is merged: after masking documents again, this is what takes the
+// unmasked text off the disk. It costs a rewrite of the whole index, which
+// a growing identity set needs only when already indexed text names the
+// new identity.
+func compact(ctx context.Context, idx bleve.Index, before []string) error {
+	adv, err := idx.Advanced()
+	if err != nil {
+		return fmt.Errorf("kb: compact: %w", err)
+	}
+	s, ok := adv.(*scorch.Scorch)
+	if !ok {
+		return fmt.Errorf("kb: compact: index is %T, not scorch", adv)
+	}
+	opts := mergeplan.SingleSegmentMergePlanOptions
+	if err := s.ForceMerge(ctx, &opts); err != nil {
+		return fmt.Errorf("kb: compact: %w", err)
+	}
+	// Bleve deletes replaced files in the background, once the merged
+	// segment is persisted and no search reads the old ones.
+	deadline := time.Now().Add(compactWait)
+	tick := time.NewTicker(5 * time.Millisecond)
+	defer tick.Stop()
+	for {
+		left := 0
+		for _, f := range before {
+			if _, err := os.Stat(f); err == nil {
+				left++
+			}
+		}
+		if left == 0 {
+			return nil
+		}
+		if time.Now().After(deadline) {
+			return fmt.Errorf("%w: %d files in %s", ErrCompact, left, idx.Name())
+		}
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-tick.C:
+		}
+	}
+}
