@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -24,18 +25,22 @@ const compactWait = 30 * time.Second
 // deletes it once nothing reads it.
 var ErrCompact = errors.New("kb: old segment files are still on disk after masking documents again")
 
-// segmentFiles lists the segment files in dir: where Bleve's scorch index
-// keeps document text (stored fields and term dictionaries).
+// segmentFiles lists the segment files under dir, an index directory
+// (Bleve keeps them in its store subdirectory): where scorch keeps
+// document text, in stored fields and term dictionaries.
 func segmentFiles(dir string) ([]string, error) {
-	entries, err := os.ReadDir(dir)
+	var out []string
+	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if !d.IsDir() && strings.HasSuffix(path, ".zap") {
+			out = append(out, path)
+		}
+		return nil
+	})
 	if err != nil {
 		return nil, fmt.Errorf("kb: list segments in %s: %w", dir, err)
-	}
-	var out []string
-	for _, e := range entries {
-		if strings.HasSuffix(e.Name(), ".zap") {
-			out = append(out, filepath.Join(dir, e.Name()))
-		}
 	}
 	return out, nil
 }
