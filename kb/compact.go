@@ -45,14 +45,22 @@ func segmentFiles(dir string) ([]string, error) {
 	return out, nil
 }
 
-// compact merges every segment of idx into one and returns once the
-// segment files listed in before are gone from disk. A document replaced
-// by a batch stays in its old segment, only marked deleted, until that
-// segment is merged: after masking documents again, this is what takes the
-// unmasked text off the disk. It costs a rewrite of the whole index, which
-// a growing identity set needs only when already indexed text names the
-// new identity.
-func compact(ctx context.Context, idx bleve.Index, before []string) error {
+// compactDocID is a hidden document compact adds so the index has at
+// least two segments: Bleve never merges a segment alone, however many
+// of its documents are deleted. No document derived from an engagement
+// has an id without a slash.
+const compactDocID = "_compact"
+
+// compact rewrites every segment of idx into one and returns once the
+// segment files that held documents before are gone from disk. A document
+// replaced by a batch stays in its old segment, only marked deleted, until
+// that segment is merged: after masking documents again, this is what
+// takes the unmasked text off the disk. It must run after the batch that
+// replaced them is committed (which waits for it to be written), with no
+// other writer on idx. It costs a rewrite of the whole index, which a
+// growing identity set needs only when indexed text names the new
+// identity.
+func compact(ctx context.Context, idx bleve.Index) error {
 	adv, err := idx.Advanced()
 	if err != nil {
 		return fmt.Errorf("kb: compact: %w", err)
@@ -61,18 +69,40 @@ func compact(ctx context.Context, idx bleve.Index, before []string) error {
 	if !ok {
 		return fmt.Errorf("kb: compact: index is %T, not scorch", adv)
 	}
+	old, err := segmentFiles(idx.Name())
+	if err != nil || len(old) == 0 {
+		return err
+	}
+	b := idx.NewBatch()
+	if err := b.Index(compactDocID, map[string]any{fieldStateVersion: "0"}); err != nil {
+		return fmt.Errorf("kb: compact: %w", err)
+	}
+	if err := idx.Batch(b); err != nil {
+		return fmt.Errorf("kb: compact: %w", err)
+	}
 	opts := mergeplan.SingleSegmentMergePlanOptions
-	if err := s.ForceMerge(ctx, &opts); err != nil {
+	merge := func() error {
+		if err := s.ForceMerge(ctx, &opts); err != nil {
+			return fmt.Errorf("kb: compact: %w", err)
+		}
+		return nil
+	}
+	if err := merge(); err != nil {
+		return err
+	}
+	if err := idx.Delete(compactDocID); err != nil {
 		return fmt.Errorf("kb: compact: %w", err)
 	}
 	// Bleve deletes replaced files in the background, once the merged
-	// segment is persisted and no search reads the old ones.
+	// segment is persisted and no search reads the old ones. A merge
+	// planned before the last segment was swapped for its file merges
+	// nothing, so it is asked for again while old files remain.
 	deadline := time.Now().Add(compactWait)
-	tick := time.NewTicker(5 * time.Millisecond)
+	tick := time.NewTicker(10 * time.Millisecond)
 	defer tick.Stop()
-	for {
+	for n := 1; ; n++ {
 		left := 0
-		for _, f := range before {
+		for _, f := range old {
 			if _, err := os.Stat(f); err == nil {
 				left++
 			}
@@ -87,6 +117,11 @@ func compact(ctx context.Context, idx bleve.Index, before []string) error {
 		case <-ctx.Done():
 			return ctx.Err()
 		case <-tick.C:
+		}
+		if n%10 == 0 {
+			if err := merge(); err != nil {
+				return err
+			}
 		}
 	}
 }

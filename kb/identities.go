@@ -198,10 +198,6 @@ func (x *Index) remask(ctx context.Context, idx bleve.Index, engagementIDs []str
 		}
 		return nil
 	}
-	before, err := segmentFiles(idx.Name())
-	if err != nil {
-		return err
-	}
 	// A customer change at the position the index already has: the
 	// engagements are indexed again whatever their version.
 	changes := make([]salesrec.Change, len(engagementIDs))
@@ -216,7 +212,7 @@ func (x *Index) remask(ctx context.Context, idx bleve.Index, engagementIDs []str
 	if err := x.commitBatch(ctx, idx, p); err != nil {
 		return err
 	}
-	return compact(ctx, idx, before)
+	return compact(ctx, idx)
 }
 
 // mentions returns the engagements with an indexed document that a new

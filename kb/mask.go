@@ -55,11 +55,11 @@ var emailPattern = regexp.MustCompile(`[a-z0-9._%+\-]+@[a-z0-9\-]+(?:\.[a-z0-9\-
 type maskTerm struct {
 	text string // folded and ASCII lower-cased
 	hold placeholder
-	// wordStart and wordEnd are set when the term starts or ends with a
-	// word character (see isNameWordRune): such an edge only matches where the
-	// text has no word character next to it, so the short name GE does not
-	// blank the ge of general.
-	wordStart, wordEnd bool
+	// start and end are the word classes of the term's first and last
+	// runes (see wordClass). An edge of a word class only matches where
+	// the text has no rune of the same class next to it, so the short name
+	// GE does not blank the ge of general, but GE2024 is masked.
+	start, end uint8
 }
 
 // masker replaces confidential text: every email and phone number shape,
@@ -98,7 +98,7 @@ func newMasker(ids []salesrec.Identity) *masker {
 		first, _ := utf8.DecodeRuneInString(t)
 		last, _ := utf8.DecodeLastRuneInString(t)
 		k := pairKey(t)
-		m.terms[k] = append(m.terms[k], maskTerm{text: t, hold: hold, wordStart: isNameWordRune(first), wordEnd: isNameWordRune(last)})
+		m.terms[k] = append(m.terms[k], maskTerm{text: t, hold: hold, start: wordClass(first), end: wordClass(last)})
 	}
 	for _, ts := range m.terms {
 		slices.SortStableFunc(ts, func(a, b maskTerm) int { return len(b.text) - len(a.text) })
@@ -183,13 +183,13 @@ func (m *masker) appendTerms(spans []span, lower []byte) []span {
 				continue
 			}
 			end := i + len(t.text)
-			if t.wordStart && i > 0 {
-				if p, _ := utf8.DecodeLastRune(lower[:i]); isNameWordRune(p) {
+			if t.start != 0 && i > 0 {
+				if p, _ := utf8.DecodeLastRune(lower[:i]); wordClass(p) == t.start {
 					continue
 				}
 			}
-			if t.wordEnd && end < len(lower) {
-				if n, _ := utf8.DecodeRune(lower[end:]); isNameWordRune(n) {
+			if t.end != 0 && end < len(lower) {
+				if n, _ := utf8.DecodeRune(lower[end:]); wordClass(n) == t.end {
 					continue
 				}
 			}
@@ -229,18 +229,37 @@ func mergeMaskSpans(spans []span) []span {
 	return out
 }
 
-// isNameWordRune reports whether r belongs to a word that spaces delimit:
-// letters, digits and marks of every script but Chinese and Japanese
-// (whose words run together, so a name there matches anywhere).
-func isNameWordRune(r rune) bool {
-	if r < utf8.RuneSelf {
-		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+// Word classes of runes in words that spaces delimit.
+const (
+	classLetter = 1 // letters and marks, Chinese and Japanese excepted
+	classDigit  = 2
+)
+
+// wordClass returns the class of r in a word that spaces delimit, or 0:
+// letters (with marks) and digits of every script but Chinese and
+// Japanese, whose words run together, so a name there matches anywhere.
+func wordClass(r rune) uint8 {
+	switch {
+	case r < utf8.RuneSelf:
+		switch {
+		case 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z':
+			return classLetter
+		case '0' <= r && r <= '9':
+			return classDigit
+		}
+		return 0
+	case unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana):
+		return 0
+	case unicode.In(r, unicode.L, unicode.M):
+		return classLetter
+	case unicode.IsNumber(r):
+		return classDigit
 	}
-	if unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana) {
-		return false
-	}
-	return unicode.In(r, unicode.L, unicode.N, unicode.M)
+	return 0
 }
+
+// isNameWordRune reports whether r belongs to a word that spaces delimit.
+func isNameWordRune(r rune) bool { return wordClass(r) != 0 }
 
 // isKeyRune reports whether r can identify a name: a word rune or a
 // Chinese or Japanese character.

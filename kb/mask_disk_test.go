@@ -162,8 +162,24 @@ func maskedIdentitiesLeaveTheDisk(t *testing.T, s identityStore, feedEnd func() 
 //     Chinese is indexed as bigrams, so this is the form a search would
 //     find; each secret has at least one term no other text in the test
 //     produces.
+//
+// Bleve keeps merging in the background, so a segment file may be half
+// written, or gone, while it is read: the whole check is then run again,
+// up to 100 times.
 func secretsOnDisk(t *testing.T, x *Index, dir string, secrets []string) []string {
 	t.Helper()
+	var err error
+	for range 100 {
+		var found []string
+		if found, err = readSecrets(x, dir, secrets); err == nil {
+			return found
+		}
+	}
+	t.Fatalf("read %s: %v", dir, err)
+	return nil
+}
+
+func readSecrets(x *Index, dir string, secrets []string) ([]string, error) {
 	x.mu.RLock()
 	an := x.cur.idx.Mapping().AnalyzerNamed(textAnalyzer)
 	x.mu.RUnlock()
@@ -222,11 +238,11 @@ func secretsOnDisk(t *testing.T, x *Index, dir string, secrets []string) []strin
 		return nil
 	})
 	if err != nil {
-		t.Fatalf("read %s: %v", dir, err)
+		return nil, err
 	}
 	var out []string
 	for s := range found {
 		out = append(out, s)
 	}
-	return out
+	return out, nil
 }
