@@ -66,16 +66,24 @@ type maskTerm struct {
 // and every identity of a team's customers (names, short names, contact
 // names, phones and emails, current and former).
 type masker struct {
-	// terms holds the identities keyed by their first two runes, each list
+	// terms holds the identities keyed by their first keyRunes runes (all
+	// of them when shorter): terms[k-2] those of k runes, each list
 	// longest first, so a full name wins over a short name inside it.
-	terms map[uint64][]maskTerm
+	terms [keyRunes - 1]map[string][]maskTerm
+	// first has a bit set for the first rune of every term in the Basic
+	// Multilingual Plane, so most positions of a text cost one bit test.
+	first *[1 << 16 / 64]uint64
+	empty bool
 }
 
 // newMasker returns a masker for identities. A value of fewer than two
 // characters, or with no letter, digit or Chinese character, is dropped:
 // masking it would blank that character wherever it appears.
 func newMasker(ids []salesrec.Identity) *masker {
-	m := &masker{terms: make(map[uint64][]maskTerm, len(ids))}
+	m := &masker{first: new([1 << 16 / 64]uint64), empty: true}
+	for k := range m.terms {
+		m.terms[k] = map[string][]maskTerm{}
+	}
 	seen := make(map[string]bool, len(ids))
 	for _, id := range ids {
 		t := foldTerm(id.Value)
@@ -97,11 +105,17 @@ func newMasker(ids []salesrec.Identity) *masker {
 		seen[t] = true
 		first, _ := utf8.DecodeRuneInString(t)
 		last, _ := utf8.DecodeLastRuneInString(t)
-		k := pairKey(t)
-		m.terms[k] = append(m.terms[k], maskTerm{text: t, hold: hold, start: wordClass(first), end: wordClass(last)})
+		if first < 1<<16 {
+			m.first[first/64] |= 1 << (first % 64)
+		}
+		key, n := runePrefix(t, keyRunes)
+		m.terms[n-2][key] = append(m.terms[n-2][key], maskTerm{text: t, hold: hold, start: wordClass(first), end: wordClass(last)})
+		m.empty = false
 	}
-	for _, ts := range m.terms {
-		slices.SortStableFunc(ts, func(a, b maskTerm) int { return len(b.text) - len(a.text) })
+	for _, byKey := range m.terms {
+		for _, ts := range byKey {
+			slices.SortStableFunc(ts, func(a, b maskTerm) int { return len(b.text) - len(a.text) })
+		}
 	}
 	return m
 }
@@ -112,11 +126,19 @@ func foldTerm(s string) string {
 	return string(asciiLower([]byte(foldString(strings.TrimSpace(s)))))
 }
 
-// pairKey packs the first two runes of s.
-func pairKey(s string) uint64 {
-	r1, n := utf8.DecodeRuneInString(s)
-	r2, _ := utf8.DecodeRuneInString(s[n:])
-	return uint64(r1)<<32 | uint64(uint32(r2))
+// keyRunes is how many leading runes key a term: enough to tell apart
+// the names of a team that share a city or a group name (华东1号…, 华东2号…).
+const keyRunes = 4
+
+// runePrefix returns the first n runes of s (all of s when shorter) and
+// how many runes that is.
+func runePrefix(s string, n int) (string, int) {
+	i, k := 0, 0
+	for ; k < n && i < len(s); k++ {
+		_, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+	}
+	return s[:i], k
 }
 
 // span is a part of the folded text to replace.
@@ -167,35 +189,47 @@ func (m *masker) mask(text string) string {
 // appendTerms adds a span for every occurrence of one of m's identities,
 // taking at each position the longest that matches.
 func (m *masker) appendTerms(spans []span, lower []byte) []span {
-	if len(m.terms) == 0 {
+	if m.empty {
 		return spans
 	}
 	for i := 0; i < len(lower); {
-		r1, n1 := utf8.DecodeRune(lower[i:])
-		if i+n1 >= len(lower) {
-			break
+		r1, n1 := rune(lower[i]), 1
+		if r1 >= utf8.RuneSelf {
+			r1, n1 = utf8.DecodeRune(lower[i:])
 		}
-		r2, _ := utf8.DecodeRune(lower[i+n1:])
-		ts := m.terms[uint64(r1)<<32|uint64(uint32(r2))]
+		if r1 < 1<<16 && m.first[r1/64]&(1<<(r1%64)) == 0 {
+			i += n1
+			continue
+		}
+		// ends[k] is the byte offset after the first k+1 runes at i.
+		var ends [keyRunes]int
+		ends[0] = i + n1
+		n := 1
+		for ; n < keyRunes && ends[n-1] < len(lower); n++ {
+			_, size := utf8.DecodeRune(lower[ends[n-1]:])
+			ends[n] = ends[n-1] + size
+		}
 		matched := 0
-		for _, t := range ts {
-			if !hasPrefix(lower[i:], t.text) {
-				continue
-			}
-			end := i + len(t.text)
-			if t.start != 0 && i > 0 {
-				if p, _ := utf8.DecodeLastRune(lower[:i]); wordClass(p) == t.start {
+		for k := n; k >= 2 && matched == 0; k-- {
+			for _, t := range m.terms[k-2][string(lower[i:ends[k-1]])] {
+				if !hasPrefix(lower[i:], t.text) {
 					continue
 				}
-			}
-			if t.end != 0 && end < len(lower) {
-				if n, _ := utf8.DecodeRune(lower[end:]); wordClass(n) == t.end {
-					continue
+				end := i + len(t.text)
+				if t.start != 0 && i > 0 {
+					if p, _ := utf8.DecodeLastRune(lower[:i]); wordClass(p) == t.start {
+						continue
+					}
 				}
+				if t.end != 0 && end < len(lower) {
+					if n, _ := utf8.DecodeRune(lower[end:]); wordClass(n) == t.end {
+						continue
+					}
+				}
+				spans = append(spans, span{i, end, t.hold})
+				matched = len(t.text)
+				break
 			}
-			spans = append(spans, span{i, end, t.hold})
-			matched = len(t.text)
-			break
 		}
 		if matched > 0 {
 			i += matched
