@@ -32,9 +32,12 @@
 // One document per lesson, termination reason and objection (its text,
 // handling and result together), with its kind, outcome, reason category,
 // industry, customer type, stage, team, owner, date, amount and engagement
-// id. Customer names and short names are replaced by 某客户 / "the
-// customer", contact names by 客户联系人 / "the contact", phone numbers and
-// emails by placeholders, before anything is indexed. A result shows the
+// id. Every name and short name any customer of the team holds or ever
+// held is replaced by 某客户 / "the customer", every contact name by
+// 客户联系人 / "the contact", phone numbers and emails in any written shape
+// by placeholders, before anything is indexed; when a team's set of names
+// grows, documents already indexed that hold a new one are masked again
+// and the segments that held the old text are merged away. A result shows the
 // customer's name only when the actor may read the engagement, read
 // through the Source at search time, never from the index.
 //
