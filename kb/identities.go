@@ -20,7 +20,7 @@ const keyIdentities = "kb/identities"
 
 // identityPage is how many new identities one round of catchUpIdentities
 // reads.
-const identityPage = 500
+const identityPage = 2000
 
 // maxCachedTeams bounds how many teams' maskers maskCache keeps.
 const maxCachedTeams = 1024
@@ -160,6 +160,7 @@ func (x *Index) catchUpIdentities(ctx context.Context, idx bleve.Index) error {
 	if err != nil {
 		return fmt.Errorf("kb: read feed position: %w", err)
 	}
+	stored := after
 	for {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -169,7 +170,7 @@ func (x *Index) catchUpIdentities(ctx context.Context, idx bleve.Index) error {
 			return fmt.Errorf("kb: read identities after %d: %w", after, err)
 		}
 		if len(ids) == 0 {
-			return nil
+			break
 		}
 		for _, id := range ids {
 			x.masks.forget(id.TeamID)
@@ -181,23 +182,25 @@ func (x *Index) catchUpIdentities(ctx context.Context, idx bleve.Index) error {
 			}
 		}
 		after = ids[len(ids)-1].Seq
-		if err := x.remask(ctx, idx, stale, string(pos), after); err != nil {
-			return err
+		if len(stale) > 0 {
+			if err := x.remask(ctx, idx, stale, string(pos), after); err != nil {
+				return err
+			}
+			stored = after
 		}
 	}
+	if after != stored {
+		if err := idx.SetInternal([]byte(keyIdentities), []byte(strconv.FormatInt(after, 10))); err != nil {
+			return fmt.Errorf("kb: store identity position: %w", err)
+		}
+	}
+	return nil
 }
 
 // remask indexes the engagements again with their teams' current maskers,
 // records the identity position after, and compacts the index when it
 // replaced documents.
 func (x *Index) remask(ctx context.Context, idx bleve.Index, engagementIDs []string, pos string, after int64) error {
-	value := []byte(strconv.FormatInt(after, 10))
-	if len(engagementIDs) == 0 {
-		if err := idx.SetInternal([]byte(keyIdentities), value); err != nil {
-			return fmt.Errorf("kb: store identity position: %w", err)
-		}
-		return nil
-	}
 	// A customer change at the position the index already has: the
 	// engagements are indexed again whatever their version.
 	changes := make([]salesrec.Change, len(engagementIDs))
@@ -208,7 +211,7 @@ func (x *Index) remask(ctx context.Context, idx bleve.Index, engagementIDs []str
 	if err != nil {
 		return err
 	}
-	p.b.SetInternal([]byte(keyIdentities), value)
+	p.b.SetInternal([]byte(keyIdentities), []byte(strconv.FormatInt(after, 10)))
 	if err := x.commitBatch(ctx, idx, p); err != nil {
 		return err
 	}
