@@ -7,7 +7,8 @@
 // # Pieces
 //
 //   - Source is the small interface kb needs from storage: the ordered
-//     change feed, a system snapshot of one engagement, and the
+//     change feed, a system snapshot of one engagement, every identity
+//     (name, short name, contact) a team's customers ever held, and the
 //     actor-checked reads. Every storage adapter satisfies it; kbtest has an
 //     in-memory one for tests and examples.
 //   - Open opens (or creates) an index directory. One Index owns its
