@@ -86,6 +86,10 @@ func (x *Index) buildBatch(ctx context.Context, idx bleve.Index, changes []sales
 	if err != nil {
 		return nil, err
 	}
+	masks, err := x.maskers(ctx, snaps)
+	if err != nil {
+		return nil, err
+	}
 	p := &pageBatch{
 		at:      at,
 		b:       idx.NewBatch(),
@@ -120,7 +124,7 @@ func (x *Index) buildBatch(ctx context.Context, idx bleve.Index, changes []sales
 			p.writes.remove(id)
 			continue
 		}
-		if added, err := x.addEngagement(p, id, old, snap); err != nil {
+		if added, err := x.addEngagement(p, id, old, snap, masks[snap.e.TeamID]); err != nil {
 			if err := x.quarantine(ctx, idx, p, id, latest[id], old, added, err); err != nil {
 				return nil, err
 			}
@@ -134,12 +138,12 @@ func (x *Index) buildBatch(ctx context.Context, idx bleve.Index, changes []sales
 // the deletion of its old documents, its current documents and its new
 // state. On error it returns the ids it had already added, which the
 // caller withdraws.
-func (x *Index) addEngagement(p *pageBatch, id string, old engagementState, snap snapshot) ([]string, error) {
+func (x *Index) addEngagement(p *pageBatch, id string, old engagementState, snap snapshot, m *masker) ([]string, error) {
 	e, c := snap.e, snap.c
 	if e.ID != id {
 		return nil, fmt.Errorf("kb: the source returned engagement %q for %q", e.ID, id)
 	}
-	entries := documents(e, c)
+	entries := documents(e, c, m)
 	next := engagementState{version: e.Version, docs: make([]string, len(entries))}
 	for i, en := range entries {
 		next.docs[i] = en.id

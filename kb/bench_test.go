@@ -121,7 +121,7 @@ func bareIndex(b *testing.B, src *kbtest.Source, dir string) (bleve.Index, int) 
 		if err != nil {
 			b.Fatal(err)
 		}
-		for _, en := range documents(e, cu) {
+		for _, en := range documents(e, cu, newMasker(cu.Identities())) {
 			if err := batch.Index(en.id, en.doc.fields()); err != nil {
 				b.Fatal(err)
 			}

@@ -8,9 +8,10 @@
 //
 //   - Source is the small interface kb needs from storage: the ordered
 //     change feed and its head, a list of every engagement id, a system
-//     snapshot of one engagement, and the actor-checked reads. Every
-//     storage adapter satisfies it; kbtest has an in-memory one for tests
-//     and examples, under the stores' access rules
+//     snapshot of one engagement, every identity (name, short name,
+//     contact) a team's customers ever held, and the actor-checked reads.
+//     Every storage adapter satisfies it; kbtest has an in-memory one for
+//     tests and examples, under the stores' access rules
 //     (kbtest.RunSourceContract holds it and a real store to one table).
 //   - Open opens (or creates) an index directory. One Index owns its
 //     directory; a second opener fails with ErrLocked after
@@ -45,9 +46,12 @@
 // One document per lesson, termination reason and objection (its text,
 // handling and result together), with its kind, outcome, reason category,
 // industry, customer type, stage, team, owner, date, amount and engagement
-// id. Customer names and short names are replaced by 某客户 / "the
-// customer", contact names by 客户联系人 / "the contact", phone numbers and
-// emails by placeholders, before anything is indexed. A result shows the
+// id. Every name and short name any customer of the team holds or ever
+// held is replaced by 某客户 / "the customer", every contact name by
+// 客户联系人 / "the contact", phone numbers and emails in any written shape
+// by placeholders, before anything is indexed; when a team's set of names
+// grows, documents already indexed that hold a new one are masked again
+// and the segments that held the old text are merged away. A result shows the
 // customer's name only when the actor may read the engagement, read
 // through the Source at search time, never from the index.
 //

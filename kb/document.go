@@ -31,8 +31,9 @@ func (k Kind) Valid() bool {
 
 // document is what the index holds for one lesson, reason or objection
 // (see fields for the names it is indexed under).
-// It is built from an engagement and its customer by documents; the
-// customer's name, short names and contacts never appear in it.
+// It is built from an engagement and its customer by documents; no name,
+// short name or contact any customer of the team holds or held appears in
+// it (see masker).
 type document struct {
 	Text           string
 	Kind           string
@@ -64,9 +65,8 @@ type entry struct {
 }
 
 // documents maps an engagement (as the store holds it) to its index
-// documents, masking confidential text with m.
-func documents(e salesrec.Engagement, c salesrec.Customer) []entry {
-	m := newMasker(c)
+// documents, masking confidential text with m, the masker of its team.
+func documents(e salesrec.Engagement, c salesrec.Customer, m *masker) []entry {
 	base := document{
 		Outcome:      string(e.Status),
 		Industry:     strings.TrimSpace(c.Industry),

@@ -54,6 +54,8 @@ type Index struct {
 	src  Source
 	opts Options
 	syn  synonyms
+	// masks holds each team's masker (see maskCache).
+	masks maskCache
 
 	// syncMu serialises writers (Sync, Rebuild's swap, Close). cur may be
 	// read under syncMu or mu; it is replaced under both. rebuildMu lets

@@ -32,6 +32,9 @@ func (x *Index) catchUp(ctx context.Context, idx bleve.Index, progress func(done
 	if err := ctx.Err(); err != nil {
 		return err
 	}
+	if err := x.catchUpIdentities(ctx, idx); err != nil {
+		return err
+	}
 	next, err := x.readPage(ctx, idx, string(raw), nil)
 	done := 0
 	for next != nil && err == nil {

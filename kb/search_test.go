@@ -217,7 +217,7 @@ func TestMask(t *testing.T) {
 		Name: "华东精工制造股份有限公司", ShortNames: []string{"华东精工", "HDJG", "华"},
 		Contacts: []salesrec.Contact{{Name: "陈静", Phone: "021-5555 0101", Email: "chen@hdjg.example.com"}},
 	}
-	m := newMasker(c)
+	m := newMasker(c.Identities())
 	tests := map[string]string{
 		"華東精工同意试点":                           "某客户同意试点",
 		"华东精工制造股份有限公司签约":                     "某客户签约",

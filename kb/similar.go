@@ -40,7 +40,10 @@ func (x *Index) Similar(ctx context.Context, actor, engagementID string, limit i
 	// customer's own name cannot steer the ranking. Needs (with the goal
 	// and the proposal) weigh more than objections: a lesson from a deal
 	// with the same needs is the closest match.
-	m := newMasker(c)
+	m, err := x.masks.forTeam(ctx, x.src, team)
+	if err != nil {
+		return nil, fmt.Errorf("kb: similar: %w", err)
+	}
 	var needs, objections []string
 	add := func(to *[]string, s string) {
 		if s = m.mask(s); s != "" {

@@ -24,6 +24,14 @@ type Source interface {
 	// a feed that lost rows cannot make the index smaller than the store.
 	FeedHead(ctx context.Context) (string, error)
 	EngagementIDs(ctx context.Context, after string, limit int) ([]string, error)
+	// CustomerIdentities returns every name, short name and contact name,
+	// phone and email the customers of a team hold or ever held: a system
+	// read for masking. IdentitiesAfter returns up to limit identities of
+	// every team recorded after the one numbered after (0 = from the
+	// start), in the order they were recorded, which is commit order; kb
+	// follows it to mask text already indexed when a team's set grows.
+	CustomerIdentities(ctx context.Context, teamID string) ([]salesrec.Identity, error)
+	IdentitiesAfter(ctx context.Context, after int64, limit int) ([]salesrec.Identity, error)
 
 	// Member, Engagement and Customer are the actor-checked reads that
 	// decide who searches which team and who may see a customer's name.

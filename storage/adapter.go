@@ -32,4 +32,11 @@ type Adapter interface {
 	// went. It is the only way feed rows are ever deleted; see
 	// docs/storage.md, "Feed retention".
 	PruneFeed(ctx context.Context, upTo string) (int64, error)
+	// CustomerIdentities returns every name, short name and contact name,
+	// phone and email the team's customers hold or ever held, and
+	// IdentitiesAfter those of every team recorded after a position, in
+	// commit order (the knowledge base's masking). System reads, never for
+	// users.
+	CustomerIdentities(ctx context.Context, teamID string) ([]salesrec.Identity, error)
+	IdentitiesAfter(ctx context.Context, after int64, limit int) ([]salesrec.Identity, error)
 }

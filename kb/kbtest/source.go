@@ -26,6 +26,7 @@ type Source struct {
 	customers   map[string]salesrec.Customer
 	engagements map[string]salesrec.Engagement
 	feed        []salesrec.Change
+	identities  identities
 	// changed is closed and replaced on every write, waking WaitChange.
 	changed chan struct{}
 	now     func() time.Time
@@ -59,6 +60,7 @@ func (s *Source) PutCustomer(c salesrec.Customer) {
 	defer s.mu.Unlock()
 	_, replaced := s.customers[c.ID]
 	s.customers[c.ID] = c
+	s.identities.record(c)
 	if !replaced {
 		return
 	}

@@ -36,6 +36,15 @@ func (dialect) ReadOptions() *sql.TxOptions {
 // writer waits and then sees the first one's version.
 func (dialect) ForUpdate() string { return " FOR UPDATE" }
 
+// LockIdentities takes a lock that one writer at a time may hold (readers
+// are not blocked): the identity numbers a transaction draws are then
+// higher than those of every transaction committed before it, and no
+// reader can see a higher number before a lower one.
+func (dialect) LockIdentities(ctx context.Context, tx sqlstore.Queryer) error {
+	_, err := tx.ExecContext(ctx, `LOCK TABLE dealtrail_customer_identities IN SHARE ROW EXCLUSIVE MODE`)
+	return err
+}
+
 // ForUpdateOf locks the rows of one table of a join only.
 func (dialect) ForUpdateOf(alias string) string { return " FOR UPDATE OF " + alias }
 

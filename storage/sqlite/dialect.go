@@ -45,6 +45,9 @@ func (dialect) ReadOptions() *sql.TxOptions { return &sql.TxOptions{ReadOnly: tr
 // ForUpdate is empty: BEGIN IMMEDIATE already serialises writers.
 func (dialect) ForUpdate() string { return "" }
 
+// LockIdentities does nothing: BEGIN IMMEDIATE already serialises writers.
+func (dialect) LockIdentities(context.Context, sqlstore.Queryer) error { return nil }
+
 // ForUpdateOf is empty for the same reason.
 func (dialect) ForUpdateOf(string) string { return "" }
 

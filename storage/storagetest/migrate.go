@@ -17,9 +17,10 @@ import (
 // here; a table dropped or renamed by mistake, or one a migration forgot,
 // fails RunMigrations on both databases.
 var (
-	migratedVersions = []int64{1, 2, 3}
+	migratedVersions = []int64{1, 2, 3, 4}
 	migratedTables   = []string{
 		"dealtrail_actions",
+		"dealtrail_customer_identities",
 		"dealtrail_customers",
 		"dealtrail_engagements",
 		"dealtrail_feed",

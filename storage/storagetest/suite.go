@@ -57,6 +57,7 @@ func Run(t *testing.T, open Opener) {
 		{"EngagementIDs", testEngagementIDs},
 		{"Feed", testFeed},
 		{"FeedCustomerUpdate", testFeedCustomerUpdate},
+		{"CustomerIdentities", testCustomerIdentities},
 		{"FeedRollback", testFeedRollback},
 		{"FeedOutOfOrderCommits", testFeedOutOfOrderCommits},
 		{"WaitChange", testWaitChange},

@@ -54,13 +54,16 @@ func (s *Store) CreateCustomer(ctx context.Context, actorID string, c salesrec.C
 		if err != nil {
 			return err
 		}
-		_, err = tx.ExecContext(ctx, s.q(`INSERT INTO dealtrail_customers (id, team_id, name, industry, doc)
-			VALUES (?, ?, ?, ?, ?)`), c.ID, c.TeamID, c.Name, c.Industry, string(doc))
-		return err
+		if _, err = tx.ExecContext(ctx, s.q(`INSERT INTO dealtrail_customers (id, team_id, name, industry, doc)
+			VALUES (?, ?, ?, ?, ?)`), c.ID, c.TeamID, c.Name, c.Industry, string(doc)); err != nil {
+			return err
+		}
+		return s.recordIdentities(ctx, tx, c)
 	})
 	if err != nil {
 		return salesrec.Customer{}, fmt.Errorf("creating customer: %w", err)
 	}
+	s.wake.Broadcast() // its names are new identities to mask
 	return c, nil
 }
 
@@ -102,6 +105,9 @@ func (s *Store) UpdateCustomer(ctx context.Context, actorID string, c salesrec.C
 		}
 		if _, err = tx.ExecContext(ctx, s.q(`UPDATE dealtrail_customers SET name = ?, industry = ?, doc = ? WHERE id = ?`),
 			c.Name, c.Industry, string(doc), c.ID); err != nil {
+			return err
+		}
+		if err := s.recordIdentities(ctx, tx, c); err != nil {
 			return err
 		}
 		return s.feedCustomerUpdate(ctx, tx, c.ID)

@@ -50,6 +50,10 @@ type Dialect interface {
 	// InsertFeed appends feed rows inside the write transaction, and arranges
 	// for listeners to be told after commit where the database supports it.
 	InsertFeed(ctx context.Context, tx Queryer, rows []FeedRow) error
+	// LockIdentities is taken by a write transaction before it records
+	// customer identities, so they are numbered in commit order (a table
+	// lock on PostgreSQL; nothing on SQLite, whose writers are serialised).
+	LockIdentities(ctx context.Context, tx Queryer) error
 	// Unindexed returns an expression equal to col that the planner will
 	// not answer from an index, for a query whose rows are already pinned
 	// by primary key (SQLite's unary plus; PostgreSQL plans from

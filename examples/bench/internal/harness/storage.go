@@ -17,6 +17,8 @@ import (
 type store interface {
 	storage.Store
 	BulkInsert(ctx context.Context, actorID string, es []salesrec.Engagement) ([]salesrec.Engagement, error)
+	CustomerIdentities(ctx context.Context, teamID string) ([]salesrec.Identity, error)
+	IdentitiesAfter(ctx context.Context, after int64, limit int) ([]salesrec.Identity, error)
 }
 
 // backend is one database measured: a dealtrail store and, in a separate

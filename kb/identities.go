@@ -1,0 +1,304 @@
+package kb
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search/query"
+	"github.com/dealtrail/dealtrail/salesrec"
+)
+
+// keyIdentities holds the number of the last customer identity the index
+// has re-masked its documents for (see catchUpIdentities).
+const keyIdentities = "kb/identities"
+
+// identityPage is how many new identities one round of catchUpIdentities
+// reads.
+const identityPage = 2000
+
+// maxCachedTeams bounds how many teams' maskers maskCache keeps.
+const maxCachedTeams = 1024
+
+// maskCache holds one masker per team, built from every identity the
+// team's customers ever held. A team's entry is dropped when the source
+// records a new identity of the team. The zero value is ready to use.
+type maskCache struct {
+	mu    sync.Mutex
+	teams map[string]*teamMasker
+}
+
+type teamMasker struct {
+	m   *masker
+	has map[identityKey]bool
+}
+
+type identityKey struct {
+	customer string
+	kind     salesrec.IdentityKind
+	value    string
+}
+
+func keyOf(id salesrec.Identity) identityKey {
+	return identityKey{id.CustomerID, id.Kind, strings.TrimSpace(id.Value)}
+}
+
+// forTeam returns the masker of team.
+func (c *maskCache) forTeam(ctx context.Context, src Source, team string) (*masker, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if tm := c.teams[team]; tm != nil {
+		return tm.m, nil
+	}
+	tm, err := c.load(ctx, src, team, nil)
+	if err != nil {
+		return nil, err
+	}
+	return tm.m, nil
+}
+
+// forCustomer returns the masker of cu's team, reloading it when it lacks
+// one of the identities cu holds (cu was read after the masker was built).
+func (c *maskCache) forCustomer(ctx context.Context, src Source, cu salesrec.Customer) (*masker, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	own := cu.Identities()
+	if tm := c.teams[cu.TeamID]; tm != nil && tm.covers(own) {
+		return tm.m, nil
+	}
+	tm, err := c.load(ctx, src, cu.TeamID, own)
+	if err != nil {
+		return nil, err
+	}
+	return tm.m, nil
+}
+
+func (tm *teamMasker) covers(ids []salesrec.Identity) bool {
+	for _, id := range ids {
+		if !tm.has[keyOf(id)] {
+			return false
+		}
+	}
+	return true
+}
+
+// load reads team's identities from src, adds extra (a customer read
+// directly may hold identities the source has not listed yet), and
+// caches the masker. c.mu is held.
+func (c *maskCache) load(ctx context.Context, src Source, team string, extra []salesrec.Identity) (*teamMasker, error) {
+	ids, err := src.CustomerIdentities(ctx, team)
+	if err != nil {
+		return nil, fmt.Errorf("read customer identities of team %s: %w", team, err)
+	}
+	tm := &teamMasker{has: make(map[identityKey]bool, len(ids)+len(extra))}
+	for _, id := range ids {
+		tm.has[keyOf(id)] = true
+	}
+	for _, id := range extra {
+		if !tm.has[keyOf(id)] {
+			tm.has[keyOf(id)] = true
+			ids = append(ids, id)
+		}
+	}
+	tm.m = newMasker(ids)
+	if c.teams == nil || len(c.teams) >= maxCachedTeams {
+		c.teams = make(map[string]*teamMasker)
+	}
+	c.teams[team] = tm
+	return tm, nil
+}
+
+// forget drops team's masker.
+func (c *maskCache) forget(team string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	delete(c.teams, team)
+}
+
+// maskers returns the masker of the team of each snapshot found, keyed by
+// team.
+func (x *Index) maskers(ctx context.Context, snaps map[string]snapshot) (map[string]*masker, error) {
+	out := map[string]*masker{}
+	for _, s := range snaps {
+		if !s.found {
+			continue
+		}
+		m, err := x.masks.forCustomer(ctx, x.src, s.c)
+		if err != nil {
+			return nil, fmt.Errorf("kb: %w", err)
+		}
+		// Customers of one team share the masker; the last reload wins
+		// and covers every customer read so far.
+		out[s.e.TeamID] = m
+	}
+	return out, nil
+}
+
+// catchUpIdentities follows the identities the source records. Each new
+// one drops its team's masker, and every document of the team that names
+// it is indexed again, masked; the segments that held the unmasked text
+// are then merged away (see compact), so it leaves the disk too. A fresh
+// index has nothing to re-mask and only records where the identities
+// stand.
+func (x *Index) catchUpIdentities(ctx context.Context, idx bleve.Index) error {
+	raw, err := idx.GetInternal([]byte(keyIdentities))
+	if err != nil {
+		return fmt.Errorf("kb: read identity position: %w", err)
+	}
+	var after int64
+	if len(raw) > 0 {
+		if after, err = strconv.ParseInt(string(raw), 10, 64); err != nil {
+			return fmt.Errorf("kb: identity position %q is corrupt: %w", raw, err)
+		}
+	}
+	pos, err := idx.GetInternal([]byte(keyPos))
+	if err != nil {
+		return fmt.Errorf("kb: read feed position: %w", err)
+	}
+	stored := after
+	for {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		ids, err := x.src.IdentitiesAfter(ctx, after, identityPage)
+		if err != nil {
+			return fmt.Errorf("kb: read identities after %d: %w", after, err)
+		}
+		if len(ids) == 0 {
+			break
+		}
+		for _, id := range ids {
+			x.masks.forget(id.TeamID)
+		}
+		var stale []string
+		if len(pos) > 0 {
+			if stale, err = x.mentions(ctx, idx, ids); err != nil {
+				return err
+			}
+		}
+		after = ids[len(ids)-1].Seq
+		if len(stale) > 0 {
+			if err := x.remask(ctx, idx, stale, string(pos), after); err != nil {
+				return err
+			}
+			stored = after
+		}
+	}
+	if after != stored {
+		if err := idx.SetInternal([]byte(keyIdentities), []byte(strconv.FormatInt(after, 10))); err != nil {
+			return fmt.Errorf("kb: store identity position: %w", err)
+		}
+	}
+	return nil
+}
+
+// remask indexes the engagements again with their teams' current maskers,
+// records the identity position after, and compacts the index when it
+// replaced documents.
+func (x *Index) remask(ctx context.Context, idx bleve.Index, engagementIDs []string, pos string, after int64) error {
+	// A customer change at the position the index already has: the
+	// engagements are indexed again whatever their version.
+	changes := make([]salesrec.Change, len(engagementIDs))
+	for i, id := range engagementIDs {
+		changes[i] = salesrec.Change{Pos: pos, EngagementID: id, Op: salesrec.OpCustomerUpdate}
+	}
+	p, err := x.buildBatch(ctx, idx, changes, nil, "")
+	if err != nil {
+		return err
+	}
+	p.b.SetInternal([]byte(keyIdentities), []byte(strconv.FormatInt(after, 10)))
+	if err := x.commitBatch(ctx, idx, p); err != nil {
+		return err
+	}
+	return compact(ctx, idx)
+}
+
+// mentions returns the engagements with an indexed document that a new
+// identity among ids would mask now: the documents of the identity's team
+// that hold its terms (see mentionQuery) and whose text the team's new
+// masker changes.
+func (x *Index) mentions(ctx context.Context, idx bleve.Index, ids []salesrec.Identity) ([]string, error) {
+	seen := map[string]bool{}
+	var out []string
+	for _, id := range ids {
+		q := mentionQuery(id.Value)
+		if q == nil {
+			continue
+		}
+		m, err := x.masks.forTeam(ctx, x.src, id.TeamID)
+		if err != nil {
+			return nil, fmt.Errorf("kb: %w", err)
+		}
+		full := bleve.NewConjunctionQuery(term(fieldTeam, id.TeamID), q)
+		var last []string
+		for {
+			req := bleve.NewSearchRequestOptions(full, 1000, 0, false)
+			req.Fields = []string{fieldText, fieldEngagement}
+			req.SortBy([]string{"_id"})
+			if last != nil {
+				req.SearchAfter = last
+			}
+			res, err := idx.SearchInContext(ctx, req)
+			if err != nil {
+				return nil, fmt.Errorf("kb: find documents naming a new identity: %w", err)
+			}
+			for _, h := range res.Hits {
+				text, _ := h.Fields[fieldText].(string)
+				eid, _ := h.Fields[fieldEngagement].(string)
+				if eid == "" || seen[eid] || m.mask(text) == text {
+					continue
+				}
+				seen[eid] = true
+				out = append(out, eid)
+			}
+			if len(res.Hits) < 1000 {
+				break
+			}
+			last = []string{res.Hits[len(res.Hits)-1].ID}
+		}
+	}
+	return out, nil
+}
+
+// mentionQuery returns a query on the text field that every document
+// whose text the masker would change for value matches (and some more),
+// or nil when value has nothing to search by. Chinese text is indexed as
+// bigrams, and a masked Chinese run is a substring of the text, so its
+// bigrams are indexed terms. Other words may be glued to neighbours in the
+// text (acme's, x.acme) into one indexed term, so the longest of them is
+// searched as a part of any term; that reads the whole term dictionary,
+// which is affordable for the rare new identity without Chinese in it.
+func mentionQuery(value string) query.Query {
+	t := []rune(foldTerm(value))
+	var bigrams []query.Query
+	for i := 0; i+1 < len(t); i++ {
+		if unicode.Is(unicode.Han, t[i]) && unicode.Is(unicode.Han, t[i+1]) {
+			bigrams = append(bigrams, term(fieldText, string(t[i:i+2])))
+		}
+	}
+	if len(bigrams) > 0 {
+		return bleve.NewConjunctionQuery(bigrams...)
+	}
+	longest := ""
+	for _, w := range strings.FieldsFunc(string(t), func(r rune) bool { return !isNameWordRune(r) }) {
+		if len(w) > len(longest) {
+			longest = w
+		}
+	}
+	if longest == "" {
+		return nil
+	}
+	key := strings.ToLower(longest)
+	if strings.HasSuffix(key, "s") && len(key) > 2 && utf8.RuneCountInString(key) == len(key) {
+		// English plurals are indexed singular (companies → company).
+		key = key[:max(2, len(key)-3)]
+	}
+	q := bleve.NewWildcardQuery("*" + key + "*")
+	q.SetField(fieldText)
+	return q
+}
