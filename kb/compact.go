@@ -47,9 +47,9 @@ func segmentFiles(dir string) ([]string, error) {
 
 // compactDocID is a hidden document compact adds so the index has at
 // least two segments: Bleve never merges a segment alone, however many
-// of its documents are deleted. No document derived from an engagement
-// has an id without a slash.
-const compactDocID = "_compact"
+// of its documents are deleted. It is an internal document (namespace.go),
+// so no id derived from an engagement can name it.
+const compactDocID = internalPrefix + "compact"
 
 // compact rewrites every segment of idx into one and returns once the
 // segment files that held documents before are gone from disk. A document

@@ -11,7 +11,8 @@ package kb
 //     and no '~', and the first '/' of a derived id ends the engagement
 //     part: two engagements never share a document id.
 //   - Internal documents, kb's own records (an engagement's state, see
-//     engagementState): internalPrefix + kind + "/" + escapeID(engagement).
+//     engagementState: internalPrefix + kind + "/" + escapeID(engagement);
+//     the hidden document compaction adds: internalPrefix + "compact").
 //     They start with '~', a byte no derived id starts with (its first
 //     byte is one escapeID writes, or the '/' after an empty id).
 //
