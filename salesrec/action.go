@@ -1,6 +1,35 @@
 package salesrec
 
-import "time"
+import (
+	"time"
+
+	validation "github.com/go-ozzo/ozzo-validation/v4"
+)
+
+// Action is a follow-up action item: what, who, by when.
+type Action struct {
+	ID   string `json:"id"`
+	What string `json:"what"`
+	// OwnerID must be a member of the engagement's team.
+	OwnerID  string       `json:"owner_id"`
+	Deadline Date         `json:"deadline"`
+	Status   ActionStatus `json:"status"`
+}
+
+// Validate checks a follow-up action with DefaultRules: what (concrete, not
+// only a vague verb), owner, deadline and status. That the owner belongs to
+// the team is checked by CheckOwners, which needs the team's members.
+func (a Action) Validate() error { return asValidationError(DefaultRules().actionErrors(a)) }
+
+func (r Rules) actionErrors(a Action) error {
+	return validation.ValidateStruct(&a,
+		validation.Field(&a.ID, ownID),
+		validation.Field(&a.What, required(MaxActionChars, "is required: say what will be done, e.g. 发送报价单"), r.vagueAction()),
+		validation.Field(&a.OwnerID, required(MaxIDChars, "is required: the team member who does it")),
+		validation.Field(&a.Deadline, dateField(a.Deadline, "is required: the day it must be done by, YYYY-MM-DD")),
+		validation.Field(&a.Status, enumRequired),
+	)
+}
 
 // DisplayOverdue is what Action.Display returns for an overdue action. It is
 // not an ActionStatus: overdue (已逾期) is derived from the deadline, the

@@ -4,14 +4,14 @@ import (
 	"testing"
 
 	"github.com/dealtrail/dealtrail/salesrec"
-	"github.com/dealtrail/dealtrail/salesrec/gen"
+	"github.com/dealtrail/dealtrail/salesrec/salesrectest"
 )
 
 // The rules run on every write, so their cost is part of every store
 // benchmark; these isolate it.
 
 func benchEngagement() salesrec.Engagement {
-	g := gen.New(7)
+	g := salesrectest.New(7)
 	team := g.Team()
 	members := g.Members(team, 6)
 	return g.Engagement(team, members, g.Customer(team))

@@ -1,5 +1,11 @@
 package salesrec
 
+import (
+	"strings"
+
+	validation "github.com/go-ozzo/ozzo-validation/v4"
+)
+
 // Customer is the organisation a team sells to. Its name, short names and
 // contacts' phone and email are confidential (see the storage and kb docs
 // for how they are masked and kept out of the index).
@@ -18,10 +24,51 @@ type Customer struct {
 	Contacts []Contact `json:"contacts,omitempty"`
 }
 
+// Validate checks a customer: the full legal name, kind (new or existing)
+// and industry are required; contacts need name and title.
+func (c Customer) Validate() error {
+	return asValidationError(validation.ValidateStruct(&c,
+		validation.Field(&c.ID, ownID),
+		validation.Field(&c.TeamID, text(MaxIDChars)),
+		validation.Field(&c.Name, required(MaxNameChars, "is required: the customer's full legal name (全称)")),
+		validation.Field(&c.ShortNames, check(func() error {
+			return each(c.ShortNames, func(s string) error { return required(MaxNameChars, "must not be blank").Validate(s) })
+		})),
+		validation.Field(&c.Kind, enumRequired),
+		validation.Field(&c.SubKind, text(MaxNameChars)),
+		validation.Field(&c.Industry, required(MaxNameChars, "")),
+		validation.Field(&c.Size, text(MaxNameChars)),
+		validation.Field(&c.Contacts, nested(func() error { return each(c.Contacts, contactErrors) })...),
+	))
+}
+
 // Contact is a person at the customer. Phone and Email are confidential.
 type Contact struct {
 	Name  string `json:"name"`
 	Title string `json:"title"`
 	Phone string `json:"phone,omitempty"`
 	Email string `json:"email,omitempty"`
+}
+
+// Validate checks a contact: name and exact title are required; phone and
+// email are optional and confidential.
+func (c Contact) Validate() error { return asValidationError(contactErrors(c)) }
+
+func contactErrors(c Contact) error {
+	return validation.ValidateStruct(&c,
+		validation.Field(&c.Name, required(MaxNameChars, "")),
+		validation.Field(&c.Title, required(MaxNameChars, "is required: the exact title, e.g. 采购总监")),
+		validation.Field(&c.Phone, text(MaxPhoneChars)),
+		validation.Field(&c.Email, text(MaxEmailChars), check(func() error {
+			if c.Email != "" && !looksLikeEmail(c.Email) {
+				return problem("must look like an email address, e.g. li@example.com")
+			}
+			return nil
+		})),
+	)
+}
+
+func looksLikeEmail(s string) bool {
+	at := strings.LastIndexByte(s, '@')
+	return at > 0 && at < len(s)-1 && !strings.ContainsAny(s, " \t\r\n")
 }

@@ -1,6 +1,10 @@
 package salesrec
 
-import "time"
+import (
+	"time"
+
+	validation "github.com/go-ozzo/ozzo-validation/v4"
+)
 
 // Engagement is one customer pursuit: the template's record.
 type Engagement struct {
@@ -28,12 +32,75 @@ type Engagement struct {
 	UpdatedAt time.Time `json:"updated_at"`
 }
 
+// Validate checks an engagement against the template's rules with
+// DefaultRules. See Rules.Validate.
+func (e Engagement) Validate() error { return DefaultRules().Validate(e) }
+
+// Validate checks an engagement and everything in it against the template's
+// rules, using r's vague-phrase lists. The error is a *ValidationError whose
+// keys are JSON paths such as "interactions[0].points[2].handling" or
+// "outcome.amount"; errors.Is(err, ErrInvalid) holds.
+//
+// Required: customer_id, stage, goal, status; every interaction, need,
+// action, lesson and remark in full (see their Validate methods); the
+// outcome as the status asks (won: amount > 0 and signed_on; terminated:
+// reason and reason_category; open: none). Validate does not use a clock:
+// the 24-hour rule is StampInteraction's, overdue is Action.Overdue's.
+func (r Rules) Validate(e Engagement) error {
+	return asValidationError(r.compile().engagementErrors(e))
+}
+
+func (r Rules) engagementErrors(e Engagement) error {
+	err := validation.ValidateStruct(&e,
+		validation.Field(&e.ID, ownID),
+		validation.Field(&e.TeamID, text(MaxIDChars)),
+		validation.Field(&e.OwnerID, required(MaxIDChars, "is required: the member who owns this record")),
+		validation.Field(&e.CustomerID, required(MaxIDChars, "is required: the customer this record is about")),
+		validation.Field(&e.Stage, enumRequired),
+		validation.Field(&e.Goal, required(MaxTextChars, "is required: the core goal of this record, e.g. 挖掘客户A的采购预算")),
+		validation.Field(&e.Status, enumRequired),
+		validation.Field(&e.Interactions, nested(func() error { return each(e.Interactions, r.interactionErrors) })...),
+		validation.Field(&e.Needs, nested(func() error { return each(e.Needs, r.needErrors) })...),
+		validation.Field(&e.Proposal, nested(func() error {
+			if e.Proposal == nil {
+				return nil
+			}
+			return proposalErrors(*e.Proposal)
+		})...),
+		validation.Field(&e.Actions, nested(func() error { return each(e.Actions, r.actionErrors) })...),
+		validation.Field(&e.Outcome, nested(func() error { return outcomeFor(e.Status, e.Outcome) })...),
+		validation.Field(&e.Lessons, nested(func() error { return each(e.Lessons, lessonErrors) })...),
+		validation.Field(&e.Remarks, nested(func() error { return each(e.Remarks, remarkErrors) })...),
+		validation.Field(&e.ReopenReason, text(MaxTextChars)),
+		validation.Field(&e.Version, check(func() error {
+			if e.Version < 0 {
+				return problem("must not be negative")
+			}
+			return nil
+		})),
+		validation.Field(&e.CreatedAt, timeField(e.CreatedAt, "")),
+		validation.Field(&e.UpdatedAt, timeField(e.UpdatedAt, "")),
+	)
+	return withRepeatedIDs(err, e)
+}
+
 // Need is a classified customer need.
 type Need struct {
 	Class    NeedClass `json:"class"`
 	Priority Priority  `json:"priority"`
 	// Content says concretely what is needed.
 	Content string `json:"content"`
+}
+
+// Validate checks a need: class, priority and concrete content.
+func (n Need) Validate() error { return asValidationError(DefaultRules().needErrors(n)) }
+
+func (r Rules) needErrors(n Need) error {
+	return validation.ValidateStruct(&n,
+		validation.Field(&n.Class, enumRequired),
+		validation.Field(&n.Priority, enumRequired),
+		validation.Field(&n.Content, required(MaxTextChars, "is required: say concretely what is needed"), r.vagueContent()),
+	)
 }
 
 // Proposal is the solution built on the needs.
@@ -44,30 +111,17 @@ type Proposal struct {
 	Resources     string          `json:"resources,omitempty"`
 }
 
-// Action is a follow-up action item: what, who, by when.
-type Action struct {
-	ID   string `json:"id"`
-	What string `json:"what"`
-	// OwnerID must be a member of the engagement's team.
-	OwnerID  string       `json:"owner_id"`
-	Deadline Date         `json:"deadline"`
-	Status   ActionStatus `json:"status"`
-}
+// Validate checks a proposal: a summary, known collaboration kinds.
+func (p Proposal) Validate() error { return asValidationError(proposalErrors(p)) }
 
-// Outcome is the result of a closed engagement. A won engagement has Amount
-// and SignedOn; a terminated one has Reason and ReasonCategory.
-type Outcome struct {
-	Amount         Money          `json:"amount,omitzero"`
-	SignedOn       Date           `json:"signed_on,omitzero"`
-	Reason         string         `json:"reason,omitempty"`
-	ReasonCategory ReasonCategory `json:"reason_category,omitempty"`
-}
-
-// Lesson is a distilled success point or improvement point, at most
-// MaxLessonChars characters.
-type Lesson struct {
-	Kind LessonKind `json:"kind"`
-	Text string     `json:"text"`
+func proposalErrors(p Proposal) error {
+	return validation.ValidateStruct(&p,
+		validation.Field(&p.Summary, required(MaxTextChars, "is required: the key measures of the solution")),
+		validation.Field(&p.Collaboration, check(func() error {
+			return each(p.Collaboration, func(c Collaboration) error { return enumRequired.Validate(c) })
+		})),
+		validation.Field(&p.Resources, text(MaxTextChars)),
+	)
 }
 
 // Remark (备注) notes the progress of a collaboration so the team shares one
@@ -78,4 +132,17 @@ type Remark struct {
 	At            time.Time     `json:"at"`
 	Text          string        `json:"text"`
 	Collaboration Collaboration `json:"collaboration,omitempty"`
+}
+
+// Validate checks a remark: author, time, text and a known collaboration kind.
+func (r Remark) Validate() error { return asValidationError(remarkErrors(r)) }
+
+func remarkErrors(r Remark) error {
+	return validation.ValidateStruct(&r,
+		validation.Field(&r.ID, ownID),
+		validation.Field(&r.AuthorID, required(MaxIDChars, "is required: who wrote the remark")),
+		validation.Field(&r.At, timeField(r.At, "is required: when the remark was written")),
+		validation.Field(&r.Text, required(MaxTextChars, "")),
+		validation.Field(&r.Collaboration, enumOptional),
+	)
 }

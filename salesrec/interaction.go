@@ -1,6 +1,10 @@
 package salesrec
 
-import "time"
+import (
+	"time"
+
+	validation "github.com/go-ozzo/ozzo-validation/v4"
+)
 
 // Interaction is one contact with the customer.
 type Interaction struct {
@@ -20,6 +24,44 @@ type Interaction struct {
 	Points               []Point               `json:"points"`
 }
 
+// Validate checks an interaction with DefaultRules. See
+// Rules.ValidateInteraction.
+func (in Interaction) Validate() error { return DefaultRules().ValidateInteraction(in) }
+
+// ValidateInteraction checks one interaction; error keys are JSON paths
+// relative to it ("points[2].handling"). Required, as the template asks:
+// occurred_at, method, place (for face-to-face and video contacts; for phone
+// and email it may be left out), topic, at least one customer-side
+// participant with name and title, at least one sales-side participant with
+// name and role, and at least one point. It does not judge occurred_at
+// against the clock: StampInteraction does.
+func (r Rules) ValidateInteraction(in Interaction) error {
+	return asValidationError(r.compile().interactionErrors(in))
+}
+
+func (r Rules) interactionErrors(in Interaction) error {
+	placeRequired := in.Method == MethodFaceToFace || in.Method == MethodVideo
+	return validation.ValidateStruct(&in,
+		validation.Field(&in.ID, ownID),
+		validation.Field(&in.OccurredAt, timeField(in.OccurredAt, "is required: the date and time of the contact, e.g. 2024-04-08 下午02:30")),
+		validation.Field(&in.RecordedAt, timeField(in.RecordedAt, "")),
+		validation.Field(&in.Method, enumRequired),
+		validation.Field(&in.Place, nested(func() error { return placeErrors(in.Place, placeRequired) })...),
+		validation.Field(&in.Topic, required(MaxTextChars, "is required: the core topic of the contact")),
+		validation.Field(&in.CustomerParticipants,
+			atLeastOne("needs at least one customer-side participant (name and title)"),
+			check(func() error { return each(in.CustomerParticipants, customerParticipantErrors) }),
+		),
+		validation.Field(&in.SalesParticipants,
+			atLeastOne("needs at least one sales-side participant (name and role)"),
+			check(func() error { return each(in.SalesParticipants, salesParticipantErrors) }),
+		),
+		validation.Field(&in.Points, append([]validation.Rule{
+			atLeastOne("needs at least one point: what the customer raised, or what sales did or committed"),
+		}, nested(func() error { return each(in.Points, r.pointErrors) })...)...),
+	)
+}
+
 // Place says where a contact happened: online (platform and meeting id) or
 // offline (address).
 type Place struct {
@@ -29,10 +71,52 @@ type Place struct {
 	Address   string    `json:"address,omitempty"`
 }
 
+// Validate checks a place on its own: online needs the platform or the
+// meeting id, offline needs the address.
+func (p Place) Validate() error { return asValidationError(placeErrors(p, true)) }
+
+// placeErrors checks a place. When it is not required, an entirely empty
+// place is fine.
+func placeErrors(p Place, isRequired bool) error {
+	if !isRequired && p == (Place{}) {
+		return nil
+	}
+	return validation.ValidateStruct(&p,
+		validation.Field(&p.Mode, enumRequired),
+		validation.Field(&p.Platform, text(MaxNameChars), check(func() error {
+			if p.Mode == PlaceOnline && blank(p.Platform) && blank(p.MeetingID) {
+				return problem("is required for an online contact: the platform or the meeting ID, e.g. 腾讯会议 or 123-456-789")
+			}
+			return nil
+		})),
+		validation.Field(&p.MeetingID, text(MaxNameChars)),
+		validation.Field(&p.Address, text(MaxAddressChars), check(func() error {
+			if p.Mode == PlaceOffline && blank(p.Address) {
+				return problem("is required for an offline contact: where it took place")
+			}
+			return nil
+		})),
+	)
+}
+
+func handlingRule(isRequired bool, msg string) validation.Rule {
+	if isRequired {
+		return required(MaxTextChars, msg)
+	}
+	return text(MaxTextChars)
+}
+
 // CustomerParticipant is someone on the customer's side: name + title.
 type CustomerParticipant struct {
 	Name  string `json:"name"`
 	Title string `json:"title"`
+}
+
+func customerParticipantErrors(c CustomerParticipant) error {
+	return validation.ValidateStruct(&c,
+		validation.Field(&c.Name, required(MaxNameChars, "")),
+		validation.Field(&c.Title, required(MaxNameChars, "is required: the exact title, e.g. 供应链负责人")),
+	)
 }
 
 // SalesParticipant is someone on the sales side: name + role in the contact
@@ -42,6 +126,14 @@ type SalesParticipant struct {
 	MemberID string `json:"member_id,omitempty"`
 	Name     string `json:"name"`
 	Role     string `json:"role"`
+}
+
+func salesParticipantErrors(s SalesParticipant) error {
+	return validation.ValidateStruct(&s,
+		validation.Field(&s.MemberID, text(MaxIDChars)),
+		validation.Field(&s.Name, required(MaxNameChars, "")),
+		validation.Field(&s.Role, required(MaxNameChars, "is required: the role in this contact, e.g. 主谈")),
+	)
 }
 
 // Point is one point of a contact: who said it and what it is.
@@ -55,4 +147,30 @@ type Point struct {
 	// and what came of it.
 	Handling string `json:"handling,omitempty"`
 	Result   string `json:"result,omitempty"`
+}
+
+// Validate checks a point with DefaultRules: speaker, kind, concrete text;
+// feedback names its subject; an objection says how it was handled and
+// what came of it.
+func (p Point) Validate() error { return asValidationError(DefaultRules().pointErrors(p)) }
+
+func (r Rules) pointErrors(p Point) error {
+	textRules := []validation.Rule{required(MaxTextChars, ""), r.vagueContent()}
+	if p.Kind == PointCommitment || p.Kind == PointActionTaken {
+		textRules = append(textRules, r.vagueAction())
+	}
+	objection := p.Kind == PointObjection
+	return validation.ValidateStruct(&p,
+		validation.Field(&p.Speaker, enumRequired),
+		validation.Field(&p.Kind, enumRequired),
+		validation.Field(&p.Text, textRules...),
+		validation.Field(&p.Subject, check(func() error {
+			if p.Kind == PointFeedback && p.Subject == "" {
+				return problem("is required for feedback: say whether it is about the proposal, the quote or the contract terms")
+			}
+			return nil
+		}), enumOptional),
+		validation.Field(&p.Handling, handlingRule(objection, "is required for an objection: how it was handled")),
+		validation.Field(&p.Result, handlingRule(objection, "is required for an objection: the result of handling it")),
+	)
 }

@@ -1,5 +1,13 @@
 package salesrec
 
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	validation "github.com/go-ozzo/ozzo-validation/v4"
+)
+
 // Money is an exact amount: integer minor units (fen for CNY, cents for USD)
 // and an ISO 4217 currency code. There are no floats anywhere in its path.
 type Money struct {
@@ -46,4 +54,143 @@ func (m Money) IsZero() bool { return m == Money{} }
 func tooLargeMsg(currency string) string {
 	limit := Money{Minor: MaxMinor, Currency: currency}.String()
 	return "金额不能超过 " + limit + ",请核对是否多输了位数 / must be at most " + limit + "; check the amount for extra digits"
+}
+
+// Validate checks an amount on its own: not negative, at most MaxMinor, in
+// a known currency (empty means CNY). Keys are "minor" and "currency".
+func (m Money) Validate() error {
+	return asValidationError(validation.ValidateStruct(&m,
+		validation.Field(&m.Minor, check(func() error {
+			if m.Minor < 0 {
+				return problem("must not be negative")
+			}
+			if m.Minor > MaxMinor {
+				return problem(tooLargeMsg(m.Cur()))
+			}
+			return nil
+		})),
+		validation.Field(&m.Currency, check(func() error {
+			if _, ok := lookupCurrency(m.Currency); !ok {
+				return problem(fmt.Sprintf("%q is not a known currency (use one of %s)", m.Currency, currencyCodes()))
+			}
+			return nil
+		})),
+	))
+}
+
+// moneyProblem returns what is wrong with an amount, or "".
+func moneyProblem(m Money) string {
+	if _, ok := lookupCurrency(m.Currency); !ok {
+		return fmt.Sprintf("has an unknown currency %q (use one of %s)", m.Currency, currencyCodes())
+	}
+	if m.Minor < 0 {
+		return "must not be negative"
+	}
+	if m.Minor > MaxMinor {
+		return tooLargeMsg(m.Cur())
+	}
+	return ""
+}
+
+// String formats the amount as the template writes it. CNY (or no currency)
+// is "¥" and the yuan with thousands separators, fen only when not zero:
+// "¥80,000", "¥80,000.50", "¥0.01". Other currencies are the ISO code, a
+// space and the amount with all its minor digits: "USD 12,000.00",
+// "JPY 5,000". A negative amount (which validation refuses) starts with "-".
+// ParseMoney reads every form back.
+func (m Money) String() string {
+	code := strings.ToUpper(m.Cur())
+	cur, known := lookupCurrency(code)
+	if !known {
+		cur = currency{code: code, digits: 2}
+	}
+	var b strings.Builder
+	if m.Minor < 0 {
+		b.WriteByte('-')
+	}
+	u := uint64(m.Minor)
+	if m.Minor < 0 {
+		u = uint64(-m.Minor) // wraps correctly for math.MinInt64
+	}
+	unit := uint64(pow10(cur.digits))
+	whole, frac := u/unit, u%unit
+	if cur.code == DefaultCurrency {
+		b.WriteString("¥")
+	} else {
+		b.WriteString(cur.code)
+		b.WriteByte(' ')
+	}
+	b.WriteString(groupThousands(strconv.FormatUint(whole, 10)))
+	if cur.digits > 0 && (frac != 0 || cur.code != DefaultCurrency) {
+		f := strconv.FormatUint(frac, 10)
+		b.WriteByte('.')
+		b.WriteString(strings.Repeat("0", cur.digits-len(f)))
+		b.WriteString(f)
+	}
+	return b.String()
+}
+
+// groupThousands puts a comma between every three digits from the right.
+func groupThousands(digits string) string {
+	if len(digits) <= 3 {
+		return digits
+	}
+	var b strings.Builder
+	head := len(digits) % 3
+	if head > 0 {
+		b.WriteString(digits[:head])
+	}
+	for i := head; i < len(digits); i += 3 {
+		if b.Len() > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteString(digits[i : i+3])
+	}
+	return b.String()
+}
+
+// currency describes how one ISO 4217 currency is written.
+type currency struct {
+	code   string
+	digits int    // minor-unit digits: 2 for fen and cents, 0 for yen
+	symbol string // prefix used when formatting; "" means "CODE "
+	// words are the spellings ParseMoney accepts before or after a number
+	// (case is ignored), besides the code itself.
+	prefixes []string
+	suffixes []string
+}
+
+// currencies lists the currencies this package knows. An amount in any other
+// currency is refused, since its minor unit is unknown.
+var currencies = []currency{
+	{code: "CNY", digits: 2, symbol: "¥", prefixes: []string{"¥", "￥", "rmb", "人民币"}, suffixes: []string{"元", "块", "人民币", "rmb", "yuan"}},
+	{code: "USD", digits: 2, prefixes: []string{"us$", "$", "美元"}, suffixes: []string{"美元", "美金"}},
+	{code: "EUR", digits: 2, prefixes: []string{"€"}, suffixes: []string{"欧元"}},
+	{code: "GBP", digits: 2, prefixes: []string{"£"}, suffixes: []string{"英镑"}},
+	{code: "HKD", digits: 2, prefixes: []string{"hk$"}, suffixes: []string{"港元", "港币"}},
+	{code: "JPY", digits: 0, prefixes: nil, suffixes: []string{"日元"}},
+	{code: "SGD", digits: 2, prefixes: []string{"s$"}, suffixes: []string{"新加坡元"}},
+}
+
+// lookupCurrency finds a currency by code (case-insensitive).
+func lookupCurrency(code string) (currency, bool) {
+	code = strings.ToUpper(strings.TrimSpace(code))
+	if code == "" {
+		code = DefaultCurrency
+	}
+	for _, c := range currencies {
+		if c.code == code {
+			return c, true
+		}
+	}
+	return currency{}, false
+}
+
+// currencyCodes lists the known codes for messages.
+func currencyCodes() string {
+	codes := make([]string, len(currencies))
+	for i, c := range currencies {
+		codes[i] = c.code
+	}
+	return strings.Join(codes, ", ")
 }

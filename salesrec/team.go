@@ -1,6 +1,11 @@
 package salesrec
 
-import "time"
+import (
+	"fmt"
+	"time"
+
+	validation "github.com/go-ozzo/ozzo-validation/v4"
+)
 
 // Team is a sales team. Its time zone decides when a deadline has passed.
 type Team struct {
@@ -23,10 +28,37 @@ func (t Team) Location() (*time.Location, error) {
 	return time.LoadLocation(name)
 }
 
+// Validate checks a team: a name and, if given, a time zone that loads.
+func (t Team) Validate() error {
+	return asValidationError(validation.ValidateStruct(&t,
+		validation.Field(&t.ID, ownID),
+		validation.Field(&t.Name, required(MaxNameChars, "")),
+		validation.Field(&t.TimeZone, text(MaxNameChars), check(func() error {
+			if t.TimeZone == "" {
+				return nil
+			}
+			if _, err := time.LoadLocation(t.TimeZone); err != nil || t.TimeZone == "Local" {
+				return problem(fmt.Sprintf("%q is not a known time zone (use an IANA name such as Asia/Shanghai)", t.TimeZone))
+			}
+			return nil
+		})),
+	))
+}
+
 // Member is a person on a team.
 type Member struct {
 	ID     string `json:"id"`
 	TeamID string `json:"team_id"`
 	Name   string `json:"name"`
 	Role   Role   `json:"role"`
+}
+
+// Validate checks a member: team, name and a known role.
+func (m Member) Validate() error {
+	return asValidationError(validation.ValidateStruct(&m,
+		validation.Field(&m.ID, ownID),
+		validation.Field(&m.TeamID, required(MaxIDChars, "is required: the team the member belongs to")),
+		validation.Field(&m.Name, required(MaxNameChars, "")),
+		validation.Field(&m.Role, enumRequired),
+	))
 }

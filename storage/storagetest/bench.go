@@ -10,7 +10,7 @@ import (
 	"github.com/jmoiron/sqlx"
 
 	"github.com/dealtrail/dealtrail/salesrec"
-	"github.com/dealtrail/dealtrail/salesrec/gen"
+	"github.com/dealtrail/dealtrail/salesrec/salesrectest"
 	"github.com/dealtrail/dealtrail/storage"
 )
 
@@ -25,7 +25,7 @@ func Bench(b *testing.B, open Opener) {
 
 	b.Run("Save", func(b *testing.B) {
 		b.Run("dealtrail", func(b *testing.B) {
-			es := f.fresh(b.N, gen.Shape{Interactions: 1, Actions: 2, Status: salesrec.StatusOpen})
+			es := f.fresh(b.N, salesrectest.Shape{Interactions: 1, Actions: 2, Status: salesrec.StatusOpen})
 			b.ResetTimer()
 			for i := 0; i < b.N; i++ {
 				if _, err := f.s.CreateEngagement(f.ctx, f.manager, es[i]); err != nil {
@@ -34,7 +34,7 @@ func Bench(b *testing.B, open Opener) {
 			}
 		})
 		b.Run("bare", func(b *testing.B) {
-			rows := f.bareRows(b, f.fresh(b.N, gen.Shape{Interactions: 1, Actions: 2, Status: salesrec.StatusOpen}))
+			rows := f.bareRows(b, f.fresh(b.N, salesrectest.Shape{Interactions: 1, Actions: 2, Status: salesrec.StatusOpen}))
 			b.ResetTimer()
 			for i := 0; i < b.N; i++ {
 				f.bareInsert(b, rows[i:i+1])
@@ -172,7 +172,7 @@ func Bench(b *testing.B, open Opener) {
 		b.Run("dealtrail", func(b *testing.B) {
 			for i := 0; i < b.N; i++ {
 				b.StopTimer()
-				es := f.fresh(n, gen.Shape{})
+				es := f.fresh(n, salesrectest.Shape{})
 				b.StartTimer()
 				if _, err := f.s.BulkInsert(f.ctx, f.manager, es); err != nil {
 					b.Fatal(err)
@@ -183,7 +183,7 @@ func Bench(b *testing.B, open Opener) {
 		b.Run("bare", func(b *testing.B) {
 			for i := 0; i < b.N; i++ {
 				b.StopTimer()
-				rows := f.bareRows(b, f.fresh(n, gen.Shape{}))
+				rows := f.bareRows(b, f.fresh(n, salesrectest.Shape{}))
 				b.StartTimer()
 				f.bareInsert(b, rows)
 			}

@@ -12,7 +12,7 @@ import (
 	"github.com/jmoiron/sqlx"
 
 	"github.com/dealtrail/dealtrail/salesrec"
-	"github.com/dealtrail/dealtrail/salesrec/gen"
+	"github.com/dealtrail/dealtrail/salesrec/salesrectest"
 	"github.com/dealtrail/dealtrail/storage"
 )
 
@@ -36,7 +36,7 @@ type benchFixture struct {
 	s         Store
 	db        *sqlx.DB
 	clock     *Clock
-	g         *gen.Generator
+	g         *salesrectest.Generator
 	team      string
 	manager   string
 	teamV     salesrec.Team
@@ -48,9 +48,9 @@ type benchFixture struct {
 
 func newBenchFixture(b *testing.B, open Opener, n int) *benchFixture {
 	b.Helper()
-	opts := gen.DefaultOptions()
+	opts := salesrectest.DefaultOptions()
 	opts.EngagementsPerTeam = 1 << 30
-	f := &benchFixture{ctx: context.Background(), g: gen.NewWithOptions(7, opts)}
+	f := &benchFixture{ctx: context.Background(), g: salesrectest.NewWithOptions(7, opts)}
 	f.clock = NewClock(opts.Now.Add(time.Hour))
 	f.h = open(b, storage.WithClock(f.clock))
 	f.s = f.h.Store
@@ -60,7 +60,7 @@ func newBenchFixture(b *testing.B, open Opener, n int) *benchFixture {
 	}
 	f.db = sqlx.NewDb(f.h.DB, driver)
 	var batch []salesrec.Engagement
-	err := f.g.Stream(n, func(it gen.Item) error {
+	err := f.g.Stream(n, func(it salesrectest.Item) error {
 		if it.NewTeam {
 			if _, err := f.s.CreateTeam(f.ctx, it.Team); err != nil {
 				return err
@@ -95,7 +95,7 @@ func newBenchFixture(b *testing.B, open Opener, n int) *benchFixture {
 }
 
 // fresh returns n new engagements of the seeded team, without ids.
-func (f *benchFixture) fresh(n int, shape gen.Shape) []salesrec.Engagement {
+func (f *benchFixture) fresh(n int, shape salesrectest.Shape) []salesrec.Engagement {
 	out := make([]salesrec.Engagement, n)
 	for i := range out {
 		c := f.customers[i%len(f.customers)]

@@ -16,7 +16,7 @@ import (
 	index "github.com/blevesearch/bleve_index_api"
 
 	"github.com/dealtrail/dealtrail/kb"
-	"github.com/dealtrail/dealtrail/salesrec/gen"
+	"github.com/dealtrail/dealtrail/salesrec/salesrectest"
 )
 
 // bareMapping is a lean Bleve mapping of bareDoc with the stock cjk
@@ -84,7 +84,7 @@ func bareIndex(ctx context.Context, cfg Config, path string) (bleve.Index, Measu
 		batch.Reset()
 		return ctx.Err()
 	}
-	err = gen.New(cfg.Seed).Stream(cfg.Size, func(it gen.Item) error {
+	err = salesrectest.New(cfg.Seed).Stream(cfg.Size, func(it salesrectest.Item) error {
 		e := it.Engagement
 		e.UpdatedAt = start // the store stamps its clock; the bare side does the same
 		ids, ds := bareDocs(e, it.Customer)

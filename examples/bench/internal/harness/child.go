@@ -14,7 +14,7 @@ import (
 	"time"
 
 	"github.com/dealtrail/dealtrail/salesrec"
-	"github.com/dealtrail/dealtrail/salesrec/gen"
+	"github.com/dealtrail/dealtrail/salesrec/salesrectest"
 )
 
 // ChildEnv is the environment variable that turns the bench binary, or a
@@ -166,7 +166,7 @@ func streamBatches(ctx context.Context, cfg Config, s sink) error {
 		batch = batch[:0]
 		return err
 	}
-	err := gen.New(cfg.Seed).Stream(cfg.Size, func(it gen.Item) error {
+	err := salesrectest.New(cfg.Seed).Stream(cfg.Size, func(it salesrectest.Item) error {
 		if it.NewTeam {
 			if err := flush(); err != nil {
 				return err

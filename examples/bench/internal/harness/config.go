@@ -31,7 +31,7 @@ type Config struct {
 	// Log receives progress lines; nil discards them.
 	Log io.Writer
 	// Now is the instant overdue lists are judged at; zero means the
-	// generator's anchor (gen.Options.Now).
+	// generator's anchor (salesrectest.Options.Now).
 	Now time.Time
 }
 

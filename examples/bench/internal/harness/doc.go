@@ -5,7 +5,7 @@
 // against bare Bleve indexing and searching equivalent documents with the
 // stock cjk analyzer and a lean mapping.
 //
-// Run loads Config.Size engagements from salesrec/gen into a dealtrail store
+// Run loads Config.Size engagements from salesrec/salesrectest into a dealtrail store
 // and, alongside, into a bare database migrated with the same schema, then
 // times each operation on both sides, interleaved so that a noisy machine
 // slows both alike. Latency is reported as p50/p95/p99, throughput as

@@ -5,13 +5,13 @@ import (
 	"testing"
 
 	"github.com/dealtrail/dealtrail/salesrec"
-	"github.com/dealtrail/dealtrail/salesrec/gen"
+	"github.com/dealtrail/dealtrail/salesrec/salesrectest"
 )
 
 // TestBareDocsMatchWhatKBIndexes checks the bare side indexes one document
 // per lesson, termination reason and objection, as kb does.
 func TestBareDocsMatchWhatKBIndexes(t *testing.T) {
-	err := gen.New(4).Stream(300, func(it gen.Item) error {
+	err := salesrectest.New(4).Stream(300, func(it salesrectest.Item) error {
 		e := it.Engagement
 		want := len(e.Lessons)
 		if e.Status == salesrec.StatusTerminated {

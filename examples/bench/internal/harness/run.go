@@ -8,7 +8,7 @@ import (
 	"path/filepath"
 	"time"
 
-	"github.com/dealtrail/dealtrail/salesrec/gen"
+	"github.com/dealtrail/dealtrail/salesrec/salesrectest"
 )
 
 // Run measures everything cfg asks for and returns the report. It stops at
@@ -105,7 +105,7 @@ func measureBackend(ctx context.Context, cfg Config, be backend, withKB bool) ([
 func generatorNote(cfg Config) string {
 	start := time.Now()
 	n := min(cfg.Size, 10_000)
-	_ = gen.New(cfg.Seed).Stream(n, func(gen.Item) error { return nil })
+	_ = salesrectest.New(cfg.Seed).Stream(n, func(salesrectest.Item) error { return nil })
 	rate := float64(n) / time.Since(start).Seconds()
 	return fmt.Sprintf("Generator alone: %s engagements/s (seed %d); the bare Bleve side streams from it, the kb side reads the store.",
 		fmtCount(int(rate)), cfg.Seed)

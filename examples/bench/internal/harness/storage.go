@@ -8,7 +8,7 @@ import (
 	"time"
 
 	"github.com/dealtrail/dealtrail/salesrec"
-	"github.com/dealtrail/dealtrail/salesrec/gen"
+	"github.com/dealtrail/dealtrail/salesrec/salesrectest"
 	"github.com/dealtrail/dealtrail/storage"
 )
 
@@ -76,7 +76,7 @@ func measureStorage(ctx context.Context, cfg Config, be backend, ld *loaded) ([]
 	var rows []Row
 	now := cfg.Now
 	if now.IsZero() {
-		now = gen.DefaultOptions().Now
+		now = salesrectest.DefaultOptions().Now
 	}
 	n := cfg.samples()
 	steps := []struct {
@@ -165,8 +165,8 @@ func labelled(side string, f func() error) func() error {
 // saveStep saves new engagements of one interaction and two actions of the
 // last loaded customer, the same engagement on both sides.
 func saveStep(ctx context.Context, cfg Config, be backend, ld *loaded) func(i int) (func() error, func() error) {
-	g := gen.New(cfg.Seed + 1)
-	shape := gen.Shape{Interactions: 1, Actions: 2, Status: salesrec.StatusOpen}
+	g := salesrectest.New(cfg.Seed + 1)
+	shape := salesrectest.Shape{Interactions: 1, Actions: 2, Status: salesrec.StatusOpen}
 	actor := ld.lastMembers[0].ID
 	return func(int) (func() error, func() error) {
 		e := g.EngagementWith(ld.lastTeam, ld.lastMembers, ld.lastCustomer, shape)
@@ -212,7 +212,7 @@ func load(ctx context.Context, cfg Config, be backend) (*loaded, error) {
 		batch = batch[:0]
 		return err
 	}
-	err := gen.New(cfg.Seed).Stream(cfg.Size, func(it gen.Item) error {
+	err := salesrectest.New(cfg.Seed).Stream(cfg.Size, func(it salesrectest.Item) error {
 		if it.NewTeam {
 			if err := flush(); err != nil {
 				return err

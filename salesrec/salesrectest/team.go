@@ -1,4 +1,4 @@
-package gen
+package salesrectest
 
 import "github.com/dealtrail/dealtrail/salesrec"
 

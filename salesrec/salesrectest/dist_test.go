@@ -1,4 +1,4 @@
-package gen_test
+package salesrectest_test
 
 import (
 	"slices"
@@ -8,7 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/dealtrail/dealtrail/salesrec"
-	"github.com/dealtrail/dealtrail/salesrec/gen"
+	"github.com/dealtrail/dealtrail/salesrec/salesrectest"
 )
 
 // stats gathers what the distribution tests look at over one stream.
@@ -26,11 +26,11 @@ type stats struct {
 
 func gather(t *testing.T, n int) stats {
 	t.Helper()
-	g := gen.New(99)
+	g := salesrectest.New(99)
 	now := g.Options().Now
 	s := stats{status: map[salesrec.Status]int{}, industries: map[string]int{}, objections: map[string]int{}}
 	names := map[string]bool{}
-	err := g.Stream(n, func(it gen.Item) error {
+	err := g.Stream(n, func(it salesrectest.Item) error {
 		s.n++
 		e := it.Engagement
 		if it.NewTeam {

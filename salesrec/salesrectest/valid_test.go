@@ -1,10 +1,10 @@
-package gen_test
+package salesrectest_test
 
 import (
 	"testing"
 
 	"github.com/dealtrail/dealtrail/salesrec"
-	"github.com/dealtrail/dealtrail/salesrec/gen"
+	"github.com/dealtrail/dealtrail/salesrec/salesrectest"
 )
 
 // TestGeneratedRecordsAreValid runs salesrec's own validation over thousands
@@ -22,7 +22,7 @@ func TestGeneratedRecordsAreValid(t *testing.T) {
 			t.Errorf("%s of item %d is refused: %v", what, i, err)
 		}
 	}
-	err := gen.New(2026).Stream(n, func(it gen.Item) error {
+	err := salesrectest.New(2026).Stream(n, func(it salesrectest.Item) error {
 		if it.NewTeam {
 			if err := it.Team.Validate(); err != nil {
 				report("team", it.Index, err)
@@ -53,12 +53,12 @@ func TestGeneratedRecordsAreValid(t *testing.T) {
 
 // TestShapeIsHonoured checks the fixed shape the storage benchmarks rely on.
 func TestShapeIsHonoured(t *testing.T) {
-	g := gen.New(5)
+	g := salesrectest.New(5)
 	team := g.Team()
 	members := g.Members(team, 4)
 	for i := range 200 {
 		c := g.Customer(team)
-		e := g.EngagementWith(team, members, c, gen.Shape{Interactions: 1, Actions: 2, Status: salesrec.StatusOpen})
+		e := g.EngagementWith(team, members, c, salesrectest.Shape{Interactions: 1, Actions: 2, Status: salesrec.StatusOpen})
 		if len(e.Interactions) != 1 || len(e.Actions) != 2 || e.Status != salesrec.StatusOpen || e.Outcome != nil {
 			t.Fatalf("engagement %d: %d interactions, %d actions, status %s, outcome %v; want 1, 2, open, none",
 				i, len(e.Interactions), len(e.Actions), e.Status, e.Outcome)
@@ -73,10 +73,10 @@ func TestShapeIsHonoured(t *testing.T) {
 // spoiled the way the template forbids must be refused, or the test above
 // would pass against a validator that accepts everything.
 func TestValidationIsLive(t *testing.T) {
-	g := gen.New(9)
+	g := salesrectest.New(9)
 	team := g.Team()
 	members := g.Members(team, 3)
-	e := g.EngagementWith(team, members, g.Customer(team), gen.Shape{Actions: 1})
+	e := g.EngagementWith(team, members, g.Customer(team), salesrectest.Shape{Actions: 1})
 	e.Actions[0].What = "跟进"
 	if err := salesrec.DefaultRules().Validate(e); err == nil {
 		t.Fatal(`an action that only says "跟进" was accepted`)

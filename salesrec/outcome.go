@@ -1,45 +1,16 @@
 package salesrec
 
 import (
-	"fmt"
-
 	validation "github.com/go-ozzo/ozzo-validation/v4"
 )
 
-// Validate checks an amount on its own: not negative, at most MaxMinor, in
-// a known currency (empty means CNY). Keys are "minor" and "currency".
-func (m Money) Validate() error {
-	return asValidationError(validation.ValidateStruct(&m,
-		validation.Field(&m.Minor, check(func() error {
-			if m.Minor < 0 {
-				return problem("must not be negative")
-			}
-			if m.Minor > MaxMinor {
-				return problem(tooLargeMsg(m.Cur()))
-			}
-			return nil
-		})),
-		validation.Field(&m.Currency, check(func() error {
-			if _, ok := lookupCurrency(m.Currency); !ok {
-				return problem(fmt.Sprintf("%q is not a known currency (use one of %s)", m.Currency, currencyCodes()))
-			}
-			return nil
-		})),
-	))
-}
-
-// moneyProblem returns what is wrong with an amount, or "".
-func moneyProblem(m Money) string {
-	if _, ok := lookupCurrency(m.Currency); !ok {
-		return fmt.Sprintf("has an unknown currency %q (use one of %s)", m.Currency, currencyCodes())
-	}
-	if m.Minor < 0 {
-		return "must not be negative"
-	}
-	if m.Minor > MaxMinor {
-		return tooLargeMsg(m.Cur())
-	}
-	return ""
+// Outcome is the result of a closed engagement. A won engagement has Amount
+// and SignedOn; a terminated one has Reason and ReasonCategory.
+type Outcome struct {
+	Amount         Money          `json:"amount,omitzero"`
+	SignedOn       Date           `json:"signed_on,omitzero"`
+	Reason         string         `json:"reason,omitempty"`
+	ReasonCategory ReasonCategory `json:"reason_category,omitempty"`
 }
 
 // Validate checks an outcome on its own. An outcome with a reason or a
@@ -138,5 +109,23 @@ func outcomeErrors(o Outcome, s Status) error {
 			}
 			return enumRequired.Validate(o.ReasonCategory)
 		})),
+	)
+}
+
+// Lesson is a distilled success point or improvement point, at most
+// MaxLessonChars characters.
+type Lesson struct {
+	Kind LessonKind `json:"kind"`
+	Text string     `json:"text"`
+}
+
+// Validate checks a lesson: kind and text of at most MaxLessonChars
+// characters (一个汉字 is one).
+func (l Lesson) Validate() error { return asValidationError(lessonErrors(l)) }
+
+func lessonErrors(l Lesson) error {
+	return validation.ValidateStruct(&l,
+		validation.Field(&l.Kind, enumRequired),
+		validation.Field(&l.Text, required(MaxLessonChars, "is required")),
 	)
 }

@@ -1,5 +1,6 @@
-// Package gen generates realistic, deterministic sales engagements for tests
-// and benchmarks.
+// Package salesrectest generates realistic, deterministic sales engagements
+// for tests and benchmarks. It is test support for salesrec, as fstest is for
+// io/fs and storagetest for the stores: hosts' code does not import it.
 //
 // A Generator is seeded (math/rand/v2 PCG), so the same seed always yields
 // the same teams, customers and engagements, byte for byte. Text comes in
@@ -18,7 +19,7 @@
 //
 // Small sets are built call by call:
 //
-//	g := gen.New(42)
+//	g := salesrectest.New(42)
 //	team := g.Team()
 //	members := g.Members(team, 8)
 //	customer := g.Customer(team)
@@ -28,8 +29,8 @@
 // once; each Item says when a new team or customer first appears, so a
 // caller can create them before the engagements that refer to them:
 //
-//	err := gen.New(42).Stream(gen.Size100K, func(it gen.Item) error { … })
+//	err := salesrectest.New(42).Stream(salesrectest.Size100K, func(it salesrectest.Item) error { … })
 //
 // Times are anchored at Options.Now (not the wall clock), so output does not
 // depend on when it is generated.
-package gen
+package salesrectest

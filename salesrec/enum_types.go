@@ -2,9 +2,13 @@ package salesrec
 
 // This file declares every closed set of values the template uses. Each enum
 // has a stable English code (used in Go and JSON), zh and en labels, a Parse
-// function that accepts the code or either label, and Label for display.
+// function that accepts the code or either label, and Label for display. The
+// methods every enum shares are generated into enum_gen.go from the
+// //enumgen:table line of each type (see enum.go).
 
 // Role is a team member's role; it decides what the member may read.
+//
+//enumgen:table roles
 type Role string
 
 // Roles.
@@ -21,6 +25,8 @@ var roles = enumTable{"role", []label{
 }}
 
 // CustomerKind says whether a customer is new (新客户) or existing (老客户).
+//
+//enumgen:table customerKinds
 type CustomerKind string
 
 // Customer kinds.
@@ -35,6 +41,8 @@ var customerKinds = enumTable{"customer type", []label{
 }}
 
 // Stage is the business stage a record belongs to.
+//
+//enumgen:table stages
 type Stage string
 
 // Business stages.
@@ -49,6 +57,8 @@ var stages = enumTable{"business stage", []label{
 }}
 
 // Status is the result status of an engagement.
+//
+//enumgen:table statuses
 type Status string
 
 // Engagement statuses.
@@ -65,6 +75,8 @@ var statuses = enumTable{"result status", []label{
 }}
 
 // Method is how a contact took place.
+//
+//enumgen:table methods
 type Method string
 
 // Contact methods.
@@ -83,6 +95,8 @@ var methods = enumTable{"contact method", []label{
 }}
 
 // Speaker says which side made a point.
+//
+//enumgen:table speakers
 type Speaker string
 
 // Speakers.
@@ -97,6 +111,8 @@ var speakers = enumTable{"speaker", []label{
 }}
 
 // PointKind is what a point of a contact is.
+//
+//enumgen:table pointKinds
 type PointKind string
 
 // Point kinds.
@@ -121,6 +137,8 @@ var pointKinds = enumTable{"point type", []label{
 }}
 
 // Subject is what a piece of customer feedback is about.
+//
+//enumgen:table subjects
 type Subject string
 
 // Feedback subjects.
@@ -139,6 +157,8 @@ var subjects = enumTable{"feedback subject", []label{
 }}
 
 // NeedClass classifies a need.
+//
+//enumgen:table needClasses
 type NeedClass string
 
 // Need classes.
@@ -155,6 +175,8 @@ var needClasses = enumTable{"need class", []label{
 }}
 
 // Priority of a need.
+//
+//enumgen:table priorities
 type Priority string
 
 // Priorities.
@@ -172,6 +194,8 @@ var priorities = enumTable{"priority", []label{
 
 // ActionStatus is the stored status of a follow-up action. Overdue (已逾期)
 // is not a stored status: see Action.Overdue.
+//
+//enumgen:table actionStatuses
 type ActionStatus string
 
 // Action statuses.
@@ -188,6 +212,8 @@ var actionStatuses = enumTable{"action status", []label{
 }}
 
 // ReasonCategory classifies why an engagement was terminated.
+//
+//enumgen:table reasonCategories
 type ReasonCategory string
 
 // Termination reason categories.
@@ -210,6 +236,8 @@ var reasonCategories = enumTable{"reason category", []label{
 }}
 
 // LessonKind says whether a lesson is a success point or an improvement point.
+//
+//enumgen:table lessonKinds
 type LessonKind string
 
 // Lesson kinds.
@@ -225,6 +253,8 @@ var lessonKinds = enumTable{"lesson type", []label{
 
 // Collaboration is the kind of internal collaboration a remark or a proposal
 // concerns.
+//
+//enumgen:table collaborations
 type Collaboration string
 
 // Collaboration kinds.
@@ -247,6 +277,8 @@ var collaborations = enumTable{"collaboration type", []label{
 }}
 
 // PlaceMode says whether a contact happened online or offline.
+//
+//enumgen:table placeModes
 type PlaceMode string
 
 // Place modes.

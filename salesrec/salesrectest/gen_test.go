@@ -1,17 +1,17 @@
-package gen_test
+package salesrectest_test
 
 import (
 	"encoding/json"
 	"testing"
 
-	"github.com/dealtrail/dealtrail/salesrec/gen"
+	"github.com/dealtrail/dealtrail/salesrec/salesrectest"
 )
 
 // streamJSON returns the JSON of every item Stream yields.
-func streamJSON(t *testing.T, g *gen.Generator, n int) []string {
+func streamJSON(t *testing.T, g *salesrectest.Generator, n int) []string {
 	t.Helper()
 	var out []string
-	err := g.Stream(n, func(it gen.Item) error {
+	err := g.Stream(n, func(it salesrectest.Item) error {
 		b, err := json.Marshal(it)
 		if err != nil {
 			return err
@@ -26,8 +26,8 @@ func streamJSON(t *testing.T, g *gen.Generator, n int) []string {
 }
 
 func TestSameSeedSameOutput(t *testing.T) {
-	a := streamJSON(t, gen.New(7), 300)
-	b := streamJSON(t, gen.New(7), 300)
+	a := streamJSON(t, salesrectest.New(7), 300)
+	b := streamJSON(t, salesrectest.New(7), 300)
 	for i := range a {
 		if a[i] != b[i] {
 			t.Fatalf("item %d differs between two runs with seed 7:\n%s\n%s", i, a[i], b[i])
@@ -36,8 +36,8 @@ func TestSameSeedSameOutput(t *testing.T) {
 }
 
 func TestDifferentSeedsDiffer(t *testing.T) {
-	a := streamJSON(t, gen.New(7), 20)
-	b := streamJSON(t, gen.New(8), 20)
+	a := streamJSON(t, salesrectest.New(7), 20)
+	b := streamJSON(t, salesrectest.New(8), 20)
 	same := 0
 	for i := range a {
 		if a[i] == b[i] {
@@ -50,8 +50,8 @@ func TestDifferentSeedsDiffer(t *testing.T) {
 }
 
 func TestStreamPrefixDoesNotDependOnN(t *testing.T) {
-	short := streamJSON(t, gen.New(3), 50)
-	long := streamJSON(t, gen.New(3), 120)
+	short := streamJSON(t, salesrectest.New(3), 50)
+	long := streamJSON(t, salesrectest.New(3), 120)
 	for i := range short {
 		if short[i] != long[i] {
 			t.Fatalf("item %d of Stream(50) differs from item %d of Stream(120)", i, i)
@@ -61,7 +61,7 @@ func TestStreamPrefixDoesNotDependOnN(t *testing.T) {
 
 func TestSingleCallsAreDeterministic(t *testing.T) {
 	build := func() string {
-		g := gen.New(11)
+		g := salesrectest.New(11)
 		team := g.Team()
 		members := g.Members(team, 5)
 		c := g.Customer(team)
@@ -80,7 +80,7 @@ func TestSingleCallsAreDeterministic(t *testing.T) {
 func TestStreamStopsAtCallbackError(t *testing.T) {
 	stop := errStop{}
 	seen := 0
-	err := gen.New(1).Stream(100, func(gen.Item) error {
+	err := salesrectest.New(1).Stream(100, func(salesrectest.Item) error {
 		seen++
 		if seen == 10 {
 			return stop
