@@ -92,6 +92,8 @@ func open(t testing.TB, opts ...storage.Option) storagetest.Harness {
 		DB:                s.DB().DB,
 		Dialect:           "postgres",
 		BeforeCommit:      func(f func(context.Context, string) error) { sqlstore.SetBeforeCommit(s.Store, f) },
+		AfterBegin:        afterBegin(s),
+		LockFeed:          lockFeed,
 		ConcurrentWriters: true,
 	}
 }
@@ -128,6 +130,8 @@ func openHost(t testing.TB, opts ...storage.Option) storagetest.Harness {
 		DB:                db,
 		Dialect:           "postgres",
 		BeforeCommit:      func(f func(context.Context, string) error) { sqlstore.SetBeforeCommit(s.Store, f) },
+		AfterBegin:        afterBegin(s),
+		LockFeed:          lockFeed,
 		ConcurrentWriters: true,
 	}
 }
@@ -136,3 +140,16 @@ func TestConformanceHostDB(t *testing.T) {
 	baseDSN(t)
 	storagetest.Run(t, openHost)
 }
+
+// afterBegin adapts sqlstore.SetAfterBegin to the harness.
+func afterBegin(s *postgres.Store) func(f func(context.Context, storagetest.Execer) error) {
+	return func(f func(context.Context, storagetest.Execer) error) {
+		if f == nil {
+			sqlstore.SetAfterBegin(s.Store, nil)
+			return
+		}
+		sqlstore.SetAfterBegin(s.Store, func(ctx context.Context, tx sqlstore.Queryer) error { return f(ctx, tx) })
+	}
+}
+
+func lockFeed(ctx context.Context, tx *sql.Tx) error { return postgres.LockFeed(ctx, tx) }
