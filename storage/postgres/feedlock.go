@@ -44,13 +44,16 @@ FROM (SELECT to_regclass('dealtrail_feed')::oid AS rel) f`
 // in this database. A holder whose id cannot be known (a prepared
 // transaction, which has no backend) is reported as unknown. It calls the
 // functions behind the pg_locks and pg_stat_activity views directly:
-// planning the views' joins cost milliseconds on every read.
+// planning the views' joins cost milliseconds on every read. The join
+// condition matters: pg_stat_get_activity(NULL) returns every backend, and
+// a prepared transaction's lock has a NULL pid; it must come out as a
+// holder without a backend, not as every backend.
 const horizonSQL = `SELECT pg_snapshot_xmax(pg_current_snapshot())::text AS next,
 	pg_snapshot_xmin(pg_current_snapshot())::text AS xmin,
 	coalesce(array_agg(a.backend_xid::text::bigint) FILTER (WHERE a.backend_xid IS NOT NULL), '{}') AS xids,
 	coalesce(bool_or(a.pid IS NULL), false) AS unknown
 FROM pg_lock_status() l
-LEFT JOIN LATERAL pg_stat_get_activity(l.pid) a ON true
+LEFT JOIN LATERAL pg_stat_get_activity(l.pid) a ON l.pid IS NOT NULL AND a.pid = l.pid
 WHERE l.locktype = 'advisory'
   AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
   AND l.classid = 1685349996 AND l.objid = to_regclass('dealtrail_feed')::oid AND l.objsubid = 1`

@@ -4,6 +4,9 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"slices"
+	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -160,5 +163,51 @@ func TestFeedLockIsPerSchema(t *testing.T) {
 	}
 	if n := read(a.Store.(*postgres.Store)); n != 0 {
 		t.Fatalf("a stalled writer of this schema did not hold its feed back: %d changes read, want 0", n)
+	}
+}
+
+// TestHorizonQueryHolders runs the horizon query over lock rows made up
+// for the test in place of pg_lock_status(): a holder with a backend
+// gives its transaction id; a holder without one (a prepared transaction,
+// pid NULL) or whose backend has gone is unknown — never "every backend",
+// which is what pg_stat_get_activity(NULL) returns.
+func TestHorizonQueryHolders(t *testing.T) {
+	h := open(t)
+	ctx := context.Background()
+	holder, err := h.DB.BeginTx(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() { _ = holder.Rollback() }()
+	var pid int
+	var xid int64
+	if err := holder.QueryRowContext(ctx, `SELECT pg_backend_pid(), pg_current_xact_id()::text::bigint % 4294967296`).Scan(&pid, &xid); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		name        string
+		pid         string
+		wantXids    []int64
+		wantUnknown bool
+	}{
+		{"a holder with a backend", strconv.Itoa(pid), []int64{xid}, false},
+		{"a prepared transaction's lock (no pid)", "NULL", nil, true},
+		{"a holder whose backend has gone", "2147483647", nil, true},
+	} {
+		locks := `(VALUES ('advisory'::text, (SELECT oid FROM pg_database WHERE datname = current_database()),
+			1685349996::oid, to_regclass('dealtrail_feed')::oid, 1::int2, ` + c.pid + `::int)) l(locktype, database, classid, objid, objsubid, pid)`
+		q := strings.Replace(postgres.HorizonSQL, "pg_lock_status() l", locks, 1)
+		if q == postgres.HorizonSQL {
+			t.Fatal("the horizon query no longer reads pg_lock_status() l")
+		}
+		var next, xmin string
+		var xids pq.Int64Array
+		var unknown bool
+		if err := h.DB.QueryRowContext(ctx, q).Scan(&next, &xmin, &xids, &unknown); err != nil {
+			t.Fatalf("%s: %v", c.name, err)
+		}
+		if unknown != c.wantUnknown || !slices.Equal([]int64(xids), c.wantXids) {
+			t.Errorf("%s: xids %v, unknown %v; want %v, %v", c.name, xids, unknown, c.wantXids, c.wantUnknown)
+		}
 	}
 }
