@@ -80,6 +80,8 @@ func open(t testing.TB, opts ...storage.Option) storagetest.Harness {
 		Dialect:           "postgres",
 		BeforeCommit:      func(f func(context.Context, string) error) { sqlstore.SetBeforeCommit(s.Store, f) },
 		MapError:          func(err error) error { return sqlstore.MapError(s.Store, err) },
+		AfterBegin:        afterBegin(s),
+		LockFeed:          lockFeed,
 		ConcurrentWriters: true,
 	}
 }
@@ -121,6 +123,8 @@ func openHostWith(t testing.TB, driver string, opts ...storage.Option) storagete
 		Dialect:           "postgres",
 		BeforeCommit:      func(f func(context.Context, string) error) { sqlstore.SetBeforeCommit(s.Store, f) },
 		MapError:          func(err error) error { return sqlstore.MapError(s.Store, err) },
+		AfterBegin:        afterBegin(s),
+		LockFeed:          lockFeed,
 		ConcurrentWriters: true,
 	}
 }
@@ -164,3 +168,16 @@ func TestConformanceHostPgx(t *testing.T) {
 	baseDSN(t)
 	storagetest.Run(t, openHostPgx)
 }
+
+// afterBegin adapts sqlstore.SetAfterBegin to the harness.
+func afterBegin(s *postgres.Store) func(f func(context.Context, storagetest.Execer) error) {
+	return func(f func(context.Context, storagetest.Execer) error) {
+		if f == nil {
+			sqlstore.SetAfterBegin(s.Store, nil)
+			return
+		}
+		sqlstore.SetAfterBegin(s.Store, func(ctx context.Context, tx sqlstore.Queryer) error { return f(ctx, tx) })
+	}
+}
+
+func lockFeed(ctx context.Context, tx *sql.Tx) error { return postgres.LockFeed(ctx, tx) }

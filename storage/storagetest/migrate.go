@@ -17,7 +17,12 @@ import (
 // here; a table dropped or renamed by mistake, or one a migration forgot,
 // fails RunMigrations on both databases.
 var (
-	migratedVersions = []int64{1, 2, 3, 4}
+	// migratedVersions lists, per dialect, the versions a database holds
+	// once migrated: PostgreSQL alone has 0005, the feed writer's lock.
+	migratedVersions = map[string][]int64{
+		"sqlite":   {1, 2, 3, 4},
+		"postgres": {1, 2, 3, 4, 5},
+	}
 	migratedTables   = []string{
 		"dealtrail_actions",
 		"dealtrail_customer_identities",
@@ -101,8 +106,8 @@ func RunMigrations(t *testing.T, m Migrations) {
 			noErr(t, s.Close(), "Close")
 		}
 		noErr(t, m.Migrate(ctx, db), "Migrate again")
-		if got := versions(t, db); !slices.Equal(got, migratedVersions) {
-			t.Errorf("versions %v after migrating, want %v", got, migratedVersions)
+		if got, want := versions(t, db), migratedVersions[m.Dialect]; !slices.Equal(got, want) {
+			t.Errorf("versions %v after migrating, want %v", got, want)
 		}
 		if got := tables(t, db); !slices.Equal(got, migratedTables) {
 			t.Errorf("tables %v after migrating, want %v", got, migratedTables)
@@ -131,8 +136,8 @@ func RunMigrations(t *testing.T, m Migrations) {
 		}
 		single := m.Empty(t)()
 		noErr(t, m.Migrate(ctx, single), "Migrate alone")
-		if got, want := versions(t, dbs[0]), versions(t, single); !slices.Equal(got, want) || !slices.Equal(got, migratedVersions) {
-			t.Fatalf("concurrent migrations recorded versions %v, a single one %v, want %v", got, want, migratedVersions)
+		if got, want := versions(t, dbs[0]), versions(t, single); !slices.Equal(got, want) || !slices.Equal(got, migratedVersions[m.Dialect]) {
+			t.Fatalf("concurrent migrations recorded versions %v, a single one %v, want %v", got, want, migratedVersions[m.Dialect])
 		}
 	})
 }

@@ -35,9 +35,14 @@ type Store struct {
 	// beforeCommit, when set (tests only, see SetBeforeCommit), runs inside
 	// every engagement write transaction just before COMMIT.
 	beforeCommit atomic.Pointer[commitHook]
+	// afterBegin, when set (tests only, see SetAfterBegin), runs first
+	// inside every engagement write transaction.
+	afterBegin atomic.Pointer[beginHook]
 }
 
 type commitHook func(ctx context.Context, engagementID string) error
+
+type beginHook func(ctx context.Context, tx Queryer) error
 
 // New returns a Store over db. It never changes the schema; the adapters
 // migrate before calling it when asked to.
@@ -77,6 +82,20 @@ func SetBeforeCommit(s *Store, f func(ctx context.Context, engagementID string) 
 // MapError maps err as the store's methods do. It exists for tests that
 // run statements around the store and expect the store's errors.
 func MapError(s *Store, err error) error { return s.mapErr(err) }
+
+// SetAfterBegin installs a hook that runs inside every engagement write
+// transaction right after it began (after the dialect's BeginWrite, before
+// the write's first statement). It exists for tests that must hold a
+// writer at that point (the feed-lock ordering test); a non-nil error
+// aborts the write.
+func SetAfterBegin(s *Store, f func(ctx context.Context, tx Queryer) error) {
+	if f == nil {
+		s.afterBegin.Store(nil)
+		return
+	}
+	h := beginHook(f)
+	s.afterBegin.Store(&h)
+}
 
 // Close runs the registered closers, then closes the database. A store built
 // over a host's *sql.DB closes only what it opened itself; see the adapters.

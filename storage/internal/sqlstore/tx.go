@@ -22,10 +22,15 @@ func (s *Store) inTx(ctx context.Context, fn func(tx Queryer) error) error {
 	return nil
 }
 
-// inEngagementTx is inTx for writes to engagements: it runs the test hook
-// before COMMIT and wakes WaitChange after it.
+// inEngagementTx is inTx for writes to engagements: it runs the test hooks
+// after BEGIN and before COMMIT, and wakes WaitChange after it.
 func (s *Store) inEngagementTx(ctx context.Context, fn func(tx Queryer) (engagementID string, err error)) error {
 	err := s.inTx(ctx, func(tx Queryer) error {
+		if h := s.afterBegin.Load(); h != nil {
+			if err := (*h)(ctx, tx); err != nil {
+				return err
+			}
+		}
 		id, err := fn(tx)
 		if err != nil {
 			return err
