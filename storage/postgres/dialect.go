@@ -169,12 +169,18 @@ func parsePos(p string) (uint64, int64, error) {
 }
 
 // FeedHead returns the position of the last row ReadFeed would return now:
-// the newest row below the same horizon.
+// the newest row below the same horizon, read as ReadFeed reads them (the
+// horizon in one statement, the row in a later one), so db must not be a
+// REPEATABLE READ transaction.
 func (dialect) FeedHead(ctx context.Context, db sqlstore.Queryer) (string, error) {
+	h, err := readHorizon(ctx, db)
+	if err != nil {
+		return "", err
+	}
 	var rows []feedRow
 	if err := sqlx.SelectContext(ctx, db, &rows, `SELECT xid::text AS xid, seq FROM dealtrail_feed
-		WHERE xid < pg_snapshot_xmin(pg_current_snapshot())
-		ORDER BY xid DESC, seq DESC LIMIT 1`); err != nil {
+		WHERE xid < $1::xid8
+		ORDER BY xid DESC, seq DESC LIMIT 1`, strconv.FormatUint(h, 10)); err != nil {
 		return "", err
 	}
 	if len(rows) == 0 {

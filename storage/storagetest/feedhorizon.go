@@ -135,13 +135,23 @@ func testFeedUnrelatedTransaction(t *testing.T, open Opener) {
 			t.Fatalf("write %d: the reader got %+v, want version %d", i, got, e.Version)
 		}
 	}
+	// FeedHead and PruneFeed read the same horizon as ReadFeed: the
+	// unrelated transaction holds neither of them back either.
+	head, err := w.s.FeedHead(w.ctx)
+	noErr(t, err, "FeedHead")
+	if head != pos {
+		t.Fatalf("FeedHead = %q while an unrelated transaction is open, want the last change read, %q", head, pos)
+	}
+	if _, err := w.s.PruneFeed(w.ctx, pos); err != nil {
+		t.Fatalf("PruneFeed up to the last change read, while an unrelated transaction is open: %v", err)
+	}
 
 	if w.h.LockFeed == nil {
 		return
 	}
 	stalled := beginWithID(t, w, w.h.LockFeed)
 	defer func() { _ = stalled.Rollback() }()
-	e, err := w.s.AddRemark(w.ctx, w.rep1.ID, e.ID, e.Version, salesrec.Remark{Text: "客户要求补充性能测试报告"})
+	e, err = w.s.AddRemark(w.ctx, w.rep1.ID, e.ID, e.Version, salesrec.Remark{Text: "客户要求补充性能测试报告"})
 	noErr(t, err, "AddRemark")
 	if early, _ := readAll(t, w.s, pos, 100); len(early) != 0 {
 		t.Fatalf("the reader got %+v while a writer holding the feed lock with an older id was open", early)
