@@ -162,3 +162,47 @@ func recvName(e ast.Expr) string {
 		}
 	}
 }
+
+// TestDataModelListsEveryOp: docs/data-model.md names the value of every
+// salesrec.Op constant (the history's ops and the feed's customer_update).
+func TestDataModelListsEveryOp(t *testing.T) {
+	b, err := os.ReadFile("../docs/data-model.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, err := filepath.Glob("../salesrec/*.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fset := token.NewFileSet()
+	n := 0
+	for _, file := range files {
+		if strings.HasSuffix(file, "_test.go") {
+			continue
+		}
+		f, err := parser.ParseFile(fset, file, nil, parser.SkipObjectResolution)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ast.Inspect(f, func(node ast.Node) bool {
+			s, ok := node.(*ast.ValueSpec)
+			if !ok || s.Type == nil || recvName(s.Type) != "Op" {
+				return true
+			}
+			for i, v := range s.Values {
+				lit, ok := v.(*ast.BasicLit)
+				if !ok || lit.Kind != token.STRING {
+					continue
+				}
+				n++
+				if op := strings.Trim(lit.Value, `"`); !strings.Contains(string(b), "`"+op+"`") {
+					t.Errorf("docs/data-model.md does not name the op `%s` (salesrec.%s)", op, s.Names[i].Name)
+				}
+			}
+			return true
+		})
+	}
+	if n < 8 {
+		t.Errorf("found %d salesrec.Op constants; the scan lost some", n)
+	}
+}

@@ -1,6 +1,7 @@
 package open
 
 import (
+	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -96,4 +97,45 @@ func codeSpans(s string) []string {
 		out = append(out, m[1])
 	}
 	return out
+}
+
+// TestDocsListEveryTable: the table lists in docs/storage.md and
+// docs/data-model.md name exactly the tables the migrations (and the
+// migration runner) create.
+func TestDocsListEveryTable(t *testing.T) {
+	create := regexp.MustCompile(`CREATE TABLE (?:IF NOT EXISTS )?(dealtrail_\w+)`)
+	want := map[string]bool{}
+	// The migrations' SQL and the runner's own table, wherever under
+	// storage/ it is created.
+	err := filepath.WalkDir("..", func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || strings.HasSuffix(path, "_test.go") ||
+			!strings.HasSuffix(path, ".sql") && !strings.HasSuffix(path, ".go") {
+			return err
+		}
+		b, err := os.ReadFile(path)
+		for _, m := range create.FindAllStringSubmatch(string(b), -1) {
+			want[m[1]] = true
+		}
+		return err
+	})
+	if err != nil || len(want) < 10 {
+		t.Fatalf("found the tables %v under storage/: %v", want, err)
+	}
+	row := regexp.MustCompile("(?m)^\\| `(dealtrail_\\w+)` \\|")
+	for _, name := range []string{"storage.md", "data-model.md"} {
+		got := map[string]bool{}
+		for _, m := range row.FindAllStringSubmatch(readDoc(t, name), -1) {
+			got[m[1]] = true
+		}
+		for table := range want {
+			if !got[table] {
+				t.Errorf("docs/%s's table list has no row for %s", name, table)
+			}
+		}
+		for table := range got {
+			if !want[table] {
+				t.Errorf("docs/%s lists %s, which no migration creates", name, table)
+			}
+		}
+	}
 }
