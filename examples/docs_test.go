@@ -5,6 +5,8 @@
 package examples_test
 
 import (
+	"errors"
+	"fmt"
 	"go/ast"
 	"go/parser"
 	"go/token"
@@ -14,6 +16,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/dealtrail/dealtrail/salesrec"
 )
 
 // docPackages maps the package names the docs use to their directories.
@@ -204,5 +208,29 @@ func TestDataModelListsEveryOp(t *testing.T) {
 	}
 	if n < 8 {
 		t.Errorf("found %d salesrec.Op constants; the scan lost some", n)
+	}
+}
+
+// TestDataModelStatesTheIDRule: docs/data-model.md's "Ids" section gives
+// salesrec's length limit and quotes the message an id with a '/' gets.
+func TestDataModelStatesTheIDRule(t *testing.T) {
+	b, err := os.ReadFile("../docs/data-model.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, section, ok := strings.Cut(string(b), "\n### Ids\n")
+	if !ok {
+		t.Fatal(`docs/data-model.md has no "### Ids" section`)
+	}
+	section, _, _ = strings.Cut(section, "\n#")
+	if want := fmt.Sprintf("- 1 to %d characters;", salesrec.MaxIDLen); !strings.Contains(section, want) {
+		t.Errorf("docs/data-model.md's id rule does not say %q", want)
+	}
+	var verr *salesrec.ValidationError
+	if !errors.As(salesrec.CheckID("id", "e1/reason"), &verr) {
+		t.Fatal("CheckID accepts an id with a '/'")
+	}
+	if want := "    id: " + verr.Fields["id"] + "\n"; !strings.Contains(section, want) {
+		t.Errorf("docs/data-model.md does not quote the message an id with '/' gets:\n%s", want)
 	}
 }
