@@ -10,6 +10,7 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -232,5 +233,49 @@ func TestDataModelStatesTheIDRule(t *testing.T) {
 	}
 	if want := "    id: " + verr.Fields["id"] + "\n"; !strings.Contains(section, want) {
 		t.Errorf("docs/data-model.md does not quote the message an id with '/' gets:\n%s", want)
+	}
+}
+
+// TestDocsCiteTestsThatExist: a test, benchmark, fuzz target or example
+// the README or docs/*.md cite by name (`TestCrashDuringSync`) is declared
+// in some _test.go file of the module, so a doc cannot lean on a proof
+// that was renamed or removed.
+func TestDocsCiteTestsThatExist(t *testing.T) {
+	declared := map[string]bool{}
+	decl := regexp.MustCompile(`(?m)^func ((?:Test|Benchmark|Fuzz|Example)\w*)\(`)
+	err := filepath.WalkDir("..", func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(path, "_test.go") {
+			return err
+		}
+		b, err := os.ReadFile(path)
+		for _, m := range decl.FindAllStringSubmatch(string(b), -1) {
+			declared[m[1]] = true
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs, err := filepath.Glob("../docs/*.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs = append(docs, "../README.md")
+	cite := regexp.MustCompile("`((?:Test|Benchmark|Fuzz|Example)[A-Z_]\\w*)`")
+	n := 0
+	for _, doc := range docs {
+		b, err := os.ReadFile(doc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range cite.FindAllStringSubmatch(string(b), -1) {
+			n++
+			if !declared[m[1]] {
+				t.Errorf("%s cites %s, which no _test.go file declares", filepath.Base(doc), m[1])
+			}
+		}
+	}
+	if n < 20 {
+		t.Errorf("found %d cited tests in the docs; the scan lost some", n)
 	}
 }
