@@ -1,6 +1,9 @@
 package open
 
 import (
+	"go/ast"
+	"go/parser"
+	"go/token"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -138,4 +141,129 @@ func TestDocsListEveryTable(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestDocsErrorCodes holds docs/storage.md's list of driver codes and the
+// sentinels they map to ("`23505` → `ErrConflict`") to the switch in each
+// adapter's MapError, both ways: every code the code maps to a sentinel is
+// listed with that sentinel, and the list names no other.
+func TestDocsErrorCodes(t *testing.T) {
+	doc := readDoc(t, "storage.md")
+	_, para, ok := strings.Cut(doc, "Driver errors are mapped by code")
+	if !ok {
+		t.Fatal(`docs/storage.md has no "Driver errors are mapped by code" paragraph`)
+	}
+	para, _, _ = strings.Cut(para, "\n\n")
+	_, para, _ = strings.Cut(para, "types alike (")
+	documented := map[string]string{}
+	code := regexp.MustCompile(`^(?:[0-9A-Z]{5}|SQLITE_[A-Z_]+|[A-Z]+)$`)
+	parts := strings.Split(para, "→")
+	for i := 1; i < len(parts); i++ {
+		spans := codeSpans(parts[i])
+		if len(spans) == 0 {
+			t.Fatalf("docs/storage.md: nothing named after an arrow: %q", parts[i])
+		}
+		sentinel := spans[0]
+		left := parts[i-1]
+		if i > 1 { // what precedes this arrow begins after the previous sentinel
+			_, left, _ = strings.Cut(left, "`"+codeSpans(parts[i-1])[0]+"`")
+		}
+		for _, c := range codeSpans(left) {
+			if !code.MatchString(c) {
+				continue
+			}
+			if !strings.HasPrefix(c, "SQLITE_") && !strings.ContainsAny(c, "0123456789") {
+				c = "SQLITE_CONSTRAINT_" + c
+			}
+			documented[c] = sentinel
+		}
+	}
+	mapped := map[string]string{}
+	for _, adapter := range []string{"postgres", "sqlite"} {
+		for c, s := range mapErrorCases(t, filepath.Join("..", adapter)) {
+			mapped[c] = s
+		}
+	}
+	for c, s := range mapped {
+		if documented[c] != s {
+			t.Errorf("MapError maps %s to %s; docs/storage.md says %q", c, s, documented[c])
+		}
+	}
+	for c, s := range documented {
+		if _, ok := mapped[c]; !ok {
+			t.Errorf("docs/storage.md maps %s to %s; no MapError does", c, s)
+		}
+	}
+	if len(mapped) < 15 {
+		t.Errorf("found %d mapped codes in the adapters; the scan lost some", len(mapped))
+	}
+}
+
+// mapErrorCases reads the switch cases of the MapError method in dir's
+// non-test files: each case's codes (SQLSTATE strings or sqlite3 constant
+// names) and the sentinel its return wraps ("ErrConflict", or
+// "context.Canceled"); cases that wrap none are left out.
+func mapErrorCases(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	files, err := filepath.Glob(filepath.Join(dir, "*.go"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]string{}
+	found := false
+	fset := token.NewFileSet()
+	for _, file := range files {
+		if strings.HasSuffix(file, "_test.go") {
+			continue
+		}
+		f, err := parser.ParseFile(fset, file, nil, parser.SkipObjectResolution)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, d := range f.Decls {
+			fn, ok := d.(*ast.FuncDecl)
+			if !ok || fn.Name.Name != "MapError" {
+				continue
+			}
+			found = true
+			ast.Inspect(fn.Body, func(n ast.Node) bool {
+				cc, ok := n.(*ast.CaseClause)
+				if !ok {
+					return true
+				}
+				sentinel := ""
+				for _, st := range cc.Body {
+					ast.Inspect(st, func(n ast.Node) bool {
+						if sel, ok := n.(*ast.SelectorExpr); ok {
+							if x, ok := sel.X.(*ast.Ident); ok {
+								switch {
+								case x.Name == "salesrec" && strings.HasPrefix(sel.Sel.Name, "Err"):
+									sentinel = sel.Sel.Name
+								case x.Name == "context" && sel.Sel.Name == "Canceled":
+									sentinel = "context.Canceled"
+								}
+							}
+						}
+						return true
+					})
+				}
+				if sentinel == "" {
+					return false
+				}
+				for _, e := range cc.List {
+					switch e := e.(type) {
+					case *ast.BasicLit:
+						out[strings.Trim(e.Value, `"`)] = sentinel
+					case *ast.SelectorExpr:
+						out[e.Sel.Name] = sentinel
+					}
+				}
+				return false
+			})
+		}
+	}
+	if !found {
+		t.Fatalf("no MapError in %s: the doc check must learn where the adapter maps its errors", dir)
+	}
+	return out
 }
