@@ -1,7 +1,8 @@
-// Package examples_test checks the prose against the code: README.md and
-// docs/*.md name Go identifiers (`kb.ErrFormat`, `storage.Filter`,
-// `kb.Options.Synonyms`), and every one must exist. It sits in examples
-// because, like the examples, it knows every package of the module.
+// Package examples_test checks the prose against the code: the Go
+// identifiers README.md and docs/*.md name (`kb.ErrFormat`,
+// `kb.Options.Synonyms`) and the tests they cite exist, and data-model.md's
+// ops and id rule are salesrec's. It sits in examples because, like the
+// examples, it knows every package of the module.
 package examples_test
 
 import (
