@@ -55,7 +55,8 @@ func TestDocsDSNTable(t *testing.T) {
 }
 
 // TestDocsListEveryMigration: the docs that list the migration files list
-// each one both adapters embed, and the two adapters have the same files.
+// each one an adapter embeds. The adapters share every migration but
+// PostgreSQL's 0005 (the feed writer's lock), which SQLite has no use for.
 func TestDocsListEveryMigration(t *testing.T) {
 	files := func(adapter string) []string {
 		t.Helper()
@@ -69,12 +70,13 @@ func TestDocsListEveryMigration(t *testing.T) {
 		return names
 	}
 	sqlite, postgres := files("sqlite"), files("postgres")
-	if !slices.Equal(sqlite, postgres) {
-		t.Fatalf("the adapters embed different migrations: sqlite %v, postgres %v", sqlite, postgres)
+	const pgOnly = "0005_feed_writer_lock.sql"
+	if want := slices.DeleteFunc(slices.Clone(postgres), func(n string) bool { return n == pgOnly }); !slices.Equal(sqlite, want) || len(want) == len(postgres) {
+		t.Fatalf("the adapters embed different migrations: sqlite %v, postgres %v (only %s should differ)", sqlite, postgres, pgOnly)
 	}
 	for _, name := range []string{"operations.md", "storage.md", "data-model.md"} {
 		doc := readDoc(t, name)
-		for _, m := range sqlite {
+		for _, m := range postgres {
 			if !strings.Contains(doc, m) {
 				t.Errorf("docs/%s does not list migration %s", name, m)
 			}
