@@ -23,7 +23,7 @@ var (
 		"sqlite":   {1, 2, 3, 4},
 		"postgres": {1, 2, 3, 4, 5},
 	}
-	migratedTables   = []string{
+	migratedTables = []string{
 		"dealtrail_actions",
 		"dealtrail_customer_identities",
 		"dealtrail_customers",
