@@ -324,7 +324,7 @@ func groupChanges(changes []FieldChange) map[string][]FieldChange {
 }
 
 // sectionOrder names the parts of a record in the template's order, for
-// "更新了需求与方案": the template's own section names.
+// "更新了需求与方案": the template's own names for its sections and fields.
 var sectionOrder = []struct {
 	keys   []string
 	zh, en string
@@ -336,7 +336,8 @@ var sectionOrder = []struct {
 	{[]string{"interactions"}, "沟通记录", "contact records"},
 	{[]string{"needs", "proposal"}, "需求与方案", "needs and proposal"},
 	{[]string{"actions"}, "跟进计划", "follow-up plan"},
-	{[]string{"outcome", "lessons"}, "结果与复盘", "result and review"},
+	{[]string{"outcome"}, "结果", "result"},
+	{[]string{"lessons"}, "经验总结", "lessons"},
 	{[]string{"remarks"}, "备注", "remarks"},
 	{[]string{"reopen_reason"}, "重新打开的原因", "reason for reopening"},
 }

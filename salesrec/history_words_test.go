@@ -125,8 +125,8 @@ func TestHistoryWords(t *testing.T) {
 			e.Goal = "推进客户B的方案确认"
 			e.Needs = e.Needs[:1]
 		}},
-			"2024-03-07 10:00 张伟 更新了记录目标、需求与方案、结果与复盘",
-			"2024-03-07 10:00 Zhang Wei updated the goal, needs and proposal and result and review"},
+			"2024-03-07 10:00 张伟 更新了记录目标、需求与方案、经验总结",
+			"2024-03-07 10:00 Zhang Wei updated the goal, needs and proposal and lessons"},
 		{"an update that adds an action and logs a contact says both", step{"m-zhang", at(6, 18, 10), OpUpdate, func(e *Engagement) {
 			contact(at(6, 15, 0), MethodPhone)(e)
 			e.Actions = append(e.Actions, Action{ID: "a-3", What: "提供报价单", OwnerID: "m-wang", Deadline: Date{2024, 3, 12}, Status: ActionPending})
