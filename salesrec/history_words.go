@@ -112,7 +112,7 @@ func (n narration) text(h HistoryEntry) string {
 	case OpCustomerUpdate:
 		return n.word("customer")
 	}
-	groups := groupChanges(h.Changes)
+	groups := groupByField(h.Changes)
 	var clauses []string
 	if c, ok := groups["status"]; ok {
 		clauses = append(clauses, n.statusClause(c))
@@ -122,7 +122,7 @@ func (n narration) text(h HistoryEntry) string {
 	}
 	clauses = append(clauses, n.itemClauses(groups)...)
 	var sections []string
-	for _, s := range sectionOrder {
+	for _, s := range historySections {
 		for _, key := range s.keys {
 			if _, ok := groups[key]; ok {
 				sections = append(sections, n.pick(s.zh, s.en))
@@ -166,7 +166,7 @@ func (n narration) statusClause(changes []FieldChange) string {
 		}
 		return n.word("result") + to.Label(n.lang) + n.paren(strings.Join(parts, n.pick(":", ": ")))
 	case StatusOpen:
-		if before := statusBefore(changes); before == StatusWon || before == StatusTerminated {
+		if before := statusBeforeChange(changes); before == StatusWon || before == StatusTerminated {
 			detail := ""
 			if r := n.str("reopen_reason"); r != "" {
 				detail = n.word("reason") + r
@@ -177,7 +177,7 @@ func (n narration) statusClause(changes []FieldChange) string {
 	return n.word("result") + to.Label(n.lang)
 }
 
-func statusBefore(changes []FieldChange) Status {
+func statusBeforeChange(changes []FieldChange) Status {
 	for _, c := range changes {
 		if c.Field == "status" {
 			var s string
@@ -195,7 +195,7 @@ func statusBefore(changes []FieldChange) Status {
 func (n narration) itemClauses(groups map[string][]FieldChange) []string {
 	var out []string
 	for _, key := range []string{"interactions", "actions", "remarks"} {
-		items, rest := byIndex(groups[key])
+		items, rest := changesByItem(groups[key])
 		for _, it := range items {
 			var clause string
 			switch {
@@ -206,10 +206,17 @@ func (n narration) itemClauses(groups map[string][]FieldChange) []string {
 				if what := n.str(it.prefix + ".what"); what != "" {
 					clause += n.pick("", " ") + n.quote(what)
 				}
-			case key == "actions" && it.onlyStatus:
+			case key == "actions" && it.status:
+				// The status is news of its own; anything else changed
+				// with it is a change to the plan.
 				clause = n.actionStatusClause(it.prefix)
+				for _, c := range it.changes {
+					if c.Field != it.prefix+".status" {
+						rest = append(rest, c)
+					}
+				}
 			case key == "remarks" && it.added:
-				clause = n.word("remark") + n.paren(collabLabel(n.str(it.prefix+".collaboration"), n.lang))
+				clause = n.word("remark") + n.paren(remarkCollabLabel(n.str(it.prefix+".collaboration"), n.lang))
 			default:
 				rest = append(rest, it.changes...)
 				continue
@@ -225,7 +232,7 @@ func (n narration) itemClauses(groups map[string][]FieldChange) []string {
 	return out
 }
 
-func collabLabel(code string, lang Lang) string {
+func remarkCollabLabel(code string, lang Lang) string {
 	if code == "" {
 		return ""
 	}
@@ -272,17 +279,17 @@ func (n narration) actionStatusClause(prefix string) string {
 	return "将跟进事项" + n.quote(what) + "标为" + st
 }
 
-// item is the changes to one element of a list, e.g. actions[2].
-type item struct {
-	prefix     string // "actions[2]"
-	changes    []FieldChange
-	added      bool // every leaf is new: the element was added
-	onlyStatus bool // only its status changed
+// itemChanges is the changes to one element of a list, e.g. actions[2].
+type itemChanges struct {
+	prefix  string // "actions[2]"
+	changes []FieldChange
+	added   bool // every leaf is new: the element was added
+	status  bool // its status changed (from one status to another)
 }
 
-// byIndex splits a list's changes by element, in index order. Changes to
+// changesByItem splits a list's changes by element, in index order. Changes to
 // the list itself ("actions" becoming [] or leaving it) come back as rest.
-func byIndex(changes []FieldChange) (items []item, rest []FieldChange) {
+func changesByItem(changes []FieldChange) (items []itemChanges, rest []FieldChange) {
 	at := map[int]int{} // index → position in items
 	for _, c := range changes {
 		segs := splitPath(c.Field)
@@ -294,20 +301,22 @@ func byIndex(changes []FieldChange) (items []item, rest []FieldChange) {
 		if !ok {
 			i = len(items)
 			at[segs[1].n] = i
-			items = append(items, item{prefix: segs[0].key + "[" + segs[1].index + "]", added: true, onlyStatus: true})
+			items = append(items, itemChanges{prefix: segs[0].key + "[" + segs[1].index + "]", added: true})
 		}
 		it := &items[i]
 		it.changes = append(it.changes, c)
 		it.added = it.added && (c.Before == "null" || c.Before == "") && c.After != "null"
-		it.onlyStatus = it.onlyStatus && c.Field == it.prefix+".status" && c.Before != "null" && c.After != "null"
+		if c.Field == it.prefix+".status" && c.Before != "null" && c.Before != "" && c.After != "null" {
+			it.status = true
+		}
 	}
 	sort.SliceStable(items, func(a, b int) bool { return pathLess(items[a].prefix, items[b].prefix) })
 	return items, rest
 }
 
-// groupChanges groups changes by their top-level field, leaving out what
+// groupByField groups changes by their top-level field, leaving out what
 // every write changes and nobody reads as news (version, updated_at).
-func groupChanges(changes []FieldChange) map[string][]FieldChange {
+func groupByField(changes []FieldChange) map[string][]FieldChange {
 	g := map[string][]FieldChange{}
 	for _, c := range changes {
 		key := c.Field
@@ -323,9 +332,9 @@ func groupChanges(changes []FieldChange) map[string][]FieldChange {
 	return g
 }
 
-// sectionOrder names the parts of a record in the template's order, for
+// historySections names the parts of a record in the template's order, for
 // "更新了需求与方案": the template's own names for its sections and fields.
-var sectionOrder = []struct {
+var historySections = []struct {
 	keys   []string
 	zh, en string
 }{
@@ -380,12 +389,16 @@ func (n narration) paren(detail string) string {
 // quote quotes a piece of record text: 「提供报价单」, "send the quote".
 func (n narration) quote(s string) string { return n.pick("「", `"`) + s + n.pick("」", `"`) }
 
-// list joins section names: "记录目标、需求与方案", "goal, needs and proposal".
+// list joins section names: "记录目标、需求与方案、经验总结", "goal, needs and
+// proposal, and lessons".
 func (n narration) list(parts []string) string {
-	if n.lang != EN || len(parts) == 1 {
+	switch {
+	case n.lang != EN || len(parts) == 1:
 		return strings.Join(parts, "、")
+	case len(parts) == 2:
+		return parts[0] + " and " + parts[1]
 	}
-	return strings.Join(parts[:len(parts)-1], ", ") + " and " + parts[len(parts)-1]
+	return strings.Join(parts[:len(parts)-1], ", ") + ", and " + parts[len(parts)-1]
 }
 
 // str reads a string leaf of the state ("" when absent or not a string).

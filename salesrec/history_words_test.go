@@ -6,18 +6,18 @@ import (
 	"time"
 )
 
-// step is one write in a made-up history: who, when, which op, and how it
+// historyStep is one write in a made-up history: who, when, which op, and how it
 // changes the engagement.
-type step struct {
+type historyStep struct {
 	actor string
 	at    time.Time
 	op    Op
 	edit  func(e *Engagement)
 }
 
-// buildHistory records e's creation and then each step, as a store does:
+// buildTestHistory records e's creation and then each step, as a store does:
 // a create entry from CreateChanges, each later entry from Diff.
-func buildHistory(t *testing.T, e Engagement, created time.Time, steps ...step) []HistoryEntry {
+func buildTestHistory(t *testing.T, e Engagement, created time.Time, steps ...historyStep) []HistoryEntry {
 	t.Helper()
 	changes, err := CreateChanges(e)
 	if err != nil {
@@ -38,18 +38,18 @@ func buildHistory(t *testing.T, e Engagement, created time.Time, steps ...step) 
 	return out
 }
 
-var testNames = map[string][2]string{
+var historyTestNames = map[string][2]string{
 	"m-zhang": {"张伟", "Zhang Wei"},
 	"m-zhou":  {"周经理", "Manager Zhou"},
 	"m-wang":  {"王芳", "Wang Fang"},
 }
 
-func testWords(lang Lang) HistoryWords {
+func historyTestWords(lang Lang) HistoryWords {
 	i := 0
 	if lang == EN {
 		i = 1
 	}
-	return HistoryWords{Lang: lang, Loc: shanghaiTZ, Name: func(id string) string { return testNames[id][i] }}
+	return HistoryWords{Lang: lang, Loc: shanghaiTZ, Name: func(id string) string { return historyTestNames[id][i] }}
 }
 
 func TestHistoryWords(t *testing.T) {
@@ -67,79 +67,91 @@ func TestHistoryWords(t *testing.T) {
 	}
 	tests := []struct {
 		name   string
-		step   step
+		step   historyStep
 		zh, en string
 	}{
-		{"a contact logged the same day", step{"m-zhang", at(6, 18, 10), OpInteraction, contact(at(6, 15, 0), MethodPhone)},
+		{"a contact logged the same day", historyStep{"m-zhang", at(6, 18, 10), OpInteraction, contact(at(6, 15, 0), MethodPhone)},
 			"2024-03-06 18:10 张伟 记录了一次沟通(电话,下午03:00)",
 			"2024-03-06 18:10 Zhang Wei logged a contact (phone, 03:00 PM)"},
-		{"a contact logged days later is dated and marked late", step{"m-zhang", at(8, 9, 15), OpInteraction, func(e *Engagement) {
+		{"a contact logged days later is dated and marked late", historyStep{"m-zhang", at(8, 9, 15), OpInteraction, func(e *Engagement) {
 			contact(at(6, 9, 5), MethodVideo)(e)
 			e.Interactions[len(e.Interactions)-1].Late = true
 		}},
 			"2024-03-08 09:15 张伟 记录了一次沟通(视频,2024-03-06 上午09:05,事后补录)",
 			"2024-03-08 09:15 Zhang Wei logged a contact (video, 2024-03-06 09:05 AM, recorded late)"},
-		{"a remark without collaboration", step{"m-zhou", at(8, 9, 30), OpRemark, func(e *Engagement) {
+		{"a remark without collaboration", historyStep{"m-zhou", at(8, 9, 30), OpRemark, func(e *Engagement) {
 			e.Remarks = append(e.Remarks, Remark{ID: "r-2", AuthorID: "m-zhou", At: at(8, 9, 30), Text: "客户月底前定预算"})
 		}},
 			"2024-03-08 09:30 周经理 添加了备注",
 			"2024-03-08 09:30 Manager Zhou added a remark"},
-		{"a remark on a collaboration names it", step{"m-zhou", at(8, 9, 30), OpRemark, func(e *Engagement) {
+		{"a remark on a collaboration names it", historyStep{"m-zhou", at(8, 9, 30), OpRemark, func(e *Engagement) {
 			e.Remarks = append(e.Remarks, Remark{ID: "r-2", AuthorID: "m-zhou", At: at(8, 9, 30), Text: "法务已开始审核", Collaboration: CollabLegalReview})
 		}},
 			"2024-03-08 09:30 周经理 添加了备注(法务审核)",
 			"2024-03-08 09:30 Manager Zhou added a remark (legal review)"},
-		{"won with its amount", step{"m-zhang", at(28, 16, 5), OpClose, func(e *Engagement) {
+		{"won with its amount", historyStep{"m-zhang", at(28, 16, 5), OpClose, func(e *Engagement) {
 			e.Status, e.Outcome = StatusWon, &Outcome{Amount: CNY(80000, 0), SignedOn: Date{2024, 3, 28}}
 		}},
 			"2024-03-28 16:05 张伟 将结果改为 已成交(¥80,000)",
 			"2024-03-28 16:05 Zhang Wei changed the result to won (¥80,000)"},
-		{"won in another currency", step{"m-zhang", at(28, 16, 5), OpClose, func(e *Engagement) {
+		{"won in another currency", historyStep{"m-zhang", at(28, 16, 5), OpClose, func(e *Engagement) {
 			e.Status, e.Outcome = StatusWon, &Outcome{Amount: Money{Minor: 1200000, Currency: "USD"}, SignedOn: Date{2024, 3, 28}}
 		}},
 			"2024-03-28 16:05 张伟 将结果改为 已成交(USD 12,000.00)",
 			"2024-03-28 16:05 Zhang Wei changed the result to won (USD 12,000.00)"},
-		{"terminated with its reason", step{"m-zhang", at(25, 10, 0), OpClose, func(e *Engagement) {
+		{"terminated with its reason", historyStep{"m-zhang", at(25, 10, 0), OpClose, func(e *Engagement) {
 			e.Status, e.Outcome = StatusTerminated, &Outcome{Reason: "预算调整,暂缓采购", ReasonCategory: ReasonBudget}
 		}},
 			"2024-03-25 10:00 张伟 将结果改为 已终止(预算:预算调整,暂缓采购)",
 			"2024-03-25 10:00 Zhang Wei changed the result to terminated (budget: 预算调整,暂缓采购)"},
-		{"an action marked done names the action", step{"m-wang", at(9, 11, 0), OpActionStatus, func(e *Engagement) {
+		{"an action marked done names the action", historyStep{"m-wang", at(9, 11, 0), OpActionStatus, func(e *Engagement) {
 			e.Actions[1].Status = ActionDone
 		}},
 			"2024-03-09 11:00 王芳 将跟进事项「4月10日前发送合同初稿」标为已完成",
 			`2024-03-09 11:00 Wang Fang marked the follow-up action "4月10日前发送合同初稿" as done`},
-		{"an action started", step{"m-wang", at(9, 11, 0), OpActionStatus, func(e *Engagement) {
+		{"an action started", historyStep{"m-wang", at(9, 11, 0), OpActionStatus, func(e *Engagement) {
 			e.Actions[1].Status = ActionInProgress
 		}},
 			"2024-03-09 11:00 王芳 将跟进事项「4月10日前发送合同初稿」标为进行中",
 			`2024-03-09 11:00 Wang Fang marked the follow-up action "4月10日前发送合同初稿" as in progress`},
-		{"needs and proposal edited read as the template's section", step{"m-zhang", at(7, 10, 0), OpUpdate, func(e *Engagement) {
+		{"needs and proposal edited read as the template's section", historyStep{"m-zhang", at(7, 10, 0), OpUpdate, func(e *Engagement) {
 			e.Needs[1].Priority = PriorityHigh
 			e.Proposal.Summary = "标准版加数据对接模块,驻场实施"
 		}},
 			"2024-03-07 10:00 张伟 更新了需求与方案",
 			"2024-03-07 10:00 Zhang Wei updated the needs and proposal"},
-		{"several sections in the template's order", step{"m-zhang", at(7, 10, 0), OpUpdate, func(e *Engagement) {
+		{"several sections in the template's order", historyStep{"m-zhang", at(7, 10, 0), OpUpdate, func(e *Engagement) {
 			e.Lessons = []Lesson{{Kind: LessonSuccess, Text: "技术演示打消了稳定性疑虑"}}
 			e.Goal = "推进客户B的方案确认"
 			e.Needs = e.Needs[:1]
 		}},
 			"2024-03-07 10:00 张伟 更新了记录目标、需求与方案、经验总结",
-			"2024-03-07 10:00 Zhang Wei updated the goal, needs and proposal and lessons"},
-		{"an update that adds an action and logs a contact says both", step{"m-zhang", at(6, 18, 10), OpUpdate, func(e *Engagement) {
+			"2024-03-07 10:00 Zhang Wei updated the goal, needs and proposal, and lessons"},
+		{"an update that adds an action and logs a contact says both", historyStep{"m-zhang", at(6, 18, 10), OpUpdate, func(e *Engagement) {
 			contact(at(6, 15, 0), MethodPhone)(e)
 			e.Actions = append(e.Actions, Action{ID: "a-3", What: "提供报价单", OwnerID: "m-wang", Deadline: Date{2024, 3, 12}, Status: ActionPending})
 		}},
 			"2024-03-06 18:10 张伟 记录了一次沟通(电话,下午03:00),新增了跟进事项「提供报价单」",
 			`2024-03-06 18:10 Zhang Wei logged a contact (phone, 03:00 PM), added a follow-up action "提供报价单"`},
-		{"an action's text edited is a change to the plan", step{"m-zhang", at(7, 10, 0), OpUpdate, func(e *Engagement) {
+		{"two sections", historyStep{"m-zhang", at(7, 10, 0), OpUpdate, func(e *Engagement) {
+			e.Stage = StageExistingCustomer
+			e.Remarks[0].Text = "技术支持已安排测试环境,下周开始测试"
+		}},
+			"2024-03-07 10:00 张伟 更新了业务阶段、备注",
+			"2024-03-07 10:00 Zhang Wei updated the business stage and remarks"},
+		{"an action done and postponed says both", historyStep{"m-wang", at(9, 11, 0), OpUpdate, func(e *Engagement) {
+			e.Actions[0].Status = ActionInProgress
+			e.Actions[0].Deadline = Date{2024, 4, 15}
+		}},
+			"2024-03-09 11:00 王芳 将跟进事项「发送报价单」标为进行中,更新了跟进计划",
+			`2024-03-09 11:00 Wang Fang marked the follow-up action "发送报价单" as in progress, updated the follow-up plan`},
+		{"an action's text edited is a change to the plan", historyStep{"m-zhang", at(7, 10, 0), OpUpdate, func(e *Engagement) {
 			e.Actions[1].What = "4月12日前发送合同初稿"
 			e.Actions[1].Deadline = Date{2024, 4, 12}
 		}},
 			"2024-03-07 10:00 张伟 更新了跟进计划",
 			"2024-03-07 10:00 Zhang Wei updated the follow-up plan"},
-		{"an update that only bumps the version", step{"m-zhang", at(7, 10, 0), OpUpdate, func(e *Engagement) {
+		{"an update that only bumps the version", historyStep{"m-zhang", at(7, 10, 0), OpUpdate, func(e *Engagement) {
 			e.Version++
 			e.UpdatedAt = at(7, 10, 0)
 		}},
@@ -148,12 +160,12 @@ func TestHistoryWords(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			hist := buildHistory(t, validEngagement(), at(1, 9, 0), tt.step)
+			hist := buildTestHistory(t, validEngagement(), at(1, 9, 0), tt.step)
 			for _, c := range []struct {
 				lang Lang
 				want string
 			}{{ZH, tt.zh}, {EN, tt.en}} {
-				lines := testWords(c.lang).Describe(hist)
+				lines := historyTestWords(c.lang).Describe(hist)
 				if len(lines) != 2 {
 					t.Fatalf("%d lines for 2 entries", len(lines))
 				}
@@ -173,15 +185,15 @@ func TestHistoryWords(t *testing.T) {
 // amount.
 func TestHistoryWordsFollowTheState(t *testing.T) {
 	at := func(d, h, m int) time.Time { return time.Date(2024, 3, d, h, m, 0, 0, shanghaiTZ) }
-	hist := buildHistory(t, validEngagement(), at(1, 9, 0),
-		step{"m-zhang", at(10, 9, 0), OpClose, func(e *Engagement) {
+	hist := buildTestHistory(t, validEngagement(), at(1, 9, 0),
+		historyStep{"m-zhang", at(10, 9, 0), OpClose, func(e *Engagement) {
 			e.Status, e.Outcome = StatusTerminated, &Outcome{Reason: "选择了竞品", ReasonCategory: ReasonCompetitor}
 		}},
-		step{"m-zhou", at(20, 14, 0), OpReopen, func(e *Engagement) {
+		historyStep{"m-zhou", at(20, 14, 0), OpReopen, func(e *Engagement) {
 			e.Status, e.Outcome, e.ReopenReason = StatusOpen, nil, "客户重新启动采购"
 		}},
-		step{"m-wang", at(21, 9, 0), OpActionStatus, func(e *Engagement) { e.Actions[1].Status = ActionDone }},
-		step{"m-zhang", at(28, 16, 5), OpClose, func(e *Engagement) {
+		historyStep{"m-wang", at(21, 9, 0), OpActionStatus, func(e *Engagement) { e.Actions[1].Status = ActionDone }},
+		historyStep{"m-zhang", at(28, 16, 5), OpClose, func(e *Engagement) {
 			e.Status, e.Outcome = StatusWon, &Outcome{Amount: CNY(120000, 50), SignedOn: Date{2024, 3, 28}}
 		}},
 	)
@@ -192,7 +204,7 @@ func TestHistoryWordsFollowTheState(t *testing.T) {
 		"2024-03-21 09:00 王芳 将跟进事项「4月10日前发送合同初稿」标为已完成",
 		"2024-03-28 16:05 张伟 将结果改为 已成交(¥120,000.50)",
 	}
-	lines := testWords(ZH).Describe(hist)
+	lines := historyTestWords(ZH).Describe(hist)
 	if len(lines) != len(want) {
 		t.Fatalf("%d lines, want %d", len(lines), len(want))
 	}
@@ -204,7 +216,7 @@ func TestHistoryWordsFollowTheState(t *testing.T) {
 			t.Errorf("line %d does not carry its entry", i)
 		}
 	}
-	en := testWords(EN).Describe(hist)
+	en := historyTestWords(EN).Describe(hist)
 	if got, w := en[2].String(), "2024-03-20 14:00 Manager Zhou reopened the engagement (reason: 客户重新启动采购)"; got != w {
 		t.Errorf("reopen in English:\n got %s\nwant %s", got, w)
 	}
@@ -218,14 +230,14 @@ func TestHistoryWordsFollowTheState(t *testing.T) {
 func TestDescribeEntryAlone(t *testing.T) {
 	h := HistoryEntry{ActorID: "m-wang", At: time.Date(2024, 3, 9, 3, 0, 0, 0, time.UTC), Op: OpActionStatus,
 		Changes: []FieldChange{{Field: "actions[1].status", Before: `"pending"`, After: `"done"`}, {Field: "version", Before: "3", After: "4"}}}
-	if got, want := testWords(ZH).DescribeEntry(h).String(), "2024-03-09 11:00 王芳 将一项跟进事项标为已完成"; got != want {
+	if got, want := historyTestWords(ZH).DescribeEntry(h).String(), "2024-03-09 11:00 王芳 将一项跟进事项标为已完成"; got != want {
 		t.Errorf("got %s, want %s", got, want)
 	}
-	if got, want := testWords(EN).DescribeEntry(h).Text, "marked a follow-up action as done"; got != want {
+	if got, want := historyTestWords(EN).DescribeEntry(h).Text, "marked a follow-up action as done"; got != want {
 		t.Errorf("got %q, want %q", got, want)
 	}
 	cu := HistoryEntry{ActorID: "m-zhou", At: h.At, Op: OpCustomerUpdate}
-	if got, want := testWords(ZH).DescribeEntry(cu).Text, "更新了客户资料"; got != want {
+	if got, want := historyTestWords(ZH).DescribeEntry(cu).Text, "更新了客户资料"; got != want {
 		t.Errorf("customer update: got %q, want %q", got, want)
 	}
 }
