@@ -35,7 +35,10 @@
 //     actions, stale engagements, missing lessons, commitments without a
 //     follow-up, objections without a result) without refusing anything.
 //   - History. Diff computes leaf-level field changes between two versions
-//     and Replay rebuilds an engagement at any version from its history.
+//     and Replay rebuilds an engagement at any version from its history;
+//     HistoryWords tells the entries in words, zh or en, as a manager reads
+//     an audit trail ("张伟 记录了一次沟通(电话,下午03:00)"), keeping the
+//     field changes underneath.
 //   - Access. CanRead says which engagements a member reads (managers and
 //     admins their team's, reps those they take part in), CanWrite and
 //     CanCreate which they change and create; CanReadCustomer,

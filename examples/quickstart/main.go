@@ -6,8 +6,8 @@
 //
 // It creates a team, customers and engagements from the record template's
 // own examples, logs contacts (one of them late), shows a vague action being
-// refused, lists overdue actions and findings, then syncs the knowledge base
-// and searches it in Chinese and in English.
+// refused, lists overdue actions and findings, tells the history in words,
+// then syncs the knowledge base and searches it in Chinese and in English.
 package main
 
 import (

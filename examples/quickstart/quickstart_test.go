@@ -27,9 +27,24 @@ func TestQuickstartRunsTwice(t *testing.T) {
 		"【价格偏高】",                        // synonym 太贵 → 价格偏高, highlighted
 		"【competitors】",                 // English plural matched
 		"分面 facet outcome:",             // facet counts
+		// history in words, in the team's time, with the English beside it
+		"2024-02-27 18:10 张伟 记录了一次沟通(面谈,下午02:30)",
+		"张伟 logged a contact (face-to-face, 02:30 PM)",
+		"2024-03-08 09:15 张伟 记录了一次沟通(视频,2024-03-06 下午03:00,事后补录)",
+		"2024-03-08 09:30 周经理 添加了备注(法务审核)",
+		"李娜 将结果改为 已成交(¥80,000)",
+		"李娜 changed the result to won (¥80,000)",
+		"知识库已更新,可搜索最新经验",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("first run output lacks %q", want)
+		}
+	}
+	// Nothing developer-internal: no feed positions, field counts, op
+	// codes, bare version numbers or JSON paths beside findings.
+	for _, internal := range []string{"feed position", "field(s) changed", "log_interaction", "(version ", " v2 ", "0000000000", "[interactions[", "[actions["} {
+		if strings.Contains(out, internal) {
+			t.Errorf("first run output shows %q, which only a developer reads", internal)
 		}
 	}
 	if t.Failed() {

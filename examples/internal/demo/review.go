@@ -25,7 +25,7 @@ func (d *demo) review(ctx context.Context) error {
 		if err != nil {
 			return err
 		}
-		d.printf("  %-6s %s — %s (version %d)\n", e.Status.Label(salesrec.ZH), c.Name, e.Goal, e.Version)
+		d.printf("  %-6s %s — %s(最近更新 last updated %s)\n", e.Status.Label(salesrec.ZH), c.Name, e.Goal, e.UpdatedAt.In(shanghai).Format("2006-01-02 15:04"))
 	}
 
 	items, err := d.store.Actions(ctx, d.st.ManagerID, storage.ActionQuery{TeamID: d.st.TeamID, At: now, Overdue: true})
@@ -49,7 +49,7 @@ func (d *demo) review(ctx context.Context) error {
 	findings := salesrec.DefaultRules().Findings(e, now, shanghai)
 	d.printf("\n待改进之处 findings for the manufacturing pursuit (%d):\n", len(findings))
 	for _, f := range findings {
-		d.printf("  [%s] %s\n      %s\n", f.Item, f.ZH, f.EN)
+		d.printf("  · %s\n      %s\n", f.ZH, f.EN)
 	}
 
 	// Confidentiality: the rep on another pursuit cannot read this one, and
@@ -77,13 +77,28 @@ func (d *demo) review(ctx context.Context) error {
 	for _, ct := range masked.Contacts {
 		d.printf("李娜(非负责人 not the owner)看到的联系人 contact: %s %s %s %s\n", ct.Name, ct.Title, ct.Phone, ct.Email)
 	}
-	hist, err := d.store.History(ctx, d.st.ManagerID, e.ID)
-	if err != nil {
-		return err
-	}
-	d.printf("\n可追溯 history of the manufacturing pursuit (%d entries):\n", len(hist))
-	for _, h := range hist {
-		d.printf("  v%d %s %s by %s: %d field(s) changed\n", h.Version, h.At.In(shanghai).Format("2006-01-02 15:04"), h.Op, d.memberName(ctx, h.ActorID), len(h.Changes))
+	return d.history(ctx)
+}
+
+// history prints two pursuits' history as a manager reads an audit trail:
+// who did what when, in Chinese with the English beside it.
+func (d *demo) history(ctx context.Context) error {
+	name := func(id string) string { return d.memberName(ctx, id) }
+	zh := salesrec.HistoryWords{Lang: salesrec.ZH, Loc: shanghai, Name: name}
+	en := salesrec.HistoryWords{Lang: salesrec.EN, Loc: shanghai, Name: name}
+	for _, p := range []struct{ id, zh, en string }{
+		{d.st.Manufacturing, "制造业客户", "the manufacturing pursuit"},
+		{d.st.Retail, "零售客户", "the retail pursuit"},
+	} {
+		hist, err := d.store.History(ctx, d.st.ManagerID, p.id)
+		if err != nil {
+			return err
+		}
+		d.printf("\n可追溯的操作记录 history — %s %s(%d 条 entries):\n", p.zh, p.en, len(hist))
+		enLines := en.Describe(hist)
+		for i, l := range zh.Describe(hist) {
+			d.printf("  %s\n      %s %s\n", l, enLines[i].Actor, enLines[i].Text)
+		}
 	}
 	return nil
 }

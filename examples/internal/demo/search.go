@@ -29,11 +29,7 @@ func (d *demo) search(ctx context.Context) error {
 	if err := d.index.SyncUntil(wctx, last.ID, last.Version); err != nil {
 		return fmt.Errorf("syncing the knowledge base: %w", err)
 	}
-	pos, err := d.index.Position()
-	if err != nil {
-		return err
-	}
-	d.printf("已同步到变更位置 synced up to feed position %s\n", pos)
+	d.printf("知识库已更新,可搜索最新经验 the knowledge base is up to date: the latest lessons are searchable\n")
 
 	queries := []struct {
 		label string
