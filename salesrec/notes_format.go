@@ -9,11 +9,13 @@ import (
 // point, with Chinese markers and full-width colons when lang is ZH or
 // empty, English ones when lang is EN:
 //
-//	1. 客户提出：需支持多数据源实时对接
-//	2. 异议：担心系统稳定性 处理：安排技术演示 结果：客户认可稳定性
+//  1. 客户提出：需支持多数据源实时对接
 //
-//	1. Customer raised: needs real-time sync from several data sources
-//	2. Objection: worried about stability Handling: arranged a technical demo Result: customer accepted
+//  2. 异议：担心系统稳定性 处理：安排技术演示 结果：客户认可稳定性
+//
+//  1. Customer raised: needs real-time sync from several data sources
+//
+//  2. Objection: worried about stability Handling: arranged a technical demo Result: customer accepted
 //
 // Surrounding space of each text is trimmed. A handling and result go on
 // the point's line; when that would not read back the same (the text ends
