@@ -8,16 +8,22 @@ import (
 	"unicode/utf8"
 )
 
-// Notes are the points of a contact written the way the template asks
-// (沟通核心内容: 分点记录, 用"客户提出:""销售承诺:"等区分主体, 异议需标注处理结果):
+// ParseNotes reads notes with DefaultRules. See Rules.ParseNotes.
+func ParseNotes(text string) ([]Point, error) { return DefaultRules().ParseNotes(text) }
+
+// ParseNotes reads pasted notes into the points of an interaction, in
+// their order. Notes are the points of a contact written the way the
+// template asks (沟通核心内容: 分点记录, 用"客户提出:""销售承诺:"等区分主体,
+// 异议需标注处理结果):
 //
+//	沟通核心内容：
 //	1. 客户提出：需支持多数据源实时对接，预算控制在50万以内
 //	2. 客户反馈（报价）：报价偏高，希望有折扣
 //	3. 销售承诺：3月5日前提供定制化方案
 //	4. 异议：担心系统稳定性 处理：安排技术演示 结果：客户认可稳定性
 //
-// ParseNotes reads such text into Points and FormatNotes writes Points back
-// in the same form. The syntax, in full (docs/template.md, "Notes syntax"):
+// FormatNotes writes Points back in the same form. The syntax, in full
+// (docs/template.md, "Notes syntax"):
 //
 //   - One point per line. A line may start with a number (1. 1、 (1) ①) or a
 //     bullet (- * • ·); blank lines and a line that is only a heading
@@ -42,14 +48,9 @@ import (
 // A label inside the content is read as a label only when a space or a
 // separator comes before it and a colon after it, so "会议定在10:00" and
 // "测试结果:通过" stay content, while "价格偏高 结果:接受" splits.
-
-// ParseNotes reads notes with DefaultRules. See Rules.ParseNotes.
-func ParseNotes(text string) ([]Point, error) { return DefaultRules().ParseNotes(text) }
-
-// ParseNotes reads pasted notes (see Notes above) into the points of an
-// interaction, in their order, and checks every point by the same rules as
-// Point.Validate with r's vague-phrase lists: a point that only says 跟进
-// is refused.
+//
+// Every point is checked by the same rules as Point.Validate with r's
+// vague-phrase lists: a point that only says 跟进 is refused.
 //
 // Nothing is dropped silently: when a line cannot be placed or a point
 // breaks a rule, ParseNotes returns no points and a *ValidationError

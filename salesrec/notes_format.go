@@ -9,13 +9,15 @@ import (
 // point, with Chinese markers and full-width colons when lang is ZH or
 // empty, English ones when lang is EN:
 //
-//  1. 客户提出：需支持多数据源实时对接
+//	沟通核心内容：
+//	1. 客户提出：需支持多数据源实时对接
+//	2. 异议：担心系统稳定性 处理：安排技术演示 结果：客户认可稳定性
 //
-//  2. 异议：担心系统稳定性 处理：安排技术演示 结果：客户认可稳定性
+//	Notes:
+//	1. Customer raised: needs real-time sync from several data sources
+//	2. Objection: worried about stability Handling: arranged a technical demo Result: accepted
 //
-//  1. Customer raised: needs real-time sync from several data sources
-//
-//  2. Objection: worried about stability Handling: arranged a technical demo Result: customer accepted
+// (FormatNotes writes the numbered lines only, not the heading.)
 //
 // Surrounding space of each text is trimmed. A handling and result go on
 // the point's line; when that would not read back the same (the text ends

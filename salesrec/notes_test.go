@@ -3,6 +3,7 @@ package salesrec
 import (
 	"errors"
 	"math/rand"
+	"os"
 	"reflect"
 	"strings"
 	"testing"
@@ -184,6 +185,47 @@ func TestFormatNotesLayout(t *testing.T) {
 		}
 		if got != w {
 			t.Errorf("FormatNotes(%q) =\n%s\nwant\n%s", lang, got, w)
+		}
+	}
+}
+
+// TestNotesSyntaxDocParses keeps docs/template.md's "Notes syntax" true:
+// every notes block in that section reads without an error (the block of
+// error messages aside), and the zh and en examples give the same speakers
+// and kinds.
+func TestNotesSyntaxDocParses(t *testing.T) {
+	b, err := os.ReadFile("../docs/template.md")
+	if err != nil {
+		t.Skipf("docs/template.md not found: %v", err)
+	}
+	_, section, ok := strings.Cut(string(b), "\n## Notes syntax")
+	if !ok {
+		t.Fatal("docs/template.md has no \"## Notes syntax\" section")
+	}
+	var parsed [][]Point
+	blocks := strings.Split(section, "```")
+	for i := 1; i < len(blocks); i += 2 {
+		block := blocks[i]
+		if strings.HasPrefix(strings.TrimSpace(block), "notes") && strings.Contains(block, "notes.line[") {
+			continue // the error messages
+		}
+		pts, err := ParseNotes(block)
+		if err != nil {
+			t.Errorf("the block\n%s\ndoes not parse: %v", block, err)
+			continue
+		}
+		parsed = append(parsed, pts)
+	}
+	if len(parsed) < 3 {
+		t.Fatalf("found %d notes blocks, want the zh, en and handling examples", len(parsed))
+	}
+	zh, en := parsed[0], parsed[1]
+	if len(zh) != len(en) {
+		t.Fatalf("zh example has %d points, en %d", len(zh), len(en))
+	}
+	for i := range zh {
+		if zh[i].Speaker != en[i].Speaker || zh[i].Kind != en[i].Kind || zh[i].Subject != en[i].Subject {
+			t.Errorf("point %d: zh %+v, en %+v", i+1, zh[i], en[i])
 		}
 	}
 }
