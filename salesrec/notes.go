@@ -106,8 +106,16 @@ type lineProblem struct {
 	msg  notesMsg
 }
 
-// noteLabels is the parser's table, built once; it is never changed.
-var noteLabels = notesLabels()
+// noteLabels is the parser's table, built once and never changed, indexed
+// by the first rune of each label so that trying every position of a long
+// line stays cheap.
+var noteLabels = func() map[rune][]notesLabel {
+	m := map[rune][]notesLabel{}
+	for _, l := range notesLabels() {
+		m[l.key[0]] = append(m[l.key[0]], l)
+	}
+	return m
+}()
 
 // listPrefix matches the numbering or bullet in front of a point.
 var listPrefix = regexp.MustCompile(`^(?:(?:\d{1,3}|[一二三四五六七八九十]{1,3})(?:\s*[.．、)）]|\s)|[(（]\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*[)）]|[①-⑳]|[-*•·●▪◦‣–—+>])\s*`)
@@ -249,7 +257,10 @@ type labelMatch struct {
 // only a complete label counts.
 func matchLabel(rs []rune, at int, atStart bool) labelMatch {
 	var near labelMatch
-	for _, l := range noteLabels {
+	if at >= len(rs) {
+		return near
+	}
+	for _, l := range noteLabels[fold(rs[at])] {
 		j, k := at, 0
 		for k < len(l.key) && j < len(rs) {
 			if unicode.IsSpace(rs[j]) && k > 0 {
