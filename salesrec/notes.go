@@ -1,6 +1,7 @@
 package salesrec
 
 import (
+	"errors"
 	"fmt"
 	"regexp"
 	"strings"
@@ -72,12 +73,12 @@ func (r Rules) ParseNotes(text string) ([]Point, error) {
 	}
 	for _, np := range pts {
 		err := asValidationError(r.pointErrors(np.p))
-		ve, ok := err.(*ValidationError)
-		if !ok {
-			if err != nil {
-				return nil, err
-			}
+		if err == nil {
 			continue
+		}
+		var ve *ValidationError
+		if !errors.As(err, &ve) {
+			return nil, err
 		}
 		for field, msg := range ve.Fields {
 			fields[fmt.Sprintf("notes.line[%d].%s", np.line, field)] = ruleMessage(np.line, np.excerpt, field, msg)

@@ -229,3 +229,36 @@ func TestNotesSyntaxDocParses(t *testing.T) {
 		}
 	}
 }
+
+// FuzzParseNotes: ParseNotes never panics; it fails with ErrInvalid or
+// returns points that FormatNotes writes, in either language, as notes that
+// read back to the same points. The seeds run under plain go test.
+func FuzzParseNotes(f *testing.F) {
+	for _, s := range []string{
+		"", "客户提出：要SSO", "异议:贵 处理:折扣 结果:接受", "異議：貴\n處理：折扣\n結果：接受",
+		"1. Customer raised: a: b", "客户反馈（报价）：高；", "- 销售承诺:3月5日前；处理:已排期",
+		"客户提出：A 销售承诺：B", "处理：x", "① 客户认可：方案\r\n② Sales did: demo",
+		"客户反馈(", "客户反馈(报价", "Objection: x Handling: y Result: z Result: w",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		pts, err := ParseNotes(s)
+		if err != nil {
+			if !errors.Is(err, ErrInvalid) {
+				t.Fatalf("ParseNotes(%q): %v does not wrap ErrInvalid", s, err)
+			}
+			return
+		}
+		for _, lang := range []Lang{ZH, EN} {
+			out, err := FormatNotes(pts, lang)
+			if err != nil {
+				t.Fatalf("ParseNotes(%q) = %+v, which FormatNotes(%s) refuses: %v", s, pts, lang, err)
+			}
+			back, err := ParseNotes(out)
+			if err != nil || !reflect.DeepEqual(back, pts) {
+				t.Fatalf("ParseNotes(%q) = %+v; formatted (%s)\n%s\nreads back %+v, %v", s, pts, lang, out, back, err)
+			}
+		}
+	})
+}
