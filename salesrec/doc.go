@@ -31,6 +31,9 @@
 //   - Formats. ParseDate, ParseClock/FormatClock, ParseMoney/Money.String
 //     and ParseBudget read and write the template's formats with exact
 //     arithmetic; Parse reads any enum from its code or either label.
+//   - Notes. ParseNotes reads a contact's points pasted the way the
+//     template writes them (客户提出:… 销售承诺:… 异议:… 处理:… 结果:…),
+//     naming every line it cannot place; FormatNotes writes them back.
 //   - Findings. Rules.Findings lists soft problems (late contacts, overdue
 //     actions, stale engagements, missing lessons, commitments without a
 //     follow-up, objections without a result) without refusing anything.
