@@ -30,9 +30,11 @@ func TestMigrations(t *testing.T) {
 			}
 		},
 		Migrate: sqlite.Migrate,
-		New: func(ctx context.Context, db *sql.DB, opts ...storage.Option) (storagetest.Store, error) {
-			return sqlite.New(ctx, db, opts...)
+		New: func(ctx context.Context, db *sql.DB) (*storage.Store, error) {
+			return sqlite.New(ctx, db, sqlite.Options{})
 		},
+		Status: sqlite.MigrateStatus,
+		Files:  sqlite.Migrations(),
 	})
 }
 
@@ -42,7 +44,7 @@ func TestNewRefusesAPoolWithoutBusyTimeout(t *testing.T) {
 		t.Fatalf("sql.Open: %v", err)
 	}
 	defer db.Close()
-	if _, err := sqlite.New(context.Background(), db); !errors.Is(err, salesrec.ErrInvalid) {
+	if _, err := sqlite.New(context.Background(), db, sqlite.Options{}); !errors.Is(err, salesrec.ErrInvalid) {
 		t.Fatalf("New over a pool without busy timeout: %v, want ErrInvalid", err)
 	}
 	// Migrate alone works: its transactions set the store's timeout.
