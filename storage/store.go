@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -60,10 +61,21 @@ type commitHook func(ctx context.Context, engagementID string) error
 
 // Build makes the Store an adapter's Open or New returns: it applies
 // pending migrations when setup asks, checks the schema (ErrSchema), and
-// starts the dialect's listener, if it has one. It is for storage/sqlite
-// and storage/postgres, whose dialects implement an interface internal to
+// starts the dialect's listener, if it has one. When it fails, a pool the
+// store was to own (setup.OwnsDB) is closed. It is for storage/sqlite and
+// storage/postgres, whose dialects implement an interface internal to
 // storage; hosts call their Open or New.
 func Build(ctx context.Context, db *sql.DB, d dialect.Dialect, o Options, setup dialect.Setup) (*Store, error) {
+	s, err := build(ctx, db, d, o, setup)
+	if err != nil && setup.OwnsDB {
+		if cerr := db.Close(); cerr != nil {
+			err = fmt.Errorf("%w (closing: %v)", err, cerr)
+		}
+	}
+	return s, err
+}
+
+func build(ctx context.Context, db *sql.DB, d dialect.Dialect, o Options, setup dialect.Setup) (*Store, error) {
 	x := sqlx.NewDb(db, d.DriverName())
 	if setup.Migrate {
 		if err := dialect.Migrate(ctx, x, d); err != nil {

@@ -51,12 +51,8 @@ func open(ctx context.Context, dsn string, o Options, probe *sqldialect.Probe) (
 	if o.ListenDSN == "" {
 		o.ListenDSN = dsn
 	}
-	s, err := storage.Build(ctx, db, dialectFor(db, o.ListenDSN), o.Options,
+	return storage.Build(ctx, db, dialectFor(db, o.ListenDSN), o.Options,
 		sqldialect.Setup{Migrate: !o.SkipMigrate, OwnsDB: true, Probe: probe})
-	if err != nil {
-		return nil, joinClose(err, db)
-	}
-	return s, nil
 }
 
 // New builds a Store over a host's *sql.DB, opened with lib/pq ("postgres")

@@ -59,12 +59,8 @@ func open(ctx context.Context, dsn string, o Options, probe *sqldialect.Probe) (
 	if err != nil {
 		return nil, fmt.Errorf("opening sqlite: %w", err)
 	}
-	s, err := storage.Build(ctx, db, newDialect(false, ""), o.Options,
+	return storage.Build(ctx, db, newDialect(false, ""), o.Options,
 		sqldialect.Setup{Migrate: !o.SkipMigrate, OwnsDB: true, Probe: probe})
-	if err != nil {
-		return nil, joinClose(err, db)
-	}
-	return s, nil
 }
 
 // New builds a Store over a host's *sql.DB opened with the "sqlite"
@@ -105,11 +101,4 @@ func checkBusyTimeout(ctx context.Context, db *sql.DB) error {
 		return fmt.Errorf("sqlite: the database's connections have no busy timeout; open it with _pragma=busy_timeout(10000) in the DSN: %w", salesrec.ErrInvalid)
 	}
 	return nil
-}
-
-func joinClose(err error, db *sql.DB) error {
-	if cerr := db.Close(); cerr != nil {
-		return fmt.Errorf("%w (closing: %v)", err, cerr)
-	}
-	return err
 }
