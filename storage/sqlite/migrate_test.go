@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/dealtrail/dealtrail/salesrec"
@@ -50,5 +51,32 @@ func TestNewRefusesAPoolWithoutBusyTimeout(t *testing.T) {
 	// Migrate alone works: its transactions set the store's timeout.
 	if err := sqlite.Migrate(context.Background(), db); err != nil {
 		t.Fatalf("Migrate: %v", err)
+	}
+}
+
+// TestOpenSkipMigrateChecksTheSchema: Open told not to migrate still checks
+// the schema, so a new file fails with ErrSchema saying to call Migrate,
+// and the same file opens once migrated.
+func TestOpenSkipMigrateChecksTheSchema(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "dealtrail.db")
+	skip := sqlite.Options{Options: storage.Options{SkipMigrate: true}}
+	_, err := sqlite.Open(ctx, path, skip)
+	if !errors.Is(err, storage.ErrSchema) || !strings.Contains(err.Error(), "call Migrate") {
+		t.Fatalf("Open with SkipMigrate on a new file: %v, want storage.ErrSchema saying to call Migrate", err)
+	}
+	s, err := sqlite.Open(ctx, path, sqlite.Options{})
+	if err != nil {
+		t.Fatalf("Open: %v", err)
+	}
+	if err := s.Close(); err != nil {
+		t.Fatalf("Close: %v", err)
+	}
+	s, err = sqlite.Open(ctx, path, skip)
+	if err != nil {
+		t.Fatalf("Open with SkipMigrate once migrated: %v", err)
+	}
+	if err := s.Close(); err != nil {
+		t.Fatalf("Close: %v", err)
 	}
 }
