@@ -49,10 +49,10 @@ const syncRetry = 50 * time.Millisecond
 // SyncUntil syncs until the index has applied the engagement at version or
 // later ("read your writes"), or ctx ends. A change can be committed and
 // still not be readable from the feed yet — on PostgreSQL the feed shows a
-// change only once every older transaction of the cluster has ended, so a
-// long transaction anywhere holds it back — so a single Sync is not enough
-// right after a write. Bound the wait with ctx. An engagement that could not
-// be indexed at version or later ends the wait with ErrQuarantined.
+// change only once every older dealtrail writer in flight has ended, so a
+// writer that stalls holds it back — so a single Sync is not enough right
+// after a write. Bound the wait with ctx. An engagement that could not be
+// indexed at version or later ends the wait with ErrQuarantined.
 func (x *Index) SyncUntil(ctx context.Context, engagementID string, version int64) error {
 	notifier, _ := x.src.(ChangeNotifier)
 	for {

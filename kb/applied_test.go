@@ -39,8 +39,9 @@ func TestSyncUntilSQLite(t *testing.T) {
 	}
 }
 
-// On PostgreSQL a committed write can stay out of the feed while an older
-// transaction anywhere in the cluster is open; SyncUntil waits it out.
+// On PostgreSQL a committed write stays out of the feed while an older
+// dealtrail writer — a transaction holding the feed lock with an id — is
+// open; SyncUntil waits it out.
 func TestSyncUntilWaitsOutTheHorizon(t *testing.T) {
 	dsn := postgresSchema(t)
 	s := openPostgres(t, dsn)
@@ -56,6 +57,9 @@ func TestSyncUntilWaitsOutTheHorizon(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer func() { _ = tx.Rollback() }()
+	if err := postgres.LockFeed(w.ctx, tx); err != nil {
+		t.Fatal(err)
+	}
 	if _, err := tx.Exec(`SELECT pg_current_xact_id()`); err != nil {
 		t.Fatal(err)
 	}

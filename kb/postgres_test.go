@@ -128,10 +128,10 @@ func waitPosition(ctx context.Context, x *Index, pos string, commits <-chan stri
 
 // feedEnd returns the position of the last change in the database once
 // the feed shows every change written so far. PostgreSQL's feed holds back
-// changes above the cluster-wide xmin horizon, so while a transaction of
-// another test (CI runs packages in parallel on one cluster) is open the
-// feed may show fewer rows than the table holds: wait, bounded, until it
-// shows them all.
+// changes above the horizon of the transactions holding the feed lock, so
+// while a writer is in flight (or held open by holdHorizon) the feed may
+// show fewer rows than the table holds: wait, bounded, until it shows
+// them all.
 func feedEnd(t *testing.T, src *storage.Store, dsn string) string {
 	t.Helper()
 	db, err := sql.Open(postgres.DriverName, dsn)
@@ -184,9 +184,8 @@ func TestPostgresFollowersConverge(t *testing.T) {
 	a := startFollower(t, dsn, filepath.Join(dir, "a"), 2, ctx)
 	b := startFollower(t, dsn, filepath.Join(dir, "b"), 64, ctx)
 
-	// A transaction of "another test" stays open across the writes, as
-	// CI's parallel packages do on the shared cluster: until it ends the
-	// feed shows none of them.
+	// A dealtrail writer stalls across the writes: until it ends the feed
+	// shows none of them.
 	holdHorizon(t, dsn, 300*time.Millisecond)
 
 	// Concurrent writers, each on its own engagements.
@@ -253,10 +252,11 @@ func writeSome(w *world, g, n int) error {
 	return nil
 }
 
-// holdHorizon opens a transaction with a transaction id, holding back the
-// cluster's xmin horizon, and rolls it back after d: a stand-in for
-// another package's transaction on the shared CI cluster. Nothing waits on
-// it; the test must simply cope with the feed lagging meanwhile.
+// holdHorizon opens a transaction that takes the feed lock and a
+// transaction id, holding the feed's horizon back, and rolls it back after
+// d: a stand-in for a dealtrail writer that stalls (an unrelated
+// transaction no longer holds the feed). Nothing waits on it; the test
+// must simply cope with the feed lagging meanwhile.
 func holdHorizon(t *testing.T, dsn string, d time.Duration) {
 	t.Helper()
 	db, err := sql.Open(postgres.DriverName, dsn)
@@ -266,6 +266,9 @@ func holdHorizon(t *testing.T, dsn string, d time.Duration) {
 	t.Cleanup(func() { _ = db.Close() })
 	tx, err := db.Begin()
 	if err != nil {
+		t.Fatal(err)
+	}
+	if err := postgres.LockFeed(context.Background(), tx); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := tx.Exec(`SELECT pg_current_xact_id()`); err != nil {

@@ -18,20 +18,19 @@ const (
 // now, "" for an empty feed. When pruning emptied the feed it is the
 // pruned horizon, so a follower that starts there is not refused.
 func (s *Store) FeedHead(ctx context.Context) (string, error) {
-	var head string
-	err := s.inReadTx(ctx, func(q dialect.Queryer) error {
-		var err error
-		if head, err = s.d.FeedHead(ctx, q); err != nil {
-			return err
-		}
-		pruned, err := s.prunedHorizon(ctx, q)
-		head = max(head, pruned)
-		return err
-	})
+	// Not in one transaction: on PostgreSQL the head is read as ReadFeed
+	// reads, the horizon in one statement and the row under a later
+	// snapshot. The pruned horizon only moves forward, so reading it last
+	// never gives a head behind it.
+	head, err := s.d.FeedHead(ctx, s.db)
 	if err != nil {
-		return "", err
+		return "", s.mapErr(err)
 	}
-	return head, nil
+	pruned, err := s.prunedHorizon(ctx, s.db)
+	if err != nil {
+		return "", s.mapErr(err)
+	}
+	return max(head, pruned), nil
 }
 
 // EngagementIDs returns up to limit engagement ids after the id after, in

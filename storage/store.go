@@ -55,9 +55,14 @@ type Store struct {
 	// beforeCommit, when set (tests only, see dialect.Probe), runs inside
 	// every engagement write transaction just before COMMIT.
 	beforeCommit atomic.Pointer[commitHook]
+	// afterBegin, when set (tests only, see dialect.Probe), runs first
+	// inside every engagement write transaction.
+	afterBegin atomic.Pointer[beginHook]
 }
 
 type commitHook func(ctx context.Context, engagementID string) error
+
+type beginHook func(ctx context.Context, tx dialect.Queryer) error
 
 // Build makes the Store an adapter's Open or New returns: it applies
 // pending migrations when setup asks, checks the schema (ErrSchema), and
@@ -105,6 +110,7 @@ func build(ctx context.Context, db *sql.DB, d dialect.Dialect, o Options, setup 
 		p.DB = db
 		p.MapError = s.mapErr
 		p.BeforeCommit = s.setBeforeCommit
+		p.AfterBegin = s.setAfterBegin
 	}
 	return s, nil
 }
@@ -127,6 +133,19 @@ func (s *Store) onClose(f func() error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.closers = append(s.closers, f)
+}
+
+// setAfterBegin installs a hook that runs inside every engagement write
+// transaction right after it began (after the dialect's BeginWrite, before
+// the write's first statement), for tests that must hold a writer at that
+// point (the feed-lock ordering test); a non-nil error aborts the write.
+func (s *Store) setAfterBegin(f func(ctx context.Context, tx dialect.Queryer) error) {
+	if f == nil {
+		s.afterBegin.Store(nil)
+		return
+	}
+	h := beginHook(f)
+	s.afterBegin.Store(&h)
 }
 
 // Close stops what the store started (a PostgreSQL LISTEN connection) and

@@ -23,10 +23,15 @@ func (s *Store) inTx(ctx context.Context, fn func(tx dialect.Queryer) error) err
 	return nil
 }
 
-// inEngagementTx is inTx for writes to engagements: it runs the test hook
-// before COMMIT and wakes Committed after it.
+// inEngagementTx is inTx for writes to engagements: it runs the test hooks
+// after BEGIN and before COMMIT, and closes Committed's channel after it.
 func (s *Store) inEngagementTx(ctx context.Context, fn func(tx dialect.Queryer) (engagementID string, err error)) error {
 	err := s.inTx(ctx, func(tx dialect.Queryer) error {
+		if h := s.afterBegin.Load(); h != nil {
+			if err := (*h)(ctx, tx); err != nil {
+				return err
+			}
+		}
 		id, err := fn(tx)
 		if err != nil {
 			return err

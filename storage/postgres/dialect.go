@@ -27,8 +27,18 @@ const migrationLock int64 = 0x6465616c74726169
 
 func (dialect) BindType() int { return sqlx.DOLLAR }
 
+// BeginWrite begins a transaction holding the feed lock (see feedlock.go),
+// taken by its first statement, before the transaction has an id.
 func (dialect) BeginWrite(ctx context.Context, db *sqlx.DB) (sqldialect.Tx, error) {
-	return db.BeginTxx(ctx, nil)
+	tx, err := db.BeginTxx(ctx, nil)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := tx.ExecContext(ctx, feedLockSQL); err != nil {
+		_ = tx.Rollback()
+		return nil, err
+	}
+	return tx, nil
 }
 
 // ReadOptions: REPEATABLE READ, so every statement of the read sees the
@@ -105,21 +115,32 @@ type feedRow struct {
 }
 
 // ReadFeed returns the changes after position after, ordered by (xid, seq),
-// and only those written by transactions older than every transaction still
-// running: a position below that horizon can never have a row committed
-// before it later.
+// and only those below the feed horizon: written by transactions older
+// than every transaction that holds the feed lock and older than the next
+// transaction id. No row can later be committed below that horizon. Two
+// statements, each in a transaction of its own: the horizon first, then
+// the rows, under a snapshot taken after the horizon was read (one
+// statement would read the rows under a snapshot older than its look at
+// the lock's holders, and miss a writer that committed in between).
 func (dialect) ReadFeed(ctx context.Context, db sqldialect.Queryer, after string, limit int) ([]salesrec.Change, error) {
 	xid, seq, err := parsePos(after)
 	if err != nil {
 		return nil, err
 	}
+	h, err := readHorizon(ctx, db)
+	if err != nil {
+		return nil, err
+	}
+	if h <= xid {
+		return []salesrec.Change{}, nil // nothing after the position is below the horizon yet
+	}
 	var rows []feedRow
 	err = sqlx.SelectContext(ctx, db, &rows, `SELECT xid::text AS xid, seq, engagement_id, team_id, version, op, at
 		FROM dealtrail_feed
 		WHERE (xid, seq) > ($1::xid8, $2::bigint)
-		  AND xid < pg_snapshot_xmin(pg_current_snapshot())
+		  AND xid < $3::xid8
 		ORDER BY xid, seq
-		LIMIT $3`, strconv.FormatUint(xid, 10), seq, limit)
+		LIMIT $4`, strconv.FormatUint(xid, 10), seq, strconv.FormatUint(h, 10), limit)
 	if err != nil {
 		return nil, err
 	}
@@ -153,12 +174,18 @@ func parsePos(p string) (uint64, int64, error) {
 }
 
 // FeedHead returns the position of the last row ReadFeed would return now:
-// the newest row below the same horizon.
+// the newest row below the same horizon, read as ReadFeed reads them (the
+// horizon in one statement, the row in a later one), so db must not be a
+// REPEATABLE READ transaction.
 func (dialect) FeedHead(ctx context.Context, db sqldialect.Queryer) (string, error) {
+	h, err := readHorizon(ctx, db)
+	if err != nil {
+		return "", err
+	}
 	var rows []feedRow
 	if err := sqlx.SelectContext(ctx, db, &rows, `SELECT xid::text AS xid, seq FROM dealtrail_feed
-		WHERE xid < pg_snapshot_xmin(pg_current_snapshot())
-		ORDER BY xid DESC, seq DESC LIMIT 1`); err != nil {
+		WHERE xid < $1::xid8
+		ORDER BY xid DESC, seq DESC LIMIT 1`, strconv.FormatUint(h, 10)); err != nil {
 		return "", err
 	}
 	if len(rows) == 0 {

@@ -36,10 +36,14 @@
 //     nothing is missed, only heard later.
 //
 // The change feed's position is the writing transaction's id
-// (pg_current_xact_id(), xid8) and a per-row sequence. A reader only returns
-// rows whose transaction id is below the oldest transaction still running
-// (pg_snapshot_xmin of its snapshot): no transaction in flight can later
-// commit a row before such a position, so a reader never skips a change
-// even when transactions commit in a different order from the one in which
-// they started writing. See docs/storage.md.
+// (pg_current_xact_id(), xid8) and a per-row sequence. Every write
+// transaction first takes the feed lock, a shared advisory lock of the
+// schema's feed, before it has an id; a reader only returns rows whose
+// transaction id is below the next id and below the id of every holder of
+// that lock: no transaction in flight can later commit a row before such a
+// position, so a reader never skips a change even when transactions commit
+// in a different order from the one in which they started writing, and a
+// transaction that never writes the feed (in another database, or on the
+// host's own tables) holds nothing back. A host writing feed rows by hand
+// calls LockFeed first. See docs/storage.md.
 package postgres

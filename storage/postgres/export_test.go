@@ -21,3 +21,7 @@ func NewProbed(ctx context.Context, db *sql.DB, o Options) (*storage.Store, *sql
 	s, err := newStore(ctx, db, o, p)
 	return s, p, err
 }
+
+// HorizonSQL is the horizon query, for tests that run it over a lock table
+// of their own.
+const HorizonSQL = horizonSQL

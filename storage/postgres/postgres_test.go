@@ -80,6 +80,8 @@ func open(t testing.TB, o storage.Options) storagetest.Harness {
 		Dialect:           "postgres",
 		BeforeCommit:      p.BeforeCommit,
 		MapError:          p.MapError,
+		AfterBegin:        afterBegin(p),
+		LockFeed:          lockFeed,
 		ConcurrentWriters: true,
 	}
 }
@@ -121,6 +123,8 @@ func openHostWith(t testing.TB, driver string, o storage.Options) storagetest.Ha
 		Dialect:           "postgres",
 		BeforeCommit:      p.BeforeCommit,
 		MapError:          p.MapError,
+		AfterBegin:        afterBegin(p),
+		LockFeed:          lockFeed,
 		ConcurrentWriters: true,
 	}
 }
@@ -171,3 +175,16 @@ func TestConformanceHostPgx(t *testing.T) {
 	baseDSN(t)
 	storagetest.Run(t, openHostPgx)
 }
+
+// afterBegin adapts the probe's AfterBegin to the harness.
+func afterBegin(p *sqldialect.Probe) func(f func(context.Context, storagetest.Execer) error) {
+	return func(f func(context.Context, storagetest.Execer) error) {
+		if f == nil {
+			p.AfterBegin(nil)
+			return
+		}
+		p.AfterBegin(func(ctx context.Context, tx sqldialect.Queryer) error { return f(ctx, tx) })
+	}
+}
+
+func lockFeed(ctx context.Context, tx *sql.Tx) error { return postgres.LockFeed(ctx, tx) }

@@ -31,12 +31,18 @@ func readAll(t testing.TB, s *storage.Store, pos string, size int) ([]salesrec.C
 
 // waitFeed reads the feed after pos until it has at least n changes. On
 // PostgreSQL a committed change is returned only once every older
-// transaction of the cluster has ended, so a reader may briefly lag behind
-// commits made by other tests; it waits for the next commit signal or a
-// short tick between polls.
+// transaction holding the feed lock has ended, so a reader may briefly lag
+// behind commits; it waits for the next commit signal or a short tick
+// between polls.
 func waitFeed(t testing.TB, s *storage.Store, pos string, n int) ([]salesrec.Change, string) {
 	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	return waitFeedUntil(t, s, pos, n, time.Now().Add(30*time.Second))
+}
+
+// waitFeedUntil is waitFeed with a deadline of the caller's.
+func waitFeedUntil(t testing.TB, s *storage.Store, pos string, n int, deadline time.Time) ([]salesrec.Change, string) {
+	t.Helper()
+	ctx, cancel := context.WithDeadline(context.Background(), deadline)
 	defer cancel()
 	var out []salesrec.Change
 	for {

@@ -26,6 +26,19 @@ type Harness struct {
 	// ConcurrentWriters is true when write transactions run at the same time
 	// (PostgreSQL) rather than one after another (SQLite).
 	ConcurrentWriters bool
+	// AfterBegin installs a hook that runs first inside every engagement
+	// write, right after its transaction began (nil removes it); a non-nil
+	// error aborts the write. Nil when the adapter has no such hook.
+	AfterBegin func(f func(ctx context.Context, tx Execer) error)
+	// LockFeed is what a transaction must run before it writes feed rows by
+	// hand, as its first statement (PostgreSQL: postgres.LockFeed); nil
+	// when nothing is needed.
+	LockFeed func(ctx context.Context, tx *sql.Tx) error
+}
+
+// Execer runs a statement inside a transaction the store began.
+type Execer interface {
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
 }
 
 // Opener opens a fresh, empty, migrated store with o and arranges (with
@@ -57,6 +70,9 @@ func Run(t *testing.T, open Opener) {
 		{"CustomerIdentities", testCustomerIdentities},
 		{"FeedRollback", testFeedRollback},
 		{"FeedOutOfOrderCommits", testFeedOutOfOrderCommits},
+		{"FeedWriterPausedAfterBegin", testFeedWriterPausedAfterBegin},
+		{"FeedUnrelatedTransaction", testFeedUnrelatedTransaction},
+		{"FeedConcurrentReader", testFeedConcurrentReader},
 		{"Committed", testCommitted},
 		{"Snapshot", testSnapshot},
 		{"StaleVersion", testStaleVersion},

@@ -18,8 +18,8 @@ func (d *demo) search(ctx context.Context) error {
 	d.section("团队知识库", "team knowledge base")
 	// The last record written is the logistics pursuit's close. Wait until
 	// the index has applied it, not just for one Sync: on PostgreSQL a
-	// committed change stays out of the feed while any older transaction
-	// of the cluster is still open.
+	// committed change stays out of the feed while an older dealtrail
+	// writer is still in flight.
 	last, err := d.store.Engagement(ctx, d.st.ManagerID, d.st.Logistics)
 	if err != nil {
 		return err

@@ -43,7 +43,7 @@ type Dialect interface {
 	BindType() int
 	// BeginWrite starts a transaction that will write. SQLite takes the
 	// write lock up front (BEGIN IMMEDIATE) so two writers never deadlock on
-	// lock upgrades.
+	// lock upgrades; PostgreSQL takes the feed lock before anything else.
 	BeginWrite(ctx context.Context, db *sqlx.DB) (Tx, error)
 	// ForUpdate is appended to the SELECT that reads an engagement before
 	// changing it (" FOR UPDATE" on PostgreSQL, "" on SQLite whose writers
@@ -66,6 +66,8 @@ type Dialect interface {
 	Unindexed(col string) string
 	// ReadFeed returns committed changes after the position after, in feed
 	// order, never one that a transaction still in flight could precede.
+	// db is the store's pool, never a transaction: PostgreSQL reads its
+	// horizon and then the rows, each in a transaction of its own.
 	ReadFeed(ctx context.Context, db Queryer, after string, limit int) ([]salesrec.Change, error)
 	// FeedHead returns the position of the last change ReadFeed would
 	// return now ("" when it would return none): the same horizon applies.
@@ -129,6 +131,10 @@ type Probe struct {
 	// BeforeCommit installs a hook run inside every engagement write just
 	// before COMMIT (nil removes it); a non-nil error aborts the write.
 	BeforeCommit func(f func(ctx context.Context, engagementID string) error)
+	// AfterBegin installs a hook run first inside every engagement write,
+	// right after its transaction began (nil removes it); a non-nil error
+	// aborts the write.
+	AfterBegin func(f func(ctx context.Context, tx Queryer) error)
 }
 
 // FromMicros decodes the unix microseconds every timestamp column holds,

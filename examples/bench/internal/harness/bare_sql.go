@@ -25,6 +25,9 @@ type bareSQL struct {
 	dollar bool
 	// forUpdate locks the row read before a change (PostgreSQL).
 	forUpdate string
+	// lockFeed, when set, begins every write transaction: PostgreSQL's
+	// feed lock, which any transaction writing feed rows must take first.
+	lockFeed func(ctx context.Context, tx *sql.Tx) error
 	// getStmt is the prepared get by id, made on first use: dealtrail
 	// prepares its get, so the bare side does too.
 	getStmt *sql.Stmt
@@ -91,6 +94,11 @@ func (b *bareSQL) inTx(ctx context.Context, f func(tx *sql.Tx) error) error {
 	tx, err := b.db.BeginTx(ctx, nil)
 	if err != nil {
 		return err
+	}
+	if b.lockFeed != nil {
+		if err := b.lockFeed(ctx, tx); err != nil {
+			return errors.Join(err, tx.Rollback())
+		}
 	}
 	if err := f(tx); err != nil {
 		return errors.Join(err, tx.Rollback())

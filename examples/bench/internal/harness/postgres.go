@@ -58,7 +58,8 @@ func openPostgres(ctx context.Context, dsn string) (be backend, close func() err
 	if err := postgres.Migrate(ctx, db); err != nil {
 		return be, nil, joinErr(fmt.Errorf("migrating the bare schema: %w", err), joinErr(db.Close(), joinErr(dt.Close(), drop())))
 	}
-	bare := &bareSQL{db: db, dollar: true, forUpdate: " FOR UPDATE"}
+	bare := &bareSQL{db: db, dollar: true, forUpdate: " FOR UPDATE",
+		lockFeed: func(ctx context.Context, tx *sql.Tx) error { return postgres.LockFeed(ctx, tx) }}
 	dtDB := func() (*sql.DB, error) { return sql.Open(postgres.DriverName, dtDSN) }
 	be = backend{name: "postgres", dt: dt, dtDB: dtDB, bare: bare}
 	return be, func() error { return joinErr(joinErr(dt.Close(), bare.close()), drop()) }, nil
