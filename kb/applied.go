@@ -58,7 +58,7 @@ func (x *Index) SyncUntil(ctx context.Context, engagementID string, version int6
 	for {
 		var changed <-chan struct{} // taken before the Sync it follows
 		if notifier != nil {
-			changed = notifier.Changes()
+			changed = notifier.Committed()
 		}
 		if err := x.Sync(ctx); err != nil {
 			return err

@@ -141,7 +141,7 @@ func TestCrashChild(t *testing.T) {
 	if dbPath == "" || indexDir == "" {
 		t.Skip("helper process of TestCrashDuringSync")
 	}
-	s, err := sqlite.Open(context.Background(), dbPath, storage.WithClock(storeClock), storage.WithMigrate(false))
+	s, err := sqlite.Open(context.Background(), dbPath, sqlite.Options{Options: storage.Options{Clock: storeClock, SkipMigrate: true}})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -25,7 +25,7 @@ func Example_embed() {
 	defer os.RemoveAll(dir)
 
 	ctx := context.Background()
-	store, err := sqlite.Open(ctx, filepath.Join(dir, "dealtrail.db")) // or postgres.Open(ctx, dsn); open.Open picks by DSN
+	store, err := sqlite.Open(ctx, filepath.Join(dir, "dealtrail.db"), sqlite.Options{}) // or postgres.Open; open.Open picks by DSN
 	if err != nil {
 		log.Fatal(err)
 	}

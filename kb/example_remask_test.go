@@ -24,7 +24,7 @@ func ExampleIndex_Sync_customerEdits() {
 	}
 	defer os.RemoveAll(dir)
 	ctx := context.Background()
-	store, err := sqlite.Open(ctx, filepath.Join(dir, "dealtrail.db"))
+	store, err := sqlite.Open(ctx, filepath.Join(dir, "dealtrail.db"), sqlite.Options{})
 	if err != nil {
 		log.Fatal(err)
 	}

@@ -1,18 +1,14 @@
 package kb
 
-import (
-	"github.com/dealtrail/dealtrail/storage/postgres"
-	"github.com/dealtrail/dealtrail/storage/sqlite"
-)
+import "github.com/dealtrail/dealtrail/storage"
 
-// Both stores take kb's fast paths: batched snapshots when syncing and one
-// customer-name query per search page. Losing either would only show as a
-// slowdown, so the compiler checks it.
+// The store both adapters return takes kb's fast paths: batched snapshots
+// when syncing, one customer-name query per search page, and a wake on
+// commit. Losing any would only show as a slowdown, so the compiler checks
+// it.
 var (
-	_ BatchSource    = (*sqlite.Store)(nil)
-	_ BatchSource    = (*postgres.Store)(nil)
-	_ CustomerNamer  = (*sqlite.Store)(nil)
-	_ CustomerNamer  = (*postgres.Store)(nil)
-	_ ChangeNotifier = (*sqlite.Store)(nil)
-	_ ChangeNotifier = (*postgres.Store)(nil)
+	_ Source         = (*storage.Store)(nil)
+	_ BatchSource    = (*storage.Store)(nil)
+	_ CustomerNamer  = (*storage.Store)(nil)
+	_ ChangeNotifier = (*storage.Store)(nil)
 )

@@ -23,7 +23,7 @@ func (x *Index) Follow(ctx context.Context) error {
 	for {
 		var changed <-chan struct{} // nil: only the poll wakes
 		if notifier != nil {
-			changed = notifier.Changes()
+			changed = notifier.Committed()
 		}
 		more, err := x.syncOnce(ctx)
 		switch {

@@ -9,7 +9,7 @@ import (
 	"time"
 
 	"github.com/dealtrail/dealtrail/salesrec"
-	"github.com/dealtrail/dealtrail/storage/sqlite"
+	"github.com/dealtrail/dealtrail/storage"
 )
 
 // writeAfterCheck is a real SQLite store that, the first time Follow asks
@@ -17,7 +17,7 @@ import (
 // write before answering: the write lands after the last read of the feed
 // and before Follow waits.
 type writeAfterCheck struct {
-	*sqlite.Store
+	*storage.Store
 	write func() error
 	once  sync.Once
 	err   chan error

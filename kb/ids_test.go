@@ -17,12 +17,12 @@ import (
 // PostgreSQL when its DSN is set (see postgresSchema).
 var realStores = []struct {
 	name string
-	open func(t *testing.T) storage.Adapter
+	open func(t *testing.T) *storage.Store
 }{
-	{"sqlite", func(t *testing.T) storage.Adapter {
+	{"sqlite", func(t *testing.T) *storage.Store {
 		return openSQLite(t, filepath.Join(t.TempDir(), "dealtrail.db"))
 	}},
-	{"postgres", func(t *testing.T) storage.Adapter {
+	{"postgres", func(t *testing.T) *storage.Store {
 		return openPostgres(t, postgresSchema(t))
 	}},
 }
@@ -31,14 +31,14 @@ var realStores = []struct {
 // ids: a stand-in for a database written before ids had a rule, which may
 // still hold any id a caller once chose. Everything else passes through.
 type relabeled struct {
-	storage.Adapter
+	*storage.Store
 	mu     sync.Mutex
 	toOld  map[string]string // store id -> id shown
 	toReal map[string]string // id shown -> store id
 }
 
-func relabel(s storage.Adapter) *relabeled {
-	return &relabeled{Adapter: s, toOld: map[string]string{}, toReal: map[string]string{}}
+func relabel(s *storage.Store) *relabeled {
+	return &relabeled{Store: s, toOld: map[string]string{}, toReal: map[string]string{}}
 }
 
 // as shows the engagement stored as real under the id old.
@@ -67,7 +67,7 @@ func (r *relabeled) real(id string) string {
 }
 
 func (r *relabeled) ReadFeed(ctx context.Context, after string, limit int) ([]salesrec.Change, error) {
-	changes, err := r.Adapter.ReadFeed(ctx, after, limit)
+	changes, err := r.Store.ReadFeed(ctx, after, limit)
 	for i := range changes {
 		changes[i].EngagementID = r.old(changes[i].EngagementID)
 	}
@@ -75,7 +75,7 @@ func (r *relabeled) ReadFeed(ctx context.Context, after string, limit int) ([]sa
 }
 
 func (r *relabeled) Snapshot(ctx context.Context, id string) (salesrec.Engagement, salesrec.Customer, error) {
-	e, c, err := r.Adapter.Snapshot(ctx, r.real(id))
+	e, c, err := r.Store.Snapshot(ctx, r.real(id))
 	e.ID = r.old(e.ID)
 	return e, c, err
 }
@@ -85,7 +85,7 @@ func (r *relabeled) Snapshots(ctx context.Context, ids []string) (map[string]sal
 	for i, id := range ids {
 		real[i] = r.real(id)
 	}
-	es, cs, err := r.Adapter.(BatchSource).Snapshots(ctx, real)
+	es, cs, err := r.Store.Snapshots(ctx, real)
 	out := make(map[string]salesrec.Engagement, len(es))
 	for id, e := range es {
 		e.ID = r.old(id)
@@ -95,7 +95,7 @@ func (r *relabeled) Snapshots(ctx context.Context, ids []string) (map[string]sal
 }
 
 func (r *relabeled) Engagement(ctx context.Context, actor, id string) (salesrec.Engagement, error) {
-	e, err := r.Adapter.Engagement(ctx, actor, r.real(id))
+	e, err := r.Store.Engagement(ctx, actor, r.real(id))
 	e.ID = r.old(e.ID)
 	return e, err
 }
@@ -105,7 +105,7 @@ func (r *relabeled) CustomerNames(ctx context.Context, actor string, ids []strin
 	for i, id := range ids {
 		real[i] = r.real(id)
 	}
-	names, err := r.Adapter.(CustomerNamer).CustomerNames(ctx, actor, real)
+	names, err := r.Store.CustomerNames(ctx, actor, real)
 	out := make(map[string]string, len(names))
 	for id, n := range names {
 		out[r.old(id)] = n
@@ -186,7 +186,7 @@ func TestStoreRefusesIDsOutsideTheRule(t *testing.T) {
 				}
 			}
 			stored := w.lessons(t, "先做小范围试点")
-			bulk := s.(storage.Adapter)
+			bulk := s
 			refused := func(what, field string, err error) {
 				t.Helper()
 				var verr *salesrec.ValidationError

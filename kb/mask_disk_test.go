@@ -32,14 +32,9 @@ func TestMaskedIdentitiesLeaveTheDisk(t *testing.T) {
 	})
 }
 
-type identityStore interface {
-	storage.Store
-	Source
-}
-
 // maskedIdentitiesLeaveTheDisk runs the test on s; feedEnd, when set,
 // returns the position of the store's last change once its feed shows it.
-func maskedIdentitiesLeaveTheDisk(t *testing.T, s identityStore, feedEnd func() string) {
+func maskedIdentitiesLeaveTheDisk(t *testing.T, s *storage.Store, feedEnd func() string) {
 	ctx := context.Background()
 	w := newWorld(t, s, "华东")
 	create := func(c salesrec.Customer) salesrec.Customer {

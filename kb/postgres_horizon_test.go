@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/dealtrail/dealtrail/salesrec"
+	"github.com/dealtrail/dealtrail/storage"
 	"github.com/dealtrail/dealtrail/storage/postgres"
 	"github.com/dealtrail/dealtrail/storage/storagetest"
 )
@@ -63,7 +64,7 @@ func TestPostgresUnrelatedTransactionsDoNotHoldTheFeed(t *testing.T) {
 			held := c.hold(t, dsn)
 			start := time.Now()
 			lat := followWrites(t, s, w, start)
-			held.stillHolding(t, s)
+			held.stillHolding(t, dsn)
 			// The transaction stays open for the whole hold even when the
 			// writes finished early; what matters is that it was open
 			// across every one of them, which stillHolding checked.
@@ -86,7 +87,7 @@ type written struct {
 // unrelatedHold while an index follows the store, and returns, sorted,
 // how long after each commit the index had applied it. It fails as soon as
 // one write is not applied within searchableWithin.
-func followWrites(t *testing.T, s *postgres.Store, w *world, start time.Time) []time.Duration {
+func followWrites(t *testing.T, s *storage.Store, w *world, start time.Time) []time.Duration {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
@@ -268,14 +269,19 @@ func holdTx(t *testing.T, dsn string, stmts ...string) *heldTx {
 // stillHolding checks that the transaction is still open with the same id
 // and that the server's horizon is at or below it: every write made so far
 // was made while it held the cluster back.
-func (h *heldTx) stillHolding(t *testing.T, s *postgres.Store) {
+func (h *heldTx) stillHolding(t *testing.T, dsn string) {
 	t.Helper()
+	db, err := sql.Open(postgres.DriverName, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
 	var xid string
 	if err := h.tx.QueryRow(`SELECT pg_current_xact_id()::text`).Scan(&xid); err != nil || xid != h.xid {
 		t.Fatalf("the unrelated transaction is no longer the one that started (%q, %v), want %s", xid, err, h.xid)
 	}
 	var held bool
-	if err := s.DB().QueryRow(`SELECT pg_snapshot_xmin(pg_current_snapshot()) <= $1::xid8`, h.xid).Scan(&held); err != nil || !held {
+	if err := db.QueryRow(`SELECT pg_snapshot_xmin(pg_current_snapshot()) <= $1::xid8`, h.xid).Scan(&held); err != nil || !held {
 		t.Fatalf("the server's horizon is above the unrelated transaction %s (%v)", h.xid, err)
 	}
 }

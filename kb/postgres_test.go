@@ -57,9 +57,9 @@ func postgresSchema(t *testing.T) string {
 	return base + " search_path=" + schema
 }
 
-func openPostgres(t *testing.T, dsn string) *postgres.Store {
+func openPostgres(t *testing.T, dsn string) *storage.Store {
 	t.Helper()
-	s, err := postgres.Open(context.Background(), dsn, storage.WithClock(storeClock))
+	s, err := postgres.Open(context.Background(), dsn, postgres.Options{Options: storage.Options{Clock: storeClock}})
 	if err != nil {
 		t.Fatalf("postgres.Open: %v", err)
 	}
@@ -132,7 +132,7 @@ func waitPosition(ctx context.Context, x *Index, pos string, commits <-chan stri
 // while a writer is in flight (or held open by holdHorizon) the feed may
 // show fewer rows than the table holds: wait, bounded, until it shows
 // them all.
-func feedEnd(t *testing.T, src *postgres.Store, dsn string) string {
+func feedEnd(t *testing.T, src *storage.Store, dsn string) string {
 	t.Helper()
 	db, err := sql.Open(postgres.DriverName, dsn)
 	if err != nil {

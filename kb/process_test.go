@@ -166,7 +166,7 @@ func TestFollowerChild(t *testing.T) {
 	page, _ := strconv.Atoi(os.Getenv(followPageEnv))
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	s, err := postgres.Open(ctx, dsn, storage.WithClock(storeClock), storage.WithMigrate(false))
+	s, err := postgres.Open(ctx, dsn, postgres.Options{Options: storage.Options{Clock: storeClock, SkipMigrate: true}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -233,7 +233,7 @@ func hint(ctx context.Context, src ChangeNotifier, d time.Duration) {
 	t := time.NewTimer(d)
 	defer t.Stop()
 	select {
-	case <-src.Changes():
+	case <-src.Committed():
 	case <-t.C:
 	case <-ctx.Done():
 	}

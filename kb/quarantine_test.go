@@ -21,12 +21,12 @@ var errUndecodable = errors.New("engagement row does not decode")
 // they would for a row that no longer decodes. A batch read that includes
 // one fails as a whole, as a real query would.
 type poisoning struct {
-	storage.Adapter
+	*storage.Store
 	mu  sync.Mutex
 	bad map[string]bool
 }
 
-func poison(s storage.Adapter) *poisoning { return &poisoning{Adapter: s, bad: map[string]bool{}} }
+func poison(s *storage.Store) *poisoning { return &poisoning{Store: s, bad: map[string]bool{}} }
 
 func (p *poisoning) set(id string, bad bool) {
 	p.mu.Lock()
@@ -49,18 +49,18 @@ func (p *poisoning) Snapshot(ctx context.Context, id string) (salesrec.Engagemen
 	if err := p.failing(id); err != nil {
 		return salesrec.Engagement{}, salesrec.Customer{}, err
 	}
-	return p.Adapter.Snapshot(ctx, id)
+	return p.Store.Snapshot(ctx, id)
 }
 
 func (p *poisoning) Snapshots(ctx context.Context, ids []string) (map[string]salesrec.Engagement, map[string]salesrec.Customer, error) {
 	if err := p.failing(ids...); err != nil {
 		return nil, nil, err
 	}
-	return p.Adapter.(BatchSource).Snapshots(ctx, ids)
+	return p.Store.Snapshots(ctx, ids)
 }
 
 func (p *poisoning) CustomerNames(ctx context.Context, actor string, ids []string) (map[string]string, error) {
-	return p.Adapter.(CustomerNamer).CustomerNames(ctx, actor, ids)
+	return p.Store.CustomerNames(ctx, actor, ids)
 }
 
 // teamDocs returns the engagement ids of every success lesson actor's team

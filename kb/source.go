@@ -44,10 +44,11 @@ type Source interface {
 // (PostgreSQL LISTEN/NOTIFY, an in-process broadcast). Follow uses it when
 // present and polls otherwise.
 type ChangeNotifier interface {
-	// Changes returns a channel that is closed when a change commits after
-	// the call. Follow takes it before each catch-up, so a commit during
-	// or just after the catch-up wakes the next one.
-	Changes() <-chan struct{}
+	// Committed returns a channel that is closed when a change commits
+	// after the call. Follow takes it before each catch-up, so a commit
+	// during or just after the catch-up wakes the next one.
+	// (*storage.Store).Committed is one.
+	Committed() <-chan struct{}
 }
 
 // CustomerNamer is implemented by sources that can name the customers of

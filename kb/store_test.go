@@ -16,9 +16,9 @@ import (
 // storeClock is the clock every real store in these tests runs on.
 var storeClock = salesrec.FixedClock(time.Date(2026, 3, 2, 10, 0, 0, 0, time.FixedZone("CST", 8*3600)))
 
-func openSQLite(t testing.TB, path string) *sqlite.Store {
+func openSQLite(t testing.TB, path string) *storage.Store {
 	t.Helper()
-	s, err := sqlite.Open(context.Background(), path, storage.WithClock(storeClock))
+	s, err := sqlite.Open(context.Background(), path, sqlite.Options{Options: storage.Options{Clock: storeClock}})
 	if err != nil {
 		t.Fatalf("sqlite.Open: %v", err)
 	}
@@ -28,7 +28,7 @@ func openSQLite(t testing.TB, path string) *sqlite.Store {
 
 // world is a team in a real store: a manager, two reps and customers.
 type world struct {
-	s                  storage.Store
+	s                  *storage.Store
 	ctx                context.Context
 	team               salesrec.Team
 	manager, rep, rep2 salesrec.Member
@@ -38,7 +38,7 @@ type world struct {
 
 var industries = []string{"制造业", "零售", "金融", "教育", "医疗", "能源"}
 
-func newWorld(t testing.TB, s storage.Store, team string) *world {
+func newWorld(t testing.TB, s *storage.Store, team string) *world {
 	t.Helper()
 	ctx := context.Background()
 	w := &world{s: s, ctx: ctx}
@@ -267,12 +267,12 @@ func assertSameIndex(t *testing.T, want, got *Index) {
 }
 
 // TestFollowSQLiteStore follows the real SQLite store, woken by its
-// WaitChange, through writes made after Follow started. The poll interval
+// Committed channel, through writes made after Follow started. The poll interval
 // is an hour: only the wake can make it pass.
 func TestFollowSQLiteStore(t *testing.T) {
 	s := openSQLite(t, filepath.Join(t.TempDir(), "dealtrail.db"))
 	if _, ok := any(s).(ChangeNotifier); !ok {
-		t.Fatal("*sqlite.Store does not implement ChangeNotifier")
+		t.Fatal("*storage.Store does not implement ChangeNotifier")
 	}
 	w := newWorld(t, s, "华东")
 	commits := make(chan string, 1024)

@@ -1,13 +1,25 @@
-// Package storage defines the persistence contract of dealtrail: the Store
-// interface, its list filters and pages, and the options every adapter
-// accepts.
+// Package storage is the persistence of dealtrail: Store, the one type a
+// host holds, with its list filters and pages and the Options every
+// adapter takes.
 //
-// Two adapters satisfy the contract: storage/sqlite, the embedded default
-// (a pure-Go SQLite file), and storage/postgres for shared deployments. Both
-// are thin: the SQL and the rules they share live in storage/internal/sqlstore,
-// rebound per dialect. storage/storagetest is the conformance suite both run.
-// storage/open picks an adapter from a DSN; it is a package of its own because
-// the adapters import this one for the types in their method signatures.
+// Store's methods are the SQL both databases share, written once with ?
+// placeholders and rebound per database, in the way database/sql's DB sits
+// over its drivers. What differs — how a write transaction begins, row
+// locking, the feed's position, listening for other processes' commits,
+// the mapping of driver error codes, the embedded migrations — is supplied
+// by an adapter through an interface internal to storage:
+//
+//   - storage/sqlite, the embedded default (a pure-Go SQLite file);
+//   - storage/postgres, for shared deployments (lib/pq or pgx pools).
+//
+// Each adapter's Open opens a database by DSN and applies pending
+// migrations; its New builds a Store over a host's own *sql.DB and never
+// changes the schema; its Migrate, MigrateStatus and Migrations serve hosts
+// that migrate themselves. Open and New both check the schema and fail with
+// ErrSchema when the database's migrations are not exactly the binary's.
+// storage/open picks the adapter from a DSN (a package of its own because
+// the adapters import this one). storage/storagetest is the conformance
+// suite both adapters run.
 //
 // Every method takes a context first and runs in one transaction. Writes are
 // validated through salesrec before anything touches the database; failures

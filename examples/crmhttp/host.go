@@ -28,7 +28,7 @@ const (
 // and a knowledge base that follows the store's change feed.
 type host struct {
 	http.Handler
-	store *sqlite.Store
+	store *storage.Store
 	index *kb.Index
 	// stop ends the follower; followed is closed when it has returned.
 	stop     context.CancelFunc
@@ -43,7 +43,7 @@ func openHost(ctx context.Context, dir string) (*host, error) {
 	}
 	log := slog.Default()
 	clock := salesrec.SystemClock{}
-	store, err := sqlite.Open(ctx, filepath.Join(dir, dbFile), storage.WithClock(clock))
+	store, err := sqlite.Open(ctx, filepath.Join(dir, dbFile), sqlite.Options{Options: storage.Options{Clock: clock}})
 	if err != nil {
 		return nil, err
 	}

@@ -26,7 +26,7 @@ const (
 // one (预算调整,暂缓采购). A store that already knows the manager is left as
 // it is. now dates the contacts and deadlines so the overdue list has
 // something to show.
-func seed(ctx context.Context, s storage.Store, now time.Time) error {
+func seed(ctx context.Context, s *storage.Store, now time.Time) error {
 	_, err := s.Member(ctx, demoManager)
 	if err == nil {
 		return nil
@@ -60,7 +60,7 @@ func seed(ctx context.Context, s storage.Store, now time.Time) error {
 	return seedEngagements(ctx, s, now)
 }
 
-func seedEngagements(ctx context.Context, s storage.Store, now time.Time) error {
+func seedEngagements(ctx context.Context, s *storage.Store, now time.Time) error {
 	loc, err := salesrec.Team{}.Location()
 	if err != nil {
 		return err

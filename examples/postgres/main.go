@@ -56,9 +56,10 @@ func run(ctx context.Context, w io.Writer, dsn, dir string, reset bool) error {
 		return fmt.Errorf("migrate: %w", err)
 	}
 	fmt.Fprintln(w, "migrations applied (dealtrail_schema_migrations is up to date)")
-	return demo.Run(ctx, w, dir, reset, func(ctx context.Context, clock salesrec.Clock) (storage.Adapter, error) {
-		// WithListenDSN lets the store's WaitChange hear other processes'
-		// commits (LISTEN/NOTIFY) even though the pool is the host's.
-		return postgres.New(ctx, db, storage.WithClock(clock), storage.WithListenDSN(dsn))
+	return demo.Run(ctx, w, dir, reset, func(ctx context.Context, clock salesrec.Clock) (*storage.Store, error) {
+		// ListenDSN lets the store's Committed channel hear other
+		// processes' commits (LISTEN/NOTIFY) even though the pool is the
+		// host's.
+		return postgres.New(ctx, db, postgres.Options{Options: storage.Options{Clock: clock}, ListenDSN: dsn})
 	})
 }

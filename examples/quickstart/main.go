@@ -48,8 +48,8 @@ func run(ctx context.Context, w io.Writer, dir string, reset bool) error {
 			}
 		}
 	}
-	return demo.Run(ctx, w, dir, reset, func(ctx context.Context, clock salesrec.Clock) (storage.Adapter, error) {
+	return demo.Run(ctx, w, dir, reset, func(ctx context.Context, clock salesrec.Clock) (*storage.Store, error) {
 		// Open creates the file and applies the embedded migrations.
-		return sqlite.Open(ctx, path, storage.WithClock(clock))
+		return sqlite.Open(ctx, path, sqlite.Options{Options: storage.Options{Clock: clock}})
 	})
 }

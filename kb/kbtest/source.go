@@ -27,7 +27,7 @@ type Source struct {
 	engagements map[string]salesrec.Engagement
 	feed        []salesrec.Change
 	identities  identities
-	// changed is closed and replaced on every write, waking WaitChange.
+	// changed is closed and replaced on every write (Committed).
 	changed chan struct{}
 	now     func() time.Time
 }
@@ -283,21 +283,10 @@ func (s *Source) CustomerNames(ctx context.Context, actor string, engagementIDs 
 	return out, nil
 }
 
-// Changes implements kb.ChangeNotifier: the channel is closed by the next
-// write.
-func (s *Source) Changes() <-chan struct{} {
+// Committed implements kb.ChangeNotifier: the channel is closed by the
+// next write.
+func (s *Source) Committed() <-chan struct{} {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.changed
-}
-
-// WaitChange returns at the next write or when ctx ends.
-func (s *Source) WaitChange(ctx context.Context) error {
-	ch := s.Changes()
-	select {
-	case <-ch:
-		return nil
-	case <-ctx.Done():
-		return ctx.Err()
-	}
 }

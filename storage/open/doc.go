@@ -8,7 +8,7 @@
 // keyword=value with a libpq keyword (host, port, dbname, user, sslmode, …);
 // a path with a directory before its '=' stays a path.
 //
-// It is a package of its own, not a function in package storage, because
-// the adapters import storage for the types in their method signatures;
+// Open returns the adapter's *storage.Store. It is a package of its own,
+// not a function in package storage, because the adapters import storage;
 // storage importing the adapters back would be an import cycle.
 package open

@@ -11,22 +11,15 @@ import (
 	"github.com/dealtrail/dealtrail/storage/sqlite"
 )
 
-// Store is what both adapters offer (see storage.Adapter).
-type Store = storage.Adapter
-
-var (
-	_ Store = (*sqlite.Store)(nil)
-	_ Store = (*postgres.Store)(nil)
-)
-
-// Open opens the store dsn names, migrating it (unless
-// storage.WithMigrate(false) is given). See the package doc for the DSNs.
-func Open(ctx context.Context, dsn string, opts ...storage.Option) (Store, error) {
+// Open opens the store dsn names with the settings every adapter takes,
+// migrating it unless o.SkipMigrate. See the package doc for the DSNs; a
+// host that needs an adapter's own settings calls that adapter's Open.
+func Open(ctx context.Context, dsn string, o storage.Options) (*storage.Store, error) {
 	switch adapter(dsn) {
 	case "postgres":
-		return postgres.Open(ctx, dsn, opts...)
+		return postgres.Open(ctx, dsn, postgres.Options{Options: o})
 	case "sqlite":
-		return sqlite.Open(ctx, dsn, opts...)
+		return sqlite.Open(ctx, dsn, sqlite.Options{Options: o})
 	}
 	if dsn == "" {
 		return nil, fmt.Errorf("open: empty DSN: %w", salesrec.ErrInvalid)

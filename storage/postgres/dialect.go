@@ -10,11 +10,16 @@ import (
 	"github.com/jmoiron/sqlx"
 
 	"github.com/dealtrail/dealtrail/salesrec"
-	"github.com/dealtrail/dealtrail/storage/internal/sqlstore"
+	sqldialect "github.com/dealtrail/dealtrail/storage/internal/dialect"
 )
 
-// dialect is what PostgreSQL does differently; see sqlstore.Dialect.
-type dialect struct{}
+// dialect is what PostgreSQL does differently; see the internal
+// dialect.Dialect.
+type dialect struct {
+	// listenDSN, when set, is the connection string Listen opens its
+	// LISTEN connection with.
+	listenDSN string
+}
 
 // migrationLock is the key of the advisory lock migrations hold:
 // "dealtrai" in ASCII.
@@ -24,7 +29,7 @@ func (dialect) BindType() int { return sqlx.DOLLAR }
 
 // BeginWrite begins a transaction holding the feed lock (see feedlock.go),
 // taken by its first statement, before the transaction has an id.
-func (dialect) BeginWrite(ctx context.Context, db *sqlx.DB) (sqlstore.Tx, error) {
+func (dialect) BeginWrite(ctx context.Context, db *sqlx.DB) (sqldialect.Tx, error) {
 	tx, err := db.BeginTxx(ctx, nil)
 	if err != nil {
 		return nil, err
@@ -50,7 +55,7 @@ func (dialect) ForUpdate() string { return " FOR UPDATE" }
 // are not blocked): the identity numbers a transaction draws are then
 // higher than those of every transaction committed before it, and no
 // reader can see a higher number before a lower one.
-func (dialect) LockIdentities(ctx context.Context, tx sqlstore.Queryer) error {
+func (dialect) LockIdentities(ctx context.Context, tx sqldialect.Queryer) error {
 	_, err := tx.ExecContext(ctx, `LOCK TABLE dealtrail_customer_identities IN SHARE ROW EXCLUSIVE MODE`)
 	return err
 }
@@ -64,7 +69,7 @@ func (dialect) Unindexed(col string) string { return col }
 
 // LockMigrations takes a transaction-scoped advisory lock: a second process
 // migrating at the same time waits, then finds the migration recorded.
-func (dialect) LockMigrations(ctx context.Context, tx sqlstore.Queryer) error {
+func (dialect) LockMigrations(ctx context.Context, tx sqldialect.Queryer) error {
 	_, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock($1)`, migrationLock)
 	return err
 }
@@ -72,7 +77,7 @@ func (dialect) LockMigrations(ctx context.Context, tx sqlstore.Queryer) error {
 // InsertFeed appends feed rows (their xid column defaults to the writing
 // transaction's id, their seq to the next value of a sequence) and queues a
 // notification that PostgreSQL delivers on commit.
-func (dialect) InsertFeed(ctx context.Context, tx sqlstore.Queryer, rows []sqlstore.FeedRow) error {
+func (dialect) InsertFeed(ctx context.Context, tx sqldialect.Queryer, rows []sqldialect.FeedRow) error {
 	const batch = 1000
 	for len(rows) > 0 {
 		n := min(batch, len(rows))
@@ -117,7 +122,7 @@ type feedRow struct {
 // the rows, under a snapshot taken after the horizon was read (one
 // statement would read the rows under a snapshot older than its look at
 // the lock's holders, and miss a writer that committed in between).
-func (dialect) ReadFeed(ctx context.Context, db sqlstore.Queryer, after string, limit int) ([]salesrec.Change, error) {
+func (dialect) ReadFeed(ctx context.Context, db sqldialect.Queryer, after string, limit int) ([]salesrec.Change, error) {
 	xid, seq, err := parsePos(after)
 	if err != nil {
 		return nil, err
@@ -146,7 +151,7 @@ func (dialect) ReadFeed(ctx context.Context, db sqlstore.Queryer, after string, 
 			return nil, fmt.Errorf("decoding feed xid %q: %w", r.Xid, err)
 		}
 		out[i] = salesrec.Change{Pos: formatPos(x, r.Seq), EngagementID: r.EngagementID, TeamID: r.TeamID,
-			Version: r.Version, Op: salesrec.Op(r.Op), At: sqlstore.FromMicros(r.At)}
+			Version: r.Version, Op: salesrec.Op(r.Op), At: sqldialect.FromMicros(r.At)}
 	}
 	return out, nil
 }
@@ -172,7 +177,7 @@ func parsePos(p string) (uint64, int64, error) {
 // the newest row below the same horizon, read as ReadFeed reads them (the
 // horizon in one statement, the row in a later one), so db must not be a
 // REPEATABLE READ transaction.
-func (dialect) FeedHead(ctx context.Context, db sqlstore.Queryer) (string, error) {
+func (dialect) FeedHead(ctx context.Context, db sqldialect.Queryer) (string, error) {
 	h, err := readHorizon(ctx, db)
 	if err != nil {
 		return "", err
@@ -203,7 +208,7 @@ func (dialect) CheckFeedPos(pos string) error {
 }
 
 // DeleteFeed removes the rows at or before upTo.
-func (dialect) DeleteFeed(ctx context.Context, tx sqlstore.Queryer, upTo string) (int64, error) {
+func (dialect) DeleteFeed(ctx context.Context, tx sqldialect.Queryer, upTo string) (int64, error) {
 	xid, seq, err := parsePos(upTo)
 	if err != nil {
 		return 0, err

@@ -1,13 +1,17 @@
 // Package postgres is the PostgreSQL storage adapter (sqlx over
 // database/sql).
 //
-// Open(ctx, dsn) connects, applies the embedded migrations (under a
-// transaction-scoped advisory lock, so two processes starting at once apply
-// each exactly once) and LISTENs for the feed's notifications. New(ctx, db)
-// builds a Store over a host's own *sql.DB and never changes its schema
-// unless asked with storage.WithMigrate(true); Migrate applies the
-// migrations explicitly. Every table is prefixed dealtrail_, so the schema
-// can share a database (and a search_path) with the host's own tables.
+// It supplies what PostgreSQL does differently to storage.Store, the type
+// its Open and New return. Open(ctx, dsn, Options{}) connects, applies the
+// embedded migrations (under a transaction-scoped advisory lock, so two
+// processes starting at once apply each exactly once) and LISTENs for the
+// feed's notifications. New(ctx, db, Options{}) builds a Store over a
+// host's own *sql.DB and never changes its schema: Migrate applies the
+// migrations, MigrateStatus lists applied and pending ones, and Migrations
+// hands the files to a host's own migration tool. Both check the schema and
+// fail with storage.ErrSchema when it is not the binary's. Every table is
+// prefixed dealtrail_, so the schema can share a database (and a
+// search_path) with the host's own tables.
 //
 // # Drivers
 //
@@ -23,7 +27,7 @@
 //     (told by the type db.Driver() returns), and multi-row INSERTs
 //     otherwise: database/sql offers no COPY, and pgx's is reachable only
 //     through its own types.
-//   - The LISTEN connection (storage.WithListenDSN for New, the DSN for
+//   - The LISTEN connection (Options.ListenDSN for New, the DSN for
 //     Open) is lib/pq's whatever the pool's driver, so its DSN must be one
 //     lib/pq accepts: no pgx-only parameters. When its first connection
 //     attempt fails (a DSN the server refuses, a server down), or ctx ends

@@ -13,7 +13,7 @@ import (
 	"github.com/lib/pq"
 
 	"github.com/dealtrail/dealtrail/salesrec"
-	"github.com/dealtrail/dealtrail/storage/internal/sqlstore"
+	sqldialect "github.com/dealtrail/dealtrail/storage/internal/dialect"
 )
 
 func TestMapErrorByCodeWithoutValues(t *testing.T) {
@@ -77,7 +77,7 @@ func TestDialectForDriver(t *testing.T) {
 		if err != nil {
 			t.Fatalf("sql.Open(%q): %v", c.driver, err)
 		}
-		_, copies := dialectFor(db).(sqlstore.Copier)
+		_, copies := dialectFor(db, "").(sqldialect.Copier)
 		if copies != c.copies {
 			t.Errorf("driver %q: dialect copies = %v, want %v", c.driver, copies, c.copies)
 		}

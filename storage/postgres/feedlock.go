@@ -8,7 +8,7 @@ import (
 
 	"github.com/lib/pq"
 
-	"github.com/dealtrail/dealtrail/storage/internal/sqlstore"
+	sqldialect "github.com/dealtrail/dealtrail/storage/internal/dialect"
 )
 
 // The feed lock. Every transaction that may write dealtrail_feed takes it,
@@ -81,7 +81,7 @@ func LockFeed(ctx context.Context, tx Execer) error {
 // holding the feed lock if that is lower. It must run as a statement of
 // its own, outside any transaction, so that the feed rows are read under
 // a later snapshot than the one it looked at.
-func readHorizon(ctx context.Context, db sqlstore.Queryer) (uint64, error) {
+func readHorizon(ctx context.Context, db sqldialect.Queryer) (uint64, error) {
 	var next, xmin string
 	var xids pq.Int64Array
 	var unknown bool

@@ -13,9 +13,11 @@ import (
 // it only when (and if) that transaction commits.
 const channel = "dealtrail_feed"
 
-// listen starts a LISTEN connection that wakes WaitChange and Changes on
-// every notification, and on every reconnect (notifications may have been
-// missed while it was down). Close stops it.
+// Listen starts a LISTEN connection on d.listenDSN that calls wake (which
+// closes the store's Committed channel) on every notification, and on
+// every reconnect (notifications may have been missed while it was down).
+// The store calls stop when it is closed. Without a listen DSN it does
+// nothing.
 //
 // The connection is lib/pq's, opened from dsn, whatever driver the store's
 // pool uses: database/sql has no way to receive notifications, and pgx's
@@ -24,7 +26,11 @@ const channel = "dealtrail_feed"
 // is sent to the server as a setting and refused. listen returns the first
 // connection attempt's error, or ctx's, rather than retrying forever as
 // pq.Listener does; once listening, it reconnects on its own.
-func (s *Store) listen(ctx context.Context, dsn string) error {
+func (d dialect) Listen(ctx context.Context, wake func()) (stop func() error, err error) {
+	dsn := d.listenDSN
+	if dsn == "" {
+		return nil, nil
+	}
 	failed := make(chan error, 1)
 	l := pq.NewListener(dsn, 100*time.Millisecond, 10*time.Second, func(ev pq.ListenerEventType, err error) {
 		if ev == pq.ListenerEventConnectionAttemptFailed {
@@ -36,7 +42,6 @@ func (s *Store) listen(ctx context.Context, dsn string) error {
 	})
 	listening := make(chan error, 1)
 	go func() { listening <- l.Listen(channel) }()
-	var err error
 	pending := true // Listen has not returned yet
 	select {
 	case err = <-listening:
@@ -46,8 +51,7 @@ func (s *Store) listen(ctx context.Context, dsn string) error {
 		err = ctx.Err()
 	}
 	if err == nil {
-		s.relay(l)
-		return nil
+		return relay(l, wake), nil
 	}
 	// pq.Listener dials holding the lock Close takes: a dial to an
 	// unanswering host would hold up the return past ctx. Close wakes Listen,
@@ -58,12 +62,12 @@ func (s *Store) listen(ctx context.Context, dsn string) error {
 			<-listening
 		}
 	}()
-	return fmt.Errorf("listening for feed notifications: %w", dialect{}.MapError(err))
+	return nil, fmt.Errorf("listening for feed notifications: %w", dialect{}.MapError(err))
 }
 
-// relay wakes the store's waiters on each of l's notifications until the
-// store is closed.
-func (s *Store) relay(l *pq.Listener) {
+// relay calls wake on each of l's notifications until the stop it returns
+// is called.
+func relay(l *pq.Listener, wake func()) (stop func() error) {
 	done := make(chan struct{})
 	stopped := make(chan struct{})
 	go func() {
@@ -74,16 +78,16 @@ func (s *Store) relay(l *pq.Listener) {
 				if !ok {
 					return
 				}
-				s.Notifier().Broadcast()
+				wake()
 			case <-done:
 				return
 			}
 		}
 	}()
-	s.OnClose(func() error {
+	return func() error {
 		close(done)
 		err := l.Close()
 		<-stopped
 		return err
-	})
+	}
 }

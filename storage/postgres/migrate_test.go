@@ -26,8 +26,10 @@ func TestMigrations(t *testing.T) {
 			}
 		},
 		Migrate: postgres.Migrate,
-		New: func(ctx context.Context, db *sql.DB, opts ...storage.Option) (storagetest.Store, error) {
-			return postgres.New(ctx, db, opts...)
+		New: func(ctx context.Context, db *sql.DB) (*storage.Store, error) {
+			return postgres.New(ctx, db, postgres.Options{})
 		},
+		Status: postgres.MigrateStatus,
+		Files:  postgres.Migrations(),
 	})
 }

@@ -19,7 +19,7 @@ type pgxTeam struct {
 	customer salesrec.Customer
 }
 
-func newPgxTeam(t *testing.T, ctx context.Context, s *postgres.Store) pgxTeam {
+func newPgxTeam(t *testing.T, ctx context.Context, s *storage.Store) pgxTeam {
 	t.Helper()
 	team, err := s.CreateTeam(ctx, salesrec.Team{Name: "华东一组"})
 	if err != nil {
@@ -38,14 +38,14 @@ func newPgxTeam(t *testing.T, ctx context.Context, s *postgres.Store) pgxTeam {
 
 // migratedPgxStore is a store built with New over a host pool of pgx's
 // stdlib driver on a fresh, migrated schema; it also returns the schema's DSN.
-func migratedPgxStore(t *testing.T, opts ...storage.Option) (*postgres.Store, string) {
+func migratedPgxStore(t *testing.T) (*storage.Store, string) {
 	t.Helper()
 	dsn := freshSchema(t)
 	db := hostPool(t, pgxDriver, dsn)
 	if err := postgres.Migrate(context.Background(), db); err != nil {
 		t.Fatalf("Migrate over pgx: %v", err)
 	}
-	return hostStore(t, db, opts...), dsn
+	return hostStore(t, db, postgres.Options{}), dsn
 }
 
 // TestPgxUniqueViolationIsConflict: over a pgx pool, a taken customer name
@@ -119,19 +119,19 @@ func TestPgxBulkInsert(t *testing.T) {
 	}
 }
 
-// TestPgxChangesAcrossPools: a store over a host's pgx pool, given a listen
+// TestPgxCommittedAcrossPools: a store over a host's pgx pool, given a listen
 // DSN, hears another pool's commits (as another process's would be) through
 // LISTEN/NOTIFY.
-func TestPgxChangesAcrossPools(t *testing.T) {
+func TestPgxCommittedAcrossPools(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
 	writer, dsn := migratedPgxStore(t)
-	reader := hostStore(t, hostPool(t, pgxDriver, dsn), storage.WithListenDSN(dsn))
+	reader := hostStore(t, hostPool(t, pgxDriver, dsn), postgres.Options{ListenDSN: dsn})
 	w := newPgxTeam(t, ctx, writer)
 	// The reader's LISTEN may not be established before the first commit:
 	// keep committing until it wakes.
 	for i := 0; ; i++ {
-		changed := reader.Changes()
+		changed := reader.Committed()
 		_, err := writer.CreateEngagement(ctx, w.manager.ID, salesrec.Engagement{OwnerID: w.manager.ID, CustomerID: w.customer.ID,
 			Stage: salesrec.StageNewCustomer, Goal: "挖掘客户的采购预算"})
 		if err != nil {
@@ -160,7 +160,7 @@ func TestListenDSNRefusedFailsNew(t *testing.T) {
 	if err := db.PingContext(ctx); err != nil {
 		t.Fatalf("the pgx pool cannot connect: %v", err)
 	}
-	s, err := postgres.New(ctx, db, storage.WithListenDSN(pgxDSN))
+	s, err := postgres.New(ctx, db, postgres.Options{ListenDSN: pgxDSN})
 	if err == nil {
 		_ = s.Close()
 		t.Fatal("New listened on a DSN the server refuses")

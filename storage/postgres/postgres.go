@@ -6,11 +6,10 @@ import (
 	"embed"
 	"fmt"
 
-	"github.com/jmoiron/sqlx"
 	_ "github.com/lib/pq" // registers the "postgres" driver
 
 	"github.com/dealtrail/dealtrail/storage"
-	"github.com/dealtrail/dealtrail/storage/internal/sqlstore"
+	sqldialect "github.com/dealtrail/dealtrail/storage/internal/dialect"
 )
 
 // DriverName is the database/sql driver name of lib/pq.
@@ -19,18 +18,29 @@ const DriverName = "postgres"
 //go:embed migrations/*.sql
 var migrationFiles embed.FS
 
-// Store is the PostgreSQL implementation of storage.Store.
-type Store struct {
-	*sqlstore.Store
+// Options are the settings of Open and New: the ones every adapter takes,
+// and PostgreSQL's own. The zero value is the default for every field.
+type Options struct {
+	storage.Options
+	// ListenDSN is the connection string of the LISTEN connection that
+	// makes Committed hear other processes' commits. It is opened with
+	// lib/pq whatever driver the pool uses, so it must be a DSN lib/pq
+	// accepts (no pgx-only parameters). Empty means: Open's own DSN; for
+	// New, no LISTEN connection, and Committed hears this process's commits
+	// only (feed readers also poll, so nothing is missed, only heard
+	// later).
+	ListenDSN string
 }
 
-var _ storage.Store = (*Store)(nil)
-
 // Open connects to the database at dsn (a postgres:// URL or a key=value
-// string), applies pending migrations unless storage.WithMigrate(false) is
-// given, and listens for feed notifications on a connection of its own.
-// Close closes both.
-func Open(ctx context.Context, dsn string, opts ...storage.Option) (*Store, error) {
+// string), applies pending migrations unless o.SkipMigrate, checks the
+// schema (storage.ErrSchema), and listens for feed notifications on a
+// connection of its own. Close closes both.
+func Open(ctx context.Context, dsn string, o Options) (*storage.Store, error) {
+	return open(ctx, dsn, o, nil)
+}
+
+func open(ctx context.Context, dsn string, o Options, probe *sqldialect.Probe) (*storage.Store, error) {
 	db, err := sql.Open(DriverName, dsn)
 	if err != nil {
 		return nil, fmt.Errorf("opening postgres: %w", err)
@@ -38,66 +48,25 @@ func Open(ctx context.Context, dsn string, opts ...storage.Option) (*Store, erro
 	if err := db.PingContext(ctx); err != nil {
 		return nil, joinClose(fmt.Errorf("connecting to postgres: %w", dialect{}.MapError(err)), db)
 	}
-	cfg := storage.Configure(true, opts...)
-	if cfg.ListenDSN == "" {
-		cfg.ListenDSN = dsn
+	if o.ListenDSN == "" {
+		o.ListenDSN = dsn
 	}
-	s, err := build(ctx, db, cfg)
-	if err != nil {
-		return nil, joinClose(err, db)
-	}
-	s.OnClose(db.Close)
-	if err := s.listen(ctx, cfg.ListenDSN); err != nil {
-		return nil, joinClose(err, db)
-	}
-	return s, nil
+	return storage.Build(ctx, db, dialectFor(db, o.ListenDSN), o.Options,
+		sqldialect.Setup{Migrate: !o.SkipMigrate, OwnsDB: true, Probe: probe})
 }
 
 // New builds a Store over a host's *sql.DB, opened with lib/pq ("postgres")
-// or another PostgreSQL driver such as pgx's stdlib ("pgx"). It does not
-// change the schema unless storage.WithMigrate(true) is given; call Migrate
-// otherwise. Close leaves db open: it belongs to the
-// host. Without storage.WithListenDSN, WaitChange wakes on this process's
-// own commits only.
-func New(ctx context.Context, db *sql.DB, opts ...storage.Option) (*Store, error) {
-	cfg := storage.Configure(false, opts...)
-	s, err := build(ctx, db, cfg)
-	if err != nil {
-		return nil, err
-	}
-	if cfg.ListenDSN != "" {
-		if err := s.listen(ctx, cfg.ListenDSN); err != nil {
-			return nil, err
-		}
-	}
-	return s, nil
+// or another PostgreSQL driver such as pgx's stdlib ("pgx"). It never
+// changes the schema: call Migrate first, or New fails with
+// storage.ErrSchema (o.SkipMigrate has no effect here). Close leaves db
+// open: it belongs to the host. Without o.ListenDSN, Committed hears this
+// process's own commits only.
+func New(ctx context.Context, db *sql.DB, o Options) (*storage.Store, error) {
+	return newStore(ctx, db, o, nil)
 }
 
-func build(ctx context.Context, db *sql.DB, cfg storage.Config) (*Store, error) {
-	x := sqlx.NewDb(db, DriverName)
-	if *cfg.Migrate {
-		if err := migrate(ctx, x); err != nil {
-			return nil, err
-		}
-	}
-	return &Store{Store: sqlstore.New(x, dialectFor(db), cfg)}, nil
-}
-
-// Migrate applies the embedded migrations that db has not recorded yet, in
-// the schema db's search_path names first.
-func Migrate(ctx context.Context, db *sql.DB) error {
-	return migrate(ctx, sqlx.NewDb(db, DriverName))
-}
-
-func migrate(ctx context.Context, db *sqlx.DB) error {
-	ms, err := sqlstore.LoadMigrations(migrationFiles, "migrations")
-	if err != nil {
-		return err
-	}
-	if err := sqlstore.Migrate(ctx, db, dialect{}, ms); err != nil {
-		return dialect{}.MapError(err)
-	}
-	return nil
+func newStore(ctx context.Context, db *sql.DB, o Options, probe *sqldialect.Probe) (*storage.Store, error) {
+	return storage.Build(ctx, db, dialectFor(db, o.ListenDSN), o.Options, sqldialect.Setup{Probe: probe})
 }
 
 func joinClose(err error, db *sql.DB) error {

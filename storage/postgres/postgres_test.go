@@ -12,7 +12,7 @@ import (
 	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" driver
 
 	"github.com/dealtrail/dealtrail/storage"
-	"github.com/dealtrail/dealtrail/storage/internal/sqlstore"
+	sqldialect "github.com/dealtrail/dealtrail/storage/internal/dialect"
 	"github.com/dealtrail/dealtrail/storage/postgres"
 	"github.com/dealtrail/dealtrail/storage/storagetest"
 )
@@ -63,9 +63,9 @@ func withSearchPath(t testing.TB, dsn, schema string) string {
 	return dsn + " search_path=" + schema
 }
 
-func open(t testing.TB, opts ...storage.Option) storagetest.Harness {
+func open(t testing.TB, o storage.Options) storagetest.Harness {
 	t.Helper()
-	s, err := postgres.Open(context.Background(), freshSchema(t), opts...)
+	s, p, err := postgres.OpenProbed(context.Background(), freshSchema(t), postgres.Options{Options: o})
 	if err != nil {
 		t.Fatalf("postgres.Open: %v", err)
 	}
@@ -76,11 +76,11 @@ func open(t testing.TB, opts ...storage.Option) storagetest.Harness {
 	})
 	return storagetest.Harness{
 		Store:             s,
-		DB:                s.DB().DB,
+		DB:                p.DB,
 		Dialect:           "postgres",
-		BeforeCommit:      func(f func(context.Context, string) error) { sqlstore.SetBeforeCommit(s.Store, f) },
-		MapError:          func(err error) error { return sqlstore.MapError(s.Store, err) },
-		AfterBegin:        afterBegin(s),
+		BeforeCommit:      p.BeforeCommit,
+		MapError:          p.MapError,
+		AfterBegin:        afterBegin(p),
 		LockFeed:          lockFeed,
 		ConcurrentWriters: true,
 	}
@@ -97,33 +97,33 @@ const pgxDriver = "pgx"
 
 // openHost builds the store the way a host CRM does: its own *sql.DB
 // (lib/pq), Migrate, then New (no LISTEN connection).
-func openHost(t testing.TB, opts ...storage.Option) storagetest.Harness {
+func openHost(t testing.TB, o storage.Options) storagetest.Harness {
 	t.Helper()
-	return openHostWith(t, postgres.DriverName, opts...)
+	return openHostWith(t, postgres.DriverName, o)
 }
 
 // openHostPgx is openHost over a pool of pgx's stdlib driver.
-func openHostPgx(t testing.TB, opts ...storage.Option) storagetest.Harness {
+func openHostPgx(t testing.TB, o storage.Options) storagetest.Harness {
 	t.Helper()
-	return openHostWith(t, pgxDriver, opts...)
+	return openHostWith(t, pgxDriver, o)
 }
 
 // openHostWith is openHost over a pool of the named database/sql driver.
-func openHostWith(t testing.TB, driver string, opts ...storage.Option) storagetest.Harness {
+func openHostWith(t testing.TB, driver string, o storage.Options) storagetest.Harness {
 	t.Helper()
 	dsn := freshSchema(t)
 	db := hostPool(t, driver, dsn)
 	if err := postgres.Migrate(context.Background(), db); err != nil {
 		t.Fatalf("Migrate: %v", err)
 	}
-	s := hostStore(t, db, opts...)
+	s, p := hostStoreProbed(t, db, postgres.Options{Options: o})
 	return storagetest.Harness{
 		Store:             s,
 		DB:                db,
 		Dialect:           "postgres",
-		BeforeCommit:      func(f func(context.Context, string) error) { sqlstore.SetBeforeCommit(s.Store, f) },
-		MapError:          func(err error) error { return sqlstore.MapError(s.Store, err) },
-		AfterBegin:        afterBegin(s),
+		BeforeCommit:      p.BeforeCommit,
+		MapError:          p.MapError,
+		AfterBegin:        afterBegin(p),
 		LockFeed:          lockFeed,
 		ConcurrentWriters: true,
 	}
@@ -143,9 +143,16 @@ func hostPool(t testing.TB, driver, dsn string) *sql.DB {
 
 // hostStore builds a store with New over a host's migrated pool, closed at
 // cleanup (before the pool).
-func hostStore(t testing.TB, db *sql.DB, opts ...storage.Option) *postgres.Store {
+func hostStore(t testing.TB, db *sql.DB, o postgres.Options) *storage.Store {
 	t.Helper()
-	s, err := postgres.New(context.Background(), db, opts...)
+	s, _ := hostStoreProbed(t, db, o)
+	return s
+}
+
+// hostStoreProbed is hostStore with the store's test hooks.
+func hostStoreProbed(t testing.TB, db *sql.DB, o postgres.Options) (*storage.Store, *sqldialect.Probe) {
+	t.Helper()
+	s, p, err := postgres.NewProbed(context.Background(), db, o)
 	if err != nil {
 		t.Fatalf("postgres.New: %v", err)
 	}
@@ -154,7 +161,7 @@ func hostStore(t testing.TB, db *sql.DB, opts ...storage.Option) *postgres.Store
 			t.Errorf("Close: %v", err)
 		}
 	})
-	return s
+	return s, p
 }
 
 func TestConformanceHostDB(t *testing.T) {
@@ -169,14 +176,14 @@ func TestConformanceHostPgx(t *testing.T) {
 	storagetest.Run(t, openHostPgx)
 }
 
-// afterBegin adapts sqlstore.SetAfterBegin to the harness.
-func afterBegin(s *postgres.Store) func(f func(context.Context, storagetest.Execer) error) {
+// afterBegin adapts the probe's AfterBegin to the harness.
+func afterBegin(p *sqldialect.Probe) func(f func(context.Context, storagetest.Execer) error) {
 	return func(f func(context.Context, storagetest.Execer) error) {
 		if f == nil {
-			sqlstore.SetAfterBegin(s.Store, nil)
+			p.AfterBegin(nil)
 			return
 		}
-		sqlstore.SetAfterBegin(s.Store, func(ctx context.Context, tx sqlstore.Queryer) error { return f(ctx, tx) })
+		p.AfterBegin(func(ctx context.Context, tx sqldialect.Queryer) error { return f(ctx, tx) })
 	}
 }
 

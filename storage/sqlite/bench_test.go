@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/dealtrail/dealtrail/storage"
+	"github.com/dealtrail/dealtrail/storage/sqlite"
 	"github.com/dealtrail/dealtrail/storage/storagetest"
 )
 
@@ -12,7 +13,7 @@ func BenchmarkStore(b *testing.B) { storagetest.Bench(b, open) }
 // BenchmarkStoreNormal is BenchmarkStore with synchronous NORMAL, to show
 // what FULL (the default) costs: an fsync of the WAL per commit.
 func BenchmarkStoreNormal(b *testing.B) {
-	storagetest.Bench(b, func(t testing.TB, opts ...storage.Option) storagetest.Harness {
-		return open(t, append(opts, storage.WithSQLiteSynchronous("NORMAL"))...)
+	storagetest.Bench(b, func(t testing.TB, o storage.Options) storagetest.Harness {
+		return openWith(t, sqlite.Options{Options: o, Synchronous: "NORMAL"})
 	})
 }

@@ -4,22 +4,23 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"io/fs"
 	"strconv"
 	"strings"
 
 	"github.com/jmoiron/sqlx"
 
 	"github.com/dealtrail/dealtrail/salesrec"
-	"github.com/dealtrail/dealtrail/storage/internal/sqlstore"
+	sqldialect "github.com/dealtrail/dealtrail/storage/internal/dialect"
 )
 
-// dialect is what SQLite does differently; see sqlstore.Dialect.
+// dialect is what SQLite does differently; see sqldialect.Dialect.
 type dialect struct {
 	// hostDB is set for a store over a host's *sql.DB, whose connections
 	// may lack the settings Open's DSN makes.
 	hostDB bool
 	// synchronous, when set, is the PRAGMA synchronous level set on a host
-	// connection before it writes (storage.WithSQLiteSynchronous).
+	// connection before it writes (Options.Synchronous).
 	synchronous string
 	// writeLock (capacity 1) queues this store's writers in the process, in
 	// order, before they take SQLite's write lock: waiting there is fair,
@@ -32,9 +33,21 @@ func newDialect(hostDB bool, synchronous string) dialect {
 	return dialect{hostDB: hostDB, synchronous: synchronous, writeLock: make(chan struct{}, 1)}
 }
 
+func (dialect) DriverName() string { return DriverName }
+
 func (dialect) BindType() int { return sqlx.QUESTION }
 
-func (d dialect) BeginWrite(ctx context.Context, db *sqlx.DB) (sqlstore.Tx, error) {
+// Migrations are the embedded migrations.
+func (dialect) Migrations() fs.FS { return migrationFiles }
+
+// HasTable looks the table up in sqlite_master.
+func (dialect) HasTable(ctx context.Context, q sqldialect.Queryer, name string) (bool, error) {
+	var n int
+	err := sqlx.GetContext(ctx, q, &n, `SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = ?`, name)
+	return n > 0, err
+}
+
+func (d dialect) BeginWrite(ctx context.Context, db *sqlx.DB) (sqldialect.Tx, error) {
 	return beginImmediate(ctx, db, d)
 }
 
@@ -46,7 +59,7 @@ func (dialect) ReadOptions() *sql.TxOptions { return &sql.TxOptions{ReadOnly: tr
 func (dialect) ForUpdate() string { return "" }
 
 // LockIdentities does nothing: BEGIN IMMEDIATE already serialises writers.
-func (dialect) LockIdentities(context.Context, sqlstore.Queryer) error { return nil }
+func (dialect) LockIdentities(context.Context, sqldialect.Queryer) error { return nil }
 
 // ForUpdateOf is empty for the same reason.
 func (dialect) ForUpdateOf(string) string { return "" }
@@ -56,11 +69,11 @@ func (dialect) ForUpdateOf(string) string { return "" }
 func (dialect) Unindexed(col string) string { return "+" + col }
 
 // LockMigrations does nothing more: BEGIN IMMEDIATE holds the write lock.
-func (dialect) LockMigrations(context.Context, sqlstore.Queryer) error { return nil }
+func (dialect) LockMigrations(context.Context, sqldialect.Queryer) error { return nil }
 
 // InsertFeed appends feed rows; their AUTOINCREMENT seq is the position.
 // Writers are serialised, so sequence order is commit order.
-func (dialect) InsertFeed(ctx context.Context, tx sqlstore.Queryer, rows []sqlstore.FeedRow) error {
+func (dialect) InsertFeed(ctx context.Context, tx sqldialect.Queryer, rows []sqldialect.FeedRow) error {
 	const batch = 1000
 	for len(rows) > 0 {
 		n := min(batch, len(rows))
@@ -92,7 +105,7 @@ type feedRow struct {
 }
 
 // ReadFeed returns the changes after the sequence number after.
-func (dialect) ReadFeed(ctx context.Context, db sqlstore.Queryer, after string, limit int) ([]salesrec.Change, error) {
+func (dialect) ReadFeed(ctx context.Context, db sqldialect.Queryer, after string, limit int) ([]salesrec.Change, error) {
 	from, err := parsePos(after)
 	if err != nil {
 		return nil, err
@@ -105,7 +118,7 @@ func (dialect) ReadFeed(ctx context.Context, db sqlstore.Queryer, after string, 
 	out := make([]salesrec.Change, len(rows))
 	for i, r := range rows {
 		out[i] = salesrec.Change{Pos: formatPos(r.Seq), EngagementID: r.EngagementID, TeamID: r.TeamID,
-			Version: r.Version, Op: salesrec.Op(r.Op), At: sqlstore.FromMicros(r.At)}
+			Version: r.Version, Op: salesrec.Op(r.Op), At: sqldialect.FromMicros(r.At)}
 	}
 	return out, nil
 }
@@ -127,7 +140,7 @@ func parsePos(p string) (int64, error) {
 
 // FeedHead returns the position of the feed's last row: SQLite's writers
 // commit in sequence order, so every row is readable.
-func (dialect) FeedHead(ctx context.Context, db sqlstore.Queryer) (string, error) {
+func (dialect) FeedHead(ctx context.Context, db sqldialect.Queryer) (string, error) {
 	var seq []int64
 	if err := sqlx.SelectContext(ctx, db, &seq, `SELECT seq FROM dealtrail_feed ORDER BY seq DESC LIMIT 1`); err != nil {
 		return "", err
@@ -148,7 +161,7 @@ func (dialect) CheckFeedPos(pos string) error {
 }
 
 // DeleteFeed removes the rows at or before upTo.
-func (dialect) DeleteFeed(ctx context.Context, tx sqlstore.Queryer, upTo string) (int64, error) {
+func (dialect) DeleteFeed(ctx context.Context, tx sqldialect.Queryer, upTo string) (int64, error) {
 	n, err := strconv.ParseInt(upTo, 10, 64)
 	if err != nil {
 		return 0, salesrec.FieldError("position", "is not a feed position this store returned")

@@ -1,12 +1,16 @@
 // Package sqlite is the embedded storage adapter: a SQLite file through
-// modernc.org/sqlite (pure Go, no cgo).
+// modernc.org/sqlite (pure Go, no cgo). It supplies what SQLite does
+// differently to storage.Store, the type its Open and New return.
 //
-// Open(ctx, path) opens or creates a database file with write-ahead
-// logging, synchronous FULL (every commit survives a power loss; see
-// storage.WithSQLiteSynchronous), a busy timeout and foreign keys on, and
-// applies the embedded migrations. New(ctx, db) builds a Store over a host's own *sql.DB (opened
-// with the "sqlite" driver) and never changes its schema unless asked with
-// storage.WithMigrate(true); Migrate applies the migrations explicitly.
+// Open(ctx, path, Options{}) opens or creates a database file with
+// write-ahead logging, synchronous FULL (every commit survives a power
+// loss; see Options.Synchronous), a busy timeout and foreign keys on, and
+// applies the embedded migrations. New(ctx, db, Options{}) builds a Store
+// over a host's own *sql.DB (opened with the "sqlite" driver) and never
+// changes its schema: Migrate applies the migrations, MigrateStatus lists
+// applied and pending ones, and Migrations hands the files to a host's own
+// migration tool. Both check the schema and fail with storage.ErrSchema
+// when it is not the binary's.
 //
 // Every write transaction starts with BEGIN IMMEDIATE on a dedicated
 // connection, so writers queue on the busy timeout instead of failing with

@@ -28,28 +28,28 @@ func TestSynchronousLevel(t *testing.T) {
 	tests := []struct {
 		name string
 		dsn  string // appended to the file's path
-		opts []storage.Option
+		sync string // Options.Synchronous
 		want int
 	}{
-		{"FULL by default", "", nil, 2},
-		{"NORMAL when the host accepts it", "", []storage.Option{storage.WithSQLiteSynchronous("normal")}, 1},
-		{"EXTRA", "", []storage.Option{storage.WithSQLiteSynchronous("EXTRA")}, 3},
-		{"the DSN's own pragma", "?_pragma=synchronous(NORMAL)", nil, 1},
-		{"the option over the DSN's pragma", "?_pragma=synchronous(NORMAL)", []storage.Option{storage.WithSQLiteSynchronous("FULL")}, 2},
+		{"FULL by default", "", "", 2},
+		{"NORMAL when the host accepts it", "", "normal", 1},
+		{"EXTRA", "", "EXTRA", 3},
+		{"the DSN's own pragma", "?_pragma=synchronous(NORMAL)", "", 1},
+		{"the option over the DSN's pragma", "?_pragma=synchronous(NORMAL)", "FULL", 2},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			s, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "d.db")+tc.dsn, tc.opts...)
+			s, p, err := sqlite.OpenProbed(ctx, filepath.Join(t.TempDir(), "d.db")+tc.dsn, sqlite.Options{Synchronous: tc.sync})
 			if err != nil {
 				t.Fatalf("Open: %v", err)
 			}
 			defer s.Close()
-			if got := synchronous(t, s.DB().DB); got != tc.want {
+			if got := synchronous(t, p.DB); got != tc.want {
 				t.Errorf("synchronous = %d, want %d", got, tc.want)
 			}
 		})
 	}
-	_, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "d.db"), storage.WithSQLiteSynchronous("OFF"))
+	_, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "d.db"), sqlite.Options{Synchronous: "OFF"})
 	if !errors.Is(err, salesrec.ErrInvalid) {
 		t.Errorf("Open with synchronous OFF: %v, want ErrInvalid", err)
 	}
@@ -69,7 +69,7 @@ func TestSynchronousOnHostDB(t *testing.T) {
 	if err := sqlite.Migrate(ctx, db); err != nil {
 		t.Fatalf("Migrate: %v", err)
 	}
-	s, err := sqlite.New(ctx, db, storage.WithSQLiteSynchronous("FULL"))
+	s, err := sqlite.New(ctx, db, sqlite.Options{Synchronous: "FULL"})
 	if err != nil {
 		t.Fatalf("New: %v", err)
 	}
@@ -86,7 +86,7 @@ func TestSynchronousOnHostDB(t *testing.T) {
 // position handed to a reader is never given to another change, even after
 // the row holding it is gone.
 func TestFeedSequenceNeverReused(t *testing.T) {
-	h := open(t)
+	h := open(t, storage.Options{})
 	ctx := context.Background()
 	var ddl string
 	if err := h.DB.QueryRowContext(ctx, `SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'dealtrail_feed'`).Scan(&ddl); err != nil {

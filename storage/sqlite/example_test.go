@@ -24,7 +24,9 @@ func Example() {
 	defer os.RemoveAll(dir)
 
 	now := time.Date(2026, 3, 2, 10, 0, 0, 0, time.FixedZone("CST", 8*3600))
-	s, err := sqlite.Open(ctx, filepath.Join(dir, "dealtrail.db"), storage.WithClock(salesrec.FixedClock(now)))
+	s, err := sqlite.Open(ctx, filepath.Join(dir, "dealtrail.db"), sqlite.Options{
+		Options: storage.Options{Clock: salesrec.FixedClock(now)},
+	})
 	if err != nil {
 		log.Fatal(err)
 	}

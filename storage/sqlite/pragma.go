@@ -14,7 +14,7 @@ import (
 // lost commits would find their positions reused by new ones.
 const DefaultSynchronous = "FULL"
 
-// synchronousLevel checks a storage.WithSQLiteSynchronous level and
+// synchronousLevel checks a Options.Synchronous level and
 // returns it in upper case ("" stays "": no level chosen).
 func synchronousLevel(level string) (string, error) {
 	switch l := strings.ToUpper(strings.TrimSpace(level)); l {

@@ -6,12 +6,11 @@ import (
 	"embed"
 	"fmt"
 
-	"github.com/jmoiron/sqlx"
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
 
 	"github.com/dealtrail/dealtrail/salesrec"
 	"github.com/dealtrail/dealtrail/storage"
-	"github.com/dealtrail/dealtrail/storage/internal/sqlstore"
+	sqldialect "github.com/dealtrail/dealtrail/storage/internal/dialect"
 )
 
 // DriverName is the database/sql driver name of modernc.org/sqlite.
@@ -24,21 +23,31 @@ const BusyTimeoutMillis = 10000
 //go:embed migrations/*.sql
 var migrationFiles embed.FS
 
-// Store is the SQLite implementation of storage.Store.
-type Store struct {
-	*sqlstore.Store
+// Options are the settings of Open and New: the ones every adapter takes,
+// and SQLite's own. The zero value is the default for every field.
+type Options struct {
+	storage.Options
+	// Synchronous is the PRAGMA synchronous level the store writes with:
+	// "FULL", "EXTRA" or "NORMAL" (any case); other values are refused
+	// with salesrec.ErrInvalid. Empty means: FULL for Open, unless its DSN
+	// sets a synchronous pragma of its own; for New, the host's connections
+	// as they are. NORMAL saves an fsync per commit, but an OS crash or a
+	// power loss can then roll back the last commits after a feed reader
+	// (the knowledge base) applied them; see docs/storage.md.
+	Synchronous string
 }
 
-var _ storage.Store = (*Store)(nil)
-
 // Open opens (creating if needed) the SQLite database at dsn — a path or a
-// file: URI — with WAL, synchronous FULL (see storage.WithSQLiteSynchronous),
-// a busy timeout and foreign keys, and applies pending
-// migrations unless storage.WithMigrate(false) is given. Close closes the
-// database.
-func Open(ctx context.Context, dsn string, opts ...storage.Option) (*Store, error) {
-	cfg := storage.Configure(true, opts...)
-	level, err := synchronousLevel(cfg.SQLiteSynchronous)
+// file: URI — with WAL, synchronous FULL (see Options.Synchronous), a busy
+// timeout and foreign keys, applies pending migrations unless
+// o.SkipMigrate, and checks the schema (storage.ErrSchema). Close closes
+// the database.
+func Open(ctx context.Context, dsn string, o Options) (*storage.Store, error) {
+	return open(ctx, dsn, o, nil)
+}
+
+func open(ctx context.Context, dsn string, o Options, probe *sqldialect.Probe) (*storage.Store, error) {
+	level, err := synchronousLevel(o.Synchronous)
 	if err != nil {
 		return nil, err
 	}
@@ -50,18 +59,14 @@ func Open(ctx context.Context, dsn string, opts ...storage.Option) (*Store, erro
 	if err != nil {
 		return nil, fmt.Errorf("opening sqlite: %w", err)
 	}
-	s, err := build(ctx, db, newDialect(false, ""), cfg)
-	if err != nil {
-		return nil, joinClose(err, db)
-	}
-	s.OnClose(db.Close)
-	return s, nil
+	return storage.Build(ctx, db, newDialect(false, ""), o.Options,
+		sqldialect.Setup{Migrate: !o.SkipMigrate, OwnsDB: true, Probe: probe})
 }
 
 // New builds a Store over a host's *sql.DB opened with the "sqlite"
-// driver. It does not change the schema unless storage.WithMigrate(true) is
-// given; call Migrate otherwise. Close leaves db open: it belongs to the
-// host.
+// driver. It never changes the schema: call Migrate first, or New fails
+// with storage.ErrSchema (o.SkipMigrate has no effect here). Close leaves
+// db open: it belongs to the host.
 //
 // The host's DSN must set a busy timeout (e.g. _pragma=busy_timeout(10000)):
 // without one, a read that meets a writer's lock fails at once with
@@ -69,19 +74,21 @@ func Open(ctx context.Context, dsn string, opts ...storage.Option) (*Store, erro
 // is recommended so readers and the writer do not wait for each other.
 // Foreign keys and the write lock (BEGIN IMMEDIATE) are taken per
 // transaction by the store itself. Durability is the host's DSN's
-// synchronous setting (SQLite's default is FULL) unless
-// storage.WithSQLiteSynchronous is given: then the store sets that level on
-// the connections it writes with.
-func New(ctx context.Context, db *sql.DB, opts ...storage.Option) (*Store, error) {
-	cfg := storage.Configure(false, opts...)
-	level, err := synchronousLevel(cfg.SQLiteSynchronous)
+// synchronous setting (SQLite's default is FULL) unless o.Synchronous is
+// set: then the store sets that level on the connections it writes with.
+func New(ctx context.Context, db *sql.DB, o Options) (*storage.Store, error) {
+	return newStore(ctx, db, o, nil)
+}
+
+func newStore(ctx context.Context, db *sql.DB, o Options, probe *sqldialect.Probe) (*storage.Store, error) {
+	level, err := synchronousLevel(o.Synchronous)
 	if err != nil {
 		return nil, err
 	}
 	if err := checkBusyTimeout(ctx, db); err != nil {
 		return nil, err
 	}
-	return build(ctx, db, newDialect(true, level), cfg)
+	return storage.Build(ctx, db, newDialect(true, level), o.Options, sqldialect.Setup{Probe: probe})
 }
 
 // checkBusyTimeout refuses a pool whose connections do not wait for locks.
@@ -94,34 +101,4 @@ func checkBusyTimeout(ctx context.Context, db *sql.DB) error {
 		return fmt.Errorf("sqlite: the database's connections have no busy timeout; open it with _pragma=busy_timeout(10000) in the DSN: %w", salesrec.ErrInvalid)
 	}
 	return nil
-}
-
-func build(ctx context.Context, db *sql.DB, d dialect, cfg storage.Config) (*Store, error) {
-	x := sqlx.NewDb(db, DriverName)
-	if *cfg.Migrate {
-		if err := migrateWith(ctx, x, d); err != nil {
-			return nil, err
-		}
-	}
-	return &Store{Store: sqlstore.New(x, d, cfg)}, nil
-}
-
-// Migrate applies the embedded migrations that db has not recorded yet.
-func Migrate(ctx context.Context, db *sql.DB) error {
-	return migrateWith(ctx, sqlx.NewDb(db, DriverName), dialect{hostDB: true})
-}
-
-func migrateWith(ctx context.Context, db *sqlx.DB, d dialect) error {
-	ms, err := sqlstore.LoadMigrations(migrationFiles, "migrations")
-	if err != nil {
-		return err
-	}
-	return sqlstore.Migrate(ctx, db, d, ms)
-}
-
-func joinClose(err error, db *sql.DB) error {
-	if cerr := db.Close(); cerr != nil {
-		return fmt.Errorf("%w (closing: %v)", err, cerr)
-	}
-	return err
 }

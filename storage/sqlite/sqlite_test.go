@@ -7,14 +7,19 @@ import (
 	"testing"
 
 	"github.com/dealtrail/dealtrail/storage"
-	"github.com/dealtrail/dealtrail/storage/internal/sqlstore"
 	"github.com/dealtrail/dealtrail/storage/sqlite"
 	"github.com/dealtrail/dealtrail/storage/storagetest"
 )
 
-func open(t testing.TB, opts ...storage.Option) storagetest.Harness {
+func open(t testing.TB, o storage.Options) storagetest.Harness {
 	t.Helper()
-	s, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "dealtrail.db"), opts...)
+	return openWith(t, sqlite.Options{Options: o})
+}
+
+// openWith is open with SQLite's own options.
+func openWith(t testing.TB, o sqlite.Options) storagetest.Harness {
+	t.Helper()
+	s, p, err := sqlite.OpenProbed(context.Background(), filepath.Join(t.TempDir(), "dealtrail.db"), o)
 	if err != nil {
 		t.Fatalf("sqlite.Open: %v", err)
 	}
@@ -25,10 +30,10 @@ func open(t testing.TB, opts ...storage.Option) storagetest.Harness {
 	})
 	return storagetest.Harness{
 		Store:        s,
-		DB:           s.DB().DB,
+		DB:           p.DB,
 		Dialect:      "sqlite",
-		BeforeCommit: func(f func(context.Context, string) error) { sqlstore.SetBeforeCommit(s.Store, f) },
-		MapError:     func(err error) error { return sqlstore.MapError(s.Store, err) },
+		BeforeCommit: p.BeforeCommit,
+		MapError:     p.MapError,
 	}
 }
 
@@ -37,7 +42,7 @@ func TestConformance(t *testing.T) { storagetest.Run(t, open) }
 // openHost builds the store the way a host CRM does: its own *sql.DB (with
 // WAL and a busy timeout, but no foreign keys and deferred transactions),
 // Migrate, then New.
-func openHost(t testing.TB, opts ...storage.Option) storagetest.Harness {
+func openHost(t testing.TB, o storage.Options) storagetest.Harness {
 	t.Helper()
 	ctx := context.Background()
 	dsn := "file:" + filepath.Join(t.TempDir(), "host.db") + "?_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)"
@@ -49,7 +54,7 @@ func openHost(t testing.TB, opts ...storage.Option) storagetest.Harness {
 	if err := sqlite.Migrate(ctx, db); err != nil {
 		t.Fatalf("Migrate: %v", err)
 	}
-	s, err := sqlite.New(ctx, db, opts...)
+	s, p, err := sqlite.NewProbed(ctx, db, sqlite.Options{Options: o})
 	if err != nil {
 		t.Fatalf("sqlite.New: %v", err)
 	}
@@ -62,8 +67,8 @@ func openHost(t testing.TB, opts ...storage.Option) storagetest.Harness {
 		Store:        s,
 		DB:           db,
 		Dialect:      "sqlite",
-		BeforeCommit: func(f func(context.Context, string) error) { sqlstore.SetBeforeCommit(s.Store, f) },
-		MapError:     func(err error) error { return sqlstore.MapError(s.Store, err) },
+		BeforeCommit: p.BeforeCommit,
+		MapError:     p.MapError,
 	}
 }
 

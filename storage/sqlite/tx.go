@@ -24,7 +24,7 @@ type immediateTx struct {
 // connection comes from a host's pool whose DSN may lack the settings Open
 // makes: foreign keys are switched on, the store's busy timeout is set when
 // the host set none (Migrate accepts such a pool), and the synchronous
-// level when storage.WithSQLiteSynchronous chose one.
+// level when Options.Synchronous chose one.
 func beginImmediate(ctx context.Context, db *sqlx.DB, d dialect) (*immediateTx, error) {
 	unlock := func() {}
 	if d.writeLock != nil {

@@ -34,7 +34,7 @@ type benchRow struct {
 type benchFixture struct {
 	ctx       context.Context
 	h         Harness
-	s         Store
+	s         *storage.Store
 	db        *sqlx.DB
 	clock     *Clock
 	g         *salesrectest.Generator
@@ -53,7 +53,7 @@ func newBenchFixture(b *testing.B, open Opener, n int) *benchFixture {
 	opts.EngagementsPerTeam = 1 << 30
 	f := &benchFixture{ctx: context.Background(), g: salesrectest.NewWithOptions(7, opts)}
 	f.clock = NewClock(opts.Now.Add(time.Hour))
-	f.h = open(b, storage.WithClock(f.clock))
+	f.h = open(b, storage.Options{Clock: f.clock})
 	f.s = f.h.Store
 	driver := "sqlite"
 	if f.h.Dialect == "postgres" {

@@ -6,11 +6,13 @@
 // proving the history refuses a raw UPDATE). Every test opens its own store,
 // so tests run in parallel and in any order.
 //
-// The suite covers the contract and what must hold on every database: no
+// The suite covers the methods of storage.Store and what must hold on every database: no
 // lost updates, an append-only history that replays, a feed that never
 // skips, access rules and masking, bad input refused with nothing written,
-// the rules given with storage.WithRules applied to every write,
+// the rules given in storage.Options.Rules applied to every write,
 // text and time round trips, and writers that do not see SQLITE_BUSY.
+// RunMigrations covers each adapter's Migrate, MigrateStatus and
+// Migrations and the schema check of New (storage.ErrSchema).
 // Benchmarks (Bench) compare each operation with the bare database/sql
 // statements doing the equivalent rows.
 package storagetest

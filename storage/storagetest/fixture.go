@@ -46,7 +46,7 @@ var start = time.Date(2026, 3, 2, 10, 0, 0, 0, shanghai)
 //	custA1, custA2 belong to team A; custB to team B.
 type world struct {
 	h     Harness
-	s     Store
+	s     *storage.Store
 	clock *Clock
 	ctx   context.Context
 
@@ -56,10 +56,17 @@ type world struct {
 	custA1, custA2, custB              salesrec.Customer
 }
 
-func newWorld(t testing.TB, open Opener, opts ...storage.Option) *world {
+// newWorld opens a store with the world's clock and, when given, the other
+// settings of opts[0].
+func newWorld(t testing.TB, open Opener, opts ...storage.Options) *world {
 	t.Helper()
 	w := &world{clock: NewClock(start), ctx: context.Background()}
-	w.h = open(t, append([]storage.Option{storage.WithClock(w.clock)}, opts...)...)
+	var o storage.Options
+	if len(opts) > 0 {
+		o = opts[0]
+	}
+	o.Clock = w.clock
+	w.h = open(t, o)
 	w.s = w.h.Store
 	w.teamA = mustTeam(t, w.s, salesrec.Team{Name: "华东一组", TimeZone: "Asia/Shanghai"})
 	w.teamB = mustTeam(t, w.s, salesrec.Team{Name: "London desk", TimeZone: "Europe/London"})
@@ -76,7 +83,7 @@ func newWorld(t testing.TB, open Opener, opts ...storage.Option) *world {
 	return w
 }
 
-func mustTeam(t testing.TB, s Store, team salesrec.Team) salesrec.Team {
+func mustTeam(t testing.TB, s *storage.Store, team salesrec.Team) salesrec.Team {
 	t.Helper()
 	got, err := s.CreateTeam(context.Background(), team)
 	if err != nil {

@@ -3,7 +3,12 @@ package storagetest
 import (
 	"context"
 	"database/sql"
+	"errors"
+	"io/fs"
+	"path"
 	"slices"
+	"strconv"
+	"strings"
 	"sync"
 	"testing"
 
@@ -50,13 +55,19 @@ type Migrations struct {
 	// Migrate is the adapter's exported Migrate.
 	Migrate func(ctx context.Context, db *sql.DB) error
 	// New is the adapter's New over a host's *sql.DB.
-	New func(ctx context.Context, db *sql.DB, opts ...storage.Option) (Store, error)
+	New func(ctx context.Context, db *sql.DB) (*storage.Store, error)
+	// Status is the adapter's MigrateStatus.
+	Status func(ctx context.Context, db *sql.DB) (storage.MigrationStatus, error)
+	// Files is the adapter's Migrations.
+	Files fs.FS
 }
 
 // RunMigrations checks that a store over a host's database never changes
-// its schema unless asked, that migrations are idempotent, that two
-// processes migrating at once apply each migration once, and that the
-// host's own tables (even ones with generic names) are left alone.
+// its schema and refuses one that is not the binary's (storage.ErrSchema),
+// that the status lists exactly the applied and pending migrations, that
+// migrations are idempotent, that two processes migrating at once apply
+// each migration once, and that the host's own tables (even ones with
+// generic names) are left alone.
 func RunMigrations(t *testing.T, m Migrations) {
 	ctx := context.Background()
 	tables := func(t *testing.T, db *sql.DB) []string {
@@ -68,6 +79,8 @@ func RunMigrations(t *testing.T, m Migrations) {
 		}
 		return column[string](t, db, q)
 	}
+	// applied is every migration of this dialect, applied.
+	applied := migratedVersions[m.Dialect]
 	versions := func(t *testing.T, db *sql.DB) []int64 {
 		t.Helper()
 		return column[int64](t, db, `SELECT version FROM dealtrail_schema_migrations ORDER BY version`)
@@ -79,15 +92,16 @@ func RunMigrations(t *testing.T, m Migrations) {
 		if _, err := db.ExecContext(ctx, `CREATE TABLE schema_migrations (version BIGINT)`); err != nil {
 			t.Fatalf("host table: %v", err)
 		}
-		s, err := m.New(ctx, db)
-		noErr(t, err, "New")
+		_, err := m.New(ctx, db)
+		if !errors.Is(err, storage.ErrSchema) || !strings.Contains(err.Error(), "call Migrate") {
+			t.Fatalf("New over an unmigrated database: %v, want storage.ErrSchema saying to call Migrate", err)
+		}
 		if got := tables(t, db); len(got) != 0 {
 			t.Fatalf("New created tables %v without being asked", got)
 		}
-		if _, err := s.CreateTeam(ctx, salesrec.Team{Name: "华东一组"}); err == nil {
-			t.Fatal("a write on an unmigrated database succeeded")
-		}
 		noErr(t, m.Migrate(ctx, db), "Migrate")
+		s, err := m.New(ctx, db)
+		noErr(t, err, "New after Migrate")
 		_, err = s.CreateTeam(ctx, salesrec.Team{Name: "华东一组"})
 		noErr(t, err, "CreateTeam after Migrate")
 		noErr(t, s.Close(), "Close")
@@ -97,21 +111,118 @@ func RunMigrations(t *testing.T, m Migrations) {
 		noErr(t, db.QueryRowContext(ctx, `SELECT COUNT(*) FROM schema_migrations`).Scan(&n), "the host's own table")
 	})
 
-	t.Run("WithMigrate(true) migrates, twice is once", func(t *testing.T) {
+	t.Run("Migrate twice is once", func(t *testing.T) {
 		t.Parallel()
 		db := m.Empty(t)()
 		for i := 0; i < 2; i++ {
-			s, err := m.New(ctx, db, storage.WithMigrate(true))
-			noErr(t, err, "New with migrate")
+			noErr(t, m.Migrate(ctx, db), "Migrate")
+			s, err := m.New(ctx, db)
+			noErr(t, err, "New after Migrate")
 			noErr(t, s.Close(), "Close")
 		}
-		noErr(t, m.Migrate(ctx, db), "Migrate again")
 		if got, want := versions(t, db), migratedVersions[m.Dialect]; !slices.Equal(got, want) {
 			t.Errorf("versions %v after migrating, want %v", got, want)
 		}
 		if got := tables(t, db); !slices.Equal(got, migratedTables) {
 			t.Errorf("tables %v after migrating, want %v", got, migratedTables)
 		}
+	})
+
+	t.Run("status lists applied and pending", func(t *testing.T) {
+		t.Parallel()
+		db := m.Empty(t)()
+		st, err := m.Status(ctx, db)
+		noErr(t, err, "MigrateStatus of an empty database")
+		if got := migrationVersions(st.Applied); len(got) != 0 {
+			t.Errorf("an empty database has applied %v", got)
+		}
+		if got := migrationVersions(st.Pending); !slices.Equal(got, applied) {
+			t.Errorf("an empty database has pending %v, want %v", got, applied)
+		}
+		if got := tables(t, db); len(got) != 0 {
+			t.Fatalf("MigrateStatus created tables %v", got)
+		}
+		noErr(t, m.Migrate(ctx, db), "Migrate")
+		st, err = m.Status(ctx, db)
+		noErr(t, err, "MigrateStatus after Migrate")
+		if got := migrationVersions(st.Applied); !slices.Equal(got, applied) || len(st.Pending) != 0 {
+			t.Errorf("after Migrate: applied %v, pending %v; want %v and none", got, migrationVersions(st.Pending), applied)
+		}
+		// A database one migration behind the binary: the last one is
+		// pending, and New says to call Migrate.
+		last := applied[len(applied)-1]
+		exec(t, db, m.Dialect, `DELETE FROM dealtrail_schema_migrations WHERE version = ?`, last)
+		st, err = m.Status(ctx, db)
+		noErr(t, err, "MigrateStatus one behind")
+		if got, want := migrationVersions(st.Applied), applied[:len(applied)-1]; !slices.Equal(got, want) {
+			t.Errorf("one behind: applied %v, want %v", got, want)
+		}
+		if got := migrationVersions(st.Pending); !slices.Equal(got, []int64{last}) {
+			t.Errorf("one behind: pending %v, want [%d]", got, last)
+		}
+		if _, err := m.New(ctx, db); !errors.Is(err, storage.ErrSchema) || !strings.Contains(err.Error(), "call Migrate") {
+			t.Errorf("New one migration behind: %v, want storage.ErrSchema saying to call Migrate", err)
+		}
+	})
+
+	t.Run("a schema newer than the binary", func(t *testing.T) {
+		t.Parallel()
+		db := m.Empty(t)()
+		noErr(t, m.Migrate(ctx, db), "Migrate")
+		const newer = 9999
+		exec(t, db, m.Dialect, `INSERT INTO dealtrail_schema_migrations (version, name) VALUES (?, ?)`, newer, "9999_from_a_newer_binary.sql")
+		_, err := m.New(ctx, db)
+		if !errors.Is(err, storage.ErrSchema) || !strings.Contains(err.Error(), "upgrade the binary") {
+			t.Fatalf("New over a newer schema: %v, want storage.ErrSchema saying to upgrade the binary", err)
+		}
+		st, err := m.Status(ctx, db)
+		noErr(t, err, "MigrateStatus")
+		if got, want := migrationVersions(st.Applied), append(slices.Clone(applied), newer); !slices.Equal(got, want) || len(st.Pending) != 0 {
+			t.Errorf("newer schema: applied %v, pending %v; want %v and none", got, migrationVersions(st.Pending), want)
+		}
+	})
+
+	t.Run("the files a host's tool runs are the migrations", func(t *testing.T) {
+		t.Parallel()
+		names, err := fs.Glob(m.Files, "migrations/*.sql")
+		noErr(t, err, "listing the migration files")
+		var got []int64
+		for _, n := range names {
+			num, _, _ := strings.Cut(path.Base(n), "_")
+			v, err := strconv.ParseInt(num, 10, 64)
+			noErr(t, err, "the version of "+n)
+			got = append(got, v)
+		}
+		if !slices.Equal(got, applied) {
+			t.Errorf("migration files %v, want versions %v", names, applied)
+		}
+	})
+
+	t.Run("a host's own tool runs the files", func(t *testing.T) {
+		t.Parallel()
+		db := m.Empty(t)()
+		// What a migration tool does with the files: run each in order and
+		// record it where the schema check looks.
+		exec(t, db, m.Dialect, `CREATE TABLE dealtrail_schema_migrations (version BIGINT PRIMARY KEY, name TEXT NOT NULL)`)
+		names, err := fs.Glob(m.Files, "migrations/*.sql")
+		noErr(t, err, "listing the migration files")
+		for _, n := range names {
+			body, err := fs.ReadFile(m.Files, n)
+			noErr(t, err, "reading "+n)
+			exec(t, db, m.Dialect, string(body))
+			num, _, _ := strings.Cut(path.Base(n), "_")
+			exec(t, db, m.Dialect, `INSERT INTO dealtrail_schema_migrations (version, name) VALUES (?, ?)`, num, path.Base(n))
+		}
+		st, err := m.Status(ctx, db)
+		noErr(t, err, "MigrateStatus after the host's tool")
+		if len(st.Pending) != 0 {
+			t.Fatalf("after the host's tool ran every file, pending %v", migrationVersions(st.Pending))
+		}
+		s, err := m.New(ctx, db)
+		noErr(t, err, "New after the host's tool")
+		_, err = s.CreateTeam(ctx, salesrec.Team{Name: "华东一组"})
+		noErr(t, err, "CreateTeam after the host's tool")
+		noErr(t, s.Close(), "Close")
 	})
 
 	t.Run("two processes migrating at once", func(t *testing.T) {
@@ -140,6 +251,28 @@ func RunMigrations(t *testing.T, m Migrations) {
 			t.Fatalf("concurrent migrations recorded versions %v, a single one %v, want %v", got, want, migratedVersions[m.Dialect])
 		}
 	})
+}
+
+// migrationVersions lists the versions of ms.
+func migrationVersions(ms []storage.Migration) []int64 {
+	var out []int64
+	for _, m := range ms {
+		out = append(out, m.Version)
+	}
+	return out
+}
+
+// exec runs a statement written with ? placeholders on db (a migration
+// file's statements, given without arguments, are left as they are).
+func exec(t *testing.T, db *sql.DB, dialect, query string, args ...any) {
+	t.Helper()
+	if dialect == "postgres" && len(args) > 0 {
+		for i := 1; strings.Contains(query, "?"); i++ {
+			query = strings.Replace(query, "?", "$"+strconv.Itoa(i), 1)
+		}
+	}
+	_, err := db.ExecContext(context.Background(), query, args...)
+	noErr(t, err, query)
 }
 
 // column reads the one column every row of query returns.

@@ -9,15 +9,15 @@ import (
 	"github.com/dealtrail/dealtrail/storage"
 )
 
-// testRules: the rules given with storage.WithRules are the ones the store
+// testRules: the rules given in storage.Options.Rules are the ones the store
 // validates and stamps writes with — the vague-phrase lists, the late
 // window and mode, the future skew — on create and on a logged interaction,
 // and a store opened without them keeps the template's defaults.
 func testRules(t *testing.T, open Opener) {
-	with := func(edit func(r *salesrec.Rules)) storage.Option {
+	with := func(edit func(r *salesrec.Rules)) storage.Options {
 		r := salesrec.DefaultRules()
 		edit(&r)
-		return storage.WithRules(r)
+		return storage.Options{Rules: &r}
 	}
 	// create writes e (edited from a valid engagement) as rep1 and returns
 	// what the store answered.

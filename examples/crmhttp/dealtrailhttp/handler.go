@@ -22,11 +22,11 @@ type Options struct {
 	// Actor refuses every request with 401.
 	Actor func(r *http.Request) (memberID string, ok bool)
 	// Clock is "now" for overdue lists and findings; nil means the wall
-	// clock. Give it the clock the store was opened with (storage.WithClock)
-	// so that both judge time alike.
+	// clock. Give it the clock the store was opened with
+	// (storage.Options.Clock) so that both judge time alike.
 	Clock salesrec.Clock
 	// Rules are used for findings; nil means salesrec.DefaultRules(). Give it
-	// the rules the store validates with (storage.WithRules).
+	// the rules the store validates with (storage.Options.Rules).
 	Rules *salesrec.Rules
 	// TeamLocation returns the time zone a team judges deadlines in. Nil
 	// means every team uses salesrec.DefaultTimeZone (Asia/Shanghai).
@@ -40,7 +40,7 @@ type Options struct {
 
 // handler holds what every endpoint needs. It keeps no per-request state.
 type handler struct {
-	store   storage.Store
+	store   *storage.Store
 	index   Searcher
 	actor   func(*http.Request) (string, bool)
 	clock   salesrec.Clock
@@ -70,7 +70,7 @@ type handler struct {
 //	GET  /engagements/{id}/findings                  soft problems at the clock's now
 //	GET  /actions/overdue                            overdue actions of an owner or a team
 //	GET  /kb/search                                  search the team knowledge base
-func NewHandler(store storage.Store, index Searcher, opts Options) http.Handler {
+func NewHandler(store *storage.Store, index Searcher, opts Options) http.Handler {
 	h := &handler{
 		store:   store,
 		index:   index,

@@ -45,7 +45,7 @@ func mustZone(name string) *time.Location {
 }
 
 type fixture struct {
-	store storage.Store
+	store *storage.Store
 	index *kb.Index
 	srv   *httptest.Server
 	logs  *bytes.Buffer
@@ -57,7 +57,7 @@ func newFixture(t *testing.T) *fixture {
 	t.Helper()
 	ctx := context.Background()
 	clock := salesrec.FixedClock(now)
-	store, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "dealtrail.db"), storage.WithClock(clock))
+	store, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "dealtrail.db"), sqlite.Options{Options: storage.Options{Clock: clock}})
 	if err != nil {
 		t.Fatal(err)
 	}

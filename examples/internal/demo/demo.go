@@ -56,13 +56,13 @@ type state struct {
 }
 
 // Opener opens the store the demo records into, with the demo's clock.
-type Opener func(ctx context.Context, clock salesrec.Clock) (storage.Adapter, error)
+type Opener func(ctx context.Context, clock salesrec.Clock) (*storage.Store, error)
 
 type demo struct {
 	w     io.Writer
 	dir   string
 	clock *Clock
-	store storage.Adapter
+	store *storage.Store
 	index *kb.Index
 	st    state
 	fresh bool

@@ -12,6 +12,7 @@ import (
 
 	"github.com/dealtrail/dealtrail/kb"
 	"github.com/dealtrail/dealtrail/salesrec"
+	"github.com/dealtrail/dealtrail/storage"
 )
 
 // searchTexts are the queries of the search rows, Chinese, English and
@@ -25,7 +26,7 @@ var searchTexts = []string{
 // runKB measures the knowledge base on the loaded SQLite store against bare
 // Bleve on the same engagements: one Sync of an empty kb against bare batch
 // indexing, then plain and filtered searches with facets.
-func runKB(ctx context.Context, cfg Config, s store, ld *loaded) ([]Row, error) {
+func runKB(ctx context.Context, cfg Config, s *storage.Store, ld *loaded) ([]Row, error) {
 	dir := filepath.Join(cfg.Dir, "kb")
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, err

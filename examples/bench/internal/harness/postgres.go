@@ -47,7 +47,7 @@ func openPostgres(ctx context.Context, dsn string) (be backend, close func() err
 	if err != nil {
 		return be, nil, joinErr(err, drop())
 	}
-	dt, err := postgres.Open(ctx, dtDSN)
+	dt, err := postgres.Open(ctx, dtDSN, postgres.Options{})
 	if err != nil {
 		return be, nil, joinErr(fmt.Errorf("opening the dealtrail postgres store: %w", err), drop())
 	}
@@ -60,7 +60,8 @@ func openPostgres(ctx context.Context, dsn string) (be backend, close func() err
 	}
 	bare := &bareSQL{db: db, dollar: true, forUpdate: " FOR UPDATE",
 		lockFeed: func(ctx context.Context, tx *sql.Tx) error { return postgres.LockFeed(ctx, tx) }}
-	be = backend{name: "postgres", dt: dt, bare: bare}
+	dtDB := func() (*sql.DB, error) { return sql.Open(postgres.DriverName, dtDSN) }
+	be = backend{name: "postgres", dt: dt, dtDB: dtDB, bare: bare}
 	return be, func() error { return joinErr(joinErr(dt.Close(), bare.close()), drop()) }, nil
 }
 

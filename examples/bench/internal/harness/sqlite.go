@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"path/filepath"
 
+	"github.com/dealtrail/dealtrail/storage"
 	"github.com/dealtrail/dealtrail/storage/sqlite"
 )
 
@@ -18,8 +19,8 @@ func sqliteDSN(path string) string {
 }
 
 // openSQLiteStore opens (creating) a dealtrail SQLite store at path.
-func openSQLiteStore(ctx context.Context, path string) (*sqlite.Store, error) {
-	return sqlite.Open(ctx, path)
+func openSQLiteStore(ctx context.Context, path string) (*storage.Store, error) {
+	return sqlite.Open(ctx, path, sqlite.Options{})
 }
 
 // openSQLiteBare opens a bare database at path migrated with the SQLite
@@ -45,5 +46,8 @@ func openSQLite(ctx context.Context, dir string) (be backend, close func() error
 	if err != nil {
 		return be, nil, joinErr(err, dt.Close())
 	}
-	return backend{name: "sqlite", dt: dt, bare: bare}, func() error { return joinErr(dt.Close(), bare.close()) }, nil
+	dtDB := func() (*sql.DB, error) {
+		return sql.Open(sqlite.DriverName, sqliteDSN(filepath.Join(dir, "dealtrail.db")))
+	}
+	return backend{name: "sqlite", dt: dt, dtDB: dtDB, bare: bare}, func() error { return joinErr(dt.Close(), bare.close()) }, nil
 }

@@ -2,6 +2,7 @@ package harness
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"math/rand/v2"
 	"slices"
@@ -12,20 +13,13 @@ import (
 	"github.com/dealtrail/dealtrail/storage"
 )
 
-// store is what the storage rows use of a dealtrail adapter: the contract
-// plus its batch API.
-type store interface {
-	storage.Store
-	BulkInsert(ctx context.Context, actorID string, es []salesrec.Engagement) ([]salesrec.Engagement, error)
-	CustomerIdentities(ctx context.Context, teamID string) ([]salesrec.Identity, error)
-	IdentitiesAfter(ctx context.Context, after int64, limit int) ([]salesrec.Identity, error)
-}
-
 // backend is one database measured: a dealtrail store and, in a separate
 // database or schema with the same migrations, the bare side.
 type backend struct {
 	name string
-	dt   store
+	dt   *storage.Store
+	// dtDB opens another pool on the dealtrail database, for verifyRows.
+	dtDB func() (*sql.DB, error)
 	bare *bareSQL
 }
 

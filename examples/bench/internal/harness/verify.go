@@ -5,8 +5,6 @@ import (
 	"database/sql"
 	"fmt"
 	"strings"
-
-	"github.com/jmoiron/sqlx"
 )
 
 // sameRows are the queries whose results must be identical on the
@@ -25,12 +23,13 @@ var sameRows = []string{
 // verifyRows checks that the bare side of be wrote the same rows as the
 // dealtrail store (Config.VerifyRows; the smoke test sets it).
 func verifyRows(ctx context.Context, be backend) error {
-	withDB, ok := be.dt.(interface{ DB() *sqlx.DB })
-	if !ok {
-		return fmt.Errorf("%s: the store does not expose its database; cannot verify the bare rows", be.name)
+	db, err := be.dtDB()
+	if err != nil {
+		return fmt.Errorf("%s: opening the dealtrail database to verify the bare rows: %w", be.name, err)
 	}
+	defer db.Close()
 	for _, q := range sameRows {
-		a, err := dump(ctx, withDB.DB().DB, q)
+		a, err := dump(ctx, db, q)
 		if err != nil {
 			return fmt.Errorf("%s: dealtrail: %s: %w", be.name, q, err)
 		}

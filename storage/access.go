@@ -1,0 +1,101 @@
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"slices"
+
+	"github.com/jmoiron/sqlx"
+
+	"github.com/dealtrail/dealtrail/salesrec"
+	"github.com/dealtrail/dealtrail/storage/internal/dialect"
+)
+
+// actor is the member a call is made on behalf of.
+type actor struct {
+	ID     string        `db:"id"`
+	TeamID string        `db:"team_id"`
+	Role   salesrec.Role `db:"role"`
+}
+
+// teamWideRoles are the roles that see every engagement of their team
+// (salesrec.Role.SeesTeam), for the queries that filter by role in SQL;
+// other members (reps) see only those they take part in.
+var teamWideRoles = slices.DeleteFunc(
+	[]salesrec.Role{salesrec.RoleRep, salesrec.RoleManager, salesrec.RoleAdmin},
+	func(r salesrec.Role) bool { return !r.SeesTeam() })
+
+// seesTeam reports whether the actor's role sees the whole team.
+func (a actor) seesTeam() bool { return a.Role.SeesTeam() }
+
+// member is the actor as the domain's access rules take it.
+func (a actor) member() salesrec.Member {
+	return salesrec.Member{ID: a.ID, TeamID: a.TeamID, Role: a.Role}
+}
+
+// takesPart is the SQL condition "engagement e has the member whose id is
+// the expression member among its participants".
+func takesPart(member string) string {
+	return "EXISTS (SELECT 1 FROM dealtrail_participants p WHERE p.engagement_id = e.id AND p.member_id = " + member + ")"
+}
+
+// loadActor reads the acting member. An id that is no member is
+// ErrForbidden on every call: it says nothing about any record.
+func (s *Store) loadActor(ctx context.Context, q dialect.Queryer, id string) (actor, error) {
+	var a actor
+	if id == "" {
+		return a, forbidden("no acting member given")
+	}
+	err := sqlx.GetContext(ctx, q, &a, s.q(`SELECT id, team_id, role FROM dealtrail_members WHERE id = ?`), id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return a, forbidden("the acting member is not a member of any team")
+	}
+	if err != nil {
+		return a, s.mapErr(err)
+	}
+	return a, nil
+}
+
+// canSee reports whether the actor may read an engagement
+// (salesrec.CanRead).
+func (a actor) canSee(e salesrec.Engagement) bool { return salesrec.CanRead(a.member(), e) }
+
+// visibleClause restricts engagements aliased e to those the actor may see
+// (salesrec.CanRead, in SQL),
+// returning the SQL and its arguments. team is how the clause names
+// e.team_id: the column itself, or Dialect.Unindexed of it where the rows
+// are already pinned by id.
+func (a actor) visibleClause(team string) (string, []any) {
+	if a.seesTeam() {
+		return team + " = ?", []any{a.TeamID}
+	}
+	return team + " = ? AND " + takesPart("?"), []any{a.TeamID, a.ID}
+}
+
+// seesContacts reports whether the actor may see the phone and email of the
+// customer's contacts (salesrec.CanSeeContacts).
+func (s *Store) seesContacts(ctx context.Context, q dialect.Queryer, a actor, c salesrec.Customer) (bool, error) {
+	return salesrec.CanSeeContacts(a.member(), c, s.ownsEngagement(ctx, q, a, c))
+}
+
+// mayUpdateCustomer reports whether the actor may update the customer as
+// stored (salesrec.CanUpdateCustomer).
+func (s *Store) mayUpdateCustomer(ctx context.Context, q dialect.Queryer, a actor, c salesrec.Customer) (bool, error) {
+	return salesrec.CanUpdateCustomer(a.member(), c, s.ownsEngagement(ctx, q, a, c))
+}
+
+// ownsEngagement is the question the customer rules ask of the database:
+// does the actor own an engagement with the customer.
+func (s *Store) ownsEngagement(ctx context.Context, q dialect.Queryer, a actor, c salesrec.Customer) func() (bool, error) {
+	return func() (bool, error) {
+		var n int
+		err := sqlx.GetContext(ctx, q, &n, s.q(`SELECT COUNT(*) FROM (SELECT 1 FROM dealtrail_engagements
+			WHERE customer_id = ? AND owner_id = ? LIMIT 1) owned`), c.ID, a.ID)
+		if err != nil {
+			return false, fmt.Errorf("checking contact access: %w", s.mapErr(err))
+		}
+		return n > 0, nil
+	}
+}

@@ -1,0 +1,77 @@
+package storage
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+
+	"github.com/jmoiron/sqlx"
+
+	"github.com/dealtrail/dealtrail/salesrec"
+	"github.com/dealtrail/dealtrail/storage/internal/dialect"
+)
+
+// historyColumns are the columns a history entry is inserted with; seq is
+// assigned by the database.
+var historyColumns = []string{"engagement_id", "version", "actor_id", "at", "op", "changes"}
+
+// historyRow records the change from prev to next, field by field
+// (salesrec.Diff; a create records every field, salesrec.CreateChanges), as
+// the arguments of one history row.
+func historyRow(prev, next salesrec.Engagement, actorID string, op salesrec.Op) ([]any, error) {
+	var changes []salesrec.FieldChange
+	var err error
+	if op == salesrec.OpCreate {
+		changes, err = salesrec.CreateChanges(next)
+	} else {
+		changes, err = salesrec.Diff(prev, next)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("diffing engagement %s: %w", next.ID, err)
+	}
+	if changes == nil {
+		changes = []salesrec.FieldChange{}
+	}
+	doc, err := json.Marshal(changes)
+	if err != nil {
+		return nil, fmt.Errorf("encoding changes: %w", err)
+	}
+	return []any{next.ID, next.Version, actorID, micros(next.UpdatedAt), string(op), string(doc)}, nil
+}
+
+type historyDBRow struct {
+	Seq          int64  `db:"seq"`
+	EngagementID string `db:"engagement_id"`
+	Version      int64  `db:"version"`
+	ActorID      string `db:"actor_id"`
+	At           int64  `db:"at"`
+	Op           string `db:"op"`
+	Changes      string `db:"changes"`
+}
+
+// History returns every committed change of an engagement the actor may
+// see, oldest first. Replaying them (salesrec.Replay) rebuilds any earlier
+// version.
+func (s *Store) History(ctx context.Context, actorID, engagementID string) ([]salesrec.HistoryEntry, error) {
+	var rows []historyDBRow
+	err := s.inReadTx(ctx, func(q dialect.Queryer) error {
+		if _, err := s.engagement(ctx, q, actorID, engagementID); err != nil {
+			return err
+		}
+		return sqlx.SelectContext(ctx, q, &rows, s.q(`SELECT seq, engagement_id, version, actor_id, at, op, changes
+			FROM dealtrail_history WHERE engagement_id = ? ORDER BY version`), engagementID)
+	})
+	if err != nil {
+		return nil, err
+	}
+	out := make([]salesrec.HistoryEntry, len(rows))
+	for i, r := range rows {
+		var changes []salesrec.FieldChange
+		if err := json.Unmarshal([]byte(r.Changes), &changes); err != nil {
+			return nil, fmt.Errorf("decoding history %d: %w", r.Seq, err)
+		}
+		out[i] = salesrec.HistoryEntry{Seq: r.Seq, EngagementID: r.EngagementID, Version: r.Version,
+			ActorID: r.ActorID, At: dialect.FromMicros(r.At), Op: salesrec.Op(r.Op), Changes: changes}
+	}
+	return out, nil
+}

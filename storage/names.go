@@ -1,0 +1,55 @@
+package storage
+
+import (
+	"context"
+
+	"github.com/jmoiron/sqlx"
+)
+
+// maxNamesPerCall bounds one CustomerNames query (a search page is far
+// smaller; the bound keeps the IN list within every driver's limits).
+const maxNamesPerCall = 500
+
+// CustomerNames returns, keyed by engagement id, the customer's name of
+// each of engagementIDs that the actor may read, under the same rule as
+// Engagement, in one query. Engagements the actor may not read, ids that
+// name nothing and every id for an actor who is no member are simply
+// absent: a knowledge-base page asks for the names of its hits this way
+// (kb.CustomerNamer) rather than reading each engagement whole.
+func (s *Store) CustomerNames(ctx context.Context, actorID string, engagementIDs []string) (map[string]string, error) {
+	out := make(map[string]string, len(engagementIDs))
+	if len(engagementIDs) == 0 {
+		return out, nil
+	}
+	if len(engagementIDs) > maxNamesPerCall {
+		return nil, invalid("engagement_ids", "asks for too many names at once")
+	}
+	// One statement, so one snapshot without a transaction: the member
+	// row decides what it may see, as visibleClause does for a loaded
+	// actor. An id that is no member joins nothing. The ids pin the
+	// engagement rows; the team term must not be answered from the team
+	// index (SQLite, without statistics, would scan the team).
+	roles := make([]any, len(teamWideRoles))
+	for i, r := range teamWideRoles {
+		roles[i] = string(r)
+	}
+	query, args, err := sqlx.In(`SELECT e.id, c.name FROM dealtrail_members m
+		JOIN dealtrail_engagements e ON `+s.d.Unindexed("e.team_id")+` = m.team_id
+		JOIN dealtrail_customers c ON c.id = e.customer_id
+		WHERE m.id = ? AND e.id IN (?) AND (m.role IN (?) OR `+takesPart("m.id")+`)`,
+		actorID, engagementIDs, roles)
+	if err != nil {
+		return nil, s.mapErr(err)
+	}
+	var rows []struct {
+		ID   string `db:"id"`
+		Name string `db:"name"`
+	}
+	if err := sqlx.SelectContext(ctx, s.db, &rows, sqlx.Rebind(s.d.BindType(), query), args...); err != nil {
+		return nil, s.mapErr(err)
+	}
+	for _, r := range rows {
+		out[r.ID] = r.Name
+	}
+	return out, nil
+}

@@ -1,0 +1,203 @@
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"slices"
+
+	"github.com/jmoiron/sqlx"
+
+	"github.com/dealtrail/dealtrail/salesrec"
+	"github.com/dealtrail/dealtrail/storage/internal/dialect"
+)
+
+// engagementRow is an engagement as stored: the columns lists, filters and
+// the version check use, and the whole engagement as a JSON document.
+type engagementRow struct {
+	ID         string `db:"id"`
+	TeamID     string `db:"team_id"`
+	OwnerID    string `db:"owner_id"`
+	CustomerID string `db:"customer_id"`
+	Stage      string `db:"stage"`
+	Status     string `db:"status"`
+	Version    int64  `db:"version"`
+	CreatedAt  int64  `db:"created_at"`
+	UpdatedAt  int64  `db:"updated_at"`
+	Doc        string `db:"doc"`
+}
+
+const engagementColumns = `e.id, e.team_id, e.owner_id, e.customer_id, e.stage, e.status, e.version, e.created_at, e.updated_at, e.doc`
+
+func (r engagementRow) engagement() (salesrec.Engagement, error) {
+	var e salesrec.Engagement
+	if err := json.Unmarshal([]byte(r.Doc), &e); err != nil {
+		return e, fmt.Errorf("decoding engagement %s: %w", r.ID, err)
+	}
+	return e, nil
+}
+
+func toRow(e salesrec.Engagement) (engagementRow, error) {
+	doc, err := json.Marshal(e)
+	if err != nil {
+		return engagementRow{}, fmt.Errorf("encoding engagement: %w", err)
+	}
+	return engagementRow{
+		ID: e.ID, TeamID: e.TeamID, OwnerID: e.OwnerID, CustomerID: e.CustomerID,
+		Stage: string(e.Stage), Status: string(e.Status), Version: e.Version,
+		CreatedAt: micros(e.CreatedAt), UpdatedAt: micros(e.UpdatedAt), Doc: string(doc),
+	}, nil
+}
+
+// loadEngagement reads an engagement without access checks; suffix is
+// appended to the query (the dialect's FOR UPDATE when about to change it).
+func (s *Store) loadEngagement(ctx context.Context, q dialect.Queryer, id, suffix string) (salesrec.Engagement, error) {
+	var row engagementRow
+	err := sqlx.GetContext(ctx, q, &row, s.q(`SELECT `+engagementColumns+` FROM dealtrail_engagements e WHERE e.id = ?`+suffix), id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return salesrec.Engagement{}, notFound("engagement")
+	}
+	if err != nil {
+		return salesrec.Engagement{}, s.mapErr(err)
+	}
+	return row.engagement()
+}
+
+// newRows are the rows of one new engagement that do not depend on the
+// transaction: its own row, its create history entry and its feed row.
+// Encoding them (JSON, the field-by-field create changes) is the costly
+// part of an insert, so a batch builds them in parallel before it begins.
+type newRows struct {
+	eng, hist []any
+	feed      dialect.FeedRow
+}
+
+func buildNew(e salesrec.Engagement, actorID string) (newRows, error) {
+	r, err := toRow(e)
+	if err != nil {
+		return newRows{}, err
+	}
+	h, err := historyRow(salesrec.Engagement{}, e, actorID, salesrec.OpCreate)
+	if err != nil {
+		return newRows{}, err
+	}
+	return newRows{
+		eng:  []any{r.ID, r.TeamID, r.OwnerID, r.CustomerID, r.Stage, r.Status, r.Version, r.CreatedAt, r.UpdatedAt, r.Doc},
+		hist: h,
+		feed: dialect.FeedRow{EngagementID: e.ID, TeamID: e.TeamID, Version: e.Version, Op: salesrec.OpCreate, At: r.UpdatedAt},
+	}, nil
+}
+
+// insertEngagements inserts new engagements with their projections, history
+// (op create) and feed rows; rows[i] is buildNew(es[i]).
+func (s *Store) insertEngagements(ctx context.Context, tx dialect.Queryer, es []salesrec.Engagement, rows []newRows) error {
+	eng := make([][]any, len(rows))
+	hist := make([][]any, len(rows))
+	feed := make([]dialect.FeedRow, len(rows))
+	for i, r := range rows {
+		eng[i], hist[i], feed[i] = r.eng, r.hist, r.feed
+	}
+	if err := s.insertRows(ctx, tx, "dealtrail_engagements",
+		[]string{"id", "team_id", "owner_id", "customer_id", "stage", "status", "version", "created_at", "updated_at", "doc"}, eng); err != nil {
+		return err
+	}
+	if err := s.insertProjections(ctx, tx, es); err != nil {
+		return err
+	}
+	if err := s.insertRows(ctx, tx, "dealtrail_history", historyColumns, hist); err != nil {
+		return err
+	}
+	return s.d.InsertFeed(ctx, tx, feed)
+}
+
+// updateEngagement writes next over prev inside the transaction: the row
+// (guarded by prev's version), the projections, one history entry and one
+// feed row.
+func (s *Store) updateEngagement(ctx context.Context, tx dialect.Queryer, actorID string, prev, next salesrec.Engagement, op salesrec.Op) error {
+	r, err := toRow(next)
+	if err != nil {
+		return err
+	}
+	h, err := historyRow(prev, next, actorID, op)
+	if err != nil {
+		return err
+	}
+	res, err := tx.ExecContext(ctx, s.q(`UPDATE dealtrail_engagements
+		SET owner_id = ?, customer_id = ?, stage = ?, status = ?, version = ?, updated_at = ?, doc = ?
+		WHERE id = ? AND version = ?`),
+		r.OwnerID, r.CustomerID, r.Stage, r.Status, r.Version, r.UpdatedAt, r.Doc, r.ID, prev.Version)
+	if err != nil {
+		return err
+	}
+	n, err := res.RowsAffected()
+	if err != nil {
+		return err
+	}
+	if n != 1 {
+		return conflict("the engagement changed since it was read")
+	}
+	// Rewrite only the projections that changed: an action status change
+	// touches dealtrail_actions alone.
+	before, after := projections(prev), projections(next)
+	for i, p := range after {
+		if slices.EqualFunc(before[i].rows, p.rows, slices.Equal) {
+			continue
+		}
+		if _, err := tx.ExecContext(ctx, s.q(`DELETE FROM `+p.table+` WHERE engagement_id = ?`), next.ID); err != nil {
+			return err
+		}
+		if err := s.insertRows(ctx, tx, p.table, p.cols, p.rows); err != nil {
+			return err
+		}
+	}
+	if err := s.insertRows(ctx, tx, "dealtrail_history", historyColumns, [][]any{h}); err != nil {
+		return err
+	}
+	return s.d.InsertFeed(ctx, tx, []dialect.FeedRow{{EngagementID: next.ID, TeamID: next.TeamID, Version: next.Version, Op: op, At: r.UpdatedAt}})
+}
+
+// projection is the rows of one child table that lists, filters and access
+// checks query: participants (rep visibility), interaction times (range
+// filters) and actions (overdue and due-soon lists).
+type projection struct {
+	table string
+	cols  []string
+	rows  [][]any
+}
+
+func projections(e salesrec.Engagement) [3]projection {
+	out := [3]projection{
+		{table: "dealtrail_participants", cols: []string{"engagement_id", "member_id"}},
+		{table: "dealtrail_interactions", cols: []string{"engagement_id", "id", "occurred_at"}},
+		{table: "dealtrail_actions", cols: []string{"engagement_id", "id", "team_id", "owner_id", "deadline", "what", "status", "customer_id", "engagement_status"}},
+	}
+	for _, m := range e.Participants() {
+		out[0].rows = append(out[0].rows, []any{e.ID, m})
+	}
+	for _, in := range e.Interactions {
+		out[1].rows = append(out[1].rows, []any{e.ID, in.ID, micros(in.OccurredAt)})
+	}
+	for _, a := range e.Actions {
+		out[2].rows = append(out[2].rows, []any{e.ID, a.ID, e.TeamID, a.OwnerID, a.Deadline.String(), a.What, string(a.Status), e.CustomerID, string(e.Status)})
+	}
+	return out
+}
+
+// insertProjections writes the projections of new engagements.
+func (s *Store) insertProjections(ctx context.Context, tx dialect.Queryer, es []salesrec.Engagement) error {
+	var all [3]projection
+	for _, e := range es {
+		for i, p := range projections(e) {
+			all[i].table, all[i].cols = p.table, p.cols
+			all[i].rows = append(all[i].rows, p.rows...)
+		}
+	}
+	for _, p := range all {
+		if err := s.insertRows(ctx, tx, p.table, p.cols, p.rows); err != nil {
+			return err
+		}
+	}
+	return nil
+}

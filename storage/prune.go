@@ -1,0 +1,122 @@
+package storage
+
+import (
+	"context"
+
+	"github.com/jmoiron/sqlx"
+
+	"github.com/dealtrail/dealtrail/storage/internal/dialect"
+)
+
+// Engagement id page sizes.
+const (
+	defaultIDPage = 500
+	maxIDPage     = 5000
+)
+
+// FeedHead returns the position of the last change ReadFeed would return
+// now, "" for an empty feed. When pruning emptied the feed it is the
+// pruned horizon, so a follower that starts there is not refused.
+func (s *Store) FeedHead(ctx context.Context) (string, error) {
+	// Not in one transaction: on PostgreSQL the head is read as ReadFeed
+	// reads, the horizon in one statement and the row under a later
+	// snapshot. The pruned horizon only moves forward, so reading it last
+	// never gives a head behind it.
+	head, err := s.d.FeedHead(ctx, s.db)
+	if err != nil {
+		return "", s.mapErr(err)
+	}
+	pruned, err := s.prunedHorizon(ctx, s.db)
+	if err != nil {
+		return "", s.mapErr(err)
+	}
+	return max(head, pruned), nil
+}
+
+// EngagementIDs returns up to limit engagement ids after the id after, in
+// byte order, of every team. It is a system read for the knowledge base
+// (kb's Rebuild lists the engagements with it), not on behalf of an actor.
+func (s *Store) EngagementIDs(ctx context.Context, after string, limit int) ([]string, error) {
+	switch {
+	case limit < 0:
+		return nil, invalid("limit", "must not be negative")
+	case limit == 0:
+		limit = defaultIDPage
+	case limit > maxIDPage:
+		limit = maxIDPage
+	}
+	ids := []string{}
+	err := sqlx.SelectContext(ctx, s.db, &ids, s.q(`SELECT id FROM dealtrail_engagements WHERE id > ? ORDER BY id LIMIT ?`), after, limit)
+	if err != nil {
+		return nil, s.mapErr(err)
+	}
+	return ids, nil
+}
+
+// PruneFeed removes the feed's rows at or before upTo and returns how many
+// went. upTo is a position ReadFeed returned that the caller states every
+// follower has applied. In one transaction it moves the pruned horizon to
+// upTo and deletes the rows behind it: the feed's triggers refuse any other
+// delete, and ReadFeed refuses a position behind the horizon
+// (ErrFeedPruned), so a follower the caller forgot is stopped, not
+// silently short of changes. A position at or behind the horizon removes
+// nothing; one after the feed's last readable change is refused.
+func (s *Store) PruneFeed(ctx context.Context, upTo string) (int64, error) {
+	if err := s.d.CheckFeedPos(upTo); err != nil {
+		return 0, err
+	}
+	var n int64
+	err := s.inTx(ctx, func(tx dialect.Queryer) error {
+		var pruned []string
+		if err := sqlx.SelectContext(ctx, tx, &pruned, `SELECT pos FROM dealtrail_feed_pruned WHERE id = 1`+s.d.ForUpdate()); err != nil {
+			return err
+		}
+		if len(pruned) == 1 && upTo <= pruned[0] {
+			return nil
+		}
+		head, err := s.d.FeedHead(ctx, tx)
+		if err != nil {
+			return err
+		}
+		if upTo > head {
+			return invalid("position", "is after the last change in the feed")
+		}
+		if _, err := tx.ExecContext(ctx, s.q(`UPDATE dealtrail_feed_pruned SET pos = ? WHERE id = 1`), upTo); err != nil {
+			return err
+		}
+		n, err = s.d.DeleteFeed(ctx, tx, upTo)
+		return err
+	})
+	if err != nil {
+		return 0, err
+	}
+	return n, nil
+}
+
+// checkNotPruned fails with ErrFeedPruned when after is behind the
+// pruned horizon. ReadFeed calls it after reading: the horizon only moves
+// forward and moves in the transaction that deletes, so a read that missed
+// pruned rows is followed by a check that sees the horizon past them.
+func (s *Store) checkNotPruned(ctx context.Context, after string) error {
+	pruned, err := s.prunedHorizon(ctx, s.db)
+	if err != nil {
+		return err
+	}
+	if after < pruned {
+		return ErrFeedPruned
+	}
+	return nil
+}
+
+// prunedHorizon returns the position up to which the feed was pruned, ""
+// for none.
+func (s *Store) prunedHorizon(ctx context.Context, q dialect.Queryer) (string, error) {
+	var pruned []string
+	if err := sqlx.SelectContext(ctx, q, &pruned, `SELECT pos FROM dealtrail_feed_pruned WHERE id = 1`); err != nil {
+		return "", err
+	}
+	if len(pruned) == 0 {
+		return "", nil
+	}
+	return pruned[0], nil
+}

@@ -1,0 +1,75 @@
+package storage
+
+import (
+	"context"
+
+	"github.com/jmoiron/sqlx"
+
+	"github.com/dealtrail/dealtrail/salesrec"
+	"github.com/dealtrail/dealtrail/storage/internal/dialect"
+)
+
+// maxSnapshotsPerCall bounds one Snapshots call, keeping its IN lists within
+// every driver's limits (a feed page is far smaller).
+const maxSnapshotsPerCall = 1000
+
+// Snapshots is Snapshot for many engagements in one read transaction and
+// two queries: the engagements as stored now, keyed by id, and their
+// customers, unmasked, keyed by customer id. An id that names no
+// engagement is simply absent. Like Snapshot it is a system read for
+// indexing (the knowledge base's BatchSource), not for users.
+func (s *Store) Snapshots(ctx context.Context, engagementIDs []string) (map[string]salesrec.Engagement, map[string]salesrec.Customer, error) {
+	es := make(map[string]salesrec.Engagement, len(engagementIDs))
+	cs := make(map[string]salesrec.Customer)
+	if len(engagementIDs) == 0 {
+		return es, cs, nil
+	}
+	if len(engagementIDs) > maxSnapshotsPerCall {
+		return nil, nil, invalid("engagement_ids", "asks for too many engagements at once")
+	}
+	err := s.inReadTx(ctx, func(q dialect.Queryer) error {
+		query, args, err := sqlx.In(`SELECT `+engagementColumns+` FROM dealtrail_engagements e WHERE e.id IN (?)`, engagementIDs)
+		if err != nil {
+			return err
+		}
+		var rows []engagementRow
+		if err := sqlx.SelectContext(ctx, q, &rows, sqlx.Rebind(s.d.BindType(), query), args...); err != nil {
+			return s.mapErr(err)
+		}
+		var customerIDs []string
+		for _, r := range rows {
+			e, err := r.engagement()
+			if err != nil {
+				return err
+			}
+			es[e.ID] = e
+			if _, seen := cs[e.CustomerID]; !seen {
+				cs[e.CustomerID] = salesrec.Customer{}
+				customerIDs = append(customerIDs, e.CustomerID)
+			}
+		}
+		if len(customerIDs) == 0 {
+			return nil
+		}
+		query, args, err = sqlx.In(`SELECT id, team_id, name, industry, doc FROM dealtrail_customers WHERE id IN (?)`, customerIDs)
+		if err != nil {
+			return err
+		}
+		var crows []customerRow
+		if err := sqlx.SelectContext(ctx, q, &crows, sqlx.Rebind(s.d.BindType(), query), args...); err != nil {
+			return s.mapErr(err)
+		}
+		for _, r := range crows {
+			c, err := r.customer()
+			if err != nil {
+				return err
+			}
+			cs[c.ID] = c
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	return es, cs, nil
+}

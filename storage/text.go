@@ -1,0 +1,106 @@
+package storage
+
+import (
+	"errors"
+	"fmt"
+	"reflect"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/dealtrail/dealtrail/salesrec"
+)
+
+// checkStrings walks v (a struct, slice or pointer of the salesrec model) and
+// refuses every string that holds a NUL byte or invalid UTF-8, naming each by
+// its JSON path. salesrec's rules check the same; this is the database
+// layer's own guard, so no rule configuration can let such a value through
+// (PostgreSQL would refuse it late, SQLite would store it silently).
+func checkStrings(v any) error {
+	fields := map[string]string{}
+	walkStrings(reflect.ValueOf(v), "", fields)
+	if len(fields) == 0 {
+		return nil
+	}
+	return &salesrec.ValidationError{Fields: fields}
+}
+
+func walkStrings(v reflect.Value, path string, out map[string]string) {
+	switch v.Kind() {
+	case reflect.Pointer, reflect.Interface:
+		if !v.IsNil() {
+			walkStrings(v.Elem(), path, out)
+		}
+	case reflect.String:
+		s := v.String()
+		switch {
+		case !utf8.ValidString(s):
+			out[pathOr(path)] = "is not valid UTF-8 text"
+		case strings.IndexByte(s, 0) >= 0:
+			out[pathOr(path)] = "contains a NUL character"
+		}
+	case reflect.Slice, reflect.Array:
+		for i := 0; i < v.Len(); i++ {
+			walkStrings(v.Index(i), path+"["+strconv.Itoa(i)+"]", out)
+		}
+	case reflect.Struct:
+		t := v.Type()
+		for i := 0; i < t.NumField(); i++ {
+			f := t.Field(i)
+			if !f.IsExported() {
+				continue
+			}
+			walkStrings(v.Field(i), joinPath(path, jsonName(f)), out)
+		}
+	}
+}
+
+func jsonName(f reflect.StructField) string {
+	tag := f.Tag.Get("json")
+	if name, _, _ := strings.Cut(tag, ","); name != "" && name != "-" {
+		return name
+	}
+	return f.Name
+}
+
+func joinPath(prefix, name string) string {
+	if prefix == "" {
+		return name
+	}
+	return prefix + "." + name
+}
+
+func pathOr(p string) string {
+	if p == "" {
+		return "value"
+	}
+	return p
+}
+
+// prefixErr puts prefix in front of every field of a *ValidationError, so an
+// interaction's errors read "interactions[2].topic". Other errors pass.
+func prefixErr(prefix string, err error) error {
+	ve, ok := asValidation(err)
+	if !ok {
+		return err
+	}
+	fields := make(map[string]string, len(ve.Fields))
+	for k, m := range ve.Fields {
+		fields[joinPath(prefix, k)] = m
+	}
+	return &salesrec.ValidationError{Fields: fields}
+}
+
+func asValidation(err error) (*salesrec.ValidationError, bool) {
+	var ve *salesrec.ValidationError
+	if err == nil {
+		return nil, false
+	}
+	ok := errors.As(err, &ve)
+	return ve, ok
+}
+
+// invalid returns a validation error for one field.
+func invalid(field, format string, args ...any) error {
+	return salesrec.FieldError(field, fmt.Sprintf(format, args...))
+}

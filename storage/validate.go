@@ -1,0 +1,87 @@
+package storage
+
+import (
+	"context"
+	"errors"
+
+	"github.com/jmoiron/sqlx"
+
+	"github.com/dealtrail/dealtrail/salesrec"
+	"github.com/dealtrail/dealtrail/storage/internal/dialect"
+)
+
+// validate runs the store's own text guard and the rules over a whole
+// engagement, as it is about to be stored.
+func (s *Store) validate(e salesrec.Engagement) error {
+	if err := checkStrings(e); err != nil {
+		return err
+	}
+	return s.validateChecked(e)
+}
+
+// validateChecked is validate for an engagement whose strings were already
+// guarded (a create: prepareNew guards the caller's input and adds only
+// generated ids and times).
+func (s *Store) validateChecked(e salesrec.Engagement) error {
+	// The owner and unique item ids are domain rules: Rules.Validate checks them.
+	return s.rules.Validate(e)
+}
+
+// checkRefs makes sure the customer belongs to the engagement's team and
+// that the owner, the action owners and the linked sales participants are
+// members of it.
+func (s *Store) checkRefs(ctx context.Context, q dialect.Queryer, e salesrec.Engagement) error {
+	return s.checkRefsAs(ctx, q, e, nil)
+}
+
+// checkRefsAs is checkRefs that, with a non-nil actor, also re-reads the
+// actor (sameActor) in the same statement: a create's transaction makes
+// one round trip for both.
+func (s *Store) checkRefsAs(ctx context.Context, q dialect.Queryer, e salesrec.Engagement, a *actor) error {
+	ids := e.Participants()
+	// One round trip: the customer (kind c), the members (kind m) and the
+	// unchanged actor (kind a) found.
+	stmt := `SELECT 'c' AS kind, id FROM dealtrail_customers WHERE id = ? AND team_id = ?
+		UNION ALL SELECT 'm' AS kind, id FROM dealtrail_members WHERE team_id = ? AND id IN (?)`
+	params := []any{e.CustomerID, e.TeamID, e.TeamID, ids}
+	if a != nil {
+		stmt += ` UNION ALL SELECT 'a' AS kind, id FROM dealtrail_members WHERE id = ? AND team_id = ? AND role = ?`
+		params = append(params, a.ID, a.TeamID, string(a.Role))
+	}
+	query, args, err := sqlx.In(stmt, params...)
+	if err != nil {
+		return err
+	}
+	var found []struct {
+		Kind string `db:"kind"`
+		ID   string `db:"id"`
+	}
+	if err := sqlx.SelectContext(ctx, q, &found, sqlx.Rebind(s.d.BindType(), query), args...); err != nil {
+		return s.mapErr(err)
+	}
+	customer, sameActor, members := false, false, map[string]bool{}
+	for _, f := range found {
+		switch f.Kind {
+		case "c":
+			customer = true
+		case "a":
+			sameActor = true
+		default:
+			members[f.ID] = true
+		}
+	}
+	if a != nil && !sameActor {
+		return conflict("the acting member's team or role changed")
+	}
+	// The membership rule is salesrec's; the store only answers who is a member.
+	err = e.CheckMembers(func(id string) bool { return members[id] })
+	if customer {
+		return err
+	}
+	var verr *salesrec.ValidationError
+	if !errors.As(err, &verr) {
+		return invalid("customer_id", "names no customer of the team")
+	}
+	verr.Fields["customer_id"] = "names no customer of the team"
+	return verr
+}
