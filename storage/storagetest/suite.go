@@ -62,6 +62,7 @@ func Run(t *testing.T, open Opener) {
 		{"ListAndCount", testListAndCount},
 		{"ListPagination", testListPagination},
 		{"Actions", testActions},
+		{"OverdueListMatchesRule", testOverdueListMatchesRule},
 		{"History", testHistory},
 		{"HistoryIsAppendOnly", testHistoryAppendOnly},
 		{"HistoryCannotBeRewritten", testHistoryCannotBeRewritten},
