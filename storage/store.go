@@ -23,7 +23,13 @@ type Store interface {
 	Customer(ctx context.Context, actor, id string) (salesrec.Customer, error)
 
 	// Engagements. Update and the targeted writes below carry the version the
-	// caller read; a stale version fails with salesrec.ErrConflict.
+	// caller read; a stale version fails with salesrec.ErrConflict. A
+	// *salesrec.ValidationError names each field by its JSON path in the
+	// engagement, whichever call made it: LogInteraction's topic is
+	// "interactions[N].topic" (N the index the interaction would take),
+	// AddRemark's text "remarks[N].text", SetActionStatus's
+	// "actions[i].status", CloseEngagement's "outcome.amount",
+	// ReopenEngagement's "reopen_reason".
 	CreateEngagement(ctx context.Context, actor string, e salesrec.Engagement) (salesrec.Engagement, error)
 	UpdateEngagement(ctx context.Context, actor string, e salesrec.Engagement) (salesrec.Engagement, error)
 	Engagement(ctx context.Context, actor, id string) (salesrec.Engagement, error)

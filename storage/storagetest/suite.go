@@ -63,6 +63,7 @@ func Run(t *testing.T, open Opener) {
 		{"ListPagination", testListPagination},
 		{"Actions", testActions},
 		{"OverdueListMatchesRule", testOverdueListMatchesRule},
+		{"FieldPaths", testFieldPaths},
 		{"History", testHistory},
 		{"HistoryIsAppendOnly", testHistoryAppendOnly},
 		{"HistoryCannotBeRewritten", testHistoryCannotBeRewritten},
