@@ -256,3 +256,46 @@ func TestOneCharacterFindsEveryPosition(t *testing.T) {
 		}
 	}
 }
+
+// TestPossessiveApostrophes: a possessive is indexed as its noun whichever
+// apostrophe the writer's keyboard produced, so "customer" finds it.
+func TestPossessiveApostrophes(t *testing.T) {
+	a := analyzer(t, textAnalyzer)
+	forms := map[string]string{
+		"ASCII":             "customer's budget",
+		"typographic":       "customer\u2019s budget",
+		"left quote":        "customer\u2018s budget",
+		"modifier letter":   "customer\u02bcs budget",
+		"full-width":        "customer\uff07s budget",
+		"plural possessive": "customers\u2019 budget",
+	}
+	for name, text := range forms {
+		t.Run(name, func(t *testing.T) {
+			got := analyzed(a, text)
+			if !slices.Contains(got, "customer") || !slices.Contains(got, "budget") {
+				t.Fatalf("terms of %q = %q, want customer and budget", text, got)
+			}
+		})
+	}
+
+	f := newFixture(t, Options{})
+	c := f.customer("t1", "华东精工制造股份有限公司", "制造业")
+	docs := map[string]string{}
+	for name, text := range forms {
+		docs[name] = f.won("t1", "r1", c, "Confirmed the "+text+" early").ID
+	}
+	f.sync()
+	got := engagements(f.search("m1", Query{Text: "customer", PageSize: 50}))
+	for name, id := range docs {
+		if !slices.Contains(got, id) {
+			t.Errorf("search customer misses the %s possessive (engagements %v)", name, got)
+		}
+	}
+	// The highlight still points into the text as written.
+	res := f.search("m1", Query{Text: "customer", PageSize: 50})
+	for _, h := range res.Hits {
+		if h.EngagementID == docs["typographic"] && !strings.Contains(h.Text, "customer\u2019s") {
+			t.Errorf("hit text %q lost the typographic apostrophe", h.Text)
+		}
+	}
+}

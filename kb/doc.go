@@ -62,5 +62,6 @@
 // reduced; Chinese is indexed as bigrams plus single characters, searched
 // as bigrams (a one-character query as itself). Scoring is BM25. A team
 // synonym list (DefaultSynonyms, replaceable through Options) widens
-// queries. docs/kb.md explains each step and why.
+// queries. Words that name a document kind (价格异议, "price objection",
+// 失败原因) are taken out of the text and favour documents of that kind. docs/kb.md explains each step and why.
 package kb

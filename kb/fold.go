@@ -8,12 +8,17 @@ import (
 
 // foldRune maps one rune to the form the index uses: full-width ASCII forms
 // (ＡＢＣ１２３，) to ASCII, the ideographic space and the full-width yen
-// sign to their narrow forms, and traditional Chinese characters to
-// simplified ones (see tradToSimp). Every other rune is returned unchanged.
+// sign to their narrow forms, the typographic apostrophes (’ ‘ ʼ, as word
+// processors and phone keyboards type them) to ', so that "customer’s" is
+// the possessive the plural step reads as customer, and traditional Chinese
+// characters to simplified ones (see tradToSimp). Every other rune is
+// returned unchanged.
 func foldRune(r rune) rune {
 	switch {
 	case r >= 0xFF01 && r <= 0xFF5E:
 		return r - 0xFEE0
+	case r == 0x2019, r == 0x2018, r == 0x02BC:
+		return '\''
 	case r == 0x3000:
 		return ' '
 	case r == 0xFFE5:

@@ -130,10 +130,22 @@ func (q Query) validate() (Query, error) {
 
 // build turns q into a Bleve query for team. The team is a conjunct of the
 // query itself, so other teams' documents are neither scored nor counted.
+// Words of the text that name a document kind (see cutKindWords) favour
+// documents of that kind; when nothing else is written they select them.
 func (q Query) build(team string, syn synonyms) query.Query {
 	must := []query.Query{term(fieldTeam, team)}
-	if tq := textQuery(q.Text, syn, 1); tq != nil {
+	var should []query.Query
+	rest, named := cutKindWords(syn.normalise(q.Text))
+	if tq := normalisedTextQuery(rest, syn, 1); tq != nil {
 		must = append(must, tq)
+		for _, k := range named {
+			t := bleve.NewTermQuery(string(k))
+			t.SetField(fieldKind)
+			t.SetBoost(kindBoost)
+			should = append(should, t)
+		}
+	} else {
+		must = appendAnyOf(must, fieldKind, named)
 	}
 	must = appendAnyOf(must, fieldKind, q.Kinds)
 	must = appendAnyOf(must, fieldOutcome, q.Outcomes)
@@ -172,8 +184,17 @@ func (q Query) build(team string, syn synonyms) query.Query {
 		nr.SetField(fieldAmount)
 		must = append(must, nr, term(fieldCurrency, cur))
 	}
-	return bleve.NewConjunctionQuery(must...)
+	if len(should) == 0 {
+		return bleve.NewConjunctionQuery(must...)
+	}
+	return query.NewBooleanQuery(must, should, nil)
 }
+
+// kindBoost weighs the preference for a kind a query names (价格异议): enough
+// to lift the documents of that kind above others matching the same words,
+// not so much that a document of that kind matching little outranks one
+// matching much.
+const kindBoost = 2.0
 
 // textQuery builds the free-text part: the words as written, widened by
 // synonyms. Each synonym found becomes "the word as written, or all the
@@ -182,7 +203,11 @@ func (q Query) build(team string, syn synonyms) query.Query {
 // Every leaf carries boost (Bleve ignores a boost set on a disjunction).
 // It returns nil for blank text.
 func textQuery(text string, syn synonyms, boost float64) query.Query {
-	norm := syn.normalise(text)
+	return normalisedTextQuery(syn.normalise(text), syn, boost)
+}
+
+// normalisedTextQuery is textQuery for text already normalised.
+func normalisedTextQuery(norm string, syn synonyms, boost float64) query.Query {
 	if norm == "" {
 		return nil
 	}

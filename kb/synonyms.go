@@ -19,6 +19,7 @@ func DefaultSynonyms() [][]string {
 	return [][]string{
 		{"竞品", "竞争对手", "友商", "对手", "competitor", "competition", "rival"},
 		{"太贵", "价格偏高", "报价太高", "价格太高", "价格高", "too expensive", "price too high", "overpriced"},
+		{"价格", "报价", "价钱", "price", "pricing", "quote", "quotation"},
 		{"预算", "budget"},
 		{"降价", "打折", "折扣", "让利", "discount"},
 		{"决策人", "拍板人", "关键人", "decision maker"},

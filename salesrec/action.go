@@ -57,6 +57,16 @@ func (a Action) Overdue(now time.Time, loc *time.Location) bool {
 	return a.Deadline.Before(DateOf(now.In(loc)))
 }
 
+// IsOverdue is the one overdue rule for an action of an engagement whose
+// status is s: the action is Overdue at now in loc and the engagement is
+// open. Closing an engagement (won or terminated) ends its follow-up plan,
+// so its unfinished actions are no longer overdue work: Findings leaves them
+// out, and so does the overdue list of storage (Actions with Overdue set),
+// which the conformance suite checks against this rule.
+func (a Action) IsOverdue(s Status, now time.Time, loc *time.Location) bool {
+	return s == StatusOpen && a.Overdue(now, loc)
+}
+
 // Display returns the status to show at instant now: DisplayOverdue
 // ("overdue") for an overdue action, else the stored status code (pending,
 // in_progress, done).

@@ -20,8 +20,8 @@
 //     starting with a letter or digit (see CheckID).
 //   - Vague content. Actions that are only a vague verb (跟进, follow up)
 //     and needs or points that are only a vague phrase (客户有需求,
-//     interested) are refused; see IsVague, DefaultVagueActions and
-//     DefaultVagueContent.
+//     interested) are refused, as is a goal made only of either (跟进客户,
+//     有需求); see IsVague, DefaultVagueActions and DefaultVagueContent.
 //   - Status. CheckTransition, Engagement.Close and Engagement.Reopen carry
 //     the open → won / terminated rules and their outcome requirements.
 //   - Time. No rule reads the wall clock: callers pass "now" from a Clock.

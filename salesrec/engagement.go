@@ -41,7 +41,8 @@ func (e Engagement) Validate() error { return DefaultRules().Validate(e) }
 // keys are JSON paths such as "interactions[0].points[2].handling" or
 // "outcome.amount"; errors.Is(err, ErrInvalid) holds.
 //
-// Required: customer_id, stage, goal, status; every interaction, need,
+// Required: customer_id, stage, goal (not only vague phrases of either
+// list: 跟进客户 and 有需求 are refused), status; every interaction, need,
 // action, lesson and remark in full (see their Validate methods); the
 // outcome as the status asks (won: amount > 0 and signed_on; terminated:
 // reason and reason_category; open: none). Validate does not use a clock:
@@ -57,7 +58,7 @@ func (r Rules) engagementErrors(e Engagement) error {
 		validation.Field(&e.OwnerID, required(MaxIDChars, "is required: the member who owns this record")),
 		validation.Field(&e.CustomerID, required(MaxIDChars, "is required: the customer this record is about")),
 		validation.Field(&e.Stage, enumRequired),
-		validation.Field(&e.Goal, required(MaxTextChars, "is required: the core goal of this record, e.g. 挖掘客户A的采购预算")),
+		validation.Field(&e.Goal, required(MaxTextChars, "is required: the core goal of this record, e.g. 挖掘客户A的采购预算"), r.vagueGoal()),
 		validation.Field(&e.Status, enumRequired),
 		validation.Field(&e.Interactions, nested(func() error { return each(e.Interactions, r.interactionErrors) })...),
 		validation.Field(&e.Needs, nested(func() error { return each(e.Needs, r.needErrors) })...),

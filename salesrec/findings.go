@@ -23,8 +23,9 @@ const (
 	// recorded-at is more than LateWindow after its occurred-at (事后补录).
 	// Item: interactions[i].
 	FindingLateInteraction = "late_interaction"
-	// FindingOverdueAction: an action is not done and its deadline has
-	// passed in the team's zone. Item: actions[i].
+	// FindingOverdueAction: an action of an open engagement is not done and
+	// its deadline has passed in the team's zone (Action.IsOverdue).
+	// Item: actions[i].
 	FindingOverdueAction = "overdue_action"
 	// FindingStale: an open engagement has had no interaction for
 	// Rules.StaleAfter (counted from its last contact, or from its creation
@@ -85,7 +86,7 @@ func (r Rules) Findings(e Engagement, now time.Time, loc *time.Location) []Findi
 		}
 	}
 	for i, a := range e.Actions {
-		if a.Overdue(now, loc) {
+		if a.IsOverdue(e.Status, now, loc) {
 			add(FindingOverdueAction, fmt.Sprintf("actions[%d]", i),
 				fmt.Sprintf("行动“%s”已逾期(完成时限 %s)", clip(a.What), a.Deadline),
 				fmt.Sprintf("the action %q is overdue (deadline %s)", clip(a.What), a.Deadline))
@@ -101,7 +102,7 @@ func (r Rules) Findings(e Engagement, now time.Time, loc *time.Location) []Findi
 	}
 	if (e.Status == StatusWon || e.Status == StatusTerminated) && len(e.Lessons) == 0 {
 		add(FindingNoLessons, "lessons",
-			"业务已"+e.Status.Label(ZH)+",但还没有经验总结(成功点/改进点)",
+			"业务"+e.Status.Label(ZH)+",但还没有经验总结(成功点/改进点)",
 			"the engagement is "+e.Status.Label(EN)+" but has no lessons (success or improvement points)")
 	}
 	return out

@@ -30,23 +30,24 @@ func (in Interaction) Validate() error { return DefaultRules().ValidateInteracti
 
 // ValidateInteraction checks one interaction; error keys are JSON paths
 // relative to it ("points[2].handling"). Required, as the template asks:
-// occurred_at, method, place (for face-to-face and video contacts; for phone
-// and email it may be left out), topic, at least one customer-side
-// participant with name and title, at least one sales-side participant with
-// name and role, and at least one point. It does not judge occurred_at
-// against the clock: StampInteraction does.
+// occurred_at, method, a place that agrees with the method (see
+// placeErrors: face-to-face is offline with an address, video is online
+// with a platform or meeting id, phone and email may leave it out and never
+// carry an address), topic, at least one customer-side participant with
+// name and title, at least one sales-side participant with name and role,
+// and at least one point. It does not judge occurred_at against the clock:
+// StampInteraction does.
 func (r Rules) ValidateInteraction(in Interaction) error {
 	return asValidationError(r.compile().interactionErrors(in))
 }
 
 func (r Rules) interactionErrors(in Interaction) error {
-	placeRequired := in.Method == MethodFaceToFace || in.Method == MethodVideo
 	return validation.ValidateStruct(&in,
 		validation.Field(&in.ID, ownID),
 		validation.Field(&in.OccurredAt, timeField(in.OccurredAt, "is required: the date and time of the contact, e.g. 2024-04-08 下午02:30")),
 		validation.Field(&in.RecordedAt, timeField(in.RecordedAt, "")),
 		validation.Field(&in.Method, enumRequired),
-		validation.Field(&in.Place, nested(func() error { return placeErrors(in.Place, placeRequired) })...),
+		validation.Field(&in.Place, nested(func() error { return placeErrors(in.Place, in.Method) })...),
 		validation.Field(&in.Topic, required(MaxTextChars, "is required: the core topic of the contact")),
 		validation.Field(&in.CustomerParticipants,
 			atLeastOne("needs at least one customer-side participant (name and title)"),
@@ -72,31 +73,84 @@ type Place struct {
 }
 
 // Validate checks a place on its own: online needs the platform or the
-// meeting id, offline needs the address.
-func (p Place) Validate() error { return asValidationError(placeErrors(p, true)) }
+// meeting id and has no address, offline needs the address and has no
+// platform or meeting id. ValidateInteraction also checks that the place
+// agrees with the contact's method.
+func (p Place) Validate() error { return asValidationError(placeErrors(p, "")) }
 
-// placeErrors checks a place. When it is not required, an entirely empty
-// place is fine.
-func placeErrors(p Place, isRequired bool) error {
-	if !isRequired && p == (Place{}) {
+// placeErrors checks a place for a contact of method m, the template's
+// 沟通方式 against its 沟通地点:
+//
+//	面谈 face_to_face  required; 线下 offline, with the address
+//	视频 video         required; 线上 online, with the platform or the meeting id
+//	电话 phone, 邮件 email  may be left out; when given, 线上 online (the
+//	                   channel, e.g. 微信, or a dial-in meeting id), never an address
+//
+// With no (or an unknown) method the place is checked on its own and
+// required. Either way an online place has no address and an offline one no
+// platform or meeting id.
+func placeErrors(p Place, m Method) error {
+	optional := m == MethodPhone || m == MethodEmail
+	if optional && p == (Place{}) {
 		return nil
 	}
 	return validation.ValidateStruct(&p,
-		validation.Field(&p.Mode, enumRequired),
-		validation.Field(&p.Platform, text(MaxNameChars), check(func() error {
-			if p.Mode == PlaceOnline && blank(p.Platform) && blank(p.MeetingID) {
-				return problem("is required for an online contact: the platform or the meeting ID, e.g. 腾讯会议 or 123-456-789")
+		validation.Field(&p.Mode, enumRequired, check(func() error {
+			if msg := placeModeProblem(p.Mode, m); msg != "" {
+				return problem(msg)
 			}
 			return nil
 		})),
-		validation.Field(&p.MeetingID, text(MaxNameChars)),
+		validation.Field(&p.Platform, text(MaxNameChars), check(func() error {
+			switch {
+			case p.Mode == PlaceOnline && blank(p.Platform) && blank(p.MeetingID):
+				return problem("is required for an online contact: the platform or the meeting ID, e.g. 腾讯会议 or 123-456-789")
+			case p.Mode == PlaceOffline && !blank(p.Platform):
+				return problem(notForOffline)
+			}
+			return nil
+		})),
+		validation.Field(&p.MeetingID, text(MaxNameChars), check(func() error {
+			if p.Mode == PlaceOffline && !blank(p.MeetingID) {
+				return problem(notForOffline)
+			}
+			return nil
+		})),
 		validation.Field(&p.Address, text(MaxAddressChars), check(func() error {
-			if p.Mode == PlaceOffline && blank(p.Address) {
+			switch {
+			case optional && !blank(p.Address):
+				return problem("must be empty for " + remoteNoun(m) + ": it has no street address (leave the place out, or name the channel, e.g. 微信)")
+			case p.Mode == PlaceOnline && !blank(p.Address):
+				return problem("must be empty for an online contact: it has a platform or a meeting ID, not a street address")
+			case p.Mode == PlaceOffline && blank(p.Address):
 				return problem("is required for an offline contact: where it took place")
 			}
 			return nil
 		})),
 	)
+}
+
+// remoteNoun names a phone or email contact in a message.
+func remoteNoun(m Method) string {
+	if m == MethodEmail {
+		return "an email"
+	}
+	return "a phone call"
+}
+
+const notForOffline = "must be empty for an offline contact: it has a street address, not a platform or a meeting ID"
+
+// placeModeProblem says why mode does not fit a contact of method m, or "".
+func placeModeProblem(mode PlaceMode, m Method) string {
+	switch {
+	case m == MethodFaceToFace && mode == PlaceOnline:
+		return "must be offline (线下) for a face-to-face contact: give the address where it took place (a contact over a meeting platform is a video call)"
+	case m == MethodVideo && mode == PlaceOffline:
+		return "must be online (线上) for a video call: give the platform or the meeting ID, e.g. 腾讯会议 or 123-456-789 (a meeting in person is face-to-face)"
+	case (m == MethodPhone || m == MethodEmail) && mode == PlaceOffline:
+		return "must be online (线上) or left out for " + remoteNoun(m) + ": it has no street address"
+	}
+	return ""
 }
 
 func handlingRule(isRequired bool, msg string) validation.Rule {

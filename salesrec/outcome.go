@@ -71,8 +71,11 @@ func outcomeErrors(o Outcome, s Status) error {
 			if msg := moneyProblem(o.Amount); msg != "" {
 				return problem(msg)
 			}
-			if won && o.Amount.Minor == 0 {
+			if won && o.Amount.IsZero() {
 				return problem("is required for a won engagement: the contract amount, e.g. ¥80,000")
+			}
+			if won && o.Amount.Minor == 0 {
+				return problem("must be greater than zero for a won engagement: the contract amount, e.g. ¥80,000")
 			}
 			if !won && !o.Amount.IsZero() {
 				return problem(notForTerminated)

@@ -16,3 +16,34 @@ func TestOutcomeValidateFor(t *testing.T) {
 		t.Errorf("empty outcome for open: %v", err)
 	}
 }
+
+func TestWonAmountMessages(t *testing.T) {
+	signed := Date{2024, 4, 20}
+	usd0, err := ParseMoney("USD 0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name   string
+		amount Money
+		want   string // message of "amount"; "" means accepted
+	}{
+		{"no amount at all is required", Money{}, "is required for a won engagement"},
+		{"¥0 must be greater than zero", CNY(0, 0), "must be greater than zero for a won engagement"},
+		{"USD 0 must be greater than zero", usd0, "must be greater than zero for a won engagement"},
+		{"a negative amount is refused as negative", Money{Minor: -100, Currency: "CNY"}, "must not be negative"},
+		{"one fen is enough", CNY(0, 1), ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := Outcome{Amount: tt.amount, SignedOn: signed}.ValidateFor(StatusWon)
+			if tt.want == "" {
+				if err != nil {
+					t.Fatalf("want accepted, got %v", err)
+				}
+				return
+			}
+			wantField(t, err, "amount", tt.want)
+		})
+	}
+}

@@ -22,9 +22,11 @@ const (
 // switch the vague checks off), but start from DefaultRules and change what
 // you need.
 type Rules struct {
-	// VagueActions are phrases that, alone, do not make an action (跟进, follow up, …).
+	// VagueActions are phrases that, alone, do not make an action (跟进,
+	// follow up, …) nor an engagement's goal.
 	VagueActions []string
-	// VagueContent are phrases that, alone, do not make a need or point (客户有需求, …).
+	// VagueContent are phrases that, alone, do not make a need, a point
+	// nor an engagement's goal (客户有需求, …).
 	VagueContent []string
 	// LateWindow is how long after a contact it may be recorded without
 	// being late (24 hours in the template).
@@ -47,6 +49,9 @@ type Rules struct {
 type compiledRules struct {
 	actionsFrom, contentFrom []string
 	actions, content         *phraseSet
+	// goal is both lists together: a goal is vague when it is only a
+	// vague action (跟进客户), only vague content (有需求) or a mix of both.
+	goal *phraseSet
 }
 
 // Prepared returns r with its phrase lists normalised ahead of time, so
@@ -69,6 +74,7 @@ func (r Rules) compile() Rules {
 		contentFrom: slices.Clone(r.VagueContent),
 		actions:     newPhraseSet(r.VagueActions),
 		content:     newPhraseSet(r.VagueContent),
+		goal:        newPhraseSet(append(slices.Clone(r.VagueActions), r.VagueContent...)),
 	}
 	return r
 }

@@ -3,12 +3,14 @@ package salesrec
 import (
 	"fmt"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
 // Text limits, in characters (Unicode code points: 一个汉字 is one character,
 // as is one ASCII letter). Every text field of the model has one of these
-// limits; validation refuses longer text, text containing a NUL byte and
+// limits, counted by CountChars (the way a user counts: surrounding space
+// ignored, a run of spaces inside counting as one); validation refuses longer text, text containing a NUL byte and
 // text that is not valid UTF-8, so storage and search can rely on clean text.
 //
 //	MaxIDChars       ids referring to another record: team_id, owner_id,
@@ -55,11 +57,35 @@ func textProblem(s string, max int) string {
 		return "contains a NUL character; remove it"
 	}
 	if max > 0 {
-		if n := utf8.RuneCountInString(s); n > max {
+		if n := CountChars(s); n > max {
 			return fmt.Sprintf("must be at most %d characters (this one has %d)", max, n)
 		}
 	}
 	return ""
+}
+
+// CountChars returns the length of s as the length limits count it, which is
+// how a user counts what they typed: white space at both ends is not counted
+// (half-width and full-width spaces, tabs, line breaks alike), a run of white
+// space inside the text counts as one character, and every other character
+// counts as one whatever its width (一个汉字, a full-width Ａ, an ASCII a and
+// an emoji are each one). So "50 characters and three trailing spaces" is 50,
+// and "报价  及时" (two spaces) is 5. It does not change the text that is stored.
+func CountChars(s string) int {
+	n := 0
+	space := false
+	for _, r := range strings.TrimSpace(s) {
+		if unicode.IsSpace(r) {
+			if !space {
+				n++
+			}
+			space = true
+			continue
+		}
+		space = false
+		n++
+	}
+	return n
 }
 
 // blank reports whether s is empty or only white space.

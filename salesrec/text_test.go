@@ -67,3 +67,60 @@ func TestParseEnum(t *testing.T) {
 		})
 	}
 }
+
+func TestCountCharsAsTheUserCounts(t *testing.T) {
+	lesson50 := strings.Repeat("字", 50)
+	tests := []struct {
+		name string
+		s    string
+		want int
+	}{
+		{"50 characters and three trailing spaces", lesson50 + "   ", 50},
+		{"leading and trailing tabs and line breaks", "\t\n" + lesson50 + "\r\n", 50},
+		{"full-width spaces around", "\u3000" + lesson50 + "\u3000\u3000", 50},
+		{"a run of spaces inside counts as one", "报价  及时", 5},
+		{"a run mixing full-width and half-width spaces counts as one", "报价 \u3000 及时", 5},
+		{"a full-width letter is one character", "ＡＢＣ", 3},
+		{"only spaces count nothing", " \u3000\t ", 0},
+		{"empty", "", 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := CountChars(tt.s); got != tt.want {
+				t.Fatalf("CountChars(%q) = %d, want %d", tt.s, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestLengthLimitsIgnoreSurroundingSpace(t *testing.T) {
+	lesson50 := strings.Repeat("字", 50)
+	tests := []struct {
+		name string
+		text string
+		want string // message fragment; "" means accepted
+	}{
+		{"50 characters and trailing spaces fit", lesson50 + "   ", ""},
+		{"50 characters and a trailing full-width space fit", lesson50 + "\u3000", ""},
+		{"50 characters with a double space inside fit", strings.Repeat("字", 25) + "  " + strings.Repeat("字", 24), ""},
+		{"51 characters with trailing spaces are refused as 51", strings.Repeat("字", 51) + "  ", "this one has 51"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := Lesson{Kind: LessonSuccess, Text: tt.text}.Validate()
+			if tt.want == "" {
+				if err != nil {
+					t.Fatalf("want accepted, got %v", err)
+				}
+				return
+			}
+			wantField(t, err, "text", tt.want)
+		})
+	}
+	// Every limit goes through the same count: an action of MaxActionChars
+	// with trailing space is accepted too.
+	what := strings.Repeat("发", MaxActionChars) + " \u3000"
+	if err := CheckText("actions[0].what", what, MaxActionChars); err != nil {
+		t.Fatalf("action at the limit with trailing space: %v", err)
+	}
+}

@@ -16,9 +16,14 @@ import (
 //   - the 24-hour clock: "14:05", "9:05", "00:00".
 //
 // Minutes always have two digits; hours one or two. On the 12-hour clock
-// hours run 1–12 (上午12:00 is midnight, 下午12:00 noon; 上午00:30 is also
-// read as 00:30) and 下午13:00–下午23:59 are read as written. A full-width
-// colon (：) is accepted. Errors wrap ErrInvalid.
+// hours run 1–12: 上午12:xx (and 12:xx AM) is just after midnight, 00:xx;
+// 下午12:xx (and 12:xx PM, 中午12:xx) is just after noon, 12:xx; 晚上12:xx is
+// refused as ambiguous (midnight or noon?). 上午00:30 is also read as 00:30,
+// 下午00:30 is refused. A marker with an hour of 13 or more (下午13:00,
+// 上午13:00, 13:00 PM) is refused whichever marker it is: it mixes
+// the 12-hour and 24-hour clocks, so what was meant is unclear, and the
+// message says so. A full-width colon (：) is accepted. Errors wrap
+// ErrInvalid.
 func ParseClock(s string) (hour, minute int, err error) {
 	bad := func() (int, int, error) {
 		return 0, 0, fmt.Errorf("%w: %q is not a time: write it as 上午/下午HH:MM, e.g. 下午02:30 (or 14:30)", ErrInvalid, s)
@@ -34,15 +39,15 @@ func ParseClock(s string) (hour, minute int, err error) {
 	if !ok1 || !ok2 || m > 59 || h > 23 {
 		return bad()
 	}
+	if marker != "" && h > 12 {
+		return 0, 0, fmt.Errorf("%w: %q mixes the 12-hour and 24-hour clocks: %d:%s already is a 24-hour time, so drop 上午/下午 (AM/PM) and write %02d:%s, or write %s", ErrInvalid, s, h, mm, h, mm, FormatClock(time.Date(2000, 1, 1, h, m, 0, 0, time.UTC)))
+	}
 	switch marker {
 	case "":
 		// 24-hour clock, h in 0..23.
 	case "am":
-		switch {
-		case h == 12:
+		if h == 12 {
 			h = 0
-		case h > 12:
-			return bad()
 		}
 	case "pm":
 		switch {

@@ -2,9 +2,70 @@ package salesrec
 
 import (
 	"errors"
+	"strings"
 	"testing"
 	"time"
 )
+
+func TestParseClockRefusesAMarkerWithA24HourHour(t *testing.T) {
+	tests := []struct {
+		name, in, want string
+	}{
+		{"下午 with 13", "下午13:00", "下午13:00"},
+		{"上午 with 13", "上午13:00", "上午13:00"},
+		{"下午 with 14", "下午14:00", "下午14:00"},
+		{"晚上 with 20", "晚上20:15", "晚上20:15"},
+		{"中午 with 13", "中午13:30", "中午13:30"},
+		{"早上 with 23", "早上23:59", "早上23:59"},
+		{"PM after with 13", "13:00 PM", "13:00 PM"},
+		{"AM before with 15", "AM 15:10", "AM 15:10"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			h, m, err := ParseClock(tt.in)
+			if !errors.Is(err, ErrInvalid) {
+				t.Fatalf("ParseClock(%q) = %d:%02d, %v; want ErrInvalid", tt.in, h, m, err)
+			}
+			msg := err.Error()
+			for _, part := range []string{tt.want, "mixes the 12-hour and 24-hour clocks"} {
+				if !strings.Contains(msg, part) {
+					t.Errorf("message %q does not say %q", msg, part)
+				}
+			}
+		})
+	}
+}
+
+// TestParseClockTwelve pins the 12 o'clock semantics: 上午12 is just after
+// midnight, 下午12 and 中午12 just after noon, 晚上12 is ambiguous.
+func TestParseClockTwelve(t *testing.T) {
+	tests := []struct {
+		in     string
+		h, m   int
+		wantOK bool
+	}{
+		{"上午12:00", 0, 0, true},
+		{"上午12:45", 0, 45, true},
+		{"下午12:00", 12, 0, true},
+		{"下午12:45", 12, 45, true},
+		{"中午12:10", 12, 10, true},
+		{"12:45 AM", 0, 45, true},
+		{"12:45 PM", 12, 45, true},
+		{"晚上12:00", 0, 0, false},
+	}
+	for _, tt := range tests {
+		h, m, err := ParseClock(tt.in)
+		if !tt.wantOK {
+			if !errors.Is(err, ErrInvalid) {
+				t.Errorf("ParseClock(%q) = %d:%02d, %v; want ErrInvalid", tt.in, h, m, err)
+			}
+			continue
+		}
+		if err != nil || h != tt.h || m != tt.m {
+			t.Errorf("ParseClock(%q) = %d:%02d, %v; want %d:%02d", tt.in, h, m, err, tt.h, tt.m)
+		}
+	}
+}
 
 func TestParseClock(t *testing.T) {
 	tests := []struct {
@@ -19,7 +80,6 @@ func TestParseClock(t *testing.T) {
 		{"noon", "下午12:00", 12, 0, true},
 		{"midnight", "上午12:00", 0, 0, true},
 		{"上午00:30 reads as 00:30", "上午00:30", 0, 30, true},
-		{"下午 with a 24-hour hour", "下午14:00", 14, 0, true},
 		{"早上 is morning", "早上8:05", 8, 5, true},
 		{"晚上 is evening", "晚上8:05", 20, 5, true},
 		{"中午12:30 is noon", "中午12:30", 12, 30, true},

@@ -81,3 +81,41 @@ func TestPreparedRulesSeeChangedLists(t *testing.T) {
 		t.Fatal("a phrase changed in place was not seen by prepared rules")
 	}
 }
+
+func TestVagueGoal(t *testing.T) {
+	tests := []struct {
+		goal  string
+		vague bool
+	}{
+		{"有需求", true},
+		{"跟进客户", true},
+		{"跟进一下客户", true},
+		{"客户有需求", true},
+		{"跟进、有意向", true},
+		{"Follow up with the customer", true},
+		{"  有需求  ", true},
+		{"挖掘客户A的采购预算", false},
+		{"推进方案确认", false},
+		{"确认客户的多数据源对接需求与预算", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.goal, func(t *testing.T) {
+			e := validEngagement()
+			e.Goal = tt.goal
+			err := e.Validate()
+			if !tt.vague {
+				if err != nil {
+					t.Fatalf("want accepted, got %v", err)
+				}
+				return
+			}
+			wantField(t, err, "goal", "is too vague: say what this record should achieve")
+		})
+	}
+	// Rules without phrase lists switch the goal check off too.
+	e := validEngagement()
+	e.Goal = "跟进客户"
+	if err := (Rules{}).Validate(e); err != nil {
+		t.Fatalf("rules without phrase lists: %v", err)
+	}
+}

@@ -169,6 +169,7 @@ func (r vagueRule) Validate(v any) error {
 
 const (
 	vagueActionMsg  = "is too vague: say what will be done, e.g. 发送报价单 rather than 跟进"
+	vagueGoalMsg    = "is too vague: say what this record should achieve, e.g. 挖掘客户A的采购预算 rather than 跟进客户 or 有需求"
 	vagueContentMsg = "is too vague: say concretely what the customer needs or said, e.g. 客户提出需支持多数据源实时对接,预算控制在50万以内 rather than 客户有需求"
 )
 
@@ -177,6 +178,15 @@ func (r Rules) vagueAction() validation.Rule {
 		r = r.compile()
 	}
 	return vagueRule{phrases: r.compiled.actions, msg: vagueActionMsg}
+}
+
+// vagueGoal refuses a goal that is only vague phrases of either list: a
+// goal says what this record should achieve.
+func (r Rules) vagueGoal() validation.Rule {
+	if r.compiled == nil {
+		r = r.compile()
+	}
+	return vagueRule{phrases: r.compiled.goal, msg: vagueGoalMsg}
 }
 
 func (r Rules) vagueContent() validation.Rule {

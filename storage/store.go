@@ -28,6 +28,12 @@ import (
 // and its neighbours). Writes are validated through salesrec before
 // anything touches the database; failures wrap the salesrec sentinels, so
 // callers test with errors.Is.
+// A *salesrec.ValidationError names each field by its JSON path in the
+// engagement, whichever call made it: LogInteraction's topic is
+// "interactions[N].topic" (N the index the interaction would take),
+// AddRemark's text "remarks[N].text", SetActionStatus's
+// "actions[i].status", CloseEngagement's "outcome.amount",
+// ReopenEngagement's "reopen_reason".
 //
 // The feed methods (ReadFeed, FeedHead, EngagementIDs, Snapshot, Snapshots,
 // PruneFeed, CustomerIdentities, IdentitiesAfter) are system reads for the

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strconv"
 	"time"
 
 	"github.com/dealtrail/dealtrail/salesrec"
@@ -58,35 +59,41 @@ func (s *Store) modify(ctx context.Context, actorID, id string, version int64, o
 }
 
 // LogInteraction appends an interaction, stamped with the store's clock.
+// Its errors name fields by their path in the engagement, as
+// CreateEngagement's do: "interactions[N].topic", N being the index the
+// interaction would take.
 func (s *Store) LogInteraction(ctx context.Context, actorID, engagementID string, version int64, in salesrec.Interaction) (salesrec.Engagement, error) {
-	if err := checkStrings(in); err != nil {
-		return salesrec.Engagement{}, err
-	}
 	now := s.now()
 	in.ID = ""
-	stamped, err := s.stamp(in, now)
-	if err != nil {
-		return salesrec.Engagement{}, err
+	err := checkStrings(in)
+	var stamped salesrec.Interaction
+	if err == nil {
+		stamped, err = s.stamp(in, now)
 	}
 	return s.modify(ctx, actorID, engagementID, version, salesrec.OpInteraction, func(cur salesrec.Engagement, _ time.Time) (salesrec.Engagement, error) {
+		if err != nil {
+			return cur, prefixErr(itemPath("interactions", len(cur.Interactions)), err)
+		}
 		cur.Interactions = append(cloneSlice(cur.Interactions), stamped)
 		return cur, nil
 	})
 }
 
 // SetActionStatus changes the status of one action. An unknown action id is
-// ErrNotFound.
+// ErrNotFound; an unknown status is reported as "actions[i].status".
 func (s *Store) SetActionStatus(ctx context.Context, actorID, engagementID string, version int64, actionID string, status salesrec.ActionStatus) (salesrec.Engagement, error) {
-	if _, err := salesrec.Parse[salesrec.ActionStatus](string(status)); err != nil || status == "" {
-		return salesrec.Engagement{}, invalid("status", "is not a known action status")
-	}
 	if err := salesrec.CheckID("action_id", actionID); err != nil {
 		return salesrec.Engagement{}, err
 	}
+	_, err := salesrec.Parse[salesrec.ActionStatus](string(status))
+	known := err == nil && status != ""
 	return s.modify(ctx, actorID, engagementID, version, salesrec.OpActionStatus, func(cur salesrec.Engagement, _ time.Time) (salesrec.Engagement, error) {
 		cur.Actions = cloneSlice(cur.Actions)
 		for i := range cur.Actions {
 			if cur.Actions[i].ID == actionID {
+				if !known {
+					return cur, invalid(itemPath("actions", i)+".status", "is not a known action status")
+				}
 				cur.Actions[i].Status = status
 				return cur, nil
 			}
@@ -95,24 +102,28 @@ func (s *Store) SetActionStatus(ctx context.Context, actorID, engagementID strin
 	})
 }
 
-// AddRemark appends a remark by the actor, timed by the store's clock.
+// AddRemark appends a remark by the actor, timed by the store's clock. Its
+// errors name fields as "remarks[N].text", N being the index the remark
+// would take.
 func (s *Store) AddRemark(ctx context.Context, actorID, engagementID string, version int64, r salesrec.Remark) (salesrec.Engagement, error) {
-	if err := checkStrings(r); err != nil {
-		return salesrec.Engagement{}, err
-	}
+	err := checkStrings(r)
 	now := s.now()
 	r.ID, r.AuthorID, r.At = newID(), actorID, now
 	return s.modify(ctx, actorID, engagementID, version, salesrec.OpRemark, func(cur salesrec.Engagement, _ time.Time) (salesrec.Engagement, error) {
+		if err != nil {
+			return cur, prefixErr(itemPath("remarks", len(cur.Remarks)), err)
+		}
 		cur.Remarks = append(cloneSlice(cur.Remarks), r)
 		return cur, nil
 	})
 }
 
 // CloseEngagement closes an engagement as won or terminated with its
-// outcome, through salesrec's status rules.
+// outcome, through salesrec's status rules. Errors name fields as
+// "outcome.amount".
 func (s *Store) CloseEngagement(ctx context.Context, actorID, engagementID string, version int64, to salesrec.Status, o salesrec.Outcome) (salesrec.Engagement, error) {
 	if err := checkStrings(o); err != nil {
-		return salesrec.Engagement{}, err
+		return salesrec.Engagement{}, prefixErr("outcome", err)
 	}
 	return s.modify(ctx, actorID, engagementID, version, salesrec.OpClose, func(cur salesrec.Engagement, now time.Time) (salesrec.Engagement, error) {
 		if err := salesrec.CheckTransition(cur.Status, to); err != nil {
@@ -126,7 +137,7 @@ func (s *Store) CloseEngagement(ctx context.Context, actorID, engagementID strin
 // salesrec's status rules.
 func (s *Store) ReopenEngagement(ctx context.Context, actorID, engagementID string, version int64, reason string) (salesrec.Engagement, error) {
 	if err := checkStrings(struct {
-		Reason string `json:"reason"`
+		Reason string `json:"reopen_reason"`
 	}{reason}); err != nil {
 		return salesrec.Engagement{}, err
 	}
@@ -134,6 +145,11 @@ func (s *Store) ReopenEngagement(ctx context.Context, actorID, engagementID stri
 		return cur.Reopen(reason, now)
 	})
 }
+
+// itemPath is the path of item i of an engagement's list ("remarks[2]"):
+// a targeted write names its fields the way a whole-engagement write does,
+// so a host maps each error to one form field whichever call it made.
+func itemPath(list string, i int) string { return list + "[" + strconv.Itoa(i) + "]" }
 
 // refsChanged reports whether a change can have introduced a reference that
 // was not checked before: another customer or another set of members taking

@@ -71,7 +71,7 @@ func testRules(t *testing.T, open Opener) {
 		noErr(t, err, "refuse mode on a contact within the window")
 		// A logged interaction goes through the same rules.
 		_, err = refuse.s.LogInteraction(refuse.ctx, refuse.rep1.ID, e.ID, e.Version, interaction(start.Add(-3*time.Hour), refuse.rep1, "客户询问实施周期和付款方式"))
-		wantField(t, err, "occurred_at", "a late logged interaction in refuse mode")
+		wantField(t, err, "interactions[1].occurred_at", "a late logged interaction in refuse mode")
 	})
 
 	t.Run("future skew", func(t *testing.T) {

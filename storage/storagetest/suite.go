@@ -59,6 +59,8 @@ func Run(t *testing.T, open Opener) {
 		{"ListAndCount", testListAndCount},
 		{"ListPagination", testListPagination},
 		{"Actions", testActions},
+		{"OverdueListMatchesRule", testOverdueListMatchesRule},
+		{"FieldPaths", testFieldPaths},
 		{"History", testHistory},
 		{"HistoryIsAppendOnly", testHistoryAppendOnly},
 		{"HistoryCannotBeRewritten", testHistoryCannotBeRewritten},
