@@ -21,10 +21,12 @@ func ExampleAction_Validate() {
 	fmt.Println(errors.Is(err, salesrec.ErrInvalid))
 	var ve *salesrec.ValidationError
 	if errors.As(err, &ve) {
-		fmt.Println(ve.Fields["what"])
+		fmt.Println(ve.Fields["what"].Text(salesrec.ZH))
+		fmt.Println(ve.Fields["what"].Text(salesrec.EN))
 	}
 	// Output:
 	// true
+	// 太笼统:请写明具体要做什么,例如“发送报价单”,而不是“跟进”
 	// is too vague: say what will be done, e.g. 发送报价单 rather than 跟进
 }
 
@@ -103,7 +105,7 @@ func ExampleEngagement_Close() {
 	}, salesrec.StatusWon, now)
 	fmt.Println(won.Status, won.Outcome.Amount, err)
 	// Output:
-	// invalid input: outcome.signed_on: is required for a won engagement: the signing date, YYYY-MM-DD
+	// 填写有误:outcome.signed_on: 请填写签约日期,格式 YYYY-MM-DD
 	// won ¥80,000 <nil>
 }
 

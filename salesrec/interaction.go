@@ -43,21 +43,21 @@ func (r Rules) interactionErrors(in Interaction) error {
 	placeRequired := in.Method == MethodFaceToFace || in.Method == MethodVideo
 	return validation.ValidateStruct(&in,
 		validation.Field(&in.ID, ownID),
-		validation.Field(&in.OccurredAt, timeField(in.OccurredAt, "is required: the date and time of the contact, e.g. 2024-04-08 下午02:30")),
-		validation.Field(&in.RecordedAt, timeField(in.RecordedAt, "")),
+		validation.Field(&in.OccurredAt, timeField(in.OccurredAt, msgOccurredAt)),
+		validation.Field(&in.RecordedAt, timeField(in.RecordedAt, Message{})),
 		validation.Field(&in.Method, enumRequired),
 		validation.Field(&in.Place, nested(func() error { return placeErrors(in.Place, placeRequired) })...),
-		validation.Field(&in.Topic, required(MaxTextChars, "is required: the core topic of the contact")),
+		validation.Field(&in.Topic, required(MaxTextChars, msgTopic)),
 		validation.Field(&in.CustomerParticipants,
-			atLeastOne("needs at least one customer-side participant (name and title)"),
+			atLeastOne(msgCustomerSide),
 			check(func() error { return each(in.CustomerParticipants, customerParticipantErrors) }),
 		),
 		validation.Field(&in.SalesParticipants,
-			atLeastOne("needs at least one sales-side participant (name and role)"),
+			atLeastOne(msgSalesSide),
 			check(func() error { return each(in.SalesParticipants, salesParticipantErrors) }),
 		),
 		validation.Field(&in.Points, append([]validation.Rule{
-			atLeastOne("needs at least one point: what the customer raised, or what sales did or committed"),
+			atLeastOne(msgPoints),
 		}, nested(func() error { return each(in.Points, r.pointErrors) })...)...),
 	)
 }
@@ -85,21 +85,21 @@ func placeErrors(p Place, isRequired bool) error {
 		validation.Field(&p.Mode, enumRequired),
 		validation.Field(&p.Platform, text(MaxNameChars), check(func() error {
 			if p.Mode == PlaceOnline && blank(p.Platform) && blank(p.MeetingID) {
-				return problem("is required for an online contact: the platform or the meeting ID, e.g. 腾讯会议 or 123-456-789")
+				return problem(msgOnlinePlace)
 			}
 			return nil
 		})),
 		validation.Field(&p.MeetingID, text(MaxNameChars)),
 		validation.Field(&p.Address, text(MaxAddressChars), check(func() error {
 			if p.Mode == PlaceOffline && blank(p.Address) {
-				return problem("is required for an offline contact: where it took place")
+				return problem(msgOfflinePlace)
 			}
 			return nil
 		})),
 	)
 }
 
-func handlingRule(isRequired bool, msg string) validation.Rule {
+func handlingRule(isRequired bool, msg Message) validation.Rule {
 	if isRequired {
 		return required(MaxTextChars, msg)
 	}
@@ -114,8 +114,8 @@ type CustomerParticipant struct {
 
 func customerParticipantErrors(c CustomerParticipant) error {
 	return validation.ValidateStruct(&c,
-		validation.Field(&c.Name, required(MaxNameChars, "")),
-		validation.Field(&c.Title, required(MaxNameChars, "is required: the exact title, e.g. 供应链负责人")),
+		validation.Field(&c.Name, required(MaxNameChars, Message{})),
+		validation.Field(&c.Title, required(MaxNameChars, msgParticipantTitle)),
 	)
 }
 
@@ -131,8 +131,8 @@ type SalesParticipant struct {
 func salesParticipantErrors(s SalesParticipant) error {
 	return validation.ValidateStruct(&s,
 		validation.Field(&s.MemberID, text(MaxIDChars)),
-		validation.Field(&s.Name, required(MaxNameChars, "")),
-		validation.Field(&s.Role, required(MaxNameChars, "is required: the role in this contact, e.g. 主谈")),
+		validation.Field(&s.Name, required(MaxNameChars, Message{})),
+		validation.Field(&s.Role, required(MaxNameChars, msgParticipantRole)),
 	)
 }
 
@@ -155,7 +155,7 @@ type Point struct {
 func (p Point) Validate() error { return asValidationError(DefaultRules().pointErrors(p)) }
 
 func (r Rules) pointErrors(p Point) error {
-	textRules := []validation.Rule{required(MaxTextChars, ""), r.vagueContent()}
+	textRules := []validation.Rule{required(MaxTextChars, Message{}), r.vagueContent()}
 	if p.Kind == PointCommitment || p.Kind == PointActionTaken {
 		textRules = append(textRules, r.vagueAction())
 	}
@@ -166,11 +166,11 @@ func (r Rules) pointErrors(p Point) error {
 		validation.Field(&p.Text, textRules...),
 		validation.Field(&p.Subject, check(func() error {
 			if p.Kind == PointFeedback && p.Subject == "" {
-				return problem("is required for feedback: say whether it is about the proposal, the quote or the contract terms")
+				return problem(msgFeedbackSubject)
 			}
 			return nil
 		}), enumOptional),
-		validation.Field(&p.Handling, handlingRule(objection, "is required for an objection: how it was handled")),
-		validation.Field(&p.Result, handlingRule(objection, "is required for an objection: the result of handling it")),
+		validation.Field(&p.Handling, handlingRule(objection, msgHandling)),
+		validation.Field(&p.Result, handlingRule(objection, msgResult)),
 	)
 }

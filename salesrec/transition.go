@@ -52,7 +52,7 @@ func (e Engagement) Close(o Outcome, to Status, now time.Time) (Engagement, erro
 		return e, asValidationError(prefixErrors("outcome", err))
 	}
 	if to == StatusWon && !now.IsZero() && o.SignedOn.After(DateOf(now.UTC()).AddDays(1)) {
-		return e, FieldError("outcome.signed_on", fmt.Sprintf("must not be in the future (%s is after today)", o.SignedOn))
+		return e, FieldError("outcome.signed_on", msgSignedInFuture(o.SignedOn))
 	}
 	e.Status = to
 	e.Outcome = &o
@@ -75,11 +75,11 @@ func (e Engagement) Reopen(reason string, now time.Time) (Engagement, error) {
 		return e, transitionError(e.Status, StatusOpen, fmt.Sprintf("the current status %q is not a known status", e.Status))
 	}
 	reason = strings.TrimSpace(reason)
-	if msg := textProblem(reason, MaxTextChars); msg != "" {
-		return e, FieldError("reopen_reason", msg)
+	if m, bad := textProblem(reason, MaxTextChars); bad {
+		return e, FieldError("reopen_reason", m)
 	}
 	if reason == "" {
-		return e, FieldError("reopen_reason", "is required: say why the engagement is reopened")
+		return e, FieldError("reopen_reason", msgReopenReason)
 	}
 	e.Status = StatusOpen
 	e.Outcome = nil

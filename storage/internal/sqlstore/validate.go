@@ -79,8 +79,8 @@ func (s *Store) checkRefsAs(ctx context.Context, q Queryer, e salesrec.Engagemen
 	}
 	var verr *salesrec.ValidationError
 	if !errors.As(err, &verr) {
-		return invalid("customer_id", "names no customer of the team")
+		return invalid("customer_id", msgNoSuchCustomer)
 	}
-	verr.Fields["customer_id"] = "names no customer of the team"
+	verr.Fields["customer_id"] = msgNoSuchCustomer
 	return verr
 }

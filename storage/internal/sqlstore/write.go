@@ -77,7 +77,7 @@ func (s *Store) LogInteraction(ctx context.Context, actorID, engagementID string
 // ErrNotFound.
 func (s *Store) SetActionStatus(ctx context.Context, actorID, engagementID string, version int64, actionID string, status salesrec.ActionStatus) (salesrec.Engagement, error) {
 	if _, err := salesrec.Parse[salesrec.ActionStatus](string(status)); err != nil || status == "" {
-		return salesrec.Engagement{}, invalid("status", "is not a known action status")
+		return salesrec.Engagement{}, invalid("status", msgUnknownActionStatus)
 	}
 	if err := salesrec.CheckID("action_id", actionID); err != nil {
 		return salesrec.Engagement{}, err
