@@ -78,9 +78,4 @@ func (a Action) DisplayLabel(now time.Time, loc *time.Location, lang Lang) strin
 
 // OverdueLabel returns the label of the derived overdue status: 已逾期 in
 // zh, "overdue" in en.
-func OverdueLabel(lang Lang) string {
-	if lang == ZH {
-		return "已逾期"
-	}
-	return "overdue"
-}
+func OverdueLabel(lang Lang) string { return labelOverdue.Text(lang) }

@@ -12,7 +12,8 @@ import (
 	"strings"
 )
 
-// Lang selects the language of a label.
+// Lang selects the language of a label or a message: ZH (the default) or
+// EN. Any other value reads as ZH.
 type Lang string
 
 // Languages labels are offered in.
@@ -69,10 +70,7 @@ func (t enumTable) known(code string) bool {
 func (t enumTable) label(code string, lang Lang) string {
 	for _, l := range t.labels {
 		if l.code == code {
-			if lang == ZH {
-				return l.zh
-			}
-			return l.en
+			return Message{Zh: l.zh, En: l.en}.Text(lang)
 		}
 	}
 	return code

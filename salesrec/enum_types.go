@@ -291,3 +291,16 @@ var placeModes = enumTable{"place type", []label{
 	{code: "online", zh: "线上", en: "online"},
 	{code: "offline", zh: "线下", en: "offline"},
 }}
+
+// ops labels the history operations. The type Op and its codes are declared
+// with the history in history.go.
+var ops = enumTable{"history operation", []label{
+	{code: "create", zh: "创建记录", en: "created the record"},
+	{code: "update", zh: "修改记录", en: "edited the record"},
+	{code: "log_interaction", zh: "记录沟通", en: "logged a contact"},
+	{code: "action_status", zh: "更新行动状态", en: "changed an action's status"},
+	{code: "close", zh: "结案", en: "closed the engagement"},
+	{code: "reopen", zh: "重新推进", en: "reopened the engagement"},
+	{code: "remark", zh: "添加备注", en: "added a remark"},
+	{code: "customer_update", zh: "修改客户信息", en: "edited the customer"},
+}}

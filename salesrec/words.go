@@ -184,6 +184,7 @@ func msgRecordedTooLate(w time.Duration) Message {
 
 // Actions.
 var (
+	labelOverdue      = Message{"已逾期", "overdue"}
 	msgActionWhat     = Message{"请写明具体要做什么,例如“发送报价单”", "is required: say what will be done, e.g. 发送报价单"}
 	msgActionOwner    = Message{"请填写执行这项行动的团队成员", "is required: the team member who does it"}
 	msgActionDeadline = Message{"请填写完成时限,格式 YYYY-MM-DD", "is required: the day it must be done by, YYYY-MM-DD"}

@@ -126,3 +126,26 @@ func TestMessageText(t *testing.T) {
 		t.Errorf("Text picks the wrong language: %q %q %q", m.Text(ZH), m.Text(EN), m.Text(""))
 	}
 }
+
+// Every history operation has a Chinese and an English label, and Parse
+// reads either back.
+func TestOpLabels(t *testing.T) {
+	all := []Op{OpCreate, OpUpdate, OpInteraction, OpActionStatus, OpClose, OpReopen, OpRemark, OpCustomerUpdate}
+	if got := Values[Op](); len(got) != len(all) {
+		t.Fatalf("Values[Op]() = %v, want %v", got, all)
+	}
+	for _, op := range all {
+		zh, en := op.Label(ZH), op.Label(EN)
+		if !op.Valid() || !hasHan(zh) || en == string(op) || hasHan(en) {
+			t.Errorf("%s: labels %q / %q", op, zh, en)
+		}
+		for _, l := range []string{zh, en} {
+			if got, err := Parse[Op](l); err != nil || got != op {
+				t.Errorf("Parse[Op](%q) = %q, %v", l, got, err)
+			}
+		}
+	}
+	if got := Op("guess").Label(ZH); got != "guess" {
+		t.Errorf("an unknown op is shown as %q, want its code", got)
+	}
+}
