@@ -33,6 +33,10 @@ func (m Message) IsZero() bool { return m == Message{} }
 // labeled is a value shown by its label in a message's language.
 type labeled interface{ Label(Lang) string }
 
+// Label makes a Message usable as a value of another message: it is shown
+// in that message's language.
+func (m Message) Label(lang Lang) string { return m.Text(lang) }
+
 // say formats a message in both languages. An argument with a Label method
 // is replaced by its label in each language.
 func say(zh, en string, args ...any) Message {
@@ -82,7 +86,7 @@ func msgEnumRequired(choices string) Message {
 	return say("必填,可选:%s", "is required (use one of %s)", choices)
 }
 
-func msgEnumUnknown(code, name, choices string) Message {
+func msgEnumUnknown(code string, name Message, choices string) Message {
 	return say("“%s”不是可选的%s,可选:%s", "%q is not a known %s (use one of %s)", code, name, choices)
 }
 

@@ -52,6 +52,9 @@ func TestValidationErrorSpeaksBothLanguages(t *testing.T) {
 	if got := ve.Messages(EN)["lessons[0].text"]; got != "must be at most 50 characters (this one has 51)" {
 		t.Errorf("Messages(EN)[lessons[0].text] = %q", got)
 	}
+	if got := ve.Messages(ZH)["interactions[0].points[0].kind"]; !strings.HasPrefix(got, "“guess”不是可选的要点类型,可选:need (需求)") {
+		t.Errorf("an unknown kind is refused in Chinese as %q", got)
+	}
 	if got := ve.Messages(ZH)["lessons[0].text"]; got != "最多 50 个字,现有 51 个" {
 		t.Errorf("Messages(ZH)[lessons[0].text] = %q", got)
 	}
