@@ -87,9 +87,14 @@ func ExampleCheckTransition() {
 	err := salesrec.CheckTransition(salesrec.StatusWon, salesrec.StatusTerminated)
 	fmt.Println(errors.Is(err, salesrec.ErrInvalidTransition))
 	fmt.Println(err)
+	var te *salesrec.TransitionError
+	if errors.As(err, &te) {
+		fmt.Println(te.Text(salesrec.EN))
+	}
 	// Output:
 	// <nil>
 	// true
+	// 结果状态不能从“已成交”改为“已终止”:已成交的业务已经结案,不能再改结果状态
 	// invalid status transition from "won" to "terminated": a won engagement is final and cannot change status
 }
 

@@ -237,3 +237,27 @@ func msgStaleFinding(days int) Message {
 func msgNoLessonsFinding(s Status) Message {
 	return say("业务%s,但还没有经验总结(成功点/改进点)", "the engagement is %s but has no lessons (success or improvement points)", s)
 }
+
+// Status changes refused (TransitionError).
+var (
+	msgWonIsFinal        = Message{"已成交的业务已经结案,不能再改结果状态", "a won engagement is final and cannot change status"}
+	msgWonNotReopened    = Message{"已成交的业务已经结案,不能重新推进", "a won engagement is final and cannot be reopened"}
+	msgReopenWithReason  = Message{"已终止的业务只能写明原因后重新推进(用 Reopen)", "a terminated engagement is reopened only with a reason (use Reopen)"}
+	msgTerminatedIsFinal = Message{"已终止的业务已经结案;如要继续跟进,请先重新推进", "a terminated engagement is final; reopen it first if the pursuit continues"}
+)
+
+func msgUnknownFrom(s Status) Message {
+	return say("当前结果状态“%s”不是可识别的状态", "the current status %q is not a known status", string(s))
+}
+
+func msgUnknownTo(s Status) Message {
+	return say("“%s”不是可选的结果状态(请用 已成交 或 已终止)", "%q is not a known status (use won or terminated)", string(s))
+}
+
+func msgAlready(s Status) Message {
+	return say("业务已经是%s", "the engagement is already %s", s)
+}
+
+func msgTransition(from, to Status, why Message) Message {
+	return say("结果状态不能从“%s”改为“%s”:%s", "invalid status transition from %q to %q: %s", from, to, why)
+}

@@ -84,6 +84,7 @@ func status(err error, lang salesrec.Lang) (int, errorBody) {
 	var (
 		req *requestError
 		ve  *salesrec.ValidationError
+		te  *salesrec.TransitionError
 		mbe *http.MaxBytesError
 	)
 	switch {
@@ -97,6 +98,8 @@ func status(err error, lang salesrec.Lang) (int, errorBody) {
 		return http.StatusRequestEntityTooLarge, errorBody{Error: msgTooLarge.Text(lang)}
 	case errors.As(err, &ve):
 		return http.StatusUnprocessableEntity, errorBody{Error: msgInvalidInput.Text(lang), Fields: ve.Messages(lang)}
+	case errors.As(err, &te):
+		return http.StatusConflict, errorBody{Error: te.Text(lang)}
 	case errors.Is(err, salesrec.ErrInvalidTransition):
 		return http.StatusConflict, errorBody{Error: msgTransition.Text(lang)}
 	case errors.Is(err, salesrec.ErrConflict):

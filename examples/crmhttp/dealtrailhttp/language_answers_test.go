@@ -38,4 +38,15 @@ func TestAnswersFollowAcceptLanguage(t *testing.T) {
 		badEN.Error != "invalid query parameter" || badEN.Fields["limit"] != "must be a whole number from 1 to 500" {
 		t.Errorf("bad parameter says %+v / %+v", bad, badEN)
 	}
+
+	// A refused status change says why, in the request's language.
+	created := f.do(t, "r1", "POST", "/engagements", engagement("c1", "r1")).want(t, http.StatusCreated)
+	id := decodeAs[struct{ ID string }](t, created).ID
+	path := "/engagements/" + id + "/reopen"
+	tr := decodeAs[errorBody](t, f.do(t, "r1", "POST", path, `{"version":1,"reason":"再来一次"}`).want(t, http.StatusConflict))
+	trEN := decodeAs[errorBody](t, f.do(t, "r1", "POST", path, `{"version":1,"reason":"再来一次"}`, "Accept-Language", "en").want(t, http.StatusConflict))
+	if tr.Error != "结果状态不能从“待推进”改为“待推进”:业务已经是待推进" ||
+		trEN.Error != `invalid status transition from "open" to "open": the engagement is already open` {
+		t.Errorf("a refused reopen says %q / %q", tr.Error, trEN.Error)
+	}
 }
