@@ -231,8 +231,10 @@ func TestDataModelStatesTheIDRule(t *testing.T) {
 	if !errors.As(salesrec.CheckID("id", "e1/reason"), &verr) {
 		t.Fatal("CheckID accepts an id with a '/'")
 	}
-	if want := "    id: " + verr.Fields["id"] + "\n"; !strings.Contains(section, want) {
-		t.Errorf("docs/data-model.md does not quote the message an id with '/' gets:\n%s", want)
+	for _, lang := range []salesrec.Lang{salesrec.ZH, salesrec.EN} {
+		if want := "    id: " + verr.Fields["id"].Text(lang) + "\n"; !strings.Contains(section, want) {
+			t.Errorf("docs/data-model.md does not quote the message an id with '/' gets:\n%s", want)
+		}
 	}
 }
 

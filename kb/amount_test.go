@@ -59,7 +59,7 @@ func TestAmountsAtTheLimitAreExact(t *testing.T) {
 			if got := engagements(res); !slices.Equal(got, want) {
 				t.Errorf("engagements = %v, want %v", got, want)
 			}
-			wantFacet := []FacetCount{{"won", len(want)}}
+			wantFacet := []FacetCount{{FacetOutcome, "won", len(want)}}
 			if got := res.Facets[FacetOutcome]; !slices.Equal(got, wantFacet) {
 				t.Errorf("outcome facet = %v, want %v", got, wantFacet)
 			}

@@ -58,7 +58,7 @@ func Example_embed() {
 	_, err = store.CreateEngagement(ctx, rep.ID, e)
 	var verr *salesrec.ValidationError
 	if errors.As(err, &verr) {
-		fmt.Println(verr.Fields["actions[0].what"])
+		fmt.Println(verr.Fields["actions[0].what"].Text(salesrec.ZH)) // 太笼统:… (salesrec.EN for English)
 	}
 	e.Actions[0].What = "发送合同初稿"
 	if _, err := store.CreateEngagement(ctx, rep.ID, e); err != nil {
@@ -82,6 +82,6 @@ func Example_embed() {
 		fmt.Println(h.Text, h.CustomerName) // indexed text is masked; the name comes from the store
 	}
 	// Output:
-	// is too vague: say what will be done, e.g. 发送报价单 rather than 跟进
+	// 太笼统:请写明具体要做什么,例如“发送报价单”,而不是“跟进”
 	// 某客户嫌报价太贵,拆成两期后接受 华东精工制造股份有限公司
 }

@@ -68,7 +68,9 @@ func Example() {
 	for _, h := range res.Hits {
 		fmt.Println(h.ID, h.Kind, h.Fragments, h.CustomerName)
 	}
-	fmt.Println("outcomes:", res.Facets[kb.FacetOutcome])
+	for _, c := range res.Facets[kb.FacetOutcome] {
+		fmt.Println(kb.FacetLabel(kb.FacetOutcome, salesrec.ZH)+":", c.Label(salesrec.ZH), c.Count)
+	}
 
 	// 竞品 finds 友商; the rep may not read e2, so no customer name.
 	res, err = x.Search(ctx, "zhang", kb.Query{Text: "竞品"})
@@ -82,7 +84,7 @@ func Example() {
 	// e1/objection/0/0 objection [<mark>價格偏高</mark>
 	// 拆分为两期实施
 	// 客户同意首期签约] 华东精工制造股份有限公司
-	// outcomes: [{won 1}]
+	// 结果: 已成交 1
 	// e2/reason competitor "某客户选择了友商，对方报价低两成" ""
 }
 

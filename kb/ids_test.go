@@ -190,7 +190,7 @@ func TestStoreRefusesIDsOutsideTheRule(t *testing.T) {
 			refused := func(what, field string, err error) {
 				t.Helper()
 				var verr *salesrec.ValidationError
-				if !errors.As(err, &verr) || verr.Fields[field] == "" {
+				if !errors.As(err, &verr) || verr.Fields[field].IsZero() {
 					t.Errorf("%s = %v, want a validation error naming %s", what, err, field)
 				}
 			}

@@ -77,30 +77,30 @@ var facetFields = []string{FacetOutcome, FacetReasonCategory, FacetIndustry, Fac
 func checkValues[T interface {
 	~string
 	Valid() bool
-}](fields map[string]string, name, what string, values []T) {
+}](fields map[string]salesrec.Message, name string, what salesrec.Message, values []T) {
 	for i, v := range values {
 		if !v.Valid() {
-			fields[fmt.Sprintf("%s[%d]", name, i)] = fmt.Sprintf("%q is not %s", v, what)
+			fields[fmt.Sprintf("%s[%d]", name, i)] = msgNotA(string(v), what)
 		}
 	}
 }
 
 // validate checks q and fills in defaults.
 func (q Query) validate() (Query, error) {
-	fields := map[string]string{}
-	checkValues(fields, "kinds", "a document kind", q.Kinds)
-	checkValues(fields, "outcomes", "an outcome", q.Outcomes)
-	checkValues(fields, "reason_categories", "a reason category", q.ReasonCategories)
-	checkValues(fields, "customer_kinds", "a customer type", q.CustomerKinds)
-	checkValues(fields, "stages", "a business stage", q.Stages)
+	fields := map[string]salesrec.Message{}
+	checkValues(fields, "kinds", msgUnknownKind, q.Kinds)
+	checkValues(fields, "outcomes", msgUnknownOutcome, q.Outcomes)
+	checkValues(fields, "reason_categories", msgUnknownCategory, q.ReasonCategories)
+	checkValues(fields, "customer_kinds", msgUnknownCustKind, q.CustomerKinds)
+	checkValues(fields, "stages", msgUnknownStage, q.Stages)
 	if !q.From.IsZero() && !q.To.IsZero() && q.To.Before(q.From) {
-		fields["to"] = "is before from"
+		fields["to"] = msgToBeforeFrom
 	}
 	if !q.MinAmount.IsZero() && !q.MaxAmount.IsZero() {
 		if q.MinAmount.Cur() != q.MaxAmount.Cur() {
-			fields["max_amount"] = "has another currency than min_amount"
+			fields["max_amount"] = msgOtherCurrency
 		} else if q.MaxAmount.Minor < q.MinAmount.Minor {
-			fields["max_amount"] = "is below min_amount"
+			fields["max_amount"] = msgBelowMin
 		}
 	}
 	switch q.Sort {
@@ -108,13 +108,13 @@ func (q Query) validate() (Query, error) {
 		q.Sort = SortRelevance
 	case SortRelevance, SortDate:
 	default:
-		fields["sort"] = fmt.Sprintf("%q is not relevance or date", q.Sort)
+		fields["sort"] = msgNotA(string(q.Sort), msgUnknownSort)
 	}
 	if q.Page < 0 {
-		fields["page"] = "is negative"
+		fields["page"] = msgNegativePage
 	}
 	if q.PageSize < 0 || q.PageSize > MaxPageSize {
-		fields["page_size"] = fmt.Sprintf("must be between 0 and %d", MaxPageSize)
+		fields["page_size"] = msgPageSize(MaxPageSize)
 	}
 	if len(fields) > 0 {
 		return q, &salesrec.ValidationError{Fields: fields}

@@ -25,8 +25,11 @@ type Result struct {
 	Facets map[string][]FacetCount
 }
 
-// FacetCount is how many matches have one value of a facet.
+// FacetCount is how many matches have one value of a facet. Label shows
+// the value in words.
 type FacetCount struct {
+	// Facet names the facet the value belongs to (FacetOutcome, …).
+	Facet string
 	Value string
 	Count int
 }
@@ -123,7 +126,7 @@ func (x *Index) run(ctx context.Context, actor string, bq query.Query, q Query, 
 	if q.Facets {
 		out.Facets = make(map[string][]FacetCount, len(facetFields))
 		for _, f := range facetFields {
-			out.Facets[f] = facetCounts(res.Facets[f])
+			out.Facets[f] = facetCounts(f, res.Facets[f])
 		}
 	}
 	if err := x.addCustomerNames(ctx, actor, out.Hits); err != nil {
@@ -161,13 +164,13 @@ func hitOf(m *search.DocumentMatch, chars []rune) Hit {
 	return h
 }
 
-func facetCounts(fr *search.FacetResult) []FacetCount {
+func facetCounts(facet string, fr *search.FacetResult) []FacetCount {
 	if fr == nil {
 		return nil
 	}
 	var out []FacetCount
 	for _, t := range fr.Terms.Terms() {
-		out = append(out, FacetCount{Value: t.Term, Count: t.Count})
+		out = append(out, FacetCount{Facet: facet, Value: t.Term, Count: t.Count})
 	}
 	slices.SortStableFunc(out, func(a, b FacetCount) int {
 		if a.Count != b.Count {

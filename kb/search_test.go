@@ -114,10 +114,10 @@ func TestFacetsCountEveryMatch(t *testing.T) {
 	f, _ := teamsFixture(t)
 	res := f.search("m1", Query{PageSize: 1, Facets: true})
 	want := map[string][]FacetCount{
-		FacetOutcome:        {{"terminated", 3}, {"won", 2}},
-		FacetKind:           {{"success", 2}, {"termination_reason", 2}, {"improvement", 1}},
-		FacetReasonCategory: {{"budget", 2}, {"competitor", 1}},
-		FacetIndustry:       {{"制造业", 3}, {"零售", 2}},
+		FacetOutcome:        {{FacetOutcome, "terminated", 3}, {FacetOutcome, "won", 2}},
+		FacetKind:           {{FacetKind, "success", 2}, {FacetKind, "termination_reason", 2}, {FacetKind, "improvement", 1}},
+		FacetReasonCategory: {{FacetReasonCategory, "budget", 2}, {FacetReasonCategory, "competitor", 1}},
+		FacetIndustry:       {{FacetIndustry, "制造业", 3}, {FacetIndustry, "零售", 2}},
 	}
 	for name, w := range want {
 		if got := res.Facets[name]; !slices.Equal(got, w) {
@@ -126,6 +126,46 @@ func TestFacetsCountEveryMatch(t *testing.T) {
 	}
 	if len(res.Hits) != 1 {
 		t.Errorf("page holds %d hits, want 1", len(res.Hits))
+	}
+}
+
+// Facet values are shown by their labels, never by their codes; an
+// industry is shown as it was written.
+func TestFacetValuesHaveLabels(t *testing.T) {
+	f, _ := teamsFixture(t)
+	res := f.search("m1", Query{Facets: true})
+	want := map[string][]string{
+		FacetOutcome:        {"已终止 terminated", "已成交 won"},
+		FacetKind:           {"成功点 success point", "终止原因 termination reason", "改进点 improvement point"},
+		FacetReasonCategory: {"预算 budget", "竞品 competitor"},
+		FacetIndustry:       {"制造业 制造业", "零售 零售"},
+	}
+	for name, w := range want {
+		var got []string
+		for _, c := range res.Facets[name] {
+			got = append(got, c.Label(salesrec.ZH)+" "+c.Label(salesrec.EN))
+		}
+		if !slices.Equal(got, w) {
+			t.Errorf("facet %s labels = %q, want %q", name, got, w)
+		}
+	}
+	if got := FacetLabel(FacetReasonCategory, salesrec.ZH); got != "终止原因类别" {
+		t.Errorf("FacetLabel(reason_category, zh) = %q", got)
+	}
+}
+
+// Every document kind has a Chinese and an English label.
+func TestKindLabels(t *testing.T) {
+	seen := map[string]bool{}
+	for _, k := range Kinds() {
+		zh, en := k.Label(salesrec.ZH), k.Label(salesrec.EN)
+		if !k.Valid() || zh == string(k) || en == string(k) || zh == en || seen[zh] {
+			t.Errorf("kind %q: labels %q / %q", k, zh, en)
+		}
+		seen[zh] = true
+	}
+	if len(Kinds()) != 4 {
+		t.Errorf("Kinds() = %v, want the 4 document kinds", Kinds())
 	}
 }
 

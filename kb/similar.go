@@ -18,7 +18,7 @@ import (
 // DefaultPageSize.
 func (x *Index) Similar(ctx context.Context, actor, engagementID string, limit int) ([]Hit, error) {
 	if limit < 0 || limit > MaxPageSize {
-		return nil, fmt.Errorf("kb: similar: %w", salesrec.FieldError("limit", fmt.Sprintf("must be between 0 and %d", MaxPageSize)))
+		return nil, fmt.Errorf("kb: similar: %w", salesrec.FieldError("limit", msgPageSize(MaxPageSize)))
 	}
 	if limit == 0 {
 		limit = DefaultPageSize

@@ -24,9 +24,9 @@ func (a Action) Validate() error { return asValidationError(DefaultRules().actio
 func (r Rules) actionErrors(a Action) error {
 	return validation.ValidateStruct(&a,
 		validation.Field(&a.ID, ownID),
-		validation.Field(&a.What, required(MaxActionChars, "is required: say what will be done, e.g. 发送报价单"), r.vagueAction()),
-		validation.Field(&a.OwnerID, required(MaxIDChars, "is required: the team member who does it")),
-		validation.Field(&a.Deadline, dateField(a.Deadline, "is required: the day it must be done by, YYYY-MM-DD")),
+		validation.Field(&a.What, required(MaxActionChars, msgActionWhat), r.vagueAction()),
+		validation.Field(&a.OwnerID, required(MaxIDChars, msgActionOwner)),
+		validation.Field(&a.Deadline, dateField(a.Deadline, msgActionDeadline)),
 		validation.Field(&a.Status, enumRequired),
 	)
 }
@@ -88,9 +88,4 @@ func (a Action) DisplayLabel(now time.Time, loc *time.Location, lang Lang) strin
 
 // OverdueLabel returns the label of the derived overdue status: 已逾期 in
 // zh, "overdue" in en.
-func OverdueLabel(lang Lang) string {
-	if lang == ZH {
-		return "已逾期"
-	}
-	return "overdue"
-}
+func OverdueLabel(lang Lang) string { return labelOverdue.Text(lang) }

@@ -30,13 +30,13 @@ func (c Customer) Validate() error {
 	return asValidationError(validation.ValidateStruct(&c,
 		validation.Field(&c.ID, ownID),
 		validation.Field(&c.TeamID, text(MaxIDChars)),
-		validation.Field(&c.Name, required(MaxNameChars, "is required: the customer's full legal name (全称)")),
+		validation.Field(&c.Name, required(MaxNameChars, msgCustomerName)),
 		validation.Field(&c.ShortNames, check(func() error {
-			return each(c.ShortNames, func(s string) error { return required(MaxNameChars, "must not be blank").Validate(s) })
+			return each(c.ShortNames, func(s string) error { return required(MaxNameChars, msgNotBlank).Validate(s) })
 		})),
 		validation.Field(&c.Kind, enumRequired),
 		validation.Field(&c.SubKind, text(MaxNameChars)),
-		validation.Field(&c.Industry, required(MaxNameChars, "")),
+		validation.Field(&c.Industry, required(MaxNameChars, Message{})),
 		validation.Field(&c.Size, text(MaxNameChars)),
 		validation.Field(&c.Contacts, nested(func() error { return each(c.Contacts, contactErrors) })...),
 	))
@@ -56,12 +56,12 @@ func (c Contact) Validate() error { return asValidationError(contactErrors(c)) }
 
 func contactErrors(c Contact) error {
 	return validation.ValidateStruct(&c,
-		validation.Field(&c.Name, required(MaxNameChars, "")),
-		validation.Field(&c.Title, required(MaxNameChars, "is required: the exact title, e.g. 采购总监")),
+		validation.Field(&c.Name, required(MaxNameChars, Message{})),
+		validation.Field(&c.Title, required(MaxNameChars, msgContactTitle)),
 		validation.Field(&c.Phone, text(MaxPhoneChars)),
 		validation.Field(&c.Email, text(MaxEmailChars), check(func() error {
 			if c.Email != "" && !looksLikeEmail(c.Email) {
-				return problem("must look like an email address, e.g. li@example.com")
+				return problem(msgEmail)
 			}
 			return nil
 		})),

@@ -12,8 +12,10 @@
 //   - Validation. Every type has a value-receiver Validate method built on
 //     ozzo-validation; Rules.Validate checks a whole engagement with
 //     configurable vague-phrase lists. Errors are *ValidationError values
-//     keyed by JSON path ("interactions[0].points[2].handling") with plain
-//     messages, and satisfy errors.Is(err, ErrInvalid). Every text field
+//     keyed by JSON path ("interactions[0].points[2].handling"), each with
+//     a Message in Chinese and in English as a sales manager would say it
+//     (words.go holds them all, findings' words too); Error() is Chinese
+//     and Text(EN) English. They satisfy errors.Is(err, ErrInvalid). Every text field
 //     refuses NUL bytes and invalid UTF-8 and has a length limit (see
 //     MaxTextChars and its siblings). Every id a caller may choose follows
 //     the id rule: 1 to MaxIDLen ASCII letters, digits, '-', '_' or '.',

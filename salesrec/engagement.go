@@ -55,10 +55,10 @@ func (r Rules) engagementErrors(e Engagement) error {
 	err := validation.ValidateStruct(&e,
 		validation.Field(&e.ID, ownID),
 		validation.Field(&e.TeamID, text(MaxIDChars)),
-		validation.Field(&e.OwnerID, required(MaxIDChars, "is required: the member who owns this record")),
-		validation.Field(&e.CustomerID, required(MaxIDChars, "is required: the customer this record is about")),
+		validation.Field(&e.OwnerID, required(MaxIDChars, msgOwner)),
+		validation.Field(&e.CustomerID, required(MaxIDChars, msgCustomer)),
 		validation.Field(&e.Stage, enumRequired),
-		validation.Field(&e.Goal, required(MaxTextChars, "is required: the core goal of this record, e.g. 挖掘客户A的采购预算"), r.vagueGoal()),
+		validation.Field(&e.Goal, required(MaxTextChars, msgGoal), r.vagueGoal()),
 		validation.Field(&e.Status, enumRequired),
 		validation.Field(&e.Interactions, nested(func() error { return each(e.Interactions, r.interactionErrors) })...),
 		validation.Field(&e.Needs, nested(func() error { return each(e.Needs, r.needErrors) })...),
@@ -75,12 +75,12 @@ func (r Rules) engagementErrors(e Engagement) error {
 		validation.Field(&e.ReopenReason, text(MaxTextChars)),
 		validation.Field(&e.Version, check(func() error {
 			if e.Version < 0 {
-				return problem("must not be negative")
+				return problem(msgNotNegative)
 			}
 			return nil
 		})),
-		validation.Field(&e.CreatedAt, timeField(e.CreatedAt, "")),
-		validation.Field(&e.UpdatedAt, timeField(e.UpdatedAt, "")),
+		validation.Field(&e.CreatedAt, timeField(e.CreatedAt, Message{})),
+		validation.Field(&e.UpdatedAt, timeField(e.UpdatedAt, Message{})),
 	)
 	return withRepeatedIDs(err, e)
 }
@@ -100,7 +100,7 @@ func (r Rules) needErrors(n Need) error {
 	return validation.ValidateStruct(&n,
 		validation.Field(&n.Class, enumRequired),
 		validation.Field(&n.Priority, enumRequired),
-		validation.Field(&n.Content, required(MaxTextChars, "is required: say concretely what is needed"), r.vagueContent()),
+		validation.Field(&n.Content, required(MaxTextChars, msgNeedContent), r.vagueContent()),
 	)
 }
 
@@ -117,7 +117,7 @@ func (p Proposal) Validate() error { return asValidationError(proposalErrors(p))
 
 func proposalErrors(p Proposal) error {
 	return validation.ValidateStruct(&p,
-		validation.Field(&p.Summary, required(MaxTextChars, "is required: the key measures of the solution")),
+		validation.Field(&p.Summary, required(MaxTextChars, msgProposal)),
 		validation.Field(&p.Collaboration, check(func() error {
 			return each(p.Collaboration, func(c Collaboration) error { return enumRequired.Validate(c) })
 		})),
@@ -141,9 +141,9 @@ func (r Remark) Validate() error { return asValidationError(remarkErrors(r)) }
 func remarkErrors(r Remark) error {
 	return validation.ValidateStruct(&r,
 		validation.Field(&r.ID, ownID),
-		validation.Field(&r.AuthorID, required(MaxIDChars, "is required: who wrote the remark")),
-		validation.Field(&r.At, timeField(r.At, "is required: when the remark was written")),
-		validation.Field(&r.Text, required(MaxTextChars, "")),
+		validation.Field(&r.AuthorID, required(MaxIDChars, msgRemarkAuthor)),
+		validation.Field(&r.At, timeField(r.At, msgRemarkAt)),
+		validation.Field(&r.Text, required(MaxTextChars, Message{})),
 		validation.Field(&r.Collaboration, enumOptional),
 	)
 }

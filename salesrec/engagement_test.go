@@ -124,7 +124,7 @@ func TestEngagementValidate(t *testing.T) {
 		{"won one fen above the largest amount is refused", func(e *Engagement) {
 			e.Status = StatusWon
 			e.Outcome = &Outcome{Amount: Money{Minor: MaxMinor + 1, Currency: "CNY"}, SignedOn: Date{2024, 4, 20}}
-		}, "outcome.amount", "金额不能超过 ¥1,000,000,000,000,请核对是否多输了位数 / must be at most ¥1,000,000,000,000; check the amount for extra digits"},
+		}, "outcome.amount", "金额不能超过 ¥1,000,000,000,000,请核对是否多输了位数 | must be at most ¥1,000,000,000,000; check the amount for extra digits"},
 		{"won with the int64 maximum is refused", func(e *Engagement) {
 			e.Status = StatusWon
 			e.Outcome = &Outcome{Amount: Money{Minor: math.MaxInt64}, SignedOn: Date{2024, 4, 20}}

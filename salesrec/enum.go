@@ -12,7 +12,8 @@ import (
 	"strings"
 )
 
-// Lang selects the language of a label.
+// Lang selects the language of a label or a message: ZH (the default) or
+// EN. Any other value reads as ZH.
 type Lang string
 
 // Languages labels are offered in.
@@ -32,7 +33,7 @@ type label struct {
 
 // enumTable is the closed set of values of one enum type.
 type enumTable struct {
-	name   string // the enum's plain name, used in error messages
+	name   Message // the enum's plain name, used in error messages
 	labels []label
 }
 
@@ -42,7 +43,7 @@ type enumTable struct {
 func (t enumTable) find(s string) (string, error) {
 	k := strings.ToLower(strings.TrimSpace(s))
 	if k == "" {
-		return "", fmt.Errorf("%w: %s is empty", ErrInvalid, t.name)
+		return "", fmt.Errorf("%w: %s is empty", ErrInvalid, t.name.En)
 	}
 	for _, l := range t.labels {
 		if k == l.code || k == strings.ToLower(l.zh) || k == strings.ToLower(l.en) {
@@ -54,7 +55,7 @@ func (t enumTable) find(s string) (string, error) {
 			}
 		}
 	}
-	return "", fmt.Errorf("%w: %q is not a known %s (use one of %s)", ErrInvalid, s, t.name, t.choices())
+	return "", fmt.Errorf("%w: %q is not a known %s (use one of %s)", ErrInvalid, s, t.name.En, t.choices())
 }
 
 func (t enumTable) known(code string) bool {
@@ -69,10 +70,7 @@ func (t enumTable) known(code string) bool {
 func (t enumTable) label(code string, lang Lang) string {
 	for _, l := range t.labels {
 		if l.code == code {
-			if lang == ZH {
-				return l.zh
-			}
-			return l.en
+			return Message{Zh: l.zh, En: l.en}.Text(lang)
 		}
 	}
 	return code

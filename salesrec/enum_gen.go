@@ -169,3 +169,14 @@ func (p PlaceMode) Valid() bool { return placeModes.known(string(p)) }
 
 // UnmarshalText accepts a code or either label; unknown values are errors.
 func (p *PlaceMode) UnmarshalText(b []byte) error { return unmarshalEnum(p, b) }
+
+func (Op) table() enumTable { return ops }
+
+// Label returns the value's zh or en label.
+func (o Op) Label(lang Lang) string { return ops.label(string(o), lang) }
+
+// Valid reports whether the value is one of the known codes.
+func (o Op) Valid() bool { return ops.known(string(o)) }
+
+// UnmarshalText accepts a code or either label; unknown values are errors.
+func (o *Op) UnmarshalText(b []byte) error { return unmarshalEnum(o, b) }

@@ -18,7 +18,7 @@ const (
 	RoleAdmin   Role = "admin"
 )
 
-var roles = enumTable{"role", []label{
+var roles = enumTable{Message{"角色", "role"}, []label{
 	{code: "rep", zh: "销售代表", en: "sales rep", alt: []string{"代表"}},
 	{code: "manager", zh: "经理", en: "manager", alt: []string{"销售经理"}},
 	{code: "admin", zh: "管理员", en: "admin", alt: []string{"administrator"}},
@@ -35,7 +35,7 @@ const (
 	CustomerExisting CustomerKind = "existing"
 )
 
-var customerKinds = enumTable{"customer type", []label{
+var customerKinds = enumTable{Message{"客户类型", "customer type"}, []label{
 	{code: "new", zh: "新客户", en: "new customer", alt: []string{"新"}},
 	{code: "existing", zh: "老客户", en: "existing customer", alt: []string{"老"}},
 }}
@@ -51,7 +51,7 @@ const (
 	StageExistingCustomer Stage = "existing_customer_maintenance"
 )
 
-var stages = enumTable{"business stage", []label{
+var stages = enumTable{Message{"业务阶段", "business stage"}, []label{
 	{code: "new_customer_development", zh: "新客户开发", en: "new-customer development"},
 	{code: "existing_customer_maintenance", zh: "老客户维护", en: "existing-customer maintenance"},
 }}
@@ -68,7 +68,7 @@ const (
 	StatusTerminated Status = "terminated"
 )
 
-var statuses = enumTable{"result status", []label{
+var statuses = enumTable{Message{"结果状态", "result status"}, []label{
 	{code: "open", zh: "待推进", en: "open"},
 	{code: "won", zh: "已成交", en: "won"},
 	{code: "terminated", zh: "已终止", en: "terminated"},
@@ -87,7 +87,7 @@ const (
 	MethodEmail      Method = "email"
 )
 
-var methods = enumTable{"contact method", []label{
+var methods = enumTable{Message{"沟通方式", "contact method"}, []label{
 	{code: "face_to_face", zh: "面谈", en: "face-to-face", alt: []string{"拜访", "会议", "meeting", "visit"}},
 	{code: "phone", zh: "电话", en: "phone", alt: []string{"call"}},
 	{code: "video", zh: "视频", en: "video", alt: []string{"视频会议", "video call"}},
@@ -105,7 +105,7 @@ const (
 	SpeakerSales    Speaker = "sales"
 )
 
-var speakers = enumTable{"speaker", []label{
+var speakers = enumTable{Message{"发言方", "speaker"}, []label{
 	{code: "customer", zh: "客户", en: "customer", alt: []string{"客户方"}},
 	{code: "sales", zh: "销售", en: "sales", alt: []string{"销售方"}},
 }}
@@ -126,7 +126,7 @@ const (
 	PointCommitment  PointKind = "commitment"
 )
 
-var pointKinds = enumTable{"point type", []label{
+var pointKinds = enumTable{Message{"要点类型", "point type"}, []label{
 	{code: "need", zh: "需求", en: "need"},
 	{code: "feedback", zh: "反馈", en: "feedback"},
 	{code: "question", zh: "疑问", en: "question", alt: []string{"问题"}},
@@ -149,7 +149,7 @@ const (
 	SubjectOther    Subject = "other"
 )
 
-var subjects = enumTable{"feedback subject", []label{
+var subjects = enumTable{Message{"反馈对象", "feedback subject"}, []label{
 	{code: "proposal", zh: "方案", en: "proposal"},
 	{code: "quote", zh: "报价", en: "quote", alt: []string{"报价单"}},
 	{code: "contract", zh: "合同条款", en: "contract terms", alt: []string{"合同", "contract"}},
@@ -168,7 +168,7 @@ const (
 	NeedPotential NeedClass = "potential"
 )
 
-var needClasses = enumTable{"need class", []label{
+var needClasses = enumTable{Message{"需求类别", "need class"}, []label{
 	{code: "core", zh: "核心需求", en: "core need", alt: []string{"核心", "core"}},
 	{code: "expected", zh: "期望需求", en: "expected need", alt: []string{"期望"}},
 	{code: "potential", zh: "潜在需求", en: "potential need", alt: []string{"潜在"}},
@@ -186,7 +186,7 @@ const (
 	PriorityLow    Priority = "low"
 )
 
-var priorities = enumTable{"priority", []label{
+var priorities = enumTable{Message{"优先级", "priority"}, []label{
 	{code: "high", zh: "高", en: "high"},
 	{code: "medium", zh: "中", en: "medium"},
 	{code: "low", zh: "低", en: "low"},
@@ -205,7 +205,7 @@ const (
 	ActionDone       ActionStatus = "done"
 )
 
-var actionStatuses = enumTable{"action status", []label{
+var actionStatuses = enumTable{Message{"行动状态", "action status"}, []label{
 	{code: "pending", zh: "待执行", en: "pending"},
 	{code: "in_progress", zh: "进行中", en: "in progress"},
 	{code: "done", zh: "已完成", en: "done"},
@@ -226,7 +226,7 @@ const (
 	ReasonOther        ReasonCategory = "other"
 )
 
-var reasonCategories = enumTable{"reason category", []label{
+var reasonCategories = enumTable{Message{"终止原因类别", "reason category"}, []label{
 	{code: "budget", zh: "预算", en: "budget", alt: []string{"预算不符"}},
 	{code: "competitor", zh: "竞品", en: "competitor", alt: []string{"选择竞品"}},
 	{code: "timing", zh: "时机", en: "timing"},
@@ -246,7 +246,7 @@ const (
 	LessonImprovement LessonKind = "improvement"
 )
 
-var lessonKinds = enumTable{"lesson type", []label{
+var lessonKinds = enumTable{Message{"经验类型", "lesson type"}, []label{
 	{code: "success", zh: "成功点", en: "success point"},
 	{code: "improvement", zh: "改进点", en: "improvement point"},
 }}
@@ -267,7 +267,7 @@ const (
 	CollabOther            Collaboration = "other"
 )
 
-var collaborations = enumTable{"collaboration type", []label{
+var collaborations = enumTable{Message{"协作类型", "collaboration type"}, []label{
 	{code: "technical_support", zh: "技术支持", en: "technical support"},
 	{code: "legal_review", zh: "法务审核", en: "legal review"},
 	{code: "contract_review", zh: "合同审核", en: "contract review"},
@@ -287,7 +287,20 @@ const (
 	PlaceOffline PlaceMode = "offline"
 )
 
-var placeModes = enumTable{"place type", []label{
+var placeModes = enumTable{Message{"沟通场所类型", "place type"}, []label{
 	{code: "online", zh: "线上", en: "online"},
 	{code: "offline", zh: "线下", en: "offline"},
+}}
+
+// ops labels the history operations. The type Op and its codes are declared
+// with the history in history.go.
+var ops = enumTable{Message{"操作", "history operation"}, []label{
+	{code: "create", zh: "创建记录", en: "created the record"},
+	{code: "update", zh: "修改记录", en: "edited the record"},
+	{code: "log_interaction", zh: "记录沟通", en: "logged a contact"},
+	{code: "action_status", zh: "更新行动状态", en: "changed an action's status"},
+	{code: "close", zh: "结案", en: "closed the engagement"},
+	{code: "reopen", zh: "重新推进", en: "reopened the engagement"},
+	{code: "remark", zh: "添加备注", en: "added a remark"},
+	{code: "customer_update", zh: "修改客户信息", en: "edited the customer"},
 }}

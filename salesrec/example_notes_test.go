@@ -50,10 +50,14 @@ func ExampleParseNotes_errors() {
 	_, err := salesrec.ParseNotes("客户提出：要对接用友\n客户觉得价格还可以\n销售承诺：跟进")
 	var ve *salesrec.ValidationError
 	if errors.As(err, &ve) {
-		fmt.Println(ve.Fields["notes.line[2]"])
-		fmt.Println(ve.Fields["notes.line[3].text"])
+		for _, field := range []string{"notes.line[2]", "notes.line[3].text"} {
+			fmt.Println(ve.Fields[field].Text(salesrec.ZH))
+			fmt.Println(ve.Fields[field].Text(salesrec.EN))
+		}
 	}
 	// Output:
-	// 第2行「客户觉得价格还可以」看不出是谁说的、是什么:请以 客户提出: / 客户反馈(报价): / 客户认可: / 销售动作: / 销售承诺: / 异议: 开头 / line 2 "客户觉得价格还可以" does not say who speaks or what it is: start it with Customer raised:, Customer feedback (quote):, Customer approved:, Sales did:, Sales promised: or Objection:
-	// 第3行「销售承诺：跟进」 / line 3 "销售承诺：跟进" — text is too vague: say what will be done, e.g. 发送报价单 rather than 跟进
+	// 第2行「客户觉得价格还可以」看不出是谁说的、是什么:请以 客户提出: / 客户反馈(报价): / 客户认可: / 销售动作: / 销售承诺: / 异议: 开头
+	// line 2 "客户觉得价格还可以" does not say who speaks or what it is: start it with Customer raised:, Customer feedback (quote):, Customer approved:, Sales did:, Sales promised: or Objection:
+	// 第3行「销售承诺：跟进」 — 太笼统:请写明具体要做什么,例如“发送报价单”,而不是“跟进”
+	// line 3 "销售承诺：跟进" — text is too vague: say what will be done, e.g. 发送报价单 rather than 跟进
 }

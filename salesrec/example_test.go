@@ -21,10 +21,12 @@ func ExampleAction_Validate() {
 	fmt.Println(errors.Is(err, salesrec.ErrInvalid))
 	var ve *salesrec.ValidationError
 	if errors.As(err, &ve) {
-		fmt.Println(ve.Fields["what"])
+		fmt.Println(ve.Fields["what"].Text(salesrec.ZH))
+		fmt.Println(ve.Fields["what"].Text(salesrec.EN))
 	}
 	// Output:
 	// true
+	// 太笼统:请写明具体要做什么,例如“发送报价单”,而不是“跟进”
 	// is too vague: say what will be done, e.g. 发送报价单 rather than 跟进
 }
 
@@ -85,9 +87,14 @@ func ExampleCheckTransition() {
 	err := salesrec.CheckTransition(salesrec.StatusWon, salesrec.StatusTerminated)
 	fmt.Println(errors.Is(err, salesrec.ErrInvalidTransition))
 	fmt.Println(err)
+	var te *salesrec.TransitionError
+	if errors.As(err, &te) {
+		fmt.Println(te.Text(salesrec.EN))
+	}
 	// Output:
 	// <nil>
 	// true
+	// 结果状态不能从“已成交”改为“已终止”:已成交的业务已经结案,不能再改结果状态
 	// invalid status transition from "won" to "terminated": a won engagement is final and cannot change status
 }
 
@@ -103,7 +110,7 @@ func ExampleEngagement_Close() {
 	}, salesrec.StatusWon, now)
 	fmt.Println(won.Status, won.Outcome.Amount, err)
 	// Output:
-	// invalid input: outcome.signed_on: is required for a won engagement: the signing date, YYYY-MM-DD
+	// 填写有误:outcome.signed_on: 请填写签约日期,格式 YYYY-MM-DD
 	// won ¥80,000 <nil>
 }
 

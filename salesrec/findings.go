@@ -9,12 +9,12 @@ import (
 // to refuse a write (Validate does that), but something the team should
 // look at. Code is stable and machine-readable; Item is the JSON path of
 // the item concerned ("interactions[2]", "actions[0]", or a top-level field
-// such as "lessons"); ZH and EN say it in words.
+// such as "lessons"); the Message says it in words, in Chinese (Zh) and in
+// English (En), as validation messages do.
 type Finding struct {
 	Code string `json:"code"`
 	Item string `json:"item"`
-	ZH   string `json:"zh"`
-	EN   string `json:"en"`
+	Message
 }
 
 // Finding codes.
@@ -60,50 +60,38 @@ func (r Rules) Findings(e Engagement, now time.Time, loc *time.Location) []Findi
 		loc = shanghai
 	}
 	var out []Finding
-	add := func(code, item, zh, en string) {
-		out = append(out, Finding{Code: code, Item: item, ZH: zh, EN: en})
+	add := func(code, item string, m Message) {
+		out = append(out, Finding{Code: code, Item: item, Message: m})
 	}
 	for i, in := range e.Interactions {
 		item := fmt.Sprintf("interactions[%d]", i)
 		when := in.OccurredAt.In(loc).Format("2006-01-02 15:04")
 		if in.Late || r.recordedLate(in) {
-			add(FindingLateInteraction, item,
-				fmt.Sprintf("%s 的沟通在结束%s后才记录(事后补录)", when, zhDuration(r.LateWindow)),
-				fmt.Sprintf("the contact of %s was recorded more than %s after it happened (back-filled)", when, plainDuration(r.LateWindow)))
+			add(FindingLateInteraction, item, msgLateFinding(when, r.LateWindow))
 		}
 		for j, p := range in.Points {
 			pitem := fmt.Sprintf("%s.points[%d]", item, j)
 			if p.Kind == PointCommitment && !followedUp(e.Actions, in.OccurredAt, loc) {
-				add(FindingCommitmentWithoutAction, pitem,
-					fmt.Sprintf("销售承诺“%s”没有对应的跟进行动", clip(p.Text)),
-					fmt.Sprintf("the commitment %q has no follow-up action", clip(p.Text)))
+				add(FindingCommitmentWithoutAction, pitem, msgCommitmentFinding(clip(p.Text)))
 			}
 			if p.Kind == PointObjection && blank(p.Result) {
-				add(FindingObjectionWithoutResult, pitem,
-					fmt.Sprintf("客户异议“%s”未标注处理结果", clip(p.Text)),
-					fmt.Sprintf("the objection %q does not say the result of handling it", clip(p.Text)))
+				add(FindingObjectionWithoutResult, pitem, msgObjectionFinding(clip(p.Text)))
 			}
 		}
 	}
 	for i, a := range e.Actions {
 		if a.IsOverdue(e.Status, now, loc) {
-			add(FindingOverdueAction, fmt.Sprintf("actions[%d]", i),
-				fmt.Sprintf("行动“%s”已逾期(完成时限 %s)", clip(a.What), a.Deadline),
-				fmt.Sprintf("the action %q is overdue (deadline %s)", clip(a.What), a.Deadline))
+			add(FindingOverdueAction, fmt.Sprintf("actions[%d]", i), msgOverdueFinding(clip(a.What), a.Deadline))
 		}
 	}
 	if e.Status == StatusOpen {
 		if last, ok := lastContact(e); ok && now.Sub(last) > r.StaleAfter {
 			days := int(now.Sub(last) / (24 * time.Hour))
-			add(FindingStale, "interactions",
-				fmt.Sprintf("待推进的业务已%d天没有沟通记录", days),
-				fmt.Sprintf("the open engagement has had no contact for %d days", days))
+			add(FindingStale, "interactions", msgStaleFinding(days))
 		}
 	}
 	if (e.Status == StatusWon || e.Status == StatusTerminated) && len(e.Lessons) == 0 {
-		add(FindingNoLessons, "lessons",
-			"业务"+e.Status.Label(ZH)+",但还没有经验总结(成功点/改进点)",
-			"the engagement is "+e.Status.Label(EN)+" but has no lessons (success or improvement points)")
+		add(FindingNoLessons, "lessons", msgNoLessonsFinding(e.Status))
 	}
 	return out
 }

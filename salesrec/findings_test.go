@@ -60,7 +60,7 @@ func TestFindings(t *testing.T) {
 			var codes []string
 			for _, f := range got {
 				codes = append(codes, f.Code+" "+f.Item)
-				if f.ZH == "" || f.EN == "" {
+				if f.Zh == "" || f.En == "" {
 					t.Errorf("finding %s lacks a message: %+v", f.Code, f)
 				}
 			}
@@ -78,7 +78,7 @@ func TestFindingMessages(t *testing.T) {
 	if len(got) != 1 {
 		t.Fatalf("findings = %v", got)
 	}
-	if !strings.Contains(got[0].ZH, "事后补录") || !strings.Contains(got[0].EN, "24 hours") {
-		t.Errorf("messages = %q / %q", got[0].ZH, got[0].EN)
+	if !strings.Contains(got[0].Zh, "事后补录") || !strings.Contains(got[0].En, "24 hours") {
+		t.Errorf("messages = %q / %q", got[0].Zh, got[0].En)
 	}
 }

@@ -58,14 +58,14 @@ func TestFindingTexts(t *testing.T) {
 			}
 			for i, f := range got {
 				w := tt.want[i]
-				if f.Code != w.code || f.ZH != w.zh || f.EN != w.en {
-					t.Errorf("finding %d = %s %q / %q\nwant        %s %q / %q", i, f.Code, f.ZH, f.EN, w.code, w.zh, w.en)
+				if f.Code != w.code || f.Zh != w.zh || f.En != w.en {
+					t.Errorf("finding %d = %s %q / %q\nwant        %s %q / %q", i, f.Code, f.Zh, f.En, w.code, w.zh, w.en)
 				}
-				if d := doubledWord(f.ZH); d != "" {
-					t.Errorf("zh %q repeats %q", f.ZH, d)
+				if d := doubledWord(f.Zh); d != "" {
+					t.Errorf("zh %q repeats %q", f.Zh, d)
 				}
-				if d := doubledWord(f.EN); d != "" {
-					t.Errorf("en %q repeats %q", f.EN, d)
+				if d := doubledWord(f.En); d != "" {
+					t.Errorf("en %q repeats %q", f.En, d)
 				}
 			}
 		})

@@ -2,7 +2,10 @@ package salesrec
 
 import "time"
 
-// Op names the kind of change a history entry records.
+// Op names the kind of change a history entry records. Its labels are in
+// enum_types.go.
+//
+//enumgen:table ops
 type Op string
 
 // History operations.

@@ -26,37 +26,35 @@ const MaxIDLen = 64
 // id is refused: use it where an id is required.
 func CheckID(field, id string) error {
 	if id == "" {
-		return FieldError(field, idRequiredMsg)
+		return FieldError(field, msgIDRequired)
 	}
-	if msg := idProblem(id); msg != "" {
-		return FieldError(field, msg)
+	if m, bad := idProblem(id); bad {
+		return FieldError(field, m)
 	}
 	return nil
 }
 
 // ValidID reports whether id follows the id rule.
-func ValidID(id string) bool { return id != "" && idProblem(id) == "" }
+func ValidID(id string) bool {
+	_, bad := idProblem(id)
+	return id != "" && !bad
+}
 
-const idRequiredMsg = "is required; 编号不能为空"
-
-// idProblem returns what is wrong with a non-empty id, in English and
-// Chinese, or "" when it follows the rule.
-func idProblem(id string) string {
+// idProblem says what is wrong with a non-empty id; bad is false when it
+// follows the rule.
+func idProblem(id string) (m Message, bad bool) {
 	if n := utf8.RuneCountInString(id); n > MaxIDLen {
-		return fmt.Sprintf("is too long: an id has at most %d characters, this one has %d; 编号最多 %d 个字符，此编号有 %d 个",
-			MaxIDLen, n, MaxIDLen, n)
+		return msgIDTooLong(n), true
 	}
 	for i, r := range id {
 		if !idChar(r) {
-			return fmt.Sprintf("may contain only English letters, digits, '-', '_' and '.' (this one contains %s); 编号只能由英文字母、数字、-、_ 和 . 组成（此编号含有 %s）",
-				quoteRune(r), quoteRune(r))
+			return msgIDBadChar(quoteRune(r)), true
 		}
 		if i == 0 && (r == '_' || r == '.' || r == '-') {
-			return fmt.Sprintf("must start with an English letter or a digit, not %s; 编号须以英文字母或数字开头，不能以 %s 开头",
-				quoteRune(r), quoteRune(r))
+			return msgIDBadStart(quoteRune(r)), true
 		}
 	}
-	return ""
+	return Message{}, false
 }
 
 // idChar reports whether r belongs to the id alphabet.
@@ -67,11 +65,17 @@ func idChar(r rune) bool {
 
 // quoteRune shows a character for a message: printable ones as they are,
 // others (a newline, a NUL) escaped, so the message names what to remove.
-func quoteRune(r rune) string {
-	if r == utf8.RuneError {
-		return "an invalid byte"
+func quoteRune(r rune) shownRune { return shownRune(r) }
+
+// shownRune is a character as a message shows it.
+type shownRune rune
+
+// Label shows the character, or says in lang that it is an invalid byte.
+func (r shownRune) Label(lang Lang) string {
+	if rune(r) == utf8.RuneError {
+		return Message{Zh: "无效字节", En: "an invalid byte"}.Text(lang)
 	}
-	return fmt.Sprintf("%q", r)
+	return fmt.Sprintf("%q", rune(r))
 }
 
 // idRule is the ozzo rule of a record's own id: empty (not assigned yet) or
@@ -83,8 +87,8 @@ func (idRule) Validate(v any) error {
 	if s == "" {
 		return nil
 	}
-	if msg := idProblem(s); msg != "" {
-		return problem(msg)
+	if m, bad := idProblem(s); bad {
+		return problem(m)
 	}
 	return nil
 }

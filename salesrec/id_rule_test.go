@@ -46,7 +46,7 @@ func TestIDRule(t *testing.T) {
 			if !errors.As(err, &verr) || !errors.Is(err, ErrInvalid) {
 				t.Fatalf("CheckID(%q) = %v, want a *ValidationError", tt.id, err)
 			}
-			if msg := verr.Fields["id"]; !strings.Contains(msg, tt.says) {
+			if msg := verr.Fields["id"]; !strings.Contains(msg.Zh+" | "+msg.En, tt.says) {
 				t.Errorf("CheckID(%q) says %q, want it to mention %q", tt.id, msg, tt.says)
 			}
 		})
@@ -80,7 +80,7 @@ func TestValidateAppliesTheIDRule(t *testing.T) {
 			continue
 		}
 		for _, f := range tt.fields {
-			if !strings.Contains(verr.Fields[f], "'/'") {
+			if !strings.Contains(verr.Fields[f].Zh, "'/'") || !strings.Contains(verr.Fields[f].En, "'/'") {
 				t.Errorf("%s: field %s = %q, want the id rule's message; all: %v", tt.name, f, verr.Fields[f], verr.Fields)
 			}
 		}

@@ -23,7 +23,7 @@ func withRepeatedIDs(err error, e Engagement) error {
 				continue
 			}
 			if seen[v] {
-				items[strconv.Itoa(i)] = validation.Errors{"id": problem("repeats the id of an earlier item")}
+				items[strconv.Itoa(i)] = validation.Errors{"id": problem(msgRepeatedID)}
 			}
 			seen[v] = true
 		}

@@ -43,7 +43,7 @@ func TestRepeatedItemIDs(t *testing.T) {
 			}
 			for field, msg := range tt.want {
 				got, ok := verr.Fields[field]
-				if !ok || (msg != "" && got != msg) {
+				if !ok || (msg != "" && got.En != msg) {
 					t.Errorf("field %s: got %q (present %v), want %q; all: %v", field, got, ok, msg, verr.Fields)
 				}
 			}
@@ -55,7 +55,7 @@ func TestOwnerIsRequired(t *testing.T) {
 	e := validEngagement()
 	e.OwnerID = ""
 	var verr *ValidationError
-	if err := e.Validate(); !errors.As(err, &verr) || verr.Fields["owner_id"] == "" {
+	if err := e.Validate(); !errors.As(err, &verr) || verr.Fields["owner_id"].IsZero() {
 		t.Fatalf("Validate() without owner = %v, want owner_id reported", err)
 	}
 }

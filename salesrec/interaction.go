@@ -44,21 +44,21 @@ func (r Rules) ValidateInteraction(in Interaction) error {
 func (r Rules) interactionErrors(in Interaction) error {
 	return validation.ValidateStruct(&in,
 		validation.Field(&in.ID, ownID),
-		validation.Field(&in.OccurredAt, timeField(in.OccurredAt, "is required: the date and time of the contact, e.g. 2024-04-08 下午02:30")),
-		validation.Field(&in.RecordedAt, timeField(in.RecordedAt, "")),
+		validation.Field(&in.OccurredAt, timeField(in.OccurredAt, msgOccurredAt)),
+		validation.Field(&in.RecordedAt, timeField(in.RecordedAt, Message{})),
 		validation.Field(&in.Method, enumRequired),
 		validation.Field(&in.Place, nested(func() error { return placeErrors(in.Place, in.Method) })...),
-		validation.Field(&in.Topic, required(MaxTextChars, "is required: the core topic of the contact")),
+		validation.Field(&in.Topic, required(MaxTextChars, msgTopic)),
 		validation.Field(&in.CustomerParticipants,
-			atLeastOne("needs at least one customer-side participant (name and title)"),
+			atLeastOne(msgCustomerSide),
 			check(func() error { return each(in.CustomerParticipants, customerParticipantErrors) }),
 		),
 		validation.Field(&in.SalesParticipants,
-			atLeastOne("needs at least one sales-side participant (name and role)"),
+			atLeastOne(msgSalesSide),
 			check(func() error { return each(in.SalesParticipants, salesParticipantErrors) }),
 		),
 		validation.Field(&in.Points, append([]validation.Rule{
-			atLeastOne("needs at least one point: what the customer raised, or what sales did or committed"),
+			atLeastOne(msgPoints),
 		}, nested(func() error { return each(in.Points, r.pointErrors) })...)...),
 	)
 }
@@ -96,64 +96,55 @@ func placeErrors(p Place, m Method) error {
 	}
 	return validation.ValidateStruct(&p,
 		validation.Field(&p.Mode, enumRequired, check(func() error {
-			if msg := placeModeProblem(p.Mode, m); msg != "" {
-				return problem(msg)
+			if m, bad := placeModeProblem(p.Mode, m); bad {
+				return problem(m)
 			}
 			return nil
 		})),
 		validation.Field(&p.Platform, text(MaxNameChars), check(func() error {
 			switch {
 			case p.Mode == PlaceOnline && blank(p.Platform) && blank(p.MeetingID):
-				return problem("is required for an online contact: the platform or the meeting ID, e.g. 腾讯会议 or 123-456-789")
+				return problem(msgOnlinePlace)
 			case p.Mode == PlaceOffline && !blank(p.Platform):
-				return problem(notForOffline)
+				return problem(msgNotForOffline)
 			}
 			return nil
 		})),
 		validation.Field(&p.MeetingID, text(MaxNameChars), check(func() error {
 			if p.Mode == PlaceOffline && !blank(p.MeetingID) {
-				return problem(notForOffline)
+				return problem(msgNotForOffline)
 			}
 			return nil
 		})),
 		validation.Field(&p.Address, text(MaxAddressChars), check(func() error {
 			switch {
 			case optional && !blank(p.Address):
-				return problem("must be empty for " + remoteNoun(m) + ": it has no street address (leave the place out, or name the channel, e.g. 微信)")
+				return problem(msgNoAddressRemote(m))
 			case p.Mode == PlaceOnline && !blank(p.Address):
-				return problem("must be empty for an online contact: it has a platform or a meeting ID, not a street address")
+				return problem(msgNoAddressOnline)
 			case p.Mode == PlaceOffline && blank(p.Address):
-				return problem("is required for an offline contact: where it took place")
+				return problem(msgOfflinePlace)
 			}
 			return nil
 		})),
 	)
 }
 
-// remoteNoun names a phone or email contact in a message.
-func remoteNoun(m Method) string {
-	if m == MethodEmail {
-		return "an email"
-	}
-	return "a phone call"
-}
-
-const notForOffline = "must be empty for an offline contact: it has a street address, not a platform or a meeting ID"
-
-// placeModeProblem says why mode does not fit a contact of method m, or "".
-func placeModeProblem(mode PlaceMode, m Method) string {
+// placeModeProblem says why mode does not fit a contact of method m; bad
+// is false when it fits.
+func placeModeProblem(mode PlaceMode, m Method) (msg Message, bad bool) {
 	switch {
 	case m == MethodFaceToFace && mode == PlaceOnline:
-		return "must be offline (线下) for a face-to-face contact: give the address where it took place (a contact over a meeting platform is a video call)"
+		return msgFaceToFaceOffline, true
 	case m == MethodVideo && mode == PlaceOffline:
-		return "must be online (线上) for a video call: give the platform or the meeting ID, e.g. 腾讯会议 or 123-456-789 (a meeting in person is face-to-face)"
+		return msgVideoOnline, true
 	case (m == MethodPhone || m == MethodEmail) && mode == PlaceOffline:
-		return "must be online (线上) or left out for " + remoteNoun(m) + ": it has no street address"
+		return msgRemoteOnline(m), true
 	}
-	return ""
+	return Message{}, false
 }
 
-func handlingRule(isRequired bool, msg string) validation.Rule {
+func handlingRule(isRequired bool, msg Message) validation.Rule {
 	if isRequired {
 		return required(MaxTextChars, msg)
 	}
@@ -168,8 +159,8 @@ type CustomerParticipant struct {
 
 func customerParticipantErrors(c CustomerParticipant) error {
 	return validation.ValidateStruct(&c,
-		validation.Field(&c.Name, required(MaxNameChars, "")),
-		validation.Field(&c.Title, required(MaxNameChars, "is required: the exact title, e.g. 供应链负责人")),
+		validation.Field(&c.Name, required(MaxNameChars, Message{})),
+		validation.Field(&c.Title, required(MaxNameChars, msgParticipantTitle)),
 	)
 }
 
@@ -185,8 +176,8 @@ type SalesParticipant struct {
 func salesParticipantErrors(s SalesParticipant) error {
 	return validation.ValidateStruct(&s,
 		validation.Field(&s.MemberID, text(MaxIDChars)),
-		validation.Field(&s.Name, required(MaxNameChars, "")),
-		validation.Field(&s.Role, required(MaxNameChars, "is required: the role in this contact, e.g. 主谈")),
+		validation.Field(&s.Name, required(MaxNameChars, Message{})),
+		validation.Field(&s.Role, required(MaxNameChars, msgParticipantRole)),
 	)
 }
 
@@ -209,7 +200,7 @@ type Point struct {
 func (p Point) Validate() error { return asValidationError(DefaultRules().pointErrors(p)) }
 
 func (r Rules) pointErrors(p Point) error {
-	textRules := []validation.Rule{required(MaxTextChars, ""), r.vagueContent()}
+	textRules := []validation.Rule{required(MaxTextChars, Message{}), r.vagueContent()}
 	if p.Kind == PointCommitment || p.Kind == PointActionTaken {
 		textRules = append(textRules, r.vagueAction())
 	}
@@ -220,11 +211,11 @@ func (r Rules) pointErrors(p Point) error {
 		validation.Field(&p.Text, textRules...),
 		validation.Field(&p.Subject, check(func() error {
 			if p.Kind == PointFeedback && p.Subject == "" {
-				return problem("is required for feedback: say whether it is about the proposal, the quote or the contract terms")
+				return problem(msgFeedbackSubject)
 			}
 			return nil
 		}), enumOptional),
-		validation.Field(&p.Handling, handlingRule(objection, "is required for an objection: how it was handled")),
-		validation.Field(&p.Result, handlingRule(objection, "is required for an objection: the result of handling it")),
+		validation.Field(&p.Handling, handlingRule(objection, msgHandling)),
+		validation.Field(&p.Result, handlingRule(objection, msgResult)),
 	)
 }

@@ -31,17 +31,15 @@ func (r Rules) StampInteraction(in Interaction, now time.Time) (Interaction, err
 	in.RecordedAt = now
 	in.Late = false
 
-	var clockMsg string
+	var clockMsg Message
 	if !in.OccurredAt.IsZero() {
 		age := now.Sub(in.OccurredAt)
 		switch {
 		case -age > t.FutureSkew:
-			clockMsg = fmt.Sprintf("is in the future (%s, now is %s): record a contact after it happened",
-				in.OccurredAt.Format("2006-01-02 15:04 -07:00"), now.In(in.OccurredAt.Location()).Format("2006-01-02 15:04 -07:00"))
+			clockMsg = msgInFuture(in.OccurredAt.Format("2006-01-02 15:04 -07:00"), now.In(in.OccurredAt.Location()).Format("2006-01-02 15:04 -07:00"))
 		case age > t.LateWindow:
 			if t.LateMode == LateRefuse {
-				clockMsg = fmt.Sprintf("was recorded too late: more than %s after the contact (事后补录); record contacts within %s",
-					plainDuration(t.LateWindow), plainDuration(t.LateWindow))
+				clockMsg = msgRecordedTooLate(t.LateWindow)
 			} else {
 				in.Late = true
 			}
@@ -49,10 +47,10 @@ func (r Rules) StampInteraction(in Interaction, now time.Time) (Interaction, err
 	}
 
 	err := t.ValidateInteraction(in)
-	if clockMsg == "" {
+	if clockMsg.IsZero() {
 		return in, err
 	}
-	fields := map[string]string{}
+	fields := map[string]Message{}
 	var ve *ValidationError
 	if errors.As(err, &ve) {
 		fields = ve.Fields

@@ -33,8 +33,8 @@ func (e Engagement) Participants() []string {
 // whether an id is a member of the engagement's team; a store answers it
 // from its member table. Keys are JSON paths such as "actions[1].owner_id".
 func (e Engagement) CheckMembers(isMember func(id string) bool) error {
-	const msg = "is not a member of the sales team"
-	fields := map[string]string{}
+	msg := msgNotMember
+	fields := map[string]Message{}
 	if e.OwnerID != "" && !isMember(e.OwnerID) {
 		fields["owner_id"] = msg
 	}

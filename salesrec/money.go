@@ -1,7 +1,6 @@
 package salesrec
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 
@@ -49,11 +48,10 @@ func (m Money) Cur() string {
 // IsZero reports whether m is the zero amount with no currency.
 func (m Money) IsZero() bool { return m == Money{} }
 
-// tooLargeMsg says, in Chinese and in English, that an amount in currency is
-// above MaxMinor, showing the limit as the template writes amounts.
-func tooLargeMsg(currency string) string {
-	limit := Money{Minor: MaxMinor, Currency: currency}.String()
-	return "金额不能超过 " + limit + ",请核对是否多输了位数 / must be at most " + limit + "; check the amount for extra digits"
+// tooLargeMsg says that an amount in currency is above MaxMinor, showing
+// the limit as the template writes amounts.
+func tooLargeMsg(currency string) Message {
+	return msgAmountTooLarge(Money{Minor: MaxMinor, Currency: currency}.String())
 }
 
 // Validate checks an amount on its own: not negative, at most MaxMinor, in
@@ -62,7 +60,7 @@ func (m Money) Validate() error {
 	return asValidationError(validation.ValidateStruct(&m,
 		validation.Field(&m.Minor, check(func() error {
 			if m.Minor < 0 {
-				return problem("must not be negative")
+				return problem(msgNotNegative)
 			}
 			if m.Minor > MaxMinor {
 				return problem(tooLargeMsg(m.Cur()))
@@ -71,25 +69,26 @@ func (m Money) Validate() error {
 		})),
 		validation.Field(&m.Currency, check(func() error {
 			if _, ok := lookupCurrency(m.Currency); !ok {
-				return problem(fmt.Sprintf("%q is not a known currency (use one of %s)", m.Currency, currencyCodes()))
+				return problem(msgUnknownCurrency(m.Currency, currencyCodes()))
 			}
 			return nil
 		})),
 	))
 }
 
-// moneyProblem returns what is wrong with an amount, or "".
-func moneyProblem(m Money) string {
+// moneyProblem says what is wrong with an amount; bad is false when
+// nothing is.
+func moneyProblem(m Money) (msg Message, bad bool) {
 	if _, ok := lookupCurrency(m.Currency); !ok {
-		return fmt.Sprintf("has an unknown currency %q (use one of %s)", m.Currency, currencyCodes())
+		return msgUnknownCurrency(m.Currency, currencyCodes()), true
 	}
 	if m.Minor < 0 {
-		return "must not be negative"
+		return msgNotNegative, true
 	}
 	if m.Minor > MaxMinor {
-		return tooLargeMsg(m.Cur())
+		return tooLargeMsg(m.Cur()), true
 	}
-	return ""
+	return Message{}, false
 }
 
 // String formats the amount as the template writes it. CNY (or no currency)

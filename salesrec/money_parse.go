@@ -75,7 +75,8 @@ func moneyErr(s, msg string) error {
 type tooLargeError struct{ text, currency string }
 
 func (e *tooLargeError) Error() string {
-	return fmt.Sprintf("%v: amount %q is too large: %s", ErrInvalid, e.text, tooLargeMsg(e.currency))
+	m := tooLargeMsg(e.currency)
+	return fmt.Sprintf("%v: amount %q is too large: %s (%s)", ErrInvalid, e.text, m.En, m.Zh)
 }
 
 // Unwrap makes errors.Is(err, ErrInvalid) true.

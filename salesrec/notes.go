@@ -64,7 +64,7 @@ func ParseNotes(text string) ([]Point, error) { return DefaultRules().ParseNotes
 func (r Rules) ParseNotes(text string) ([]Point, error) {
 	r = r.compile()
 	pts, problems := readNotes(text)
-	fields := map[string]string{}
+	fields := map[string]Message{}
 	for _, p := range problems {
 		fields[fmt.Sprintf("notes.line[%d]", p.line)] = p.msg.text()
 	}

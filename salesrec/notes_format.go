@@ -128,7 +128,7 @@ func trimPoint(p Point) Point {
 // formatCheck refuses what no marker can say: an unknown speaker, kind or
 // subject.
 func formatCheck(p Point) error {
-	fields := map[string]string{}
+	fields := map[string]Message{}
 	if !p.Speaker.Valid() {
 		fields["speaker"] = notesMsg{zh: "需为 客户 或 销售", en: "must be customer or sales"}.text()
 	}
@@ -145,7 +145,7 @@ func formatCheck(p Point) error {
 }
 
 func prefixFields(prefix string, err error) error {
-	out := map[string]string{}
+	out := map[string]Message{}
 	flattenErrors(prefix, err, out)
 	return &ValidationError{Fields: out}
 }

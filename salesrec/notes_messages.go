@@ -3,10 +3,10 @@ package salesrec
 import "fmt"
 
 // notesMsg is a message about pasted notes in Chinese and English. text is
-// the one place that turns it into the string a *ValidationError carries.
+// the one place that turns it into the Message a *ValidationError carries.
 type notesMsg struct{ zh, en string }
 
-func (m notesMsg) text() string { return m.zh + " / " + m.en }
+func (m notesMsg) text() Message { return Message{Zh: m.zh, En: m.en} }
 
 var msgNoPoints = notesMsg{
 	zh: "没有找到要点:请分点记录,每行以 客户提出: / 客户反馈(报价): / 销售承诺: / 异议: 等开头",
@@ -59,7 +59,7 @@ func partNames(part partKind) (zh, en string) {
 
 // ruleMessage places a rule's message (from Point's validation) on the line
 // the point starts on, and says how to supply a missing part in notes.
-func ruleMessage(n int, ex, field, msg string) string {
+func ruleMessage(n int, ex, field string, msg Message) Message {
 	m := notesMsg{zh: fmt.Sprintf("第%d行「%s」", n, ex), en: fmt.Sprintf("line %d %q", n, ex)}
 	switch field {
 	case "subject":
@@ -72,5 +72,5 @@ func ruleMessage(n int, ex, field, msg string) string {
 		m.zh += ":异议需标注处理结果,如 异议:… 处理:… 结果:…"
 		m.en += ": an objection needs the result of handling it, e.g. Objection: … Handling: … Result: …"
 	}
-	return m.text() + " — " + field + " " + msg
+	return Message{Zh: m.zh + " — " + msg.Zh, En: m.en + " — " + field + " " + msg.En}
 }

@@ -270,15 +270,15 @@ func TestParseNotesPasted(t *testing.T) {
 				t.Fatalf("error keys = %v, want %v (%v)", gk, wk, err)
 			}
 			for k, want := range tt.errs {
-				if !strings.Contains(ve.Fields[k], want) {
-					t.Errorf("%s = %q, want it to contain %q", k, ve.Fields[k], want)
+				if got := ve.Fields[k].Zh + " / " + ve.Fields[k].En; !strings.Contains(got, want) {
+					t.Errorf("%s = %q, want it to contain %q", k, got, want)
 				}
 			}
 		})
 	}
 }
 
-func keys(m map[string]string) []string {
+func keys[V any](m map[string]V) []string {
 	out := make([]string, 0, len(m))
 	for k := range m {
 		out = append(out, k)

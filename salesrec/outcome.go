@@ -35,12 +35,10 @@ func (o Outcome) ValidateFor(s Status) error {
 		if o == (Outcome{}) {
 			return nil
 		}
-		return FieldError("outcome", openOutcomeMsg)
+		return FieldError("outcome", msgOpenOutcome)
 	}
 	return asValidationError(outcomeErrors(o, s))
 }
-
-const openOutcomeMsg = "must be empty while the engagement is open: close it as won or terminated to record an outcome"
 
 // outcomeFor checks an engagement's outcome against its status; errors are
 // keyed relative to the outcome.
@@ -49,14 +47,14 @@ func outcomeFor(s Status, o *Outcome) error {
 	case StatusWon, StatusTerminated:
 		if o == nil {
 			if s == StatusWon {
-				return problem("is required for a won engagement: the contract amount and signing date")
+				return problem(msgWonOutcome)
 			}
-			return problem("is required for a terminated engagement: the reason and its category")
+			return problem(msgTermOutcome)
 		}
 		return outcomeErrors(*o, s)
 	default:
 		if o != nil && *o != (Outcome{}) {
-			return problem(openOutcomeMsg)
+			return problem(msgOpenOutcome)
 		}
 		return nil
 	}
@@ -64,49 +62,47 @@ func outcomeFor(s Status, o *Outcome) error {
 
 func outcomeErrors(o Outcome, s Status) error {
 	won := s == StatusWon
-	const notForWon = "must be empty for a won engagement (a won engagement has an amount and signing date, not a termination reason)"
-	const notForTerminated = "must be empty for a terminated engagement (a terminated engagement has a reason, not an amount or signing date)"
 	return validation.ValidateStruct(&o,
 		validation.Field(&o.Amount, nested(func() error {
-			if msg := moneyProblem(o.Amount); msg != "" {
-				return problem(msg)
+			if m, bad := moneyProblem(o.Amount); bad {
+				return problem(m)
 			}
 			if won && o.Amount.IsZero() {
-				return problem("is required for a won engagement: the contract amount, e.g. ¥80,000")
+				return problem(msgWonAmount)
 			}
 			if won && o.Amount.Minor == 0 {
-				return problem("must be greater than zero for a won engagement: the contract amount, e.g. ¥80,000")
+				return problem(msgWonAmountZero)
 			}
 			if !won && !o.Amount.IsZero() {
-				return problem(notForTerminated)
+				return problem(msgNotForTerminated)
 			}
 			return nil
 		})...),
 		validation.Field(&o.SignedOn, check(func() error {
 			if !won {
 				if !o.SignedOn.IsZero() {
-					return problem(notForTerminated)
+					return problem(msgNotForTerminated)
 				}
 				return nil
 			}
-			if msg := dateProblem(o.SignedOn, "is required for a won engagement: the signing date, YYYY-MM-DD"); msg != "" {
-				return problem(msg)
+			if m, bad := dateProblem(o.SignedOn, msgSignedOn); bad {
+				return problem(m)
 			}
 			return nil
 		})),
 		validation.Field(&o.Reason, check(func() error {
 			if won {
 				if o.Reason != "" {
-					return problem(notForWon)
+					return problem(msgNotForWon)
 				}
 				return nil
 			}
-			return required(MaxTextChars, "is required for a terminated engagement: an objective reason, e.g. 预算调整,暂缓采购").Validate(o.Reason)
+			return required(MaxTextChars, msgReason).Validate(o.Reason)
 		})),
 		validation.Field(&o.ReasonCategory, check(func() error {
 			if won {
 				if o.ReasonCategory != "" {
-					return problem(notForWon)
+					return problem(msgNotForWon)
 				}
 				return nil
 			}
@@ -129,6 +125,6 @@ func (l Lesson) Validate() error { return asValidationError(lessonErrors(l)) }
 func lessonErrors(l Lesson) error {
 	return validation.ValidateStruct(&l,
 		validation.Field(&l.Kind, enumRequired),
-		validation.Field(&l.Text, required(MaxLessonChars, "is required")),
+		validation.Field(&l.Text, required(MaxLessonChars, msgLessonText)),
 	)
 }

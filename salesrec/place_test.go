@@ -41,14 +41,14 @@ func TestMethodAndPlaceAgree(t *testing.T) {
 		{"phone without a place", MethodPhone, none, "", ""},
 		{"phone naming its channel", MethodPhone, channel, "", ""},
 		{"phone with a dial-in meeting id", MethodPhone, meetingID, "", ""},
-		{"phone at a street address", MethodPhone, address, "place.mode", "must be online (线上) or left out for a phone call"},
-		{"phone carrying an address", MethodPhone, onlineAt, "place.address", "must be empty for a phone call"},
+		{"phone at a street address", MethodPhone, address, "place.mode", "must be online (线上) or left out for a contact by phone"},
+		{"phone carrying an address", MethodPhone, onlineAt, "place.address", "must be empty for a contact by phone"},
 		{"phone online without platform or id", MethodPhone, online, "place.platform", "the platform or the meeting ID"},
 
 		{"email without a place", MethodEmail, none, "", ""},
 		{"email naming its channel", MethodEmail, Place{Mode: PlaceOnline, Platform: "企业邮箱"}, "", ""},
-		{"email at a street address", MethodEmail, address, "place.mode", "must be online (线上) or left out for an email"},
-		{"email carrying an address", MethodEmail, onlineAt, "place.address", "must be empty for an email"},
+		{"email at a street address", MethodEmail, address, "place.mode", "must be online (线上) or left out for a contact by email"},
+		{"email carrying an address", MethodEmail, onlineAt, "place.address", "must be empty for a contact by email"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -1,7 +1,6 @@
 package salesrec
 
 import (
-	"fmt"
 	"time"
 
 	validation "github.com/go-ozzo/ozzo-validation/v4"
@@ -32,13 +31,13 @@ func (t Team) Location() (*time.Location, error) {
 func (t Team) Validate() error {
 	return asValidationError(validation.ValidateStruct(&t,
 		validation.Field(&t.ID, ownID),
-		validation.Field(&t.Name, required(MaxNameChars, "")),
+		validation.Field(&t.Name, required(MaxNameChars, Message{})),
 		validation.Field(&t.TimeZone, text(MaxNameChars), check(func() error {
 			if t.TimeZone == "" {
 				return nil
 			}
 			if _, err := time.LoadLocation(t.TimeZone); err != nil || t.TimeZone == "Local" {
-				return problem(fmt.Sprintf("%q is not a known time zone (use an IANA name such as Asia/Shanghai)", t.TimeZone))
+				return problem(msgUnknownZone(t.TimeZone))
 			}
 			return nil
 		})),
@@ -57,8 +56,8 @@ type Member struct {
 func (m Member) Validate() error {
 	return asValidationError(validation.ValidateStruct(&m,
 		validation.Field(&m.ID, ownID),
-		validation.Field(&m.TeamID, required(MaxIDChars, "is required: the team the member belongs to")),
-		validation.Field(&m.Name, required(MaxNameChars, "")),
+		validation.Field(&m.TeamID, required(MaxIDChars, msgMemberTeam)),
+		validation.Field(&m.Name, required(MaxNameChars, Message{})),
 		validation.Field(&m.Role, enumRequired),
 	))
 }

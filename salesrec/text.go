@@ -1,7 +1,6 @@
 package salesrec
 
 import (
-	"fmt"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -41,27 +40,26 @@ const (
 // no length limit). It does not require the text to be non-empty. The error
 // is a *ValidationError for field, so errors.Is(err, ErrInvalid) holds.
 func CheckText(field, s string, max int) error {
-	if msg := textProblem(s, max); msg != "" {
-		return FieldError(field, msg)
+	if m, bad := textProblem(s, max); bad {
+		return FieldError(field, m)
 	}
 	return nil
 }
 
-// textProblem returns a plain-language message for what is wrong with s, or
-// "" when s is clean.
-func textProblem(s string, max int) string {
+// textProblem says what is wrong with s; bad is false when s is clean.
+func textProblem(s string, max int) (m Message, bad bool) {
 	if !utf8.ValidString(s) {
-		return "contains bytes that are not valid text (UTF-8); re-type or re-paste it"
+		return msgBadUTF8, true
 	}
 	if strings.IndexByte(s, 0) >= 0 {
-		return "contains a NUL character; remove it"
+		return msgNUL, true
 	}
 	if max > 0 {
 		if n := CountChars(s); n > max {
-			return fmt.Sprintf("must be at most %d characters (this one has %d)", max, n)
+			return msgTooLong(max, n), true
 		}
 	}
-	return ""
+	return Message{}, false
 }
 
 // CountChars returns the length of s as the length limits count it, which is

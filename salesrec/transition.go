@@ -1,7 +1,6 @@
 package salesrec
 
 import (
-	"fmt"
 	"strings"
 	"time"
 
@@ -17,25 +16,44 @@ import (
 func CheckTransition(from, to Status) error {
 	switch {
 	case !from.Valid():
-		return transitionError(from, to, fmt.Sprintf("the current status %q is not a known status", from))
+		return transitionError(from, to, msgUnknownFrom(from))
 	case !to.Valid():
-		return transitionError(from, to, fmt.Sprintf("%q is not a known status (use won or terminated)", to))
+		return transitionError(from, to, msgUnknownTo(to))
 	case from == StatusOpen && (to == StatusWon || to == StatusTerminated):
 		return nil
 	case from == to:
-		return transitionError(from, to, fmt.Sprintf("the engagement is already %s", to.Label(EN)))
+		return transitionError(from, to, msgAlready(to))
 	case from == StatusWon:
-		return transitionError(from, to, "a won engagement is final and cannot change status")
+		return transitionError(from, to, msgWonIsFinal)
 	case from == StatusTerminated && to == StatusOpen:
-		return transitionError(from, to, "a terminated engagement is reopened only with a reason (use Reopen)")
+		return transitionError(from, to, msgReopenWithReason)
 	default:
-		return transitionError(from, to, "a terminated engagement is final; reopen it first if the pursuit continues")
+		return transitionError(from, to, msgTerminatedIsFinal)
 	}
 }
 
-func transitionError(from, to Status, why string) error {
-	return fmt.Errorf("%w from %q to %q: %s", ErrInvalidTransition, from, to, why)
+func transitionError(from, to Status, why Message) error {
+	return &TransitionError{From: from, To: to, Why: why}
 }
+
+// TransitionError says why an engagement's status cannot change from From
+// to To, in Chinese and in English. errors.Is(err, ErrInvalidTransition)
+// holds for it.
+type TransitionError struct {
+	From, To Status
+	Why      Message
+}
+
+// Error says it in Chinese; use Text for another language.
+func (e *TransitionError) Error() string { return e.Text(ZH) }
+
+// Text says it in lang.
+func (e *TransitionError) Text(lang Lang) string {
+	return msgTransition(e.From, e.To, e.Why).Text(lang)
+}
+
+// Unwrap makes errors.Is(err, ErrInvalidTransition) true.
+func (e *TransitionError) Unwrap() error { return ErrInvalidTransition }
 
 // Close moves an open engagement to won or terminated with its outcome.
 // The move must be allowed (CheckTransition, else ErrInvalidTransition) and
@@ -52,7 +70,7 @@ func (e Engagement) Close(o Outcome, to Status, now time.Time) (Engagement, erro
 		return e, asValidationError(prefixErrors("outcome", err))
 	}
 	if to == StatusWon && !now.IsZero() && o.SignedOn.After(DateOf(now.UTC()).AddDays(1)) {
-		return e, FieldError("outcome.signed_on", fmt.Sprintf("must not be in the future (%s is after today)", o.SignedOn))
+		return e, FieldError("outcome.signed_on", msgSignedInFuture(o.SignedOn))
 	}
 	e.Status = to
 	e.Outcome = &o
@@ -68,18 +86,18 @@ func (e Engagement) Reopen(reason string, now time.Time) (Engagement, error) {
 	switch e.Status {
 	case StatusTerminated:
 	case StatusWon:
-		return e, transitionError(e.Status, StatusOpen, "a won engagement is final and cannot be reopened")
+		return e, transitionError(e.Status, StatusOpen, msgWonNotReopened)
 	case StatusOpen:
-		return e, transitionError(e.Status, StatusOpen, "the engagement is already open")
+		return e, transitionError(e.Status, StatusOpen, msgAlready(StatusOpen))
 	default:
-		return e, transitionError(e.Status, StatusOpen, fmt.Sprintf("the current status %q is not a known status", e.Status))
+		return e, transitionError(e.Status, StatusOpen, msgUnknownFrom(e.Status))
 	}
 	reason = strings.TrimSpace(reason)
-	if msg := textProblem(reason, MaxTextChars); msg != "" {
-		return e, FieldError("reopen_reason", msg)
+	if m, bad := textProblem(reason, MaxTextChars); bad {
+		return e, FieldError("reopen_reason", m)
 	}
 	if reason == "" {
-		return e, FieldError("reopen_reason", "is required: say why the engagement is reopened")
+		return e, FieldError("reopen_reason", msgReopenReason)
 	}
 	e.Status = StatusOpen
 	e.Outcome = nil

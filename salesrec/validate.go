@@ -19,9 +19,9 @@ const (
 
 // This file holds the validation plumbing: the rules every Validate method
 // is built from, and the step that turns ozzo-validation's nested errors into
-// one *ValidationError keyed by JSON path. The rules return ozzo error
-// objects made with validation.NewError and no parameters, so their messages
-// are printed as written (ozzo's global messages are never changed).
+// one *ValidationError keyed by JSON path. The rules return a problem, which
+// carries its Message (words.go) in both languages; no ozzo rule with its
+// own message is used, and ozzo's global messages are never changed.
 
 // asValidationError flattens an ozzo error into a *ValidationError keyed by
 // JSON path. An ozzo internal error (a programming mistake, not bad input)
@@ -34,7 +34,7 @@ func asValidationError(err error) error {
 	if errors.As(err, &ie) && ie.InternalError() != nil {
 		return fmt.Errorf("salesrec: validation rule failed: %w", err)
 	}
-	fields := map[string]string{}
+	fields := map[string]Message{}
 	flattenErrors("", err, fields)
 	if len(fields) == 0 {
 		return nil
@@ -42,7 +42,7 @@ func asValidationError(err error) error {
 	return &ValidationError{Fields: fields}
 }
 
-func flattenErrors(prefix string, err error, out map[string]string) {
+func flattenErrors(prefix string, err error, out map[string]Message) {
 	var es validation.Errors
 	if errors.As(err, &es) {
 		for k, v := range es {
@@ -62,7 +62,12 @@ func flattenErrors(prefix string, err error, out map[string]string) {
 	if prefix == "" {
 		prefix = "value"
 	}
-	out[prefix] = err.Error()
+	var p problemError
+	if errors.As(err, &p) {
+		out[prefix] = p.msg
+		return
+	}
+	out[prefix] = Message{Zh: err.Error(), En: err.Error()}
 }
 
 // joinPath appends key to a JSON path: a numeric key is an index
@@ -89,21 +94,27 @@ func isIndex(s string) bool {
 	return s != ""
 }
 
-// problem is a validation message printed as written.
-func problem(msg string) error { return validation.NewError("salesrec", msg) }
+// problemError is what every rule of this package returns: a message in
+// both languages. Its Error text is the Chinese one.
+type problemError struct{ msg Message }
+
+func (p problemError) Error() string { return p.msg.Zh }
+
+// problem is a validation error saying m.
+func problem(m Message) error { return problemError{msg: m} }
 
 // textRule checks a string field: hygiene (see CheckText), then presence.
 type textRule struct {
 	max      int
-	required string // message when blank; "" means optional
+	required Message // message when blank; zero means optional
 }
 
 func (r textRule) Validate(v any) error {
 	s := reflect.ValueOf(v).String()
-	if msg := textProblem(s, r.max); msg != "" {
-		return problem(msg)
+	if m, bad := textProblem(s, r.max); bad {
+		return problem(m)
 	}
-	if r.required != "" && blank(s) {
+	if !r.required.IsZero() && blank(s) {
 		return problem(r.required)
 	}
 	return nil
@@ -112,11 +123,11 @@ func (r textRule) Validate(v any) error {
 // text is an optional text field of at most max characters.
 func text(max int) validation.Rule { return textRule{max: max} }
 
-// required is a required text field; msg explains what to write, or is ""
-// for the plain "is required".
-func required(max int, msg string) validation.Rule {
-	if msg == "" {
-		msg = "is required"
+// required is a required text field; msg explains what to write, or is
+// zero for the plain "必填 / is required".
+func required(max int, msg Message) validation.Rule {
+	if msg.IsZero() {
+		msg = msgRequired
 	}
 	return textRule{max: max, required: msg}
 }
@@ -139,12 +150,12 @@ func (r enumRule) Validate(v any) error {
 	t := e.table()
 	if code == "" {
 		if r.required {
-			return problem("is required (use one of " + t.choices() + ")")
+			return problem(msgEnumRequired(t.choices()))
 		}
 		return nil
 	}
 	if !e.Valid() {
-		return problem(fmt.Sprintf("%q is not a known %s (use one of %s)", code, t.name, t.choices()))
+		return problem(msgEnumUnknown(code, t.name, t.choices()))
 	}
 	return nil
 }
@@ -157,7 +168,7 @@ var (
 // vagueRule refuses text that is only a vague phrase.
 type vagueRule struct {
 	phrases *phraseSet
-	msg     string
+	msg     Message
 }
 
 func (r vagueRule) Validate(v any) error {
@@ -167,17 +178,11 @@ func (r vagueRule) Validate(v any) error {
 	return nil
 }
 
-const (
-	vagueActionMsg  = "is too vague: say what will be done, e.g. 发送报价单 rather than 跟进"
-	vagueGoalMsg    = "is too vague: say what this record should achieve, e.g. 挖掘客户A的采购预算 rather than 跟进客户 or 有需求"
-	vagueContentMsg = "is too vague: say concretely what the customer needs or said, e.g. 客户提出需支持多数据源实时对接,预算控制在50万以内 rather than 客户有需求"
-)
-
 func (r Rules) vagueAction() validation.Rule {
 	if r.compiled == nil {
 		r = r.compile()
 	}
-	return vagueRule{phrases: r.compiled.actions, msg: vagueActionMsg}
+	return vagueRule{phrases: r.compiled.actions, msg: msgVagueAction}
 }
 
 // vagueGoal refuses a goal that is only vague phrases of either list: a
@@ -186,51 +191,51 @@ func (r Rules) vagueGoal() validation.Rule {
 	if r.compiled == nil {
 		r = r.compile()
 	}
-	return vagueRule{phrases: r.compiled.goal, msg: vagueGoalMsg}
+	return vagueRule{phrases: r.compiled.goal, msg: msgVagueGoal}
 }
 
 func (r Rules) vagueContent() validation.Rule {
 	if r.compiled == nil {
 		r = r.compile()
 	}
-	return vagueRule{phrases: r.compiled.content, msg: vagueContentMsg}
+	return vagueRule{phrases: r.compiled.content, msg: msgVagueContent}
 }
 
-// dateProblem returns what is wrong with a Date, or "".
-func dateProblem(d Date, requiredMsg string) string {
-	if d.IsZero() {
-		return requiredMsg
+// dateProblem returns what is wrong with a Date; ok is false when nothing
+// is. requiredMsg is zero for an optional date.
+func dateProblem(d Date, requiredMsg Message) (m Message, bad bool) {
+	switch {
+	case d.IsZero():
+		return requiredMsg, !requiredMsg.IsZero()
+	case d.Year < MinYear || d.Year > MaxYear:
+		return msgDateOutOfRange(d), true
+	case !d.valid():
+		return msgNotACalendarDay(d), true
 	}
-	if d.Year < MinYear || d.Year > MaxYear {
-		return fmt.Sprintf("must be a date between %d and %d (this one is %s)", MinYear, MaxYear, d)
-	}
-	if !d.valid() {
-		return fmt.Sprintf("is not a real calendar day (%04d-%02d-%02d)", d.Year, int(d.Month), d.Day)
-	}
-	return ""
+	return Message{}, false
 }
 
-// dateField checks a Date field; requiredMsg is "" for an optional one.
-func dateField(d Date, requiredMsg string) validation.Rule {
+// dateField checks a Date field; requiredMsg is zero for an optional one.
+func dateField(d Date, requiredMsg Message) validation.Rule {
 	return check(func() error {
-		if msg := dateProblem(d, requiredMsg); msg != "" {
-			return problem(msg)
+		if m, bad := dateProblem(d, requiredMsg); bad {
+			return problem(m)
 		}
 		return nil
 	})
 }
 
-// timeField checks a time field; requiredMsg is "" for an optional one.
-func timeField(t time.Time, requiredMsg string) validation.Rule {
+// timeField checks a time field; requiredMsg is zero for an optional one.
+func timeField(t time.Time, requiredMsg Message) validation.Rule {
 	return check(func() error {
 		if t.IsZero() {
-			if requiredMsg != "" {
+			if !requiredMsg.IsZero() {
 				return problem(requiredMsg)
 			}
 			return nil
 		}
 		if y := t.Year(); y < MinYear || y > MaxYear {
-			return problem(fmt.Sprintf("must be a time between the years %d and %d (this one is in %d)", MinYear, MaxYear, y))
+			return problem(msgTimeOutOfRange(y))
 		}
 		return nil
 	})
@@ -263,4 +268,11 @@ func each[T any](items []T, f func(T) error) error {
 }
 
 // atLeastOne is the rule for a list that needs at least one item.
-func atLeastOne(msg string) validation.Rule { return validation.Required.Error(msg) }
+func atLeastOne(msg Message) validation.Rule {
+	return validation.By(func(v any) error {
+		if rv := reflect.ValueOf(v); rv.Kind() == reflect.Slice && rv.Len() > 0 {
+			return nil
+		}
+		return problem(msg)
+	})
+}

@@ -7,8 +7,8 @@ import (
 	"testing"
 )
 
-// fieldsOf returns the field map of a validation error, failing the test
-// when err is not one.
+// fieldsOf returns the field map of a validation error, each message in
+// both languages ("zh | en"), failing the test when err is not one.
 func fieldsOf(t *testing.T, err error) map[string]string {
 	t.Helper()
 	if err == nil {
@@ -21,7 +21,14 @@ func fieldsOf(t *testing.T, err error) map[string]string {
 	if !errors.As(err, &ve) {
 		t.Fatalf("error %v is not a *ValidationError", err)
 	}
-	return ve.Fields
+	out := make(map[string]string, len(ve.Fields))
+	for k, m := range ve.Fields {
+		if m.Zh == "" || m.En == "" {
+			t.Errorf("field %s lacks a language: %+v", k, m)
+		}
+		out[k] = m.Zh + " | " + m.En
+	}
+	return out
 }
 
 // wantField checks that err names field with a message containing want.

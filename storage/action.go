@@ -29,7 +29,7 @@ type actionRow struct {
 // the day after its deadline.
 func (s *Store) Actions(ctx context.Context, actorID string, q ActionQuery) ([]ActionItem, error) {
 	if q.DueWithin < 0 {
-		return nil, invalid("due_within", "must not be negative")
+		return nil, invalid("due_within", msgNotNegative)
 	}
 	var row struct {
 		actor

@@ -99,7 +99,7 @@ func (s *Store) checkBulkRefs(ctx context.Context, q dialect.Queryer, teamID str
 	}
 	for i, e := range es {
 		if !known[e.CustomerID] {
-			return invalid("["+strconv.Itoa(i)+"].customer_id", "names no customer of the team")
+			return invalid("["+strconv.Itoa(i)+"].customer_id", msgNoSuchCustomer)
 		}
 		if err := e.CheckMembers(func(id string) bool { return isMember[id] }); err != nil {
 			return prefixErr("["+strconv.Itoa(i)+"]", err)

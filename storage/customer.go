@@ -90,7 +90,7 @@ func (s *Store) UpdateCustomer(ctx context.Context, actorID string, c salesrec.C
 			c.TeamID = cur.TeamID
 		}
 		if c.TeamID != cur.TeamID {
-			return invalid("team_id", "cannot change")
+			return invalid("team_id", msgCannotChange)
 		}
 		ok, err := s.mayUpdateCustomer(ctx, tx, a, cur)
 		if err != nil {

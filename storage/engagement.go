@@ -90,7 +90,7 @@ func (s *Store) UpdateEngagement(ctx context.Context, actorID string, e salesrec
 	}
 	return s.modify(ctx, actorID, e.ID, e.Version, salesrec.OpUpdate, func(cur salesrec.Engagement, now time.Time) (salesrec.Engagement, error) {
 		if e.TeamID != "" && e.TeamID != cur.TeamID {
-			return e, invalid("team_id", "cannot change")
+			return e, invalid("team_id", msgCannotChange)
 		}
 		next := e
 		next.TeamID, next.CreatedAt = cur.TeamID, cur.CreatedAt

@@ -22,7 +22,7 @@ const (
 func (s *Store) ReadFeed(ctx context.Context, after string, limit int) ([]salesrec.Change, error) {
 	switch {
 	case limit < 0:
-		return nil, invalid("limit", "must not be negative")
+		return nil, invalid("limit", msgNotNegative)
 	case limit == 0:
 		limit = defaultFeedPage
 	case limit > maxFeedPage:

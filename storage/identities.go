@@ -76,7 +76,7 @@ func (s *Store) CustomerIdentities(ctx context.Context, teamID string) ([]salesr
 func (s *Store) IdentitiesAfter(ctx context.Context, after int64, limit int) ([]salesrec.Identity, error) {
 	switch {
 	case limit < 0:
-		return nil, invalid("limit", "must not be negative")
+		return nil, invalid("limit", msgNotNegative)
 	case limit == 0:
 		limit = defaultIdentityPage
 	case limit > maxIdentityPage:

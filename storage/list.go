@@ -25,7 +25,7 @@ func (s *Store) ListEngagements(ctx context.Context, actorID string, f Filter, p
 	limit := p.Limit
 	switch {
 	case limit < 0:
-		return Page{}, invalid("limit", "must not be negative")
+		return Page{}, invalid("limit", msgNotNegative)
 	case limit == 0:
 		limit = defaultPage
 	case limit > maxPage:
@@ -100,13 +100,13 @@ func filterClause(a actor, f Filter) (string, []any, error) {
 		return "", nil, err
 	}
 	if f.Status != "" && !f.Status.Valid() {
-		return "", nil, invalid("status", "is not a known status")
+		return "", nil, invalid("status", msgUnknownStatus)
 	}
 	if f.Stage != "" && !f.Stage.Valid() {
-		return "", nil, invalid("stage", "is not a known stage")
+		return "", nil, invalid("stage", msgUnknownStage)
 	}
 	if !f.OccurredFrom.IsZero() && !f.OccurredTo.IsZero() && !f.OccurredFrom.Before(f.OccurredTo) {
-		return "", nil, invalid("occurred_to", "must be after occurred_from")
+		return "", nil, invalid("occurred_to", msgRangeReversed)
 	}
 	where, args := a.visibleClause("e.team_id")
 	conds := []string{where}
@@ -161,12 +161,12 @@ func encodeCursor(updatedAt int64, id string) string {
 func decodeCursor(c string) (int64, string, error) {
 	b, err := base64.RawURLEncoding.DecodeString(c)
 	if err != nil {
-		return 0, "", invalid("after", "is not a cursor this store returned")
+		return 0, "", invalid("after", msgBadCursor)
 	}
 	at, id, ok := strings.Cut(string(b), ".")
 	n, err := strconv.ParseInt(at, 10, 64)
 	if !ok || err != nil || id == "" {
-		return 0, "", invalid("after", "is not a cursor this store returned")
+		return 0, "", invalid("after", msgBadCursor)
 	}
 	return n, id, nil
 }

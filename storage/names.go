@@ -22,7 +22,7 @@ func (s *Store) CustomerNames(ctx context.Context, actorID string, engagementIDs
 		return out, nil
 	}
 	if len(engagementIDs) > maxNamesPerCall {
-		return nil, invalid("engagement_ids", "asks for too many names at once")
+		return nil, invalid("engagement_ids", msgTooManyNames)
 	}
 	// One statement, so one snapshot without a transaction: the member
 	// row decides what it may see, as visibleClause does for a loaded

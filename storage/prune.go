@@ -39,7 +39,7 @@ func (s *Store) FeedHead(ctx context.Context) (string, error) {
 func (s *Store) EngagementIDs(ctx context.Context, after string, limit int) ([]string, error) {
 	switch {
 	case limit < 0:
-		return nil, invalid("limit", "must not be negative")
+		return nil, invalid("limit", msgNotNegative)
 	case limit == 0:
 		limit = defaultIDPage
 	case limit > maxIDPage:
@@ -79,7 +79,7 @@ func (s *Store) PruneFeed(ctx context.Context, upTo string) (int64, error) {
 			return err
 		}
 		if upTo > head {
-			return invalid("position", "is after the last change in the feed")
+			return invalid("position", msgPastFeedEnd)
 		}
 		if _, err := tx.ExecContext(ctx, s.q(`UPDATE dealtrail_feed_pruned SET pos = ? WHERE id = 1`), upTo); err != nil {
 			return err

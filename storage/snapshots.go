@@ -25,7 +25,7 @@ func (s *Store) Snapshots(ctx context.Context, engagementIDs []string) (map[stri
 		return es, cs, nil
 	}
 	if len(engagementIDs) > maxSnapshotsPerCall {
-		return nil, nil, invalid("engagement_ids", "asks for too many engagements at once")
+		return nil, nil, invalid("engagement_ids", msgTooManyEngagements)
 	}
 	err := s.inReadTx(ctx, func(q dialect.Queryer) error {
 		query, args, err := sqlx.In(`SELECT `+engagementColumns+` FROM dealtrail_engagements e WHERE e.id IN (?)`, engagementIDs)

@@ -45,7 +45,7 @@ func validateTeam(t salesrec.Team) error {
 		return err
 	}
 	if _, err := t.Location(); err != nil {
-		return invalid("time_zone", "is not a known IANA time zone")
+		return invalid("time_zone", msgUnknownZone)
 	}
 	return nil
 }
@@ -62,12 +62,12 @@ func (s *Store) AddMember(ctx context.Context, m salesrec.Member) (salesrec.Memb
 		return salesrec.Member{}, err
 	}
 	if _, err := salesrec.Parse[salesrec.Role](string(m.Role)); err != nil || m.Role == "" {
-		return salesrec.Member{}, invalid("role", "must be rep, manager or admin")
+		return salesrec.Member{}, invalid("role", msgUnknownRole)
 	}
 	err := s.inTx(ctx, func(tx dialect.Queryer) error {
 		if _, err := s.team(ctx, tx, m.TeamID); err != nil {
 			if errors.Is(err, salesrec.ErrNotFound) {
-				return invalid("team_id", "names no team")
+				return invalid("team_id", msgNoSuchTeam)
 			}
 			return err
 		}

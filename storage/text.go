@@ -2,7 +2,6 @@ package storage
 
 import (
 	"errors"
-	"fmt"
 	"reflect"
 	"strconv"
 	"strings"
@@ -17,7 +16,7 @@ import (
 // layer's own guard, so no rule configuration can let such a value through
 // (PostgreSQL would refuse it late, SQLite would store it silently).
 func checkStrings(v any) error {
-	fields := map[string]string{}
+	fields := map[string]salesrec.Message{}
 	walkStrings(reflect.ValueOf(v), "", fields)
 	if len(fields) == 0 {
 		return nil
@@ -25,7 +24,7 @@ func checkStrings(v any) error {
 	return &salesrec.ValidationError{Fields: fields}
 }
 
-func walkStrings(v reflect.Value, path string, out map[string]string) {
+func walkStrings(v reflect.Value, path string, out map[string]salesrec.Message) {
 	switch v.Kind() {
 	case reflect.Pointer, reflect.Interface:
 		if !v.IsNil() {
@@ -35,9 +34,9 @@ func walkStrings(v reflect.Value, path string, out map[string]string) {
 		s := v.String()
 		switch {
 		case !utf8.ValidString(s):
-			out[pathOr(path)] = "is not valid UTF-8 text"
+			out[pathOr(path)] = msgBadUTF8
 		case strings.IndexByte(s, 0) >= 0:
-			out[pathOr(path)] = "contains a NUL character"
+			out[pathOr(path)] = msgNUL
 		}
 	case reflect.Slice, reflect.Array:
 		for i := 0; i < v.Len(); i++ {
@@ -84,7 +83,7 @@ func prefixErr(prefix string, err error) error {
 	if !ok {
 		return err
 	}
-	fields := make(map[string]string, len(ve.Fields))
+	fields := make(map[string]salesrec.Message, len(ve.Fields))
 	for k, m := range ve.Fields {
 		fields[joinPath(prefix, k)] = m
 	}
@@ -101,6 +100,6 @@ func asValidation(err error) (*salesrec.ValidationError, bool) {
 }
 
 // invalid returns a validation error for one field.
-func invalid(field, format string, args ...any) error {
-	return salesrec.FieldError(field, fmt.Sprintf(format, args...))
+func invalid(field string, m salesrec.Message) error {
+	return salesrec.FieldError(field, m)
 }

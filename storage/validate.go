@@ -80,8 +80,8 @@ func (s *Store) checkRefsAs(ctx context.Context, q dialect.Queryer, e salesrec.E
 	}
 	var verr *salesrec.ValidationError
 	if !errors.As(err, &verr) {
-		return invalid("customer_id", "names no customer of the team")
+		return invalid("customer_id", msgNoSuchCustomer)
 	}
-	verr.Fields["customer_id"] = "names no customer of the team"
+	verr.Fields["customer_id"] = msgNoSuchCustomer
 	return verr
 }

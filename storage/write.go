@@ -92,7 +92,7 @@ func (s *Store) SetActionStatus(ctx context.Context, actorID, engagementID strin
 		for i := range cur.Actions {
 			if cur.Actions[i].ID == actionID {
 				if !known {
-					return cur, invalid(itemPath("actions", i)+".status", "is not a known action status")
+					return cur, invalid(itemPath("actions", i)+".status", msgUnknownActionStatus)
 				}
 				cur.Actions[i].Status = status
 				return cur, nil

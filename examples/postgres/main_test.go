@@ -19,7 +19,9 @@ func TestPostgresExample(t *testing.T) {
 	}
 	for _, want := range []string{
 		"migrations applied",
-		"actions[3].what: is too vague",
+		"actions[3].what: 太笼统",
+		"is too vague: say what will be done",
+		"分面 结果 outcome: ",
 		"已成交 won:合同金额 ¥80,000",
 		"发送合同初稿 — 负责人 owner 周经理",
 		"【价格偏高】",

@@ -18,15 +18,20 @@ func TestQuickstartRunsTwice(t *testing.T) {
 	}
 	out := first.String()
 	for _, want := range []string{
-		"actions[3].what: is too vague", // the refused vague action
-		"事后补录 recorded late",            // the late contact, kept and marked
-		"已成交 won:合同金额 ¥80,000",          // amount formatted as the template writes it
-		"已终止 terminated:预算调整,暂缓采购",      // objective reason
-		"发送合同初稿 — 负责人 owner 周经理",        // overdue action of the team
-		"查无此记录 (not found)",             // confidentiality
-		"【价格偏高】",                        // synonym 太贵 → 价格偏高, highlighted
-		"【competitors】",                 // English plural matched
-		"分面 facet outcome:",             // facet counts
+		"actions[3].what: 太笼统",                // the refused vague action, in Chinese
+		"is too vague: say what will be done", // and in English beside it
+		"事后补录 recorded late",                  // the late contact, kept and marked
+		"已成交 won:合同金额 ¥80,000",                // amount formatted as the template writes it
+		"已终止 terminated:预算调整,暂缓采购",            // objective reason
+		"发送合同初稿 — 负责人 owner 周经理",              // overdue action of the team
+		"查无此记录 (not found)",                   // confidentiality
+		"【价格偏高】",                              // synonym 太贵 → 价格偏高, highlighted
+		"【competitors】",                       // English plural matched
+		"分面 结果 outcome: ",                     // facets named by their labels
+		"已终止 terminated 1",                    // facet values by their labels, never codes
+		"分面 类型 kind: ",
+		"终止原因 termination reason",
+		"[异议处理/", // hit kinds by their labels
 		// history in words, in the team's time, with the English beside it
 		"2024-02-27 18:10 张伟 记录了一次沟通(面谈,下午02:30)",
 		"张伟 logged a contact (face-to-face, 02:30 PM)",
@@ -40,9 +45,10 @@ func TestQuickstartRunsTwice(t *testing.T) {
 			t.Errorf("first run output lacks %q", want)
 		}
 	}
-	// Nothing developer-internal: no feed positions, field counts, op
+	// Nothing developer-internal: no codes, feed positions, field counts, op
 	// codes, bare version numbers or JSON paths beside findings.
-	for _, internal := range []string{"feed position", "field(s) changed", "log_interaction", "(version ", " v2 ", "0000000000", "[interactions[", "[actions["} {
+	for _, internal := range []string{"termination_reason", "=1", "=2", "facet outcome", "improvement=",
+		"feed position", "field(s) changed", "log_interaction", "(version ", " v2 ", "0000000000", "[interactions[", "[actions["} {
 		if strings.Contains(out, internal) {
 			t.Errorf("first run output shows %q, which only a developer reads", internal)
 		}

@@ -168,7 +168,7 @@ func parsePos(p string) (uint64, int64, error) {
 	xid, err1 := strconv.ParseUint(a, 10, 64)
 	seq, err2 := strconv.ParseInt(b, 10, 64)
 	if !ok || err1 != nil || err2 != nil || seq < 0 {
-		return 0, 0, salesrec.FieldError("after", "is not a feed position this store returned")
+		return 0, 0, salesrec.FieldError("after", msgBadPosition)
 	}
 	return xid, seq, nil
 }
@@ -202,7 +202,7 @@ func (dialect) FeedHead(ctx context.Context, db sqldialect.Queryer) (string, err
 func (dialect) CheckFeedPos(pos string) error {
 	xid, seq, err := parsePos(pos)
 	if err != nil || formatPos(xid, seq) != pos {
-		return salesrec.FieldError("position", "is not a feed position this store returned")
+		return salesrec.FieldError("position", msgBadPosition)
 	}
 	return nil
 }
@@ -220,3 +220,6 @@ func (dialect) DeleteFeed(ctx context.Context, tx sqldialect.Queryer, upTo strin
 	}
 	return res.RowsAffected()
 }
+
+// msgBadPosition says a feed position did not come from this store.
+var msgBadPosition = salesrec.Message{Zh: "不是本系统给出的变更位置", En: "is not a feed position this store returned"}

@@ -133,7 +133,7 @@ func parsePos(p string) (int64, error) {
 	}
 	n, err := strconv.ParseInt(p, 10, 64)
 	if err != nil || n < 0 {
-		return 0, salesrec.FieldError("after", "is not a feed position this store returned")
+		return 0, salesrec.FieldError("after", msgBadPosition)
 	}
 	return n, nil
 }
@@ -155,7 +155,7 @@ func (dialect) FeedHead(ctx context.Context, db sqldialect.Queryer) (string, err
 func (dialect) CheckFeedPos(pos string) error {
 	n, err := strconv.ParseInt(pos, 10, 64)
 	if err != nil || n < 0 || formatPos(n) != pos {
-		return salesrec.FieldError("position", "is not a feed position this store returned")
+		return salesrec.FieldError("position", msgBadPosition)
 	}
 	return nil
 }
@@ -164,7 +164,7 @@ func (dialect) CheckFeedPos(pos string) error {
 func (dialect) DeleteFeed(ctx context.Context, tx sqldialect.Queryer, upTo string) (int64, error) {
 	n, err := strconv.ParseInt(upTo, 10, 64)
 	if err != nil {
-		return 0, salesrec.FieldError("position", "is not a feed position this store returned")
+		return 0, salesrec.FieldError("position", msgBadPosition)
 	}
 	res, err := tx.ExecContext(ctx, `DELETE FROM dealtrail_feed WHERE seq <= ?`, n)
 	if err != nil {
@@ -172,3 +172,6 @@ func (dialect) DeleteFeed(ctx context.Context, tx sqldialect.Queryer, upTo strin
 	}
 	return res.RowsAffected()
 }
+
+// msgBadPosition says a feed position did not come from this store.
+var msgBadPosition = salesrec.Message{Zh: "不是本系统给出的变更位置", En: "is not a feed position this store returned"}

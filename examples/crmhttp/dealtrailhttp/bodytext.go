@@ -6,6 +6,8 @@ import (
 	"net/http"
 	"strconv"
 	"unicode/utf8"
+
+	"github.com/dealtrail/dealtrail/salesrec"
 )
 
 // encoding/json turns two kinds of input into U+FFFD (�) without a word:
@@ -16,25 +18,19 @@ import (
 // its JSON path. A U+FFFD the client sent itself, raw or as \ufffd, is text
 // like any other and passes.
 
-// textMessage is what a client reads about a string that is not text, in
-// Chinese and in English. The handler has no language setting (every
-// message is the same for every client), so the field message carries both.
-type textMessage struct{ zh, en string }
-
-func (m textMessage) String() string { return m.zh + " / " + m.en }
-
+// What a client reads about a string that is not text.
 var (
-	msgNotUTF8 = textMessage{
-		zh: "含有无法识别的字节(不是有效的 UTF-8 文本),请重新输入或重新粘贴",
-		en: "contains bytes that are not valid text (UTF-8); re-type or re-paste it",
+	msgNotUTF8 = salesrec.Message{
+		Zh: "含有无法识别的字节(不是有效的 UTF-8 文本),请重新输入或重新粘贴",
+		En: "contains bytes that are not valid text (UTF-8); re-type or re-paste it",
 	}
-	msgLoneSurrogate = textMessage{
-		zh: "含有不成对的 Unicode 代理转义(如 \\ud800),不是完整的字符,请重新输入或重新粘贴",
-		en: "contains an escape of half a character (a lone UTF-16 surrogate such as \\ud800); re-type or re-paste it",
+	msgLoneSurrogate = salesrec.Message{
+		Zh: "含有不成对的 Unicode 代理转义(如 \\ud800),不是完整的字符,请重新输入或重新粘贴",
+		En: "contains an escape of half a character (a lone UTF-16 surrogate such as \\ud800); re-type or re-paste it",
 	}
-	msgKeyNotText = textMessage{
-		zh: "有一个字段名不是有效的文本(无法识别的字节或不成对的代理转义)",
-		en: "has a field name that is not valid text (bytes that are not UTF-8, or a lone surrogate escape)",
+	msgKeyNotText = salesrec.Message{
+		Zh: "有一个字段名不是有效的文本(无法识别的字节或不成对的代理转义)",
+		En: "has a field name that is not valid text (bytes that are not UTF-8, or a lone surrogate escape)",
 	}
 )
 
@@ -55,8 +51,8 @@ func checkText(body []byte) error {
 	}
 	return &requestError{
 		status: http.StatusUnprocessableEntity,
-		msg:    "invalid input",
-		fields: map[string]string{field: msg.String()},
+		msg:    msgInvalidInput,
+		fields: map[string]salesrec.Message{field: msg},
 	}
 }
 
@@ -90,7 +86,7 @@ type pathFrame struct {
 // current value, and checks each string literal as it appears in body. It
 // returns the path and the problem of the first bad string, or "" when
 // every string is text (or body is not valid JSON).
-func findBadString(body []byte) (string, textMessage) {
+func findBadString(body []byte) (string, salesrec.Message) {
 	dec := json.NewDecoder(bytes.NewReader(body))
 	dec.UseNumber() // numbers are only skipped; never parse them
 	var stack []pathFrame
@@ -98,7 +94,7 @@ func findBadString(body []byte) (string, textMessage) {
 		start := dec.InputOffset()
 		tok, err := dec.Token()
 		if err != nil {
-			return "", textMessage{}
+			return "", salesrec.Message{}
 		}
 		switch t := tok.(type) {
 		case json.Delim:
@@ -179,7 +175,7 @@ func keyOwner(stack []pathFrame) string {
 // literalProblem reads one JSON string literal (quotes included, syntax
 // already checked by the decoder) and reports whether it holds raw bytes
 // that are not UTF-8 or an escape of a lone surrogate.
-func literalProblem(lit []byte) (textMessage, bool) {
+func literalProblem(lit []byte) (salesrec.Message, bool) {
 	s := lit[1 : len(lit)-1]
 	for i := 0; i < len(s); {
 		c := s[i]
@@ -211,7 +207,7 @@ func literalProblem(lit []byte) (textMessage, bool) {
 			i += size
 		}
 	}
-	return textMessage{}, false
+	return salesrec.Message{}, false
 }
 
 // hex4 reads four hexadecimal digits (the decoder has checked them).

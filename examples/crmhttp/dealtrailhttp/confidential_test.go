@@ -120,8 +120,12 @@ func TestServerFailuresAnswerAGenericMessage(t *testing.T) {
 		t.Fatal(err)
 	}
 	r := f.do(t, "r1", "GET", "/engagements/"+f.e1.ID, nil).want(t, http.StatusInternalServerError)
-	if got := decodeAs[errorBody](t, r).Error; got != "internal error" {
+	if got := decodeAs[errorBody](t, r).Error; got != "服务器内部错误" {
 		t.Errorf("500 says %q, want the generic message", got)
+	}
+	r = f.do(t, "r1", "GET", "/engagements/"+f.e1.ID, nil, "Accept-Language", "en").want(t, http.StatusInternalServerError)
+	if got := decodeAs[errorBody](t, r).Error; got != "internal error" {
+		t.Errorf("500 says %q in English, want the generic message", got)
 	}
 	if !strings.Contains(f.logs.String(), "request failed") {
 		t.Errorf("the failure is not logged: %q", f.logs.String())

@@ -45,7 +45,7 @@ func (h *handler) updateCustomer(w http.ResponseWriter, r *http.Request, actor s
 	}
 	id := r.PathValue("id")
 	if c.ID != "" && c.ID != id {
-		return badRequest("the id in the body differs from the id in the path")
+		return badRequest(msgIDMismatch)
 	}
 	c.ID = id
 	out, err := h.store.UpdateCustomer(r.Context(), actor, c)

@@ -39,7 +39,7 @@ func decode(r *http.Request, dst any) error {
 	case errors.Is(err, io.EOF):
 		return nil
 	case err == nil:
-		return badRequest("request body has data after the JSON value")
+		return badRequest(msgTrailingData)
 	default:
 		return decodeError(err)
 	}
@@ -55,25 +55,25 @@ func decodeError(err error) error {
 	case errors.As(err, &mbe):
 		return err
 	case errors.Is(err, io.EOF):
-		return badRequest("request body is empty; send a JSON object")
+		return badRequest(msgEmptyBody)
 	case errors.As(err, &syn), errors.Is(err, io.ErrUnexpectedEOF):
-		return badRequest("request body is not valid JSON")
+		return badRequest(msgBadJSON)
 	case errors.As(err, &typ):
 		if typ.Field != "" {
 			return &requestError{
 				status: http.StatusBadRequest,
-				msg:    "request body has a value of the wrong type",
-				fields: map[string]string{typ.Field: "must be " + jsonKind(typ.Type)},
+				msg:    msgWrongType,
+				fields: map[string]salesrec.Message{typ.Field: jsonKind(typ.Type)},
 			}
 		}
-		return badRequest("request body has a value of the wrong type")
+		return badRequest(msgWrongType)
 	case errors.Is(err, salesrec.ErrInvalid):
 		return err
 	default:
 		// Unknown fields and values a type refused to unmarshal (a date that
 		// is not YYYY-MM-DD). encoding/json has no typed error for the former
 		// and its text may quote the input, so say it in general terms.
-		return badRequest("request body does not match the expected fields and formats")
+		return badRequest(msgBadShape)
 	}
 }
 
@@ -87,7 +87,7 @@ func versionOf(r *http.Request, body int64) (int64, error) {
 		if body <= 0 {
 			return 0, &requestError{
 				status: http.StatusPreconditionRequired,
-				msg:    "send the version you read, as \"version\" in the body or in an If-Match header",
+				msg:    msgNeedVersion,
 			}
 		}
 		return body, nil
@@ -95,10 +95,10 @@ func versionOf(r *http.Request, body int64) (int64, error) {
 	tag := strings.Trim(strings.TrimPrefix(raw, "W/"), `"`)
 	v, err := strconv.ParseInt(tag, 10, 64)
 	if err != nil || v <= 0 {
-		return 0, &requestError{status: http.StatusBadRequest, msg: "If-Match must hold an ETag returned by this API"}
+		return 0, &requestError{status: http.StatusBadRequest, msg: msgBadIfMatch}
 	}
 	if body != 0 && body != v {
-		return 0, badRequest("the version in the body and in If-Match differ")
+		return 0, badRequest(msgVersionMismatch)
 	}
 	return v, nil
 }
@@ -107,24 +107,24 @@ func versionOf(r *http.Request, body int64) (int64, error) {
 func etag(version int64) string { return `"` + strconv.FormatInt(version, 10) + `"` }
 
 // jsonKind names the JSON type a Go type decodes from, for error messages.
-func jsonKind(t reflect.Type) string {
+func jsonKind(t reflect.Type) salesrec.Message {
 	if t == nil {
-		return "another type"
+		return msgMustBeOther
 	}
 	switch t.Kind() {
 	case reflect.String:
-		return "a string"
+		return msgMustBeString
 	case reflect.Bool:
-		return "true or false"
+		return msgBoolParam
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
 		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64,
 		reflect.Float32, reflect.Float64:
-		return "a number"
+		return msgMustBeNumber
 	case reflect.Slice, reflect.Array:
-		return "an array"
+		return msgMustBeArray
 	case reflect.Struct, reflect.Map, reflect.Pointer:
-		return "an object"
+		return msgMustBeObject
 	default:
-		return "another type"
+		return msgMustBeOther
 	}
 }

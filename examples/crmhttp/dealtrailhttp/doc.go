@@ -20,7 +20,10 @@
 //
 // # Errors
 //
-// Errors are mapped with errors.Is and errors.As, never by message text:
+// Errors are mapped with errors.Is and errors.As, never by message text.
+// Every message an answer carries is in Chinese, or in English when the
+// request's Accept-Language prefers English (words.go holds the handlers'
+// own messages; the library's come with both languages):
 //
 //	*salesrec.ValidationError, salesrec.ErrInvalid  422 {"error": …, "fields": {path: message}}
 //	a string in the body that is not text          422 naming its path (see below)

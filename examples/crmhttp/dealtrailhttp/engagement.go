@@ -45,7 +45,7 @@ func (h *handler) updateEngagement(w http.ResponseWriter, r *http.Request, actor
 	}
 	id := r.PathValue("id")
 	if e.ID != "" && e.ID != id {
-		return badRequest("the id in the body differs from the id in the path")
+		return badRequest(msgIDMismatch)
 	}
 	e.ID = id
 	v, err := versionOf(r, e.Version)

@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"maps"
 	"net/http"
 	"strings"
 
@@ -13,7 +12,8 @@ import (
 )
 
 // errorBody is every error answer: a message, and for invalid input the
-// offending fields keyed by JSON path (or query parameter name).
+// offending fields keyed by JSON path (or query parameter name), each in the
+// language the request asked for (see langOf).
 type errorBody struct {
 	Error  string            `json:"error"`
 	Fields map[string]string `json:"fields,omitempty"`
@@ -23,22 +23,22 @@ type errorBody struct {
 // before calling the library: its status and safe message are fixed here.
 type requestError struct {
 	status int
-	msg    string
-	fields map[string]string
+	msg    salesrec.Message
+	fields map[string]salesrec.Message
 }
 
-func (e *requestError) Error() string { return e.msg }
+func (e *requestError) Error() string { return e.msg.En }
 
-func badRequest(msg string) error {
+func badRequest(msg salesrec.Message) error {
 	return &requestError{status: http.StatusBadRequest, msg: msg}
 }
 
 // badParam reports a malformed query parameter.
-func badParam(name, msg string) error {
+func badParam(name string, msg salesrec.Message) error {
 	return &requestError{
 		status: http.StatusBadRequest,
-		msg:    "invalid query parameter",
-		fields: map[string]string{name: msg},
+		msg:    msgInvalidParam,
+		fields: map[string]salesrec.Message{name: msg},
 	}
 }
 
@@ -76,43 +76,55 @@ func scrub(s string, secrets []string) string {
 	return s
 }
 
-// status maps err to an HTTP status and a body that is safe to show. Order
+// status maps err to an HTTP status and a body that is safe to show, in
+// lang. Order
 // matters: a validation error may also wrap ErrInvalid, and a transition
 // error is a conflict with the current state, not bad input.
-func status(err error) (int, errorBody) {
+func status(err error, lang salesrec.Lang) (int, errorBody) {
 	var (
 		req *requestError
 		ve  *salesrec.ValidationError
+		te  *salesrec.TransitionError
 		mbe *http.MaxBytesError
 	)
 	switch {
 	case errors.As(err, &req):
-		return req.status, errorBody{Error: req.msg, Fields: maps.Clone(req.fields)}
+		var fields map[string]string
+		if req.fields != nil {
+			fields = (&salesrec.ValidationError{Fields: req.fields}).Messages(lang)
+		}
+		return req.status, errorBody{Error: req.msg.Text(lang), Fields: fields}
 	case errors.As(err, &mbe):
-		return http.StatusRequestEntityTooLarge, errorBody{Error: "request body too large"}
+		return http.StatusRequestEntityTooLarge, errorBody{Error: msgTooLarge.Text(lang)}
 	case errors.As(err, &ve):
-		return http.StatusUnprocessableEntity, errorBody{Error: "invalid input", Fields: maps.Clone(ve.Fields)}
+		return http.StatusUnprocessableEntity, errorBody{Error: msgInvalidInput.Text(lang), Fields: ve.Messages(lang)}
+	case errors.As(err, &te):
+		return http.StatusConflict, errorBody{Error: te.Text(lang)}
 	case errors.Is(err, salesrec.ErrInvalidTransition):
-		return http.StatusConflict, errorBody{Error: "the engagement's status cannot change that way"}
+		return http.StatusConflict, errorBody{Error: msgTransition.Text(lang)}
 	case errors.Is(err, salesrec.ErrConflict):
-		return http.StatusConflict, errorBody{Error: "the record changed since it was read, or a unique value is taken; read it again and retry"}
+		return http.StatusConflict, errorBody{Error: msgConflict.Text(lang)}
 	case errors.Is(err, salesrec.ErrNotFound):
-		return http.StatusNotFound, errorBody{Error: "not found"}
+		return http.StatusNotFound, errorBody{Error: msgNotFound.Text(lang)}
 	case errors.Is(err, salesrec.ErrForbidden):
-		return http.StatusForbidden, errorBody{Error: "forbidden"}
+		return http.StatusForbidden, errorBody{Error: msgForbidden.Text(lang)}
 	case errors.Is(err, salesrec.ErrInvalid):
 		// A plain ErrInvalid names its problem in its text (an unknown enum
-		// value, a malformed date); its text is scrubbed below.
-		return http.StatusUnprocessableEntity, errorBody{Error: err.Error()}
+		// value, a malformed date), which the library writes in English; the
+		// Chinese answer puts it after 填写有误. Its text is scrubbed below.
+		if lang == salesrec.EN {
+			return http.StatusUnprocessableEntity, errorBody{Error: err.Error()}
+		}
+		return http.StatusUnprocessableEntity, errorBody{Error: msgInvalidInput.Zh + ":" + err.Error()}
 	default:
-		return http.StatusInternalServerError, errorBody{Error: "internal error"}
+		return http.StatusInternalServerError, errorBody{Error: msgInternal.Text(lang)}
 	}
 }
 
 // writeError answers err. Server-side failures are logged with their
 // details; the client gets a generic message.
 func (h *handler) writeError(w http.ResponseWriter, r *http.Request, err error) {
-	code, body := status(err)
+	code, body := status(err, langOf(r))
 	if code == http.StatusInternalServerError {
 		if errors.Is(err, context.Canceled) && r.Context().Err() != nil {
 			// The client went away; there is nobody to answer.

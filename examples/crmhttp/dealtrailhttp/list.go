@@ -32,7 +32,7 @@ func (h *handler) listEngagements(w http.ResponseWriter, r *http.Request, actor 
 	if s := q.Get("limit"); s != "" {
 		n, err := strconv.Atoi(s)
 		if err != nil || n < 1 || n > 500 {
-			return badParam("limit", "must be a whole number from 1 to 500")
+			return badParam("limit", msgLimit)
 		}
 		p.Limit = n
 	}
@@ -61,14 +61,14 @@ func filterOf(q url.Values) (storage.Filter, error) {
 	if s := q.Get("status"); s != "" {
 		v, err := salesrec.Parse[salesrec.Status](s)
 		if err != nil {
-			return f, badParam("status", "must be open, won or terminated (or 待推进, 已成交, 已终止)")
+			return f, badParam("status", msgStatusParam)
 		}
 		f.Status = v
 	}
 	if s := q.Get("stage"); s != "" {
 		v, err := salesrec.Parse[salesrec.Stage](s)
 		if err != nil {
-			return f, badParam("stage", "must be new_customer_development or existing_customer_maintenance (or 新客户开发, 老客户维护)")
+			return f, badParam("stage", msgStageParam)
 		}
 		f.Stage = v
 	}
@@ -93,7 +93,7 @@ func timeParam(q url.Values, name string) (time.Time, error) {
 		t, err = time.Parse(time.RFC3339, strings.ReplaceAll(s, " ", "+"))
 	}
 	if err != nil {
-		return time.Time{}, badParam(name, "must be an RFC 3339 time such as 2024-03-01T09:30:00+08:00")
+		return time.Time{}, badParam(name, msgTimeParam)
 	}
 	return t, nil
 }

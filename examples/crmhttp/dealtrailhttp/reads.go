@@ -53,7 +53,7 @@ func (h *handler) findings(w http.ResponseWriter, r *http.Request, actor string)
 	now := h.clock.Now()
 	out := findingsAnswer{At: now, Findings: []finding{}}
 	for _, f := range h.rules.Findings(e, now, loc) {
-		out.Findings = append(out.Findings, finding{Code: f.Code, Item: f.Item, ZH: f.ZH, EN: f.EN})
+		out.Findings = append(out.Findings, finding{Code: f.Code, Item: f.Item, ZH: f.Zh, EN: f.En})
 	}
 	writeJSON(w, http.StatusOK, out)
 	return nil

@@ -69,7 +69,7 @@ type facetCount struct {
 //	page, page_size  1-based page; size up to 100 (default 10)
 func (h *handler) search(w http.ResponseWriter, r *http.Request, actor string) error {
 	if h.index == nil {
-		return &requestError{status: http.StatusNotImplemented, msg: "knowledge-base search is not configured"}
+		return &requestError{status: http.StatusNotImplemented, msg: msgNoSearch}
 	}
 	q, err := searchQuery(r.URL.Query())
 	if err != nil {
@@ -121,7 +121,7 @@ func searchQuery(v url.Values) (kb.Query, error) {
 	for _, s := range v["kind"] {
 		k := kb.Kind(s)
 		if !k.Valid() {
-			return q, badParam("kind", "must be success, improvement, termination_reason or objection")
+			return q, badParam("kind", msgKindParam)
 		}
 		q.Kinds = append(q.Kinds, k)
 	}
@@ -144,7 +144,7 @@ func searchQuery(v url.Values) (kb.Query, error) {
 	}{{"from", &q.From}, {"to", &q.To}} {
 		if s := v.Get(p.name); s != "" {
 			if *p.dst, err = salesrec.ParseDate(s); err != nil {
-				return q, badParam(p.name, "must be a date YYYY-MM-DD")
+				return q, badParam(p.name, msgDateParam)
 			}
 		}
 	}
@@ -154,13 +154,13 @@ func searchQuery(v url.Values) (kb.Query, error) {
 	}{{"min_amount", &q.MinAmount}, {"max_amount", &q.MaxAmount}} {
 		if s := v.Get(p.name); s != "" {
 			if *p.dst, err = salesrec.ParseMoney(s); err != nil {
-				return q, badParam(p.name, "must be an amount such as 80000, ¥80,000 or 8万")
+				return q, badParam(p.name, msgAmountParam)
 			}
 		}
 	}
 	if s := v.Get("facets"); s != "" {
 		if q.Facets, err = strconv.ParseBool(s); err != nil {
-			return q, badParam("facets", "must be true or false")
+			return q, badParam("facets", msgBoolParam)
 		}
 	}
 	for _, p := range []struct {
@@ -169,7 +169,7 @@ func searchQuery(v url.Values) (kb.Query, error) {
 	}{{"page", &q.Page}, {"page_size", &q.PageSize}} {
 		if s := v.Get(p.name); s != "" {
 			if *p.dst, err = strconv.Atoi(s); err != nil {
-				return q, badParam(p.name, "must be a whole number")
+				return q, badParam(p.name, msgIntParam)
 			}
 		}
 	}
@@ -183,7 +183,7 @@ func enumParams[E ~string](v url.Values, name string, parse func(string) (E, err
 	for _, s := range v[name] {
 		e, err := parse(s)
 		if err != nil {
-			return nil, badParam(name, "is not a known value: use a code or its zh/en label")
+			return nil, badParam(name, msgUnknownValue)
 		}
 		out = append(out, e)
 	}

@@ -96,7 +96,7 @@ func (h *handler) closeEngagement(w http.ResponseWriter, r *http.Request, actor 
 		return err
 	}
 	if b.Status != salesrec.StatusWon && b.Status != salesrec.StatusTerminated {
-		return salesrec.FieldError("status", "must be won (已成交) or terminated (已终止)")
+		return salesrec.FieldError("status", msgCloseStatus)
 	}
 	out, err := h.store.CloseEngagement(r.Context(), actor, r.PathValue("id"), v, b.Status, b.Outcome)
 	if err != nil {

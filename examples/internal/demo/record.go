@@ -215,6 +215,6 @@ func printFields(d *demo, verr *salesrec.ValidationError) {
 	}
 	sort.Strings(keys)
 	for _, k := range keys {
-		d.printf("  %s: %s\n", k, verr.Fields[k])
+		d.printf("  %s: %s\n      %s\n", k, verr.Fields[k].Zh, verr.Fields[k].En)
 	}
 }

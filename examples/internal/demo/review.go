@@ -49,7 +49,7 @@ func (d *demo) review(ctx context.Context) error {
 	findings := salesrec.DefaultRules().Findings(e, now, shanghai)
 	d.printf("\n待改进之处 findings for the manufacturing pursuit (%d):\n", len(findings))
 	for _, f := range findings {
-		d.printf("  · %s\n      %s\n", f.ZH, f.EN)
+		d.printf("  · %s\n      %s\n", f.Zh, f.En)
 	}
 
 	// Confidentiality: the rep on another pursuit cannot read this one, and

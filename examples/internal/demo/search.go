@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"html"
-	"strconv"
 	"strings"
 	"time"
 
@@ -51,7 +50,7 @@ func (d *demo) search(ctx context.Context) error {
 			if len(h.Fragments) > 0 {
 				frag = strings.Join(h.Fragments, " … ")
 			}
-			d.printf("  %d. [%s/%s] %s\n", i+1, kindLabel(h.Kind), h.Outcome.Label(salesrec.ZH), forTerminal(frag))
+			d.printf("  %d. [%s/%s] %s\n", i+1, h.Kind.Label(salesrec.ZH), h.Outcome.Label(salesrec.ZH), forTerminal(frag))
 			if h.CustomerName != "" {
 				d.printf("     客户 customer: %s\n", h.CustomerName)
 			}
@@ -66,26 +65,16 @@ func (d *demo) search(ctx context.Context) error {
 				if c.Value == "" {
 					continue
 				}
-				parts = append(parts, c.Value+"="+strconv.Itoa(c.Count))
+				label := c.Label(salesrec.ZH)
+				if en := c.Label(salesrec.EN); en != label {
+					label += " " + en
+				}
+				parts = append(parts, fmt.Sprintf("%s %d", label, c.Count))
 			}
-			d.printf("     分面 facet %s: %s\n", name, strings.Join(parts, ", "))
+			d.printf("     分面 %s %s: %s\n", kb.FacetLabel(name, salesrec.ZH), kb.FacetLabel(name, salesrec.EN), strings.Join(parts, ", "))
 		}
 	}
 	return nil
-}
-
-func kindLabel(k kb.Kind) string {
-	switch k {
-	case kb.KindSuccess:
-		return "成功点"
-	case kb.KindImprovement:
-		return "改进点"
-	case kb.KindTerminationReason:
-		return "终止原因"
-	case kb.KindObjection:
-		return "异议处理"
-	}
-	return string(k)
 }
 
 // forTerminal turns a highlighted, HTML-escaped fragment into one line of

@@ -1,0 +1,24 @@
+package storage
+
+import "github.com/dealtrail/dealtrail/salesrec"
+
+// The messages the store says about a request, in Chinese and English;
+// salesrec's rules say the rest.
+var (
+	msgNotNegative         = salesrec.Message{Zh: "不能为负数", En: "must not be negative"}
+	msgNoSuchCustomer      = salesrec.Message{Zh: "团队里没有这个客户", En: "names no customer of the team"}
+	msgCannotChange        = salesrec.Message{Zh: "不能修改", En: "cannot change"}
+	msgUnknownStatus       = salesrec.Message{Zh: "不是可选的结果状态", En: "is not a known status"}
+	msgUnknownStage        = salesrec.Message{Zh: "不是可选的业务阶段", En: "is not a known stage"}
+	msgRangeReversed       = salesrec.Message{Zh: "结束时间须晚于开始时间", En: "must be after occurred_from"}
+	msgBadCursor           = salesrec.Message{Zh: "不是本系统给出的翻页位置", En: "is not a cursor this store returned"}
+	msgTooManyNames        = salesrec.Message{Zh: "一次查询的名称太多", En: "asks for too many names at once"}
+	msgPastFeedEnd         = salesrec.Message{Zh: "晚于最后一条变更", En: "is after the last change in the feed"}
+	msgTooManyEngagements  = salesrec.Message{Zh: "一次查询的业务记录太多", En: "asks for too many engagements at once"}
+	msgUnknownZone         = salesrec.Message{Zh: "不是可识别的时区,请用 Asia/Shanghai 这样的名称", En: "is not a known IANA time zone"}
+	msgUnknownRole         = salesrec.Message{Zh: "须为销售代表、经理或管理员", En: "must be rep, manager or admin"}
+	msgNoSuchTeam          = salesrec.Message{Zh: "没有这个团队", En: "names no team"}
+	msgUnknownActionStatus = salesrec.Message{Zh: "不是可选的行动状态", En: "is not a known action status"}
+	msgBadUTF8             = salesrec.Message{Zh: "含有无法识别的字符(不是有效的 UTF-8 文本)", En: "is not valid UTF-8 text"}
+	msgNUL                 = salesrec.Message{Zh: "含有空字符(NUL),请删除", En: "contains a NUL character"}
+)
