@@ -88,19 +88,19 @@ func (d *Date) UnmarshalText(b []byte) error {
 // "2024.4.10") and the Chinese YYYY年M月D日 ("2024年4月10日", the final 日
 // optional). The year always has four digits. Surrounding space is ignored. The day must
 // exist (2024-02-30 is refused); the year must lie within MinYear..MaxYear.
-// Errors wrap ErrInvalid.
+// Errors are *InputErrors (errors.Is(err, ErrInvalid)).
 func ParseDate(s string) (Date, error) {
 	in := strings.TrimSpace(s)
 	y, m, d, ok := splitDate(in)
 	if !ok {
-		return Date{}, fmt.Errorf("%w: %q is not a date: write it as YYYY-MM-DD, e.g. 2024-04-10", ErrInvalid, s)
+		return Date{}, inputError(s, msgNotADate(s))
 	}
 	date := Date{Year: y, Month: time.Month(m), Day: d}
 	if m < 1 || m > 12 || !date.valid() {
-		return Date{}, fmt.Errorf("%w: %q is not a real calendar day", ErrInvalid, s)
+		return Date{}, inputError(s, msgNoSuchDay(s))
 	}
 	if y < MinYear || y > MaxYear {
-		return Date{}, fmt.Errorf("%w: %q must be a date between %d and %d", ErrInvalid, s, MinYear, MaxYear)
+		return Date{}, inputError(s, msgDateYears(s))
 	}
 	return date, nil
 }

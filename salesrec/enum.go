@@ -8,7 +8,6 @@ package salesrec
 //go:generate go run ./internal/enumgen/main.go
 
 import (
-	"fmt"
 	"strings"
 )
 
@@ -43,7 +42,7 @@ type enumTable struct {
 func (t enumTable) find(s string) (string, error) {
 	k := strings.ToLower(strings.TrimSpace(s))
 	if k == "" {
-		return "", fmt.Errorf("%w: %s is empty", ErrInvalid, t.name.En)
+		return "", inputError(s, msgEnumEmpty(t.name))
 	}
 	for _, l := range t.labels {
 		if k == l.code || k == strings.ToLower(l.zh) || k == strings.ToLower(l.en) {
@@ -55,7 +54,7 @@ func (t enumTable) find(s string) (string, error) {
 			}
 		}
 	}
-	return "", fmt.Errorf("%w: %q is not a known %s (use one of %s)", ErrInvalid, s, t.name.En, t.choices())
+	return "", inputError(s, msgEnumNotKnown(s, t.name, enumChoices{t}))
 }
 
 func (t enumTable) known(code string) bool {
@@ -82,6 +81,22 @@ func (t enumTable) choices() string {
 		parts[i] = l.code + " (" + l.zh + ")"
 	}
 	return strings.Join(parts, ", ")
+}
+
+// enumChoices lists the values of an enum in a message's language: the
+// Chinese labels in Chinese, the codes with their labels in English.
+type enumChoices struct{ t enumTable }
+
+// Label lists the choices in lang.
+func (c enumChoices) Label(lang Lang) string {
+	if lang == EN {
+		return c.t.choices()
+	}
+	parts := make([]string, len(c.t.labels))
+	for i, l := range c.t.labels {
+		parts[i] = l.zh
+	}
+	return strings.Join(parts, "、")
 }
 
 // codes returns the valid codes, for ozzo's In rule.

@@ -76,3 +76,29 @@ func (e *ValidationError) Is(target error) bool { return target == ErrInvalid }
 func FieldError(field string, m Message) *ValidationError {
 	return &ValidationError{Fields: map[string]Message{field: m}}
 }
+
+// InputError is a value that could not be read as what it should be: a
+// date, a time of day, an amount, a budget or an enum value typed by a
+// person. Input is the text as given; Msg says what is wrong with it in
+// Chinese and in English (it quotes Input). errors.Is(err, ErrInvalid)
+// holds for it. Where the value belongs to a known field, the caller may
+// put Msg under that field of a *ValidationError.
+type InputError struct {
+	Input string
+	Msg   Message
+
+	// tooLarge marks an amount above MaxMinor, so that ParseBudget passes
+	// that reason on instead of calling the phrase no budget.
+	tooLarge bool
+}
+
+// Error says it in Chinese; use Text for another language.
+func (e *InputError) Error() string { return e.Text(ZH) }
+
+// Text says it in lang.
+func (e *InputError) Text(lang Lang) string { return e.Msg.Text(lang) }
+
+// Unwrap makes errors.Is(err, ErrInvalid) true.
+func (e *InputError) Unwrap() error { return ErrInvalid }
+
+func inputError(s string, m Message) error { return &InputError{Input: s, Msg: m} }

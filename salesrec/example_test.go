@@ -36,7 +36,11 @@ func ExampleParseMoney() {
 	for _, s := range []string{"¥8.5万", "80,000元", "¥0.01", "USD 12,000", "¥0.001"} {
 		m, err := salesrec.ParseMoney(s)
 		if err != nil {
-			fmt.Println(err)
+			fmt.Println(err) // Chinese by default
+			var ie *salesrec.InputError
+			if errors.As(err, &ie) {
+				fmt.Println(ie.Text(salesrec.EN))
+			}
 			continue
 		}
 		fmt.Println(m)
@@ -46,7 +50,8 @@ func ExampleParseMoney() {
 	// ¥80,000
 	// ¥0.01
 	// USD 12,000.00
-	// invalid input: amount "¥0.001" has more decimals than CNY allows (its smallest unit is 1/100)
+	// 金额“¥0.001”的小数位太多:CNY 最小到 1/100
+	// amount "¥0.001" has more decimals than CNY allows (its smallest unit is 1/100)
 }
 
 // A budget phrase gives its upper bound.

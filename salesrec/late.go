@@ -24,7 +24,7 @@ import (
 func (r Rules) StampInteraction(in Interaction, now time.Time) (Interaction, error) {
 	t := r.timing()
 	if t.LateMode != LateMark && t.LateMode != LateRefuse {
-		return in, fmt.Errorf("%w: unknown late mode %q (use %q or %q)", ErrInvalid, t.LateMode, LateMark, LateRefuse)
+		return in, inputError(string(t.LateMode), msgUnknownLateMode(string(t.LateMode), string(LateMark), string(LateRefuse)))
 	}
 	now = now.Round(0) // drop the monotonic reading: recorded times are wall times
 	in.OccurredAt = truncateMinute(in.OccurredAt)

@@ -2,7 +2,6 @@ package salesrec
 
 import (
 	"errors"
-	"fmt"
 	"strings"
 	"unicode"
 )
@@ -25,11 +24,11 @@ import (
 // ignored. The result must fit the currency's minor unit: "¥0.01" is one
 // fen, "¥0.001" is refused, as is a negative amount or one above MaxMinor
 // ("¥9,999,999,999,999,999", however many digits: the number is never
-// wrapped or rounded). Errors wrap ErrInvalid.
+// wrapped or rounded). Errors are *InputErrors (errors.Is(err, ErrInvalid)).
 func ParseMoney(s string) (Money, error) {
 	rest := normalizeMoney(s)
 	if rest == "" {
-		return Money{}, moneyErr(s, "is empty: write an amount, e.g. ¥80,000")
+		return Money{}, inputError(s, msgAmountEmpty)
 	}
 	code := ""
 	if c, r, ok := cutCurrency(rest, true); ok {
@@ -37,7 +36,7 @@ func ParseMoney(s string) (Money, error) {
 	}
 	if c, r, ok := cutCurrency(rest, false); ok {
 		if code != "" && c != code {
-			return Money{}, moneyErr(s, fmt.Sprintf("names two currencies (%s and %s)", code, c))
+			return Money{}, inputError(s, msgAmountTwoCurrencies(s, code, c))
 		}
 		code, rest = c, r
 	}
@@ -49,38 +48,21 @@ func ParseMoney(s string) (Money, error) {
 		code = DefaultCurrency
 	}
 	if strings.HasPrefix(rest, "-") || strings.HasPrefix(rest, "−") {
-		return Money{}, moneyErr(s, "must not be negative")
+		return Money{}, inputError(s, msgAmountNegative(s))
 	}
 	cur, _ := lookupCurrency(code)
-	minor, msg := parseDecimal(rest, cur.digits+exp)
-	switch msg {
-	case "":
+	minor, bad := parseDecimal(rest, cur.digits+exp)
+	switch bad {
+	case decOK:
 		return Money{Minor: minor, Currency: code}, nil
-	case msgTooPrecise:
-		return Money{}, moneyErr(s, fmt.Sprintf("has more decimals than %s allows (its smallest unit is 1/%d)", code, pow10(cur.digits)))
-	case msgTooLarge:
-		return Money{}, &tooLargeError{text: s, currency: code}
+	case decTooPrecise:
+		return Money{}, inputError(s, msgAmountTooPrecise(s, code, pow10(cur.digits)))
+	case decTooLarge:
+		return Money{}, &InputError{Input: s, Msg: msgAmountTooLargeIn(s, tooLargeMsg(code)), tooLarge: true}
 	default:
-		return Money{}, moneyErr(s, msg)
+		return Money{}, inputError(s, msgNotAnAmount(s))
 	}
 }
-
-func moneyErr(s, msg string) error {
-	return fmt.Errorf("%w: amount %q %s", ErrInvalid, s, msg)
-}
-
-// tooLargeError is an amount written above MaxMinor. It is a type of its
-// own so that ParseBudget can pass the reason on rather than call the phrase
-// no budget.
-type tooLargeError struct{ text, currency string }
-
-func (e *tooLargeError) Error() string {
-	m := tooLargeMsg(e.currency)
-	return fmt.Sprintf("%v: amount %q is too large: %s (%s)", ErrInvalid, e.text, m.En, m.Zh)
-}
-
-// Unwrap makes errors.Is(err, ErrInvalid) true.
-func (e *tooLargeError) Unwrap() error { return ErrInvalid }
 
 // normalizeMoney lower-cases s, maps full-width forms to ASCII and trims it.
 func normalizeMoney(s string) string {
@@ -151,17 +133,22 @@ func cutMultiplier(s string) (exp int, rest string, ok bool) {
 	return 0, s, false
 }
 
+// decFault is what parseDecimal found wrong with a number.
+type decFault int
+
 const (
-	msgTooPrecise = "too precise"
-	msgTooLarge   = "too large"
+	decOK decFault = iota
+	decMalformed
+	decTooPrecise
+	decTooLarge
 )
 
 // parseDecimal reads a non-negative decimal number and returns it times
 // 10^shift as an exact int64. It returns a message instead when the number
 // is malformed, has digits below 10^-shift, or is above MaxMinor, which it
 // checks before every step so that the arithmetic never overflows.
-func parseDecimal(s string, shift int) (int64, string) {
-	const malformed = "is not a number: write it like 80,000 or 80000.50"
+func parseDecimal(s string, shift int) (int64, decFault) {
+	const malformed = decMalformed
 	intPart, frac, hasDot := strings.Cut(s, ".")
 	if intPart == "" || (hasDot && frac == "") || strings.Contains(frac, ".") {
 		return 0, malformed
@@ -191,7 +178,7 @@ func parseDecimal(s string, shift int) (int64, string) {
 			cut = 0
 		}
 		if strings.Trim(digits[cut:], "0") != "" {
-			return 0, msgTooPrecise
+			return 0, decTooPrecise
 		}
 		digits, shift = digits[:cut], 0
 	}
@@ -199,17 +186,17 @@ func parseDecimal(s string, shift int) (int64, string) {
 	for i := 0; i < len(digits); i++ {
 		d := int64(digits[i] - '0')
 		if v > (MaxMinor-d)/10 {
-			return 0, msgTooLarge
+			return 0, decTooLarge
 		}
 		v = v*10 + d
 	}
 	for ; shift > 0; shift-- {
 		if v > MaxMinor/10 {
-			return 0, msgTooLarge
+			return 0, decTooLarge
 		}
 		v *= 10
 	}
-	return v, ""
+	return v, decOK
 }
 
 // pow10 returns 10^n for small n.
@@ -237,12 +224,12 @@ func pow10(n int) int64 {
 //   - a bare amount ("50万"), taken as the ceiling.
 //
 // A phrase that only approximates (50万左右, about 500k) is refused: it
-// names no ceiling. Errors wrap ErrInvalid.
+// names no ceiling. Errors are *InputErrors (errors.Is(err, ErrInvalid)).
 func ParseBudget(s string) (Money, error) {
 	rest := normalizeMoney(s)
 	for _, w := range []string{"左右", "上下", "大概", "大约", "约", "about", "around", "approximately", "roughly"} {
 		if strings.Contains(rest, w) && !isRange(rest) {
-			return Money{}, fmt.Errorf("%w: budget %q is approximate: state a ceiling, e.g. 50万以内", ErrInvalid, s)
+			return Money{}, inputError(s, msgBudgetApprox(s))
 		}
 	}
 	rest = stripBudgetWords(rest)
@@ -264,7 +251,7 @@ func ParseBudget(s string) (Money, error) {
 			return Money{}, budgetErr(s, err)
 		}
 		if lower.Cur() != upper.Cur() || lower.Minor > upper.Minor {
-			return Money{}, fmt.Errorf("%w: budget %q is not a range from low to high", ErrInvalid, s)
+			return Money{}, inputError(s, msgBudgetRange(s))
 		}
 		return upper, nil
 	}
@@ -278,11 +265,11 @@ func ParseBudget(s string) (Money, error) {
 // budgetErr explains why s is no budget. An amount above MaxMinor says so
 // (err is what ParseMoney returned), rather than call the phrase no budget.
 func budgetErr(s string, err error) error {
-	var tl *tooLargeError
-	if errors.As(err, &tl) {
+	var ie *InputError
+	if errors.As(err, &ie) && ie.tooLarge {
 		return err
 	}
-	return fmt.Errorf("%w: %q is not a budget: write a ceiling such as 50万以内, 不超过¥500,000 or up to 500k", ErrInvalid, s)
+	return inputError(s, msgNotABudget(s))
 }
 
 var budgetPrefixes = []string{

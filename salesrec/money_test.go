@@ -66,7 +66,7 @@ func TestParseMoney(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			got, err := ParseMoney(tt.in)
 			if tt.fails != "" {
-				if !errors.Is(err, ErrInvalid) || !strings.Contains(err.Error(), tt.fails) {
+				if !errors.Is(err, ErrInvalid) || !strings.Contains(textIn(err, EN)+"\n"+err.Error(), tt.fails) {
 					t.Fatalf("ParseMoney(%q) = %v, %v; want ErrInvalid containing %q", tt.in, got, err, tt.fails)
 				}
 				return

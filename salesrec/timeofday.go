@@ -22,11 +22,11 @@ import (
 // 下午00:30 is refused. A marker with an hour of 13 or more (下午13:00,
 // 上午13:00, 13:00 PM) is refused whichever marker it is: it mixes
 // the 12-hour and 24-hour clocks, so what was meant is unclear, and the
-// message says so. A full-width colon (：) is accepted. Errors wrap
-// ErrInvalid.
+// message says so. A full-width colon (：) is accepted. Errors are
+// *InputErrors (errors.Is(err, ErrInvalid)).
 func ParseClock(s string) (hour, minute int, err error) {
 	bad := func() (int, int, error) {
-		return 0, 0, fmt.Errorf("%w: %q is not a time: write it as 上午/下午HH:MM, e.g. 下午02:30 (or 14:30)", ErrInvalid, s)
+		return 0, 0, inputError(s, msgNotATime(s))
 	}
 	body := strings.TrimSpace(strings.ReplaceAll(s, "：", ":"))
 	marker, body := cutMarker(body)
@@ -40,7 +40,8 @@ func ParseClock(s string) (hour, minute int, err error) {
 		return bad()
 	}
 	if marker != "" && h > 12 {
-		return 0, 0, fmt.Errorf("%w: %q mixes the 12-hour and 24-hour clocks: %d:%s already is a 24-hour time, so drop 上午/下午 (AM/PM) and write %02d:%s, or write %s", ErrInvalid, s, h, mm, h, mm, FormatClock(time.Date(2000, 1, 1, h, m, 0, 0, time.UTC)))
+		return 0, 0, inputError(s, msgMixedClock(s, fmt.Sprintf("%d:%s", h, mm), fmt.Sprintf("%02d:%s", h, mm),
+			FormatClock(time.Date(2000, 1, 1, h, m, 0, 0, time.UTC))))
 	}
 	switch marker {
 	case "":

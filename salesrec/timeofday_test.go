@@ -26,10 +26,15 @@ func TestParseClockRefusesAMarkerWithA24HourHour(t *testing.T) {
 			if !errors.Is(err, ErrInvalid) {
 				t.Fatalf("ParseClock(%q) = %d:%02d, %v; want ErrInvalid", tt.in, h, m, err)
 			}
-			msg := err.Error()
-			for _, part := range []string{tt.want, "mixes the 12-hour and 24-hour clocks"} {
-				if !strings.Contains(msg, part) {
-					t.Errorf("message %q does not say %q", msg, part)
+			for _, c := range []struct {
+				lang Lang
+				says string
+			}{{EN, "mixes the 12-hour and 24-hour clocks"}, {ZH, "把12小时制和24小时制混在一起了"}} {
+				msg := textIn(err, c.lang)
+				for _, part := range []string{tt.want, c.says} {
+					if !strings.Contains(msg, part) {
+						t.Errorf("message %q does not say %q", msg, part)
+					}
 				}
 			}
 		})

@@ -47,8 +47,13 @@ type TransitionError struct {
 // Error says it in Chinese; use Text for another language.
 func (e *TransitionError) Error() string { return e.Text(ZH) }
 
-// Text says it in lang.
+// Text says it in lang. A change to the status the engagement already has
+// is said by its reason alone ("业务仍在推进中,无需重新打开"), not as a
+// change from a status to itself.
 func (e *TransitionError) Text(lang Lang) string {
+	if e.From == e.To && e.From.Valid() {
+		return e.Why.Text(lang)
+	}
 	return msgTransition(e.From, e.To, e.Why).Text(lang)
 }
 

@@ -141,6 +141,78 @@ func msgUnknownCurrency(code, codes string) Message {
 // Team and member.
 var msgMemberTeam = Message{"请填写成员所在的团队", "is required: the team the member belongs to"}
 
+// Values typed by a person and refused by a parser (InputError).
+
+func msgNotADate(s string) Message {
+	return say("“%s”不是日期,请写成“年-月-日”,例如 2024-04-10", "%q is not a date: write it as YYYY-MM-DD, e.g. 2024-04-10", s)
+}
+
+func msgNoSuchDay(s string) Message {
+	return say("日历上没有“%s”这一天,请核对月份和日期", "%q is not a real calendar day", s)
+}
+
+func msgDateYears(s string) Message {
+	return say("“%[1]s”不在可记录的范围内:日期须在 %[2]d 年到 %[3]d 年之间", "%q must be a date between %d and %d", s, MinYear, MaxYear)
+}
+
+func msgNotATime(s string) Message {
+	return say("“%s”不是时间,请写成 下午02:30 这样的格式(或 24 小时制的 14:30)", "%q is not a time: write it as 上午/下午HH:MM, e.g. 下午02:30 (or 14:30)", s)
+}
+
+// msgMixedClock refuses 下午13:00 and the like: t24 is the hour as written
+// ("13:00"), padded its 24-hour form ("13:00"), t12 its 12-hour form.
+func msgMixedClock(s, t24, padded, t12 string) Message {
+	return say("“%s”把12小时制和24小时制混在一起了:%s 已经是24小时制的时间,请去掉上午/下午写成 %s,或写成 %s",
+		"%q mixes the 12-hour and 24-hour clocks: %s already is a 24-hour time, so drop 上午/下午 (AM/PM) and write %s, or write %s",
+		s, t24, padded, t12)
+}
+
+func msgEnumEmpty(name Message) Message {
+	return say("请填写%s", "%s is empty", name)
+}
+
+func msgEnumNotKnown(s string, name Message, choices labeled) Message {
+	return say("“%s”不是可选的%s,可选:%s", "%q is not a known %s (use one of %s)", s, name, choices)
+}
+
+var msgAmountEmpty = Message{"请填写金额,例如 ¥80,000", "amount is empty: write an amount, e.g. ¥80,000"}
+
+func msgAmountTwoCurrencies(s, a, b string) Message {
+	return say("金额“%s”写了两种币种(%s 和 %s),请只写一种", "amount %q names two currencies (%s and %s)", s, a, b)
+}
+
+func msgAmountNegative(s string) Message {
+	return say("金额“%s”不能为负数", "amount %q must not be negative", s)
+}
+
+func msgNotAnAmount(s string) Message {
+	return say("“%s”不是金额,请写成 80,000 或 80000.50 这样的数字,可带 ¥ 或“万”", "amount %q is not a number: write it like 80,000 or 80000.50", s)
+}
+
+func msgAmountTooPrecise(s, currency string, units int64) Message {
+	return say("金额“%s”的小数位太多:%s 最小到 1/%d", "amount %q has more decimals than %s allows (its smallest unit is 1/%d)", s, currency, units)
+}
+
+func msgAmountTooLargeIn(s string, limit Message) Message {
+	return say("金额“%s”太大:%s", "amount %q is too large: %s", s, limit)
+}
+
+func msgBudgetApprox(s string) Message {
+	return say("预算“%s”只是个大概数,请写明上限,例如“50万以内”", "budget %q is approximate: state a ceiling, e.g. 50万以内", s)
+}
+
+func msgBudgetRange(s string) Message {
+	return say("预算“%s”的范围应从低到高、币种一致,例如“30-50万”", "budget %q is not a range from low to high", s)
+}
+
+func msgNotABudget(s string) Message {
+	return say("看不出“%s”的预算上限,请写成“50万以内”“不超过¥500,000”这样的说法", "%q is not a budget: write a ceiling such as 50万以内, 不超过¥500,000 or up to 500k", s)
+}
+
+func msgUnknownLateMode(mode, mark, refuse string) Message {
+	return say("“%s”不是可用的补录处理方式(可用:%s 标记补录,%s 拒绝补录)", "unknown late mode %q (use %q or %q)", mode, mark, refuse)
+}
+
 func msgUnknownZone(zone string) Message {
 	return say("“%s”不是可识别的时区,请用 Asia/Shanghai 这样的名称", "%q is not a known time zone (use an IANA name such as Asia/Shanghai)", zone)
 }
@@ -260,7 +332,17 @@ func msgUnknownTo(s Status) Message {
 	return say("“%s”不是可选的结果状态(请用 已成交 或 已终止)", "%q is not a known status (use won or terminated)", string(s))
 }
 
+// msgAlready refuses a change to the status the engagement already has.
+// TransitionError shows it alone, without "from … to …".
 func msgAlready(s Status) Message {
+	switch s {
+	case StatusOpen:
+		return Message{"业务仍在推进中,无需重新打开", "the engagement is still open; there is nothing to reopen"}
+	case StatusWon:
+		return Message{"业务已经成交,结果无需再改", "the engagement is already won"}
+	case StatusTerminated:
+		return Message{"业务已经终止,结果无需再改", "the engagement is already terminated"}
+	}
 	return say("业务已经是%s", "the engagement is already %s", s)
 }
 
