@@ -15,7 +15,11 @@
 //     keyed by JSON path ("interactions[0].points[2].handling"), each with
 //     a Message in Chinese and in English as a sales manager would say it
 //     (words.go holds them all, findings' words too); Error() is Chinese
-//     and Text(EN) English. They satisfy errors.Is(err, ErrInvalid). Every text field
+//     and Text(EN) English. They satisfy errors.Is(err, ErrInvalid). A
+//     value typed by a person that a parser cannot read (ParseDate,
+//     ParseClock, ParseMoney, ParseBudget, Parse and UnmarshalText of an
+//     enum) is refused with an *InputError: the input and a Message, the
+//     same two languages, the same errors.Is(err, ErrInvalid). Every text field
 //     refuses NUL bytes and invalid UTF-8 and has a length limit (see
 //     MaxTextChars and its siblings). Every id a caller may choose follows
 //     the id rule: 1 to MaxIDLen ASCII letters, digits, '-', '_' or '.',

@@ -20,7 +20,10 @@ import (
 // version must be the Version of one of the entries; otherwise the error
 // wraps ErrNotFound. A malformed history (no create entry first, versions
 // out of order, a change that is not JSON or conflicts with the document's
-// shape) is an error wrapping ErrInvalid.
+// shape) is an error wrapping ErrInvalid. These errors describe stored
+// data a program wrote, not anything a person typed, so they are plain
+// English errors for the developer's log, not Messages: a host shows its
+// own "记录无法还原" to the user.
 func Replay(entries []HistoryEntry, version int64) (Engagement, error) {
 	if len(entries) == 0 {
 		return Engagement{}, fmt.Errorf("%w: version %d: the history is empty", ErrNotFound, version)

@@ -26,6 +26,9 @@
 // own messages; the library's come with both languages):
 //
 //	*salesrec.ValidationError, salesrec.ErrInvalid  422 {"error": …, "fields": {path: message}}
+//	*salesrec.InputError (a date, amount or enum
+//	in the body that salesrec cannot read)          422 {"error": "填写有误:" + its message}
+//	a query parameter salesrec cannot read          400 {"fields": {name: the parser's message}}
 //	a string in the body that is not text          422 naming its path (see below)
 //	salesrec.ErrConflict (stale version, taken)     409
 //	salesrec.ErrInvalidTransition                   409 (the request is well formed; the

@@ -42,6 +42,17 @@ func badParam(name string, msg salesrec.Message) error {
 	}
 }
 
+// paramError reports a query parameter that a salesrec parser refused:
+// the parser's own message (which names the value and what is wrong with
+// it, in both languages) when it gave one, else fallback.
+func paramError(name string, err error, fallback salesrec.Message) error {
+	var ie *salesrec.InputError
+	if errors.As(err, &ie) {
+		return badParam(name, ie.Msg)
+	}
+	return badParam(name, fallback)
+}
+
 // secretError carries the confidential values of a request (customer names,
 // phones, emails) so that writeError can scrub them from whatever message
 // it passes on.
@@ -85,6 +96,7 @@ func status(err error, lang salesrec.Lang) (int, errorBody) {
 		req *requestError
 		ve  *salesrec.ValidationError
 		te  *salesrec.TransitionError
+		ie  *salesrec.InputError
 		mbe *http.MaxBytesError
 	)
 	switch {
@@ -100,6 +112,9 @@ func status(err error, lang salesrec.Lang) (int, errorBody) {
 		return http.StatusUnprocessableEntity, errorBody{Error: msgInvalidInput.Text(lang), Fields: ve.Messages(lang)}
 	case errors.As(err, &te):
 		return http.StatusConflict, errorBody{Error: te.Text(lang)}
+	case errors.As(err, &ie):
+		// A value a parser refused (a date, an amount, an enum in the body).
+		return http.StatusUnprocessableEntity, errorBody{Error: msgInvalidInput.Text(lang) + sep(lang) + ie.Text(lang)}
 	case errors.Is(err, salesrec.ErrInvalidTransition):
 		return http.StatusConflict, errorBody{Error: msgTransition.Text(lang)}
 	case errors.Is(err, salesrec.ErrConflict):
@@ -109,9 +124,9 @@ func status(err error, lang salesrec.Lang) (int, errorBody) {
 	case errors.Is(err, salesrec.ErrForbidden):
 		return http.StatusForbidden, errorBody{Error: msgForbidden.Text(lang)}
 	case errors.Is(err, salesrec.ErrInvalid):
-		// A plain ErrInvalid names its problem in its text (an unknown enum
-		// value, a malformed date), which the library writes in English; the
-		// Chinese answer puts it after 填写有误. Its text is scrubbed below.
+		// A plain ErrInvalid from elsewhere (storage, kb) names its problem
+		// in its text, which is written in English; the Chinese answer puts
+		// it after 填写有误. Its text is scrubbed below.
 		if lang == salesrec.EN {
 			return http.StatusUnprocessableEntity, errorBody{Error: err.Error()}
 		}
@@ -119,6 +134,14 @@ func status(err error, lang salesrec.Lang) (int, errorBody) {
 	default:
 		return http.StatusInternalServerError, errorBody{Error: msgInternal.Text(lang)}
 	}
+}
+
+// sep joins a heading and its detail the way each language writes it.
+func sep(lang salesrec.Lang) string {
+	if lang == salesrec.EN {
+		return ": "
+	}
+	return ":"
 }
 
 // writeError answers err. Server-side failures are logged with their

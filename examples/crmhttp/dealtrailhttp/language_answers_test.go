@@ -45,8 +45,8 @@ func TestAnswersFollowAcceptLanguage(t *testing.T) {
 	path := "/engagements/" + id + "/reopen"
 	tr := decodeAs[errorBody](t, f.do(t, "r1", "POST", path, `{"version":1,"reason":"再来一次"}`).want(t, http.StatusConflict))
 	trEN := decodeAs[errorBody](t, f.do(t, "r1", "POST", path, `{"version":1,"reason":"再来一次"}`, "Accept-Language", "en").want(t, http.StatusConflict))
-	if tr.Error != "结果状态不能从“待推进”改为“待推进”:业务已经是待推进" ||
-		trEN.Error != `invalid status transition from "open" to "open": the engagement is already open` {
+	if tr.Error != "业务仍在推进中,无需重新打开" ||
+		trEN.Error != "the engagement is still open; there is nothing to reopen" {
 		t.Errorf("a refused reopen says %q / %q", tr.Error, trEN.Error)
 	}
 }

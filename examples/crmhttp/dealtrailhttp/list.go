@@ -61,14 +61,14 @@ func filterOf(q url.Values) (storage.Filter, error) {
 	if s := q.Get("status"); s != "" {
 		v, err := salesrec.Parse[salesrec.Status](s)
 		if err != nil {
-			return f, badParam("status", msgStatusParam)
+			return f, paramError("status", err, msgStatusParam)
 		}
 		f.Status = v
 	}
 	if s := q.Get("stage"); s != "" {
 		v, err := salesrec.Parse[salesrec.Stage](s)
 		if err != nil {
-			return f, badParam("stage", msgStageParam)
+			return f, paramError("stage", err, msgStageParam)
 		}
 		f.Stage = v
 	}

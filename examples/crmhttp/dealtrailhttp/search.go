@@ -144,7 +144,7 @@ func searchQuery(v url.Values) (kb.Query, error) {
 	}{{"from", &q.From}, {"to", &q.To}} {
 		if s := v.Get(p.name); s != "" {
 			if *p.dst, err = salesrec.ParseDate(s); err != nil {
-				return q, badParam(p.name, msgDateParam)
+				return q, paramError(p.name, err, msgDateParam)
 			}
 		}
 	}
@@ -154,7 +154,7 @@ func searchQuery(v url.Values) (kb.Query, error) {
 	}{{"min_amount", &q.MinAmount}, {"max_amount", &q.MaxAmount}} {
 		if s := v.Get(p.name); s != "" {
 			if *p.dst, err = salesrec.ParseMoney(s); err != nil {
-				return q, badParam(p.name, msgAmountParam)
+				return q, paramError(p.name, err, msgAmountParam)
 			}
 		}
 	}
@@ -183,7 +183,7 @@ func enumParams[E ~string](v url.Values, name string, parse func(string) (E, err
 	for _, s := range v[name] {
 		e, err := parse(s)
 		if err != nil {
-			return nil, badParam(name, msgUnknownValue)
+			return nil, paramError(name, err, msgUnknownValue)
 		}
 		out = append(out, e)
 	}
