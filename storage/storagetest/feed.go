@@ -212,31 +212,14 @@ func testFeedOutOfOrderCommits(t *testing.T, open Opener) {
 			return nil
 		}
 		once.Do(func() { close(aInTx) })
-		select {
-		case <-releaseA:
-			return nil
-		case <-ctx.Done():
-			return ctx.Err()
-		}
+		return holdUntil(ctx, releaseA)
 	})
 	defer w.h.BeforeCommit(nil)
 
 	ctx, cancel := context.WithTimeout(w.ctx, 30*time.Second)
 	defer cancel()
-	aDone := make(chan error, 1)
-	go func() {
-		_, err := w.s.SetActionStatus(ctx, w.rep1.ID, ea.ID, ea.Version, ea.Actions[0].ID, salesrec.ActionDone)
-		aDone <- err
-	}()
-	select {
-	case <-aInTx: // A has written its feed row and holds its transaction open
-	case err := <-aDone:
-		t.Fatalf("writer A finished early: %v", err)
-	case <-ctx.Done():
-		t.Fatal("writer A never reached its commit")
-	}
-	_, err := w.s.SetActionStatus(ctx, w.rep1.ID, eb.ID, eb.Version, eb.Actions[0].ID, salesrec.ActionDone)
-	noErr(t, err, "writer B")
+	// A has written its feed row and holds its transaction open.
+	aDone := pauseAThenCommitB(ctx, t, w, ea, eb, aInTx, "at its commit")
 
 	// B has committed, A has not: the reader must not get B yet (it would
 	// then resume after B and skip A).

@@ -52,31 +52,13 @@ func testFeedWriterPausedAfterBegin(t *testing.T, open Opener) {
 					}
 				}
 				close(paused)
-				select {
-				case <-release:
-					return nil
-				case <-ctx.Done():
-					return ctx.Err()
-				}
+				return holdUntil(ctx, release)
 			})
 			defer w.h.AfterBegin(nil)
 
 			ctx, cancel := context.WithTimeout(w.ctx, 30*time.Second)
 			defer cancel()
-			aDone := make(chan error, 1)
-			go func() {
-				_, err := w.s.SetActionStatus(ctx, w.rep1.ID, ea.ID, ea.Version, ea.Actions[0].ID, salesrec.ActionDone)
-				aDone <- err
-			}()
-			select {
-			case <-paused:
-			case err := <-aDone:
-				t.Fatalf("writer A finished without pausing: %v", err)
-			case <-ctx.Done():
-				t.Fatal("writer A never began")
-			}
-			_, err := w.s.SetActionStatus(ctx, w.rep1.ID, eb.ID, eb.Version, eb.Actions[0].ID, salesrec.ActionDone)
-			noErr(t, err, "writer B")
+			aDone := pauseAThenCommitB(ctx, t, w, ea, eb, paused, "after its begin")
 
 			want := []string{ea.ID, eb.ID}
 			if c.withID {
