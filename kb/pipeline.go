@@ -35,21 +35,13 @@ func (x *Index) catchUp(ctx context.Context, idx bleve.Index, progress func(done
 	if err := x.catchUpIdentities(ctx, idx); err != nil {
 		return err
 	}
-	next, err := x.readPage(ctx, idx, string(raw), nil)
+	first, err := x.readPage(ctx, idx, string(raw), nil)
 	done := 0
-	for next != nil && err == nil {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		cur := next
-		committed := make(chan error, 1)
-		go func() { committed <- x.commitBatch(ctx, idx, cur) }()
-		// A short page does not prove the feed is exhausted: a store may
-		// cap the page size below what was asked. Only an empty read does.
-		next, err = x.readPage(ctx, idx, cur.pos, cur.writes)
-		if cerr := <-committed; cerr != nil {
-			return cerr
-		}
+	// A short page does not prove the feed is exhausted: a store may cap
+	// the page size below what was asked. Only an empty read does.
+	return x.pipeline(ctx, idx, first, err, func(cur *pageBatch) (*pageBatch, error) {
+		return x.readPage(ctx, idx, cur.pos, cur.writes)
+	}, func(cur *pageBatch) {
 		done += cur.changes
 		if x.opts.Committed != nil {
 			x.opts.Committed(cur.pos, cur.changes)
@@ -62,6 +54,28 @@ func (x *Index) catchUp(ctx context.Context, idx bleve.Index, progress func(done
 		if progress != nil {
 			progress(done)
 		}
+	})
+}
+
+// pipeline commits first, then each batch next builds, until next builds
+// none (nil) or fails. It builds each batch while the one before it
+// commits, and drops it when that commit fails or ctx ends (see catchUp).
+// committed is called after each commit, in order, on the caller's
+// goroutine; err is first's error, returned at once when set.
+func (x *Index) pipeline(ctx context.Context, idx bleve.Index, first *pageBatch, err error,
+	next func(cur *pageBatch) (*pageBatch, error), committed func(cur *pageBatch)) error {
+	for first != nil && err == nil {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		cur := first
+		done := make(chan error, 1)
+		go func() { done <- x.commitBatch(ctx, idx, cur) }()
+		first, err = next(cur)
+		if cerr := <-done; cerr != nil {
+			return cerr
+		}
+		committed(cur)
 	}
 	return err
 }

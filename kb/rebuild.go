@@ -110,21 +110,16 @@ func (x *Index) build(ctx context.Context, idx bleve.Index, progress func(done i
 		}
 	}
 	done, limit := 0, x.opts.feedPage()
-	next, after, err := x.listPage(ctx, idx, head, "", limit)
-	for next != nil && err == nil {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		cur := next
-		committed := make(chan error, 1)
-		go func() { committed <- x.commitBatch(ctx, idx, cur) }()
-		next, after, err = x.listPage(ctx, idx, head, after, limit)
-		if cerr := <-committed; cerr != nil {
-			return cerr
-		}
+	first, after, err := x.listPage(ctx, idx, head, "", limit)
+	err = x.pipeline(ctx, idx, first, err, func(*pageBatch) (*pageBatch, error) {
+		var b *pageBatch
+		var err error
+		b, after, err = x.listPage(ctx, idx, head, after, limit)
+		return b, err
+	}, func(cur *pageBatch) {
 		done += cur.changes
 		report(done)
-	}
+	})
 	if err != nil {
 		return err
 	}

@@ -58,6 +58,29 @@ func (s *Store) loadActor(ctx context.Context, q dialect.Queryer, id string) (ac
 	return a, nil
 }
 
+// asActor runs fn in one write transaction (inTx) with the acting member
+// loaded first, so that every write checks who is asking the same way.
+func (s *Store) asActor(ctx context.Context, actorID string, fn func(tx dialect.Queryer, a actor) error) error {
+	return s.inTx(ctx, s.withActor(ctx, actorID, fn))
+}
+
+// readAsActor is asActor for a read transaction (inReadTx).
+func (s *Store) readAsActor(ctx context.Context, actorID string, fn func(q dialect.Queryer, a actor) error) error {
+	return s.inReadTx(ctx, s.withActor(ctx, actorID, fn))
+}
+
+// withActor is fn run after loading the acting member in the same
+// transaction.
+func (s *Store) withActor(ctx context.Context, actorID string, fn func(q dialect.Queryer, a actor) error) func(q dialect.Queryer) error {
+	return func(q dialect.Queryer) error {
+		a, err := s.loadActor(ctx, q, actorID)
+		if err != nil {
+			return err
+		}
+		return fn(q, a)
+	}
+}
+
 // canSee reports whether the actor may read an engagement
 // (salesrec.CanRead).
 func (a actor) canSee(e salesrec.Engagement) bool { return salesrec.CanRead(a.member(), e) }

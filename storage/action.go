@@ -10,17 +10,11 @@ import (
 	"github.com/jmoiron/sqlx"
 
 	"github.com/dealtrail/dealtrail/salesrec"
+	"github.com/dealtrail/dealtrail/storage/internal/dialect"
 )
 
-type actionRow struct {
-	EngagementID string `db:"engagement_id"`
-	CustomerID   string `db:"customer_id"`
-	ID           string `db:"id"`
-	OwnerID      string `db:"owner_id"`
-	Deadline     string `db:"deadline"`
-	What         string `db:"what"`
-	Status       string `db:"status"`
-}
+// actionRow is a row of dealtrail_actions as Actions lists it.
+type actionRow dialect.ActionRow
 
 // Actions lists the not-done actions of open engagements the actor may see,
 // of the actor's team (or one owner in it), that are overdue or due within

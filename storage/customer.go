@@ -39,11 +39,7 @@ func (s *Store) CreateCustomer(ctx context.Context, actorID string, c salesrec.C
 	if err := validateCustomer(c); err != nil {
 		return salesrec.Customer{}, err
 	}
-	err := s.inTx(ctx, func(tx dialect.Queryer) error {
-		a, err := s.loadActor(ctx, tx, actorID)
-		if err != nil {
-			return err
-		}
+	err := s.asActor(ctx, actorID, func(tx dialect.Queryer, a actor) error {
 		if c.TeamID == "" {
 			c.TeamID = a.TeamID
 		}
@@ -74,11 +70,7 @@ func (s *Store) UpdateCustomer(ctx context.Context, actorID string, c salesrec.C
 	if err := validateCustomer(c); err != nil {
 		return salesrec.Customer{}, err
 	}
-	err := s.inTx(ctx, func(tx dialect.Queryer) error {
-		a, err := s.loadActor(ctx, tx, actorID)
-		if err != nil {
-			return err
-		}
+	err := s.asActor(ctx, actorID, func(tx dialect.Queryer, a actor) error {
 		cur, err := s.customer(ctx, tx, c.ID, s.d.ForUpdate())
 		if err != nil {
 			return err
@@ -148,11 +140,8 @@ func (s *Store) feedCustomerUpdate(ctx context.Context, tx dialect.Queryer, cust
 // email masked unless the actor may see them.
 func (s *Store) Customer(ctx context.Context, actorID, id string) (salesrec.Customer, error) {
 	var c salesrec.Customer
-	err := s.inReadTx(ctx, func(q dialect.Queryer) error {
-		a, err := s.loadActor(ctx, q, actorID)
-		if err != nil {
-			return err
-		}
+	err := s.readAsActor(ctx, actorID, func(q dialect.Queryer, a actor) error {
+		var err error
 		c, err = s.customer(ctx, q, id, "")
 		if err != nil {
 			return err

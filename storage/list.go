@@ -32,11 +32,7 @@ func (s *Store) ListEngagements(ctx context.Context, actorID string, f Filter, p
 		limit = maxPage
 	}
 	var rows []engagementRow
-	err := s.inReadTx(ctx, func(q dialect.Queryer) error {
-		a, err := s.loadActor(ctx, q, actorID)
-		if err != nil {
-			return err
-		}
+	err := s.readAsActor(ctx, actorID, func(q dialect.Queryer, a actor) error {
 		where, args, err := filterClause(a, f)
 		if err != nil {
 			return err
@@ -77,11 +73,7 @@ func (s *Store) ListEngagements(ctx context.Context, actorID string, f Filter, p
 // CountEngagements counts the engagements the actor may see that match f.
 func (s *Store) CountEngagements(ctx context.Context, actorID string, f Filter) (int, error) {
 	var n int
-	err := s.inReadTx(ctx, func(q dialect.Queryer) error {
-		a, err := s.loadActor(ctx, q, actorID)
-		if err != nil {
-			return err
-		}
+	err := s.readAsActor(ctx, actorID, func(q dialect.Queryer, a actor) error {
 		where, args, err := filterClause(a, f)
 		if err != nil {
 			return err

@@ -14,20 +14,9 @@ import (
 	"github.com/dealtrail/dealtrail/storage/internal/dialect"
 )
 
-// engagementRow is an engagement as stored: the columns lists, filters and
-// the version check use, and the whole engagement as a JSON document.
-type engagementRow struct {
-	ID         string `db:"id"`
-	TeamID     string `db:"team_id"`
-	OwnerID    string `db:"owner_id"`
-	CustomerID string `db:"customer_id"`
-	Stage      string `db:"stage"`
-	Status     string `db:"status"`
-	Version    int64  `db:"version"`
-	CreatedAt  int64  `db:"created_at"`
-	UpdatedAt  int64  `db:"updated_at"`
-	Doc        string `db:"doc"`
-}
+// engagementRow is an engagement as stored (dialect.EngagementRow), which
+// the store decodes.
+type engagementRow dialect.EngagementRow
 
 const engagementColumns = `e.id, e.team_id, e.owner_id, e.customer_id, e.stage, e.status, e.version, e.created_at, e.updated_at, e.doc`
 

@@ -78,40 +78,22 @@ func (dialect) LockMigrations(ctx context.Context, tx sqldialect.Queryer) error 
 // transaction's id, their seq to the next value of a sequence) and queues a
 // notification that PostgreSQL delivers on commit.
 func (dialect) InsertFeed(ctx context.Context, tx sqldialect.Queryer, rows []sqldialect.FeedRow) error {
-	const batch = 1000
-	for len(rows) > 0 {
-		n := min(batch, len(rows))
-		var b strings.Builder
-		// One round trip: the insert runs as a data-modifying CTE, and the
-		// notification is queued by the same statement.
-		b.WriteString("WITH feed AS (INSERT INTO dealtrail_feed (engagement_id, team_id, version, op, at) VALUES ")
-		args := make([]any, 0, n*5+1)
-		for i, r := range rows[:n] {
-			if i > 0 {
-				b.WriteString(", ")
-			}
-			k := i * 5
-			fmt.Fprintf(&b, "($%d, $%d, $%d, $%d, $%d)", k+1, k+2, k+3, k+4, k+5)
-			args = append(args, r.EngagementID, r.TeamID, r.Version, string(r.Op), r.At)
-		}
-		fmt.Fprintf(&b, " RETURNING 1) SELECT pg_notify($%d, '')", n*5+1)
-		args = append(args, channel)
-		if _, err := tx.ExecContext(ctx, b.String(), args...); err != nil {
-			return err
-		}
-		rows = rows[n:]
-	}
-	return nil
+	// One round trip: the insert runs as a data-modifying CTE, and the
+	// notification is queued by the same statement.
+	return sqldialect.InsertFeedRows(ctx, tx, rows,
+		"WITH feed AS (INSERT INTO dealtrail_feed (engagement_id, team_id, version, op, at) VALUES ",
+		func(k int) string {
+			return fmt.Sprintf("($%d, $%d, $%d, $%d, $%d)", k+1, k+2, k+3, k+4, k+5)
+		},
+		func(n int) (string, []any) {
+			return fmt.Sprintf(" RETURNING 1) SELECT pg_notify($%d, '')", n*5+1), []any{channel}
+		})
 }
 
+// feedRow is a feed row with its position's transaction id.
 type feedRow struct {
-	Xid          string `db:"xid"`
-	Seq          int64  `db:"seq"`
-	EngagementID string `db:"engagement_id"`
-	TeamID       string `db:"team_id"`
-	Version      int64  `db:"version"`
-	Op           string `db:"op"`
-	At           int64  `db:"at"`
+	Xid string `db:"xid"`
+	sqldialect.StoredFeedRow
 }
 
 // ReadFeed returns the changes after position after, ordered by (xid, seq),
@@ -150,8 +132,7 @@ func (dialect) ReadFeed(ctx context.Context, db sqldialect.Queryer, after string
 		if err != nil {
 			return nil, fmt.Errorf("decoding feed xid %q: %w", r.Xid, err)
 		}
-		out[i] = salesrec.Change{Pos: formatPos(x, r.Seq), EngagementID: r.EngagementID, TeamID: r.TeamID,
-			Version: r.Version, Op: salesrec.Op(r.Op), At: sqldialect.FromMicros(r.At)}
+		out[i] = r.Change(formatPos(x, r.Seq))
 	}
 	return out, nil
 }

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io/fs"
 	"strconv"
-	"strings"
 
 	"github.com/jmoiron/sqlx"
 
@@ -74,34 +73,9 @@ func (dialect) LockMigrations(context.Context, sqldialect.Queryer) error { retur
 // InsertFeed appends feed rows; their AUTOINCREMENT seq is the position.
 // Writers are serialised, so sequence order is commit order.
 func (dialect) InsertFeed(ctx context.Context, tx sqldialect.Queryer, rows []sqldialect.FeedRow) error {
-	const batch = 1000
-	for len(rows) > 0 {
-		n := min(batch, len(rows))
-		var b strings.Builder
-		b.WriteString("INSERT INTO dealtrail_feed (engagement_id, team_id, version, op, at) VALUES ")
-		args := make([]any, 0, n*5)
-		for i, r := range rows[:n] {
-			if i > 0 {
-				b.WriteString(", ")
-			}
-			b.WriteString("(?, ?, ?, ?, ?)")
-			args = append(args, r.EngagementID, r.TeamID, r.Version, string(r.Op), r.At)
-		}
-		if _, err := tx.ExecContext(ctx, b.String(), args...); err != nil {
-			return err
-		}
-		rows = rows[n:]
-	}
-	return nil
-}
-
-type feedRow struct {
-	Seq          int64  `db:"seq"`
-	EngagementID string `db:"engagement_id"`
-	TeamID       string `db:"team_id"`
-	Version      int64  `db:"version"`
-	Op           string `db:"op"`
-	At           int64  `db:"at"`
+	return sqldialect.InsertFeedRows(ctx, tx, rows,
+		"INSERT INTO dealtrail_feed (engagement_id, team_id, version, op, at) VALUES ",
+		func(int) string { return "(?, ?, ?, ?, ?)" }, nil)
 }
 
 // ReadFeed returns the changes after the sequence number after.
@@ -110,15 +84,14 @@ func (dialect) ReadFeed(ctx context.Context, db sqldialect.Queryer, after string
 	if err != nil {
 		return nil, err
 	}
-	var rows []feedRow
+	var rows []sqldialect.StoredFeedRow
 	if err := sqlx.SelectContext(ctx, db, &rows, `SELECT seq, engagement_id, team_id, version, op, at
 		FROM dealtrail_feed WHERE seq > ? ORDER BY seq LIMIT ?`, from, limit); err != nil {
 		return nil, err
 	}
 	out := make([]salesrec.Change, len(rows))
 	for i, r := range rows {
-		out[i] = salesrec.Change{Pos: formatPos(r.Seq), EngagementID: r.EngagementID, TeamID: r.TeamID,
-			Version: r.Version, Op: salesrec.Op(r.Op), At: sqldialect.FromMicros(r.At)}
+		out[i] = r.Change(formatPos(r.Seq))
 	}
 	return out, nil
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/dealtrail/dealtrail/salesrec"
 	"github.com/dealtrail/dealtrail/salesrec/salesrectest"
 	"github.com/dealtrail/dealtrail/storage"
+	"github.com/dealtrail/dealtrail/storage/internal/dialect"
 )
 
 // Bench runs the storage benchmarks. Each operation has two
@@ -81,7 +82,7 @@ func Bench(b *testing.B, open Opener) {
 			targets := f.pick(b.N)
 			q := f.rebind(`SELECT id, team_id, owner_id, customer_id, stage, status, version, created_at, updated_at, doc FROM dealtrail_engagements WHERE id = ?`)
 			latencies(b, func(i int) error {
-				var r benchRow
+				var r dialect.EngagementRow
 				return f.db.QueryRowxContext(f.ctx, q, targets[i]).StructScan(&r)
 			})
 		})
@@ -91,7 +92,7 @@ func Bench(b *testing.B, open Opener) {
 			targets := f.pick(b.N)
 			q := f.rebind(`SELECT id, team_id, owner_id, customer_id, stage, status, version, created_at, updated_at, doc FROM dealtrail_engagements WHERE id = ?`)
 			latencies(b, func(i int) error {
-				var r benchRow
+				var r dialect.EngagementRow
 				if err := f.db.QueryRowxContext(f.ctx, q, targets[i]).StructScan(&r); err != nil {
 					return err
 				}
@@ -115,7 +116,7 @@ func Bench(b *testing.B, open Opener) {
 			q := f.rebind(`SELECT id, team_id, owner_id, customer_id, stage, status, version, created_at, updated_at, doc
 				FROM dealtrail_engagements WHERE team_id = ? AND status = 'open' ORDER BY updated_at DESC, id DESC LIMIT 50`)
 			latencies(b, func(int) error {
-				var rows []benchRow
+				var rows []dialect.EngagementRow
 				return sqlx.SelectContext(f.ctx, f.db, &rows, q, f.team)
 			})
 		})
@@ -123,7 +124,7 @@ func Bench(b *testing.B, open Opener) {
 			q := f.rebind(`SELECT id, team_id, owner_id, customer_id, stage, status, version, created_at, updated_at, doc
 				FROM dealtrail_engagements WHERE team_id = ? AND status = 'open' ORDER BY updated_at DESC, id DESC LIMIT 50`)
 			latencies(b, func(int) error {
-				var rows []benchRow
+				var rows []dialect.EngagementRow
 				if err := sqlx.SelectContext(f.ctx, f.db, &rows, q, f.team); err != nil {
 					return err
 				}
@@ -153,15 +154,7 @@ func Bench(b *testing.B, open Opener) {
 				ORDER BY a.deadline, a.engagement_id, a.id`)
 			today := salesrec.DateOf(at.In(shanghai)).String()
 			latencies(b, func(int) error {
-				var rows []struct {
-					EngagementID string `db:"engagement_id"`
-					CustomerID   string `db:"customer_id"`
-					ID           string `db:"id"`
-					OwnerID      string `db:"owner_id"`
-					Deadline     string `db:"deadline"`
-					What         string `db:"what"`
-					Status       string `db:"status"`
-				}
+				var rows []dialect.ActionRow
 				return sqlx.SelectContext(f.ctx, f.db, &rows, q, f.team, today)
 			})
 		})

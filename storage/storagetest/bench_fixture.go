@@ -17,19 +17,6 @@ import (
 	"github.com/dealtrail/dealtrail/storage"
 )
 
-type benchRow struct {
-	ID         string `db:"id"`
-	TeamID     string `db:"team_id"`
-	OwnerID    string `db:"owner_id"`
-	CustomerID string `db:"customer_id"`
-	Stage      string `db:"stage"`
-	Status     string `db:"status"`
-	Version    int64  `db:"version"`
-	CreatedAt  int64  `db:"created_at"`
-	UpdatedAt  int64  `db:"updated_at"`
-	Doc        string `db:"doc"`
-}
-
 // benchFixture is one store seeded with a generated team.
 type benchFixture struct {
 	ctx       context.Context

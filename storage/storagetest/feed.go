@@ -3,7 +3,6 @@ package storagetest
 import (
 	"context"
 	"errors"
-	"sync"
 	"testing"
 	"time"
 
@@ -200,43 +199,19 @@ func testFeedOutOfOrderCommits(t *testing.T, open Opener) {
 	if !w.h.ConcurrentWriters {
 		t.Skip("writers are serialised on this database: a later writer cannot commit first")
 	}
-	ea := w.create(t, w.rep1, w.engagement(w.rep1, w.custA1, w.today(3)))
-	eb := w.create(t, w.rep1, w.engagement(w.rep1, w.custA2, w.today(3)))
-	_, pos := waitFeed(t, w.s, "", 2)
+	ea, eb, pos := w.racingEngagements(t)
 
-	aInTx := make(chan struct{})
-	releaseA := make(chan struct{})
-	var once sync.Once
+	a := newPause()
 	w.h.BeforeCommit(func(ctx context.Context, id string) error {
 		if id != ea.ID {
 			return nil
 		}
-		once.Do(func() { close(aInTx) })
-		select {
-		case <-releaseA:
-			return nil
-		case <-ctx.Done():
-			return ctx.Err()
-		}
+		return a.hold(ctx)
 	})
 	defer w.h.BeforeCommit(nil)
 
-	ctx, cancel := context.WithTimeout(w.ctx, 30*time.Second)
-	defer cancel()
-	aDone := make(chan error, 1)
-	go func() {
-		_, err := w.s.SetActionStatus(ctx, w.rep1.ID, ea.ID, ea.Version, ea.Actions[0].ID, salesrec.ActionDone)
-		aDone <- err
-	}()
-	select {
-	case <-aInTx: // A has written its feed row and holds its transaction open
-	case err := <-aDone:
-		t.Fatalf("writer A finished early: %v", err)
-	case <-ctx.Done():
-		t.Fatal("writer A never reached its commit")
-	}
-	_, err := w.s.SetActionStatus(ctx, w.rep1.ID, eb.ID, eb.Version, eb.Actions[0].ID, salesrec.ActionDone)
-	noErr(t, err, "writer B")
+	// A has written its feed row and holds its transaction open.
+	aDone := pauseAThenCommitB(t, w, ea, eb, a, "at its commit")
 
 	// B has committed, A has not: the reader must not get B yet (it would
 	// then resume after B and skip A).
@@ -247,7 +222,7 @@ func testFeedOutOfOrderCommits(t *testing.T, open Opener) {
 		}
 	}
 
-	close(releaseA)
+	a.let()
 	noErr(t, <-aDone, "writer A")
 	got, _ := waitFeed(t, w.s, pos, 2)
 	if len(got) != 2 || got[0].EngagementID != ea.ID || got[1].EngagementID != eb.ID {

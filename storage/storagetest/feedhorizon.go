@@ -33,17 +33,11 @@ func testFeedWriterPausedAfterBegin(t *testing.T, open Opener) {
 			if !w.h.ConcurrentWriters || w.h.AfterBegin == nil {
 				t.Skip("writers are serialised on this database: a paused writer holds every other one")
 			}
-			ea := w.create(t, w.rep1, w.engagement(w.rep1, w.custA1, w.today(3)))
-			eb := w.create(t, w.rep1, w.engagement(w.rep1, w.custA2, w.today(3)))
-			_, pos := waitFeed(t, w.s, "", 2)
+			ea, eb, pos := w.racingEngagements(t)
 
-			paused := make(chan struct{})
-			release := make(chan struct{})
-			var once sync.Once
+			a := newPause()
 			w.h.AfterBegin(func(ctx context.Context, tx Execer) error {
-				first := false
-				once.Do(func() { first = true })
-				if !first { // B and later writers pass
+				if !a.first() { // B and later writers pass
 					return nil
 				}
 				if c.withID {
@@ -51,32 +45,11 @@ func testFeedWriterPausedAfterBegin(t *testing.T, open Opener) {
 						return err
 					}
 				}
-				close(paused)
-				select {
-				case <-release:
-					return nil
-				case <-ctx.Done():
-					return ctx.Err()
-				}
+				return a.hold(ctx)
 			})
 			defer w.h.AfterBegin(nil)
 
-			ctx, cancel := context.WithTimeout(w.ctx, 30*time.Second)
-			defer cancel()
-			aDone := make(chan error, 1)
-			go func() {
-				_, err := w.s.SetActionStatus(ctx, w.rep1.ID, ea.ID, ea.Version, ea.Actions[0].ID, salesrec.ActionDone)
-				aDone <- err
-			}()
-			select {
-			case <-paused:
-			case err := <-aDone:
-				t.Fatalf("writer A finished without pausing: %v", err)
-			case <-ctx.Done():
-				t.Fatal("writer A never began")
-			}
-			_, err := w.s.SetActionStatus(ctx, w.rep1.ID, eb.ID, eb.Version, eb.Actions[0].ID, salesrec.ActionDone)
-			noErr(t, err, "writer B")
+			aDone := pauseAThenCommitB(t, w, ea, eb, a, "after its begin")
 
 			want := []string{ea.ID, eb.ID}
 			if c.withID {
@@ -94,7 +67,7 @@ func testFeedWriterPausedAfterBegin(t *testing.T, open Opener) {
 				pos, want = next, []string{ea.ID} // the reader has moved past B
 			}
 
-			close(release)
+			a.let()
 			noErr(t, <-aDone, "writer A")
 			got, _ := waitFeed(t, w.s, pos, len(want))
 			if len(got) != len(want) {

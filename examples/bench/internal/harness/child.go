@@ -150,6 +150,8 @@ type sink struct {
 	team     func(t salesrec.Team, ms []salesrec.Member) error
 	customer func(actor string, c salesrec.Customer) error
 	insert   func(actor string, es []salesrec.Engagement) error
+	// each, when set, sees every engagement before it joins a batch.
+	each func(actor string, e salesrec.Engagement)
 }
 
 // streamBatches streams cfg.Size engagements into one side: each team with
@@ -180,6 +182,9 @@ func streamBatches(ctx context.Context, cfg Config, s sink) error {
 			if err := s.customer(actor, it.Customer); err != nil {
 				return err
 			}
+		}
+		if s.each != nil {
+			s.each(actor, it.Engagement)
 		}
 		batch = append(batch, it.Engagement)
 		if len(batch) == BatchSize {

@@ -188,79 +188,63 @@ func load(ctx context.Context, cfg Config, be backend) (*loaded, error) {
 	pick := rand.New(rand.NewPCG(cfg.Seed, 17))
 	n := cfg.samples()
 	seen, seenOpen := 0, 0
-	var batch []salesrec.Engagement
-	var actor string
 	var tdt, tbare Timings
-	flush := func() error {
-		if len(batch) == 0 {
-			return nil
-		}
-		bareBatch := make([]salesrec.Engagement, len(batch))
-		for i, e := range batch {
-			bareBatch[i] = cloneEngagement(e)
-		}
-		now := time.Now().UTC()
-		dt := func() error { _, err := be.dt.BulkInsert(ctx, actor, batch); return err }
-		bare := func() error { return be.bare.save(ctx, actor, bareBatch, now) }
-		err := pair(len(tdt.d), labelled("dealtrail", dt), labelled("bare", bare), &tdt, &tbare)
-		batch = batch[:0]
-		return err
-	}
-	err := salesrectest.New(cfg.Seed).Stream(cfg.Size, func(it salesrectest.Item) error {
-		if it.NewTeam {
-			if err := flush(); err != nil {
+	err := streamBatches(ctx, cfg, sink{
+		team: func(t salesrec.Team, ms []salesrec.Member) error {
+			if err := createTeam(ctx, be, t, ms); err != nil {
 				return err
 			}
-			if err := createTeam(ctx, be, it.Team, it.Members); err != nil {
-				return err
-			}
-			loc, err := it.Team.Location()
+			loc, err := t.Location()
 			if err != nil {
 				return err
 			}
-			actor = it.Members[0].ID
-			ld.teams = append(ld.teams, team{id: it.Team.ID, manager: actor, loc: loc})
-			ld.lastTeam, ld.lastMembers = it.Team, it.Members
-		}
-		if it.NewCustomer {
-			if _, err := be.dt.CreateCustomer(ctx, actor, it.Customer); err != nil {
+			ld.teams = append(ld.teams, team{id: t.ID, manager: ms[0].ID, loc: loc})
+			ld.lastTeam, ld.lastMembers = t, ms
+			return nil
+		},
+		customer: func(actor string, c salesrec.Customer) error {
+			if _, err := be.dt.CreateCustomer(ctx, actor, c); err != nil {
 				return fmt.Errorf("dealtrail: creating customer: %w", err)
 			}
-			if err := be.bare.createCustomer(ctx, it.Customer); err != nil {
+			if err := be.bare.createCustomer(ctx, c); err != nil {
 				return fmt.Errorf("bare: creating customer: %w", err)
 			}
-			ld.lastCustomer = it.Customer
+			ld.lastCustomer = c
 			if t := &ld.teams[len(ld.teams)-1]; t.industry == "" {
-				t.industry = it.Customer.Industry
+				t.industry = c.Industry
 			}
-		}
-		e := it.Engagement
-		// Reservoir samples: every engagement equally likely to be picked.
-		seen++
-		t := target{id: e.ID, manager: actor}
-		if len(ld.gets) < n {
-			ld.gets = append(ld.gets, t)
-		} else if j := pick.IntN(seen); j < n {
-			ld.gets[j] = t
-		}
-		if a := openAction(e); a != "" {
-			seenOpen++
-			t.action = a
-			if len(ld.changes) < n {
-				ld.changes = append(ld.changes, t)
-			} else if j := pick.IntN(seenOpen); j < n {
-				ld.changes[j] = t
+			return nil
+		},
+		each: func(actor string, e salesrec.Engagement) {
+			// Reservoir samples: every engagement equally likely to be picked.
+			seen++
+			t := target{id: e.ID, manager: actor}
+			if len(ld.gets) < n {
+				ld.gets = append(ld.gets, t)
+			} else if j := pick.IntN(seen); j < n {
+				ld.gets[j] = t
 			}
-		}
-		batch = append(batch, e)
-		if len(batch) == BatchSize {
-			return flush()
-		}
-		return nil
+			if a := openAction(e); a != "" {
+				seenOpen++
+				t.action = a
+				if len(ld.changes) < n {
+					ld.changes = append(ld.changes, t)
+				} else if j := pick.IntN(seenOpen); j < n {
+					ld.changes[j] = t
+				}
+			}
+		},
+		insert: func(actor string, batch []salesrec.Engagement) error {
+			bareBatch := make([]salesrec.Engagement, len(batch))
+			for i, e := range batch {
+				bareBatch[i] = cloneEngagement(e)
+			}
+			now := time.Now().UTC()
+			dt := func() error { _, err := be.dt.BulkInsert(ctx, actor, batch); return err }
+			bare := func() error { return be.bare.save(ctx, actor, bareBatch, now) }
+			return pair(len(tdt.d), labelled("dealtrail", dt), labelled("bare", bare), &tdt, &tbare)
+		},
 	})
-	if err == nil {
-		err = flush()
-	}
 	if err != nil {
 		return nil, err
 	}
