@@ -2,15 +2,12 @@ package kb
 
 import (
 	"context"
-	"crypto/rand"
 	"database/sql"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"net/url"
 	"path/filepath"
 	"slices"
-	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -18,7 +15,6 @@ import (
 	"github.com/dealtrail/dealtrail/salesrec"
 	"github.com/dealtrail/dealtrail/storage"
 	"github.com/dealtrail/dealtrail/storage/postgres"
-	"github.com/dealtrail/dealtrail/storage/storagetest"
 )
 
 // The unrelated-transaction test: how long each unrelated transaction stays
@@ -299,15 +295,8 @@ func (h *heldTx) end(t *testing.T) {
 // at cleanup, and returns a DSN naming it.
 func scratchDatabase(t *testing.T) string {
 	t.Helper()
-	base := storagetest.PostgresDSNOrSkip(t)
-	var b [6]byte
-	_, _ = rand.Read(b[:])
-	name := "dealtrail_kb_scratch_" + hex.EncodeToString(b[:])
-	admin, err := sql.Open(postgres.DriverName, base)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = admin.Close() })
+	base, admin, suffix := postgresAdmin(t)
+	name := "dealtrail_kb_scratch_" + suffix
 	if _, err := admin.Exec(`CREATE DATABASE ` + name + ` TEMPLATE template0`); err != nil {
 		t.Fatalf("create database: %v", err)
 	}
@@ -318,7 +307,7 @@ func scratchDatabase(t *testing.T) string {
 			t.Errorf("drop database: %v", err)
 		}
 	})
-	if strings.HasPrefix(base, "postgres://") || strings.HasPrefix(base, "postgresql://") {
+	if isURL(base) {
 		u, err := url.Parse(base)
 		if err != nil {
 			t.Fatal(err)

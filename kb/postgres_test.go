@@ -23,19 +23,32 @@ import (
 // schema of its own; DEALTRAIL_REQUIRE_POSTGRES=1 makes a missing DSN fail
 // (storagetest.PostgresDSN).
 
-// postgresSchema creates an empty schema, dropped at cleanup, and returns
-// a DSN whose search_path names it.
-func postgresSchema(t *testing.T) string {
+// postgresAdmin returns the test server's DSN, a pool on it closed at
+// cleanup, and a random suffix for a name of the test's own.
+func postgresAdmin(t *testing.T) (base string, admin *sql.DB, suffix string) {
 	t.Helper()
-	base := storagetest.PostgresDSNOrSkip(t)
+	base = storagetest.PostgresDSNOrSkip(t)
 	var b [6]byte
 	_, _ = rand.Read(b[:])
-	schema := "dealtrail_kb_test_" + hex.EncodeToString(b[:])
 	admin, err := sql.Open(postgres.DriverName, base)
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { _ = admin.Close() })
+	return base, admin, hex.EncodeToString(b[:])
+}
+
+// isURL reports whether dsn is a postgres:// URL rather than key=value.
+func isURL(dsn string) bool {
+	return strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://")
+}
+
+// postgresSchema creates an empty schema, dropped at cleanup, and returns
+// a DSN whose search_path names it.
+func postgresSchema(t *testing.T) string {
+	t.Helper()
+	base, admin, suffix := postgresAdmin(t)
+	schema := "dealtrail_kb_test_" + suffix
 	if _, err := admin.Exec(`CREATE SCHEMA ` + schema); err != nil {
 		t.Fatalf("create schema: %v", err)
 	}
@@ -44,7 +57,7 @@ func postgresSchema(t *testing.T) string {
 			t.Errorf("drop schema: %v", err)
 		}
 	})
-	if strings.HasPrefix(base, "postgres://") || strings.HasPrefix(base, "postgresql://") {
+	if isURL(base) {
 		u, err := url.Parse(base)
 		if err != nil {
 			t.Fatal(err)
