@@ -29,10 +29,7 @@ func TestCommittedAcrossProcesses(t *testing.T) {
 	}
 	defer reader.Close()
 
-	// The reader's LISTEN may not be established yet when the first commit
-	// lands; keep committing until it hears one.
-	for i := 0; ; i++ {
-		changed := reader.Committed()
+	commitUntilHeard(t, ctx, reader, func() {
 		team, err := writer.CreateTeam(ctx, salesrec.Team{Name: "华东一组"})
 		if err != nil {
 			t.Fatalf("CreateTeam: %v", err)
@@ -50,12 +47,23 @@ func TestCommittedAcrossProcesses(t *testing.T) {
 		if err != nil {
 			t.Fatalf("CreateEngagement: %v", err)
 		}
+	})
+}
+
+// commitUntilHeard runs commit until reader's change signal fires: the
+// reader's LISTEN may not be established yet when the first commit lands,
+// so one commit alone could go unheard. It fails t when ctx ends first.
+func commitUntilHeard(t *testing.T, ctx context.Context, reader *storage.Store, commit func()) {
+	t.Helper()
+	for i := 0; ; i++ {
+		changed := reader.Committed()
+		commit()
 		select {
 		case <-changed:
 			return
 		case <-time.After(50 * time.Millisecond):
 		case <-ctx.Done():
-			t.Fatalf("the reader never woke after %d commits", i+1)
+			t.Fatalf("the reader never heard the writer after %d commits", i+1)
 		}
 	}
 }

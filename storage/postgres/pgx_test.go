@@ -128,23 +128,13 @@ func TestPgxCommittedAcrossPools(t *testing.T) {
 	writer, dsn := migratedPgxStore(t)
 	reader := hostStore(t, hostPool(t, pgxDriver, dsn), postgres.Options{ListenDSN: dsn})
 	w := newPgxTeam(t, ctx, writer)
-	// The reader's LISTEN may not be established before the first commit:
-	// keep committing until it wakes.
-	for i := 0; ; i++ {
-		changed := reader.Committed()
+	commitUntilHeard(t, ctx, reader, func() {
 		_, err := writer.CreateEngagement(ctx, w.manager.ID, salesrec.Engagement{OwnerID: w.manager.ID, CustomerID: w.customer.ID,
 			Stage: salesrec.StageNewCustomer, Goal: "挖掘客户的采购预算"})
 		if err != nil {
 			t.Fatalf("CreateEngagement: %v", err)
 		}
-		select {
-		case <-changed:
-			return
-		case <-time.After(50 * time.Millisecond):
-		case <-ctx.Done():
-			t.Fatalf("the reader never heard the writer's pool after %d commits", i+1)
-		}
-	}
+	})
 }
 
 // TestListenDSNRefusedFailsNew: a listen DSN the LISTEN connection cannot
