@@ -55,7 +55,7 @@ var kindTerms = sync.OnceValue(func() []kindTerm {
 	var out []kindTerm
 	for _, kw := range kindWords {
 		for _, w := range kw.words {
-			out = append(out, kindTerm{synonymTerm: synonymTerm{term: w, word: isWordTerm(w)}, kinds: kw.kinds})
+			out = append(out, kindTerm{synonymTerm: synonymTerm{term: w}, kinds: kw.kinds})
 		}
 	}
 	slices.SortStableFunc(out, func(a, b kindTerm) int { return len(b.term) - len(a.term) })
@@ -73,11 +73,11 @@ type kindTerm struct {
 func cutKindWords(q string) (rest string, kinds []Kind) {
 	for _, t := range kindTerms() {
 		for {
-			at := findTerm(q, t.synonymTerm)
-			if at < 0 {
+			start, end := findTerm(q, t.synonymTerm)
+			if start < 0 {
 				break
 			}
-			q = q[:at] + " " + q[at+len(t.term):]
+			q = q[:start] + " " + q[end:]
 			for _, k := range t.kinds {
 				if !slices.Contains(kinds, k) {
 					kinds = append(kinds, k)

@@ -55,12 +55,11 @@ type synonyms struct {
 	without analysisSteps
 }
 
+// synonymTerm is a member of a group, found in a query by findTerm: its
+// words in order, Latin words only as whole words.
 type synonymTerm struct {
 	term  string
 	group int
-	// word is true for terms made of Latin letters, digits and spaces:
-	// they only match whole words.
-	word bool
 }
 
 // newSynonyms validates and normalises groups; nil means the defaults.
@@ -104,7 +103,7 @@ func newSynonymsWithout(groups [][]string, without analysisSteps) (synonyms, err
 			continue
 		}
 		for _, n := range norm {
-			s.terms = append(s.terms, synonymTerm{term: n, group: len(s.groups), word: isWordTerm(n)})
+			s.terms = append(s.terms, synonymTerm{term: n, group: len(s.groups)})
 		}
 		s.groups = append(s.groups, norm)
 	}
@@ -138,12 +137,12 @@ func (s synonyms) expand(q string) expansion {
 		if used[t.group] {
 			continue
 		}
-		at := findTerm(rest, t)
-		if at < 0 {
+		start, end := findTerm(rest, t)
+		if start < 0 {
 			continue
 		}
 		used[t.group] = true
-		rest = rest[:at] + " " + rest[at+len(t.term):]
+		rest = rest[:start] + " " + rest[end:]
 		m := synonymMatch{written: t.term}
 		for _, o := range s.alternatives(t.group, t.term) {
 			m.others = append(m.others, o)
@@ -155,55 +154,96 @@ func (s synonyms) expand(q string) expansion {
 	return out
 }
 
-// findTerm returns where t occurs in q, or -1. Word terms must stand
-// between non-word characters (or CJK characters).
-func findTerm(q string, t synonymTerm) int {
-	from := 0
-	for {
-		i := strings.Index(q[from:], t.term)
+// findTerm returns where t occurs in q, as the byte span [start, end), or
+// -1, -1. A term of several words (数据 迁移, data migration, go-live:
+// words are what lies between spaces and punctuation) occurs where
+// its words follow one another in order, separated by anything that is not
+// a letter or digit (spaces, a hyphen, a comma) or, where either side is
+// not a Latin letter or digit, by nothing: 数据迁移, 数据 迁移 and
+// data-migration each hold one, datamigration does not. A word that starts
+// (ends) with a Latin letter or digit must have none before (after) it, so
+// demo is not found in demonstrate nor data in metadata.
+func findTerm(q string, t synonymTerm) (start, end int) {
+	words := strings.FieldsFunc(t.term, isSeparator)
+	if len(words) == 0 {
+		return -1, -1
+	}
+	for from := 0; from < len(q); {
+		i := strings.Index(q[from:], words[0])
 		if i < 0 {
-			return -1
+			break
 		}
 		i += from
-		if !t.word || (boundaryBefore(q, i) && boundaryAfter(q, i+len(t.term))) {
-			return i
+		if end, ok := wordsFrom(q, i, words); ok {
+			return i, end
 		}
-		from = i + 1
+		_, size := utf8.DecodeRuneInString(q[i:])
+		from = i + size
 	}
+	return -1, -1
+}
+
+// wordsFrom reports whether words occur in q from byte i on (see findTerm)
+// and where the last one ends.
+func wordsFrom(q string, i int, words []string) (int, bool) {
+	at := i
+	for k, w := range words {
+		if k > 0 {
+			j := at
+			for j < len(q) {
+				r, size := utf8.DecodeRuneInString(q[j:])
+				if !isSeparator(r) {
+					break
+				}
+				j += size
+			}
+			if j == at && isWordRune(lastRune(q[:at])) && isWordRune(firstRune(w)) {
+				return 0, false
+			}
+			at = j
+		}
+		if !strings.HasPrefix(q[at:], w) {
+			return 0, false
+		}
+		if isWordRune(firstRune(w)) && !boundaryBefore(q, at) {
+			return 0, false
+		}
+		at += len(w)
+		if isWordRune(lastRune(w)) && !boundaryAfter(q, at) {
+			return 0, false
+		}
+	}
+	return at, true
+}
+
+// isSeparator reports whether r separates the words of a term: anything
+// but a letter or digit.
+func isSeparator(r rune) bool {
+	return !unicode.IsLetter(r) && !unicode.IsDigit(r)
 }
 
 func boundaryBefore(q string, i int) bool {
-	if i == 0 {
-		return true
-	}
-	r := lastRune(q[:i])
-	return !isWordRune(r)
+	return i == 0 || !isWordRune(lastRune(q[:i]))
 }
 
 func boundaryAfter(q string, i int) bool {
-	if i >= len(q) {
-		return true
-	}
-	r := []rune(q[i:])[0]
-	return !isWordRune(r)
+	return i >= len(q) || !isWordRune(firstRune(q[i:]))
+}
+
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
 }
 
 func lastRune(s string) rune {
-	r := []rune(s)
-	return r[len(r)-1]
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r
 }
 
+// isWordRune reports whether r is a Latin letter or digit: the runes a
+// Latin word is made of, which the analyzer does not split between.
 func isWordRune(r rune) bool {
 	return r < unicode.MaxASCII && (unicode.IsLetter(r) || unicode.IsDigit(r))
-}
-
-func isWordTerm(s string) bool {
-	for _, r := range s {
-		if r >= unicode.MaxASCII {
-			return false
-		}
-	}
-	return true
 }
 
 // normalise is normaliseQuery without the steps the analysis leaves out.

@@ -1,0 +1,97 @@
+package kb
+
+import (
+	"slices"
+	"testing"
+)
+
+// TestMultiWordMembersAreFoundByTheirWords: a member of several words is
+// found in a query wherever its words follow one another, however they
+// are separated (nothing between Chinese words, spaces, punctuation), and
+// Latin words only as whole words.
+func TestMultiWordMembersAreFoundByTheirWords(t *testing.T) {
+	syn, err := newSynonyms([][]string{
+		{"数据 迁移", "data migration"},
+		{"上线 周期", "go-live timeline"},
+		{"ERP 对接", "ERP integration"},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		query, written, rest string
+	}{
+		{"数据迁移", "数据 迁移", ""},
+		{"数据 迁移", "数据 迁移", ""},
+		{"数据，迁移", "数据 迁移", ""},
+		{"历史数据迁移慢", "数据 迁移", "历史 慢"},
+		{"上线周期太长", "上线 周期", "太长"},
+		{"Data  Migration", "data migration", ""},
+		{"data-migration plan", "data migration", "plan"},
+		{"data/migration", "data migration", ""},
+		{"ERP对接", "erp 对接", ""},
+		{"go live timeline", "go-live timeline", ""},
+		{"go-live timeline", "go-live timeline", ""},
+		// Not the member: words apart, out of order, run together or
+		// part of a longer Latin word.
+		{"数据的迁移", "", "数据的迁移"},
+		{"迁移数据", "", "迁移数据"},
+		{"datamigration", "", "datamigration"},
+		{"metadata migration", "", "metadata migration"},
+		{"data migrationplan", "", "data migrationplan"},
+		{"data migrations", "data migration", ""},
+		{"sap erp对接", "erp 对接", "sap"},
+		{"saperp对接", "", "saperp对接"},
+	} {
+		exp := syn.expand(syn.normalise(c.query))
+		var written string
+		if len(exp.groups) > 0 {
+			written = exp.groups[0].written
+		}
+		if written != c.written || exp.rest != c.rest {
+			t.Errorf("%q: found %q, rest %q; want %q, rest %q", c.query, written, exp.rest, c.written, c.rest)
+		}
+	}
+}
+
+// TestMultiWordMembersMatchTheirWords: a member of several words matches
+// a text holding each of its words, not only a text holding every bigram
+// of the member as one run, and never a text holding only some of them.
+func TestMultiWordMembersMatchTheirWords(t *testing.T) {
+	f := newFixture(t, Options{Synonyms: [][]string{
+		{"数据 迁移", "data migration"},
+		{"上线 周期", "go-live timeline"},
+	}})
+	c := f.customer("t1", "客户甲", "制造业")
+	en := f.won("t1", "r1", c, "Data migration from the old ERP took two weeks")
+	zhApart := f.won("t1", "r1", c, "历史数据的迁移由实施顾问完成")
+	zhRun := f.won("t1", "r1", c, "数据迁移提前一周完成")
+	office := f.won("t1", "r1", c, "客户办公室迁移，拜访改到下月")
+	golive := f.won("t1", "r1", c, "The go-live timeline was agreed in the first meeting")
+	zhGolive := f.won("t1", "r1", c, "上线的周期比预期短")
+	onlyLive := f.won("t1", "r1", c, "系统上线后客户很满意")
+	f.sync()
+
+	for _, c := range []struct {
+		query    string
+		want     []string
+		wantNone []string
+	}{
+		{"数据迁移", []string{en.ID, zhApart.ID, zhRun.ID}, nil},
+		{"data migration", []string{zhApart.ID, zhRun.ID, en.ID}, []string{office.ID}},
+		{"上线周期", []string{golive.ID, zhGolive.ID}, nil},
+		{"go-live timeline", []string{zhGolive.ID, golive.ID}, []string{onlyLive.ID}},
+	} {
+		got := engagements(f.search("m1", Query{Text: c.query}))
+		for _, id := range c.want {
+			if !slices.Contains(got, id) {
+				t.Errorf("%q does not find %s: %v", c.query, id, got)
+			}
+		}
+		for _, id := range c.wantNone {
+			if slices.Contains(got, id) {
+				t.Errorf("%q finds %s, which holds only one word of the member: %v", c.query, id, got)
+			}
+		}
+	}
+}
