@@ -1,16 +1,12 @@
 package kb_test
 
 import (
-	"flag"
-	"os"
 	"strings"
 	"testing"
 
 	"github.com/dealtrail/dealtrail/kb"
 	"github.com/dealtrail/dealtrail/salesrec"
 )
-
-var updateDocs = flag.Bool("update", false, "rewrite the generated tables of docs/template.md")
 
 // kbLabelTable is the label table of kb's kinds and facets, as
 // docs/template.md shows it.
@@ -29,24 +25,5 @@ func kbLabelTable() string {
 // TestTemplateDocKBLabelTable keeps the kb label table of docs/template.md
 // exactly what the code says. Run with -update to rewrite it.
 func TestTemplateDocKBLabelTable(t *testing.T) {
-	const path, name = "../docs/template.md", "kb labels"
-	b, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	doc, want := string(b), kbLabelTable()
-	begin, end := "<!-- begin generated: "+name+" -->\n", "<!-- end generated: "+name+" -->"
-	i, j := strings.Index(doc, begin), strings.Index(doc, end)
-	if i < 0 || j < i {
-		t.Fatalf("%s lacks the markers %q … %q", path, begin, end)
-	}
-	if got := doc[i+len(begin) : j]; got != want {
-		if *updateDocs {
-			if err := os.WriteFile(path, []byte(doc[:i+len(begin)]+want+doc[j:]), 0o644); err != nil {
-				t.Fatal(err)
-			}
-			return
-		}
-		t.Errorf("%s's %q table differs from the code; run go test -run %s -update.\ngot:\n%s\nwant:\n%s", path, name, t.Name(), got, want)
-	}
+	kb.CheckGeneratedDoc(t, "../docs/template.md", "kb labels", kbLabelTable())
 }
