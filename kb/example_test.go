@@ -2,6 +2,7 @@ package kb_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log"
 	"os"
@@ -119,4 +120,41 @@ func ExampleIndex_Search_english() {
 	// Output:
 	// 2024-04-08 e1/lesson/0 80000 [某客户看了技术<mark>演示</mark>，打消了对<mark>稳定性</mark>的顾虑]
 	// 2024-02-01 e3/lesson/0 120000 [A live <mark>demo</mark> answered the customer&#39;s <mark>stability</mark> questions]
+}
+
+// Extend the default synonyms with a team's own wording: DefaultSynonyms
+// returns a fresh copy to append groups to (or add members to a group). A
+// word may be in one group only.
+func ExampleDefaultSynonyms() {
+	dir, err := os.MkdirTemp("", "kb-example")
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer os.RemoveAll(dir)
+
+	ctx := context.Background()
+	src := exampleSource()
+	groups := append(kb.DefaultSynonyms(), []string{"顾虑", "担心", "concern", "worry"})
+	x, err := kb.Open(dir, src, kb.Options{Synonyms: groups})
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer x.Close()
+	if err := x.Sync(ctx); err != nil {
+		log.Fatal(err)
+	}
+	res, err := x.Search(ctx, "li", kb.Query{Text: "stability worries"})
+	if err != nil {
+		log.Fatal(err)
+	}
+	for _, h := range res.Hits {
+		fmt.Println(h.ID, h.Fragments)
+	}
+
+	_, err = kb.Open(dir+"-other", src, kb.Options{Synonyms: append(kb.DefaultSynonyms(), []string{"友商", "partner"})})
+	fmt.Println(errors.Is(err, salesrec.ErrInvalid))
+	// Output:
+	// e1/lesson/0 [某客户看了技术演示，打消了对<mark>稳定性</mark>的<mark>顾虑</mark>]
+	// e3/lesson/0 [A live demo answered the customer&#39;s <mark>stability</mark> questions]
+	// true
 }

@@ -6,11 +6,13 @@ package kb
 //
 // The table is deliberately small: the characters of everyday sales and
 // business vocabulary (budgets, quotes, competitors, procurement, contracts,
-// delivery, industries, people and time), 662 pairs in all. Each pair agrees
+// delivery, industries, people and time), 676 pairs in all. Each pair agrees
 // with OpenCC's t2s character table; characters whose simplified form
 // depends on the word (乾, 著, 瞭 …) are left out on purpose. Word-level
 // differences such as 專案 (Taiwan) for 项目 are not character mappings:
 // they belong in the synonym list (see DefaultSynonyms).
+// TestTraditionalFindsDefaultSynonyms checks traditional spellings of
+// the default groups' members.
 var tradToSimp = map[rune]rune{
 	'預': '预', '競': '竞', '價': '价', '報': '报', '決': '决', '採': '采', '購': '购', '談': '谈', '風': '风', '險': '险',
 	'門': '门', '檻': '槛', '戶': '户', '務': '务', '專': '专', '項': '项', '產': '产', '買': '买', '賣': '卖', '銷': '销',
@@ -79,4 +81,8 @@ var tradToSimp = map[rune]rune{
 	'餓': '饿', '餵': '喂', '饋': '馈', '饒': '饶', '騙': '骗', '騷': '骚', '驕': '骄', '驛': '驿', '骯': '肮', '髏': '髅',
 	'鬢': '鬓', '鯉': '鲤', '鯨': '鲸', '鴉': '鸦', '鴨': '鸭', '鵝': '鹅', '鶴': '鹤', '鷹': '鹰', '鹹': '咸', '麵': '面',
 	'黴': '霉', '龐': '庞',
+	// The characters of the default synonym groups (vocabulary.go) that
+	// the list above did not have.
+	'丟': '丢', '冊': '册', '凍': '冻', '創': '创', '動': '动', '崗': '岗', '帥': '帅', '惡': '恶', '桿': '杆', '滲': '渗',
+	'潰': '溃', '紹': '绍', '連': '连', '飲': '饮',
 }

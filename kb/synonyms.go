@@ -12,30 +12,6 @@ import (
 	"github.com/dealtrail/dealtrail/salesrec"
 )
 
-// DefaultSynonyms returns the synonym groups kb ships with: everyday sales
-// wording where teams say the same thing several ways. A host replaces
-// them with Options.Synonyms. Each call returns a fresh copy.
-func DefaultSynonyms() [][]string {
-	return [][]string{
-		{"竞品", "竞争对手", "友商", "对手", "competitor", "competition", "rival"},
-		{"太贵", "价格偏高", "报价太高", "价格太高", "价格高", "too expensive", "price too high", "overpriced"},
-		{"价格", "报价", "价钱", "price", "pricing", "quote", "quotation"},
-		{"预算", "budget"},
-		{"降价", "打折", "折扣", "让利", "discount"},
-		{"决策人", "拍板人", "关键人", "decision maker"},
-		{"采购", "购买", "procurement", "purchasing"},
-		{"演示", "demo", "试用", "poc", "proof of concept"},
-		{"对接", "集成", "integration"},
-		{"交付", "实施", "上线", "delivery", "implementation", "rollout"},
-		{"响应慢", "响应速度", "反应慢", "response time", "slow response"},
-		{"合同", "协议", "contract", "agreement"},
-		{"项目", "专案", "project"},
-		{"客户关系", "关系维护", "relationship"},
-		{"稳定性", "可靠性", "stability", "reliability"},
-		{"售后", "服务支持", "after-sales"},
-	}
-}
-
 // synonyms expands queries. Every term is kept in normalised form (see
 // normaliseQuery) together with the group it belongs to.
 type synonyms struct {
