@@ -1,6 +1,7 @@
 package kb
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -50,17 +51,7 @@ func TestTextAnalyzer(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			got := analyzed(a, tc.text)
-			for _, w := range tc.want {
-				if !slices.Contains(got, w) {
-					t.Errorf("terms of %q = %q, missing %q", tc.text, got, w)
-				}
-			}
-			for _, n := range tc.not {
-				if slices.Contains(got, n) {
-					t.Errorf("terms of %q = %q, should not hold %q", tc.text, got, n)
-				}
-			}
+			checkHolds(t, fmt.Sprintf("terms of %q", tc.text), analyzed(a, tc.text), tc.want, tc.not)
 		})
 	}
 }

@@ -159,3 +159,19 @@ func dump(t *testing.T, x *Index) map[string]string {
 	}
 	return out
 }
+
+// checkHolds reports each of want that got lacks and each of not that got
+// holds, naming what got is.
+func checkHolds[T comparable](t *testing.T, what string, got, want, not []T) {
+	t.Helper()
+	for _, w := range want {
+		if !slices.Contains(got, w) {
+			t.Errorf("%s = %v, missing %v", what, got, w)
+		}
+	}
+	for _, n := range not {
+		if slices.Contains(got, n) {
+			t.Errorf("%s = %v, should not hold %v", what, got, n)
+		}
+	}
+}

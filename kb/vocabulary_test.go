@@ -105,28 +105,28 @@ func TestTraditionalFindsDefaultSynonyms(t *testing.T) {
 		}
 		return exp.groups[0].written
 	}
-	for query, member := range map[string]string{
-		"競爭對手": "竞争对手",
-		"預算凍結": "预算冻结",
-		"決策者":  "决策者",
-		"數據遷移": "数据 迁移",
-		"人員變動": "人员变动",
-		"連鎖餐飲": "连锁餐饮",
-		"標桿客戶": "标杆客户",
-		"滲透測試": "渗透测试",
-		"系統崩潰": "系统崩溃",
-		"轉介紹":  "转介绍",
-		"單點登錄": "单点登录",
-		"續約":   "续约",
-		"帳期":   "帐期",
-		"驗收測試": "验收测试",
-		"響應慢":  "响应慢",
-		"領導換屆": "领导换届",
-		"ＰＯＣ":  "poc",
-		"Ｄａｔａ　Ｍｉｇｒａｔｉｏｎ": "data migration",
+	for _, c := range []struct{ query, member string }{
+		{"競爭對手", "竞争对手"},
+		{"預算凍結", "预算冻结"},
+		{"決策者", "决策者"},
+		{"數據遷移", "数据 迁移"},
+		{"人員變動", "人员变动"},
+		{"連鎖餐飲", "连锁餐饮"},
+		{"標桿客戶", "标杆客户"},
+		{"滲透測試", "渗透测试"},
+		{"系統崩潰", "系统崩溃"},
+		{"轉介紹", "转介绍"},
+		{"單點登錄", "单点登录"},
+		{"續約", "续约"},
+		{"帳期", "帐期"},
+		{"驗收測試", "验收测试"},
+		{"響應慢", "响应慢"},
+		{"領導換屆", "领导换届"},
+		{"ＰＯＣ", "poc"},
+		{"Ｄａｔａ　Ｍｉｇｒａｔｉｏｎ", "data migration"},
 	} {
-		if got := found(query); got != member {
-			t.Errorf("%q finds %q, want %q", query, got, member)
+		if got := found(c.query); got != c.member {
+			t.Errorf("%q finds %q, want %q", c.query, got, c.member)
 		}
 	}
 
