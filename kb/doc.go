@@ -61,7 +61,9 @@
 // ones before tokenizing; Latin words are lower-cased and English plurals
 // reduced; Chinese is indexed as bigrams plus single characters, searched
 // as bigrams (a one-character query as itself). Scoring is BM25. A team
-// synonym list (DefaultSynonyms, replaceable through Options) widens
-// queries. Words that name a document kind (价格异议, "price objection",
+// synonym list widens queries: DefaultSynonyms is a vocabulary of sales
+// wording with Chinese and English in each group (vocabulary.go, listed
+// in docs/kb.md), which Options.Synonyms replaces or extends; a member of
+// several words (数据 迁移) is found by its words. Words that name a document kind (价格异议, "price objection",
 // 失败原因) are taken out of the text and favour documents of that kind. docs/kb.md explains each step and why.
 package kb
