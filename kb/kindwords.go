@@ -55,7 +55,7 @@ var kindTerms = sync.OnceValue(func() []kindTerm {
 	var out []kindTerm
 	for _, kw := range kindWords {
 		for _, w := range kw.words {
-			out = append(out, kindTerm{synonymTerm: synonymTerm{term: w}, kinds: kw.kinds})
+			out = append(out, kindTerm{synonymTerm: newSynonymTerm(w, 0), kinds: kw.kinds})
 		}
 	}
 	slices.SortStableFunc(out, func(a, b kindTerm) int { return len(b.term) - len(a.term) })

@@ -36,6 +36,13 @@ type synonyms struct {
 type synonymTerm struct {
 	term  string
 	group int
+	// words are the words of term (see findTerm), split once: every
+	// query looks for every term.
+	words []string
+}
+
+func newSynonymTerm(term string, group int) synonymTerm {
+	return synonymTerm{term: term, group: group, words: strings.FieldsFunc(term, isSeparator)}
 }
 
 // newSynonyms validates and normalises groups; nil means the defaults.
@@ -79,7 +86,7 @@ func newSynonymsWithout(groups [][]string, without analysisSteps) (synonyms, err
 			continue
 		}
 		for _, n := range norm {
-			s.terms = append(s.terms, synonymTerm{term: n, group: len(s.groups)})
+			s.terms = append(s.terms, newSynonymTerm(n, len(s.groups)))
 		}
 		s.groups = append(s.groups, norm)
 	}
@@ -140,7 +147,7 @@ func (s synonyms) expand(q string) expansion {
 // (ends) with a Latin letter or digit must have none before (after) it, so
 // demo is not found in demonstrate nor data in metadata.
 func findTerm(q string, t synonymTerm) (start, end int) {
-	words := strings.FieldsFunc(t.term, isSeparator)
+	words := t.words
 	if len(words) == 0 {
 		return -1, -1
 	}
