@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
-	"net/http/httptest"
 	"net/url"
 	"slices"
 	"testing"
@@ -76,11 +75,8 @@ func BenchmarkPageAgainstJSON(b *testing.B) {
 	page, js := newPage(b, x), jsonSearch(x)
 	target := "?q=" + url.QueryEscape("报价 预算")
 	serve := func(h http.Handler, path string) time.Duration {
-		r := httptest.NewRequest(http.MethodGet, path+target, nil)
-		r.Header.Set("X-Member", "mgr")
-		w := httptest.NewRecorder()
 		start := time.Now()
-		h.ServeHTTP(w, r)
+		w := serveAs(h, http.MethodGet, "mgr", path+target)
 		d := time.Since(start)
 		if w.Code != http.StatusOK {
 			b.Fatalf("%s: %d %s", path, w.Code, w.Body)

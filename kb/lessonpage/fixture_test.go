@@ -142,18 +142,23 @@ func get(t testing.TB, h http.Handler, member, target string) (*http.Response, s
 
 func do(t testing.TB, h http.Handler, method, member, target string) (*http.Response, string) {
 	t.Helper()
+	res := serveAs(h, method, member, target).Result()
+	b, err := io.ReadAll(res.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res, string(b)
+}
+
+// serveAs serves one request of member (none when empty) to h.
+func serveAs(h http.Handler, method, member, target string) *httptest.ResponseRecorder {
 	r := httptest.NewRequest(method, target, nil)
 	if member != "" {
 		r.Header.Set("X-Member", member)
 	}
 	w := httptest.NewRecorder()
 	h.ServeHTTP(w, r)
-	res := w.Result()
-	b, err := io.ReadAll(res.Body)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return res, string(b)
+	return w
 }
 
 // wantStatus fails unless res has status.

@@ -169,13 +169,8 @@ func (h *Handler) page(w http.ResponseWriter, r *http.Request, req request, perr
 	}
 	if id := req.v.Get(paramSimilar); id != "" {
 		hits, err := h.index.Similar(r.Context(), actor, id, h.pageSize)
-		switch {
-		case errors.Is(err, salesrec.ErrNotFound) || errors.Is(err, salesrec.ErrForbidden):
-			// Whether the engagement exists is not said to one who may not read it.
-			h.refuse(w, r, req, http.StatusNotFound, msgNoRecord)
-			return
-		case err != nil:
-			h.fail(w, r, req, err)
+		// Whether the engagement exists is not said to one who may not read it.
+		if h.answered(w, r, req, err, http.StatusNotFound, msgNoRecord) {
 			return
 		}
 		v.Similar, v.SimilarFor, v.SimilarRec = true, id, h.record.link(id)
@@ -188,12 +183,7 @@ func (h *Handler) page(w http.ResponseWriter, r *http.Request, req request, perr
 		h.invalid(w, r, v, verr)
 		return
 	}
-	switch {
-	case errors.Is(err, salesrec.ErrNotFound) || errors.Is(err, salesrec.ErrForbidden):
-		h.refuse(w, r, req, http.StatusForbidden, msgNoAccess)
-		return
-	case err != nil:
-		h.fail(w, r, req, err)
+	if h.answered(w, r, req, err, http.StatusForbidden, msgNoAccess) {
 		return
 	}
 	v.Searched = true
@@ -209,6 +199,21 @@ func (h *Handler) page(w http.ResponseWriter, r *http.Request, req request, perr
 	}
 	v.Pager = h.pager(req, res.Total)
 	h.render(w, r, http.StatusOK, v)
+}
+
+// answered answers a failed kb call and reports whether it did: a member
+// or an engagement that may not be read (or does not exist) gets status
+// and m, any other error 500. A nil err answers nothing.
+func (h *Handler) answered(w http.ResponseWriter, r *http.Request, req request, err error, status int, m salesrec.Message) bool {
+	switch {
+	case err == nil:
+		return false
+	case errors.Is(err, salesrec.ErrNotFound) || errors.Is(err, salesrec.ErrForbidden):
+		h.refuse(w, r, req, status, m)
+	default:
+		h.fail(w, r, req, err)
+	}
+	return true
 }
 
 // invalid answers 400 with each refused parameter and why, in the
