@@ -1,7 +1,6 @@
 package lessonpage_test
 
 import (
-	"context"
 	"encoding/json"
 	"fmt"
 	"net/http"
@@ -64,14 +63,7 @@ func jsonSearch(x *kb.Index) http.Handler {
 // and p99 and the ratio of the p99s (page/json): the page must stay
 // within 2×.
 func BenchmarkPageAgainstJSON(b *testing.B) {
-	x, err := kb.Open(b.TempDir(), benchSource(), kb.Options{})
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.Cleanup(func() { _ = x.Close() })
-	if err := x.Sync(context.Background()); err != nil {
-		b.Fatal(err)
-	}
+	x := indexOf(b, benchSource())
 	page, js := newPage(b, x), jsonSearch(x)
 	target := "?q=" + url.QueryEscape("报价 预算")
 	serve := func(h http.Handler, path string) time.Duration {

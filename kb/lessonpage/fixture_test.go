@@ -102,7 +102,13 @@ func fixtureSource() *kbtest.Source {
 // openIndex indexes the fixture.
 func openIndex(t testing.TB) *kb.Index {
 	t.Helper()
-	x, err := kb.Open(t.TempDir(), fixtureSource(), kb.Options{})
+	return indexOf(t, fixtureSource())
+}
+
+// indexOf opens an index over src, synced.
+func indexOf(t testing.TB, src kb.Source) *kb.Index {
+	t.Helper()
+	x, err := kb.Open(t.TempDir(), src, kb.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
