@@ -169,12 +169,23 @@ func TestEnglishPageKeepsItsLanguageInEveryLink(t *testing.T) {
 			t.Errorf("English page lacks %s", want)
 		}
 	}
+	// Every link to the page keeps English, except the switch back to Chinese.
+	back := regexp.MustCompile(`id="lang-switch" href="([^"]*)"`).FindStringSubmatch(body)[1]
+	links := 0
 	for _, href := range hrefs(body) {
-		if strings.HasPrefix(href, "/lessons/?") && !strings.Contains(href, "lang=en") && !strings.Contains(href, "中文") {
-			if !strings.Contains(body, `href="`+href+`" lang="zh"`) { // only the switch back drops it
-				t.Errorf("link %s loses the language", href)
-			}
+		if !strings.HasPrefix(href, "/lessons/?") || href == strings.ReplaceAll(back, "&amp;", "&") {
+			continue
 		}
+		links++
+		if !strings.Contains(href, "lang=en") {
+			t.Errorf("link %s loses the language", href)
+		}
+	}
+	if links < 10 {
+		t.Errorf("only %d links to the page checked", links)
+	}
+	if strings.Contains(back, "lang=") {
+		t.Errorf("the switch to Chinese %s keeps lang", back)
 	}
 }
 
