@@ -70,7 +70,7 @@ func (d *demo) manufacturing(ctx context.Context, teamID, customerID string, p p
 	d.st.Manufacturing = e.ID
 
 	// Recorded the same evening: within 24 hours.
-	d.clock.set(at(2024, 2, 27, 18, 10))
+	d.clock.Set(at(2024, 2, 27, 18, 10))
 	if e, err = d.store.LogInteraction(ctx, p.zhang.ID, e.ID, e.Version, firstContact(p)); err != nil {
 		return err
 	}
@@ -89,7 +89,7 @@ func (d *demo) manufacturing(ctx context.Context, teamID, customerID string, p p
 	printFields(d, verr)
 
 	// A contact on March 6 written up only on March 8: kept, marked late.
-	d.clock.set(at(2024, 3, 8, 9, 15))
+	d.clock.Set(at(2024, 3, 8, 9, 15))
 	late := salesrec.Interaction{
 		OccurredAt:           at(2024, 3, 6, 15, 0),
 		Method:               salesrec.MethodVideo,
@@ -112,7 +112,7 @@ func (d *demo) manufacturing(ctx context.Context, teamID, customerID string, p p
 	}
 	d.printInteraction(e.Interactions[len(e.Interactions)-1])
 
-	d.clock.set(at(2024, 3, 8, 9, 30))
+	d.clock.Set(at(2024, 3, 8, 9, 30))
 	_, err = d.store.AddRemark(ctx, p.manager.ID, e.ID, e.Version, salesrec.Remark{
 		Text: "法务已开始审核合同模板,预计4月8日给出意见", Collaboration: salesrec.CollabLegalReview,
 	})
@@ -134,7 +134,7 @@ func (d *demo) retail(ctx context.Context, teamID, customerID string, p people) 
 	if err != nil {
 		return err
 	}
-	d.clock.set(at(2024, 3, 28, 16, 0))
+	d.clock.Set(at(2024, 3, 28, 16, 0))
 	e.Lessons = []salesrec.Lesson{
 		{Kind: salesrec.LessonSuccess, Text: "报价异议时拆分两期交付,老客户复购决策更快"},
 		{Kind: salesrec.LessonSuccess, Text: "A live dashboard demo removed stability doubts"},
@@ -158,7 +158,7 @@ func (d *demo) logistics(ctx context.Context, teamID, customerID string, p peopl
 	}
 	d.st.Logistics = e.ID
 
-	d.clock.set(at(2024, 3, 25, 10, 0))
+	d.clock.Set(at(2024, 3, 25, 10, 0))
 	e.Lessons = []salesrec.Lesson{
 		{Kind: salesrec.LessonImprovement, Text: "响应速度未达客户预期,竞品报价低时没有及时给出分期方案"},
 		{Kind: salesrec.LessonImprovement, Text: "Answer competitors' price cuts within 24 hours"},
@@ -177,7 +177,7 @@ func (d *demo) logistics(ctx context.Context, teamID, customerID string, p peopl
 
 // create records a new pursuit at the given demo time and announces it.
 func (d *demo) create(ctx context.Context, when time.Time, owner salesrec.Member, e salesrec.Engagement) (salesrec.Engagement, error) {
-	d.clock.set(when)
+	d.clock.Set(when)
 	e, err := d.store.CreateEngagement(ctx, owner.ID, e)
 	if err != nil {
 		return e, err
