@@ -53,22 +53,34 @@ func (d *demo) record(ctx context.Context) error {
 		d.printf("客户 customer: %s(%s,%s)\n", saved.Name, saved.Kind.Label(salesrec.ZH), saved.Industry)
 	}
 
-	if err := d.manufacturing(ctx, team.ID, custIDs[0], p); err != nil {
-		return err
+	// Each pursuit is created by its owner, remembered in the state, then
+	// replayed: its contacts, actions and close.
+	pursuits := []struct {
+		when   time.Time
+		owner  salesrec.Member
+		build  func(teamID, customerID string, p people) salesrec.Engagement
+		id     *string
+		replay func(d *demo, ctx context.Context, e salesrec.Engagement, p people) error
+	}{
+		{at(2024, 2, 27, 9, 0), p.zhang, manufacturing, &d.st.Manufacturing, (*demo).manufacturing},
+		{at(2024, 3, 18, 17, 0), p.li, retail, &d.st.Retail, (*demo).retail},
+		{at(2024, 3, 1, 11, 0), p.zhang, logistics, &d.st.Logistics, (*demo).logistics},
 	}
-	if err := d.retail(ctx, team.ID, custIDs[1], p); err != nil {
-		return err
+	for i, pu := range pursuits {
+		e, err := d.create(ctx, pu.when, pu.owner, pu.build(team.ID, custIDs[i], p))
+		if err != nil {
+			return err
+		}
+		*pu.id = e.ID
+		if err := pu.replay(d, ctx, e, p); err != nil {
+			return err
+		}
 	}
-	return d.logistics(ctx, team.ID, custIDs[2], p)
+	return nil
 }
 
-func (d *demo) manufacturing(ctx context.Context, teamID, customerID string, p people) error {
-	e, err := d.create(ctx, at(2024, 2, 27, 9, 0), p.zhang, manufacturing(teamID, customerID, p))
-	if err != nil {
-		return err
-	}
-	d.st.Manufacturing = e.ID
-
+func (d *demo) manufacturing(ctx context.Context, e salesrec.Engagement, p people) error {
+	var err error
 	// Recorded the same evening: within 24 hours.
 	d.clock.Set(at(2024, 2, 27, 18, 10))
 	if e, err = d.store.LogInteraction(ctx, p.zhang.ID, e.ID, e.Version, firstContact(p)); err != nil {
@@ -123,13 +135,7 @@ func (d *demo) manufacturing(ctx context.Context, teamID, customerID string, p p
 	return nil
 }
 
-func (d *demo) retail(ctx context.Context, teamID, customerID string, p people) error {
-	e, err := d.create(ctx, at(2024, 3, 18, 17, 0), p.li, retail(teamID, customerID, p))
-	if err != nil {
-		return err
-	}
-	d.st.Retail = e.ID
-
+func (d *demo) retail(ctx context.Context, e salesrec.Engagement, p people) error {
 	amount, err := salesrec.ParseMoney("¥80,000")
 	if err != nil {
 		return err
@@ -151,13 +157,8 @@ func (d *demo) retail(ctx context.Context, teamID, customerID string, p people) 
 	return nil
 }
 
-func (d *demo) logistics(ctx context.Context, teamID, customerID string, p people) error {
-	e, err := d.create(ctx, at(2024, 3, 1, 11, 0), p.zhang, logistics(teamID, customerID, p))
-	if err != nil {
-		return err
-	}
-	d.st.Logistics = e.ID
-
+func (d *demo) logistics(ctx context.Context, e salesrec.Engagement, p people) error {
+	var err error
 	d.clock.Set(at(2024, 3, 25, 10, 0))
 	e.Lessons = []salesrec.Lesson{
 		{Kind: salesrec.LessonImprovement, Text: "响应速度未达客户预期,竞品报价低时没有及时给出分期方案"},
