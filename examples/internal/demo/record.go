@@ -140,16 +140,10 @@ func (d *demo) retail(ctx context.Context, e salesrec.Engagement, p people) erro
 	if err != nil {
 		return err
 	}
-	d.clock.Set(at(2024, 3, 28, 16, 0))
-	e.Lessons = []salesrec.Lesson{
-		{Kind: salesrec.LessonSuccess, Text: "报价异议时拆分两期交付,老客户复购决策更快"},
-		{Kind: salesrec.LessonSuccess, Text: "A live dashboard demo removed stability doubts"},
-	}
-	if e, err = d.store.UpdateEngagement(ctx, p.li.ID, e); err != nil {
-		return err
-	}
-	e, err = d.store.CloseEngagement(ctx, p.li.ID, e.ID, e.Version, salesrec.StatusWon,
-		salesrec.Outcome{Amount: amount, SignedOn: day(2024, 3, 28)})
+	e, err = d.closePursuit(ctx, at(2024, 3, 28, 16, 0), p.li, e, salesrec.StatusWon,
+		salesrec.Outcome{Amount: amount, SignedOn: day(2024, 3, 28)},
+		salesrec.Lesson{Kind: salesrec.LessonSuccess, Text: "报价异议时拆分两期交付,老客户复购决策更快"},
+		salesrec.Lesson{Kind: salesrec.LessonSuccess, Text: "A live dashboard demo removed stability doubts"})
 	if err != nil {
 		return err
 	}
@@ -158,22 +152,28 @@ func (d *demo) retail(ctx context.Context, e salesrec.Engagement, p people) erro
 }
 
 func (d *demo) logistics(ctx context.Context, e salesrec.Engagement, p people) error {
-	var err error
-	d.clock.Set(at(2024, 3, 25, 10, 0))
-	e.Lessons = []salesrec.Lesson{
-		{Kind: salesrec.LessonImprovement, Text: "响应速度未达客户预期,竞品报价低时没有及时给出分期方案"},
-		{Kind: salesrec.LessonImprovement, Text: "Answer competitors' price cuts within 24 hours"},
-	}
-	if e, err = d.store.UpdateEngagement(ctx, p.zhang.ID, e); err != nil {
-		return err
-	}
-	e, err = d.store.CloseEngagement(ctx, p.zhang.ID, e.ID, e.Version, salesrec.StatusTerminated,
-		salesrec.Outcome{Reason: "预算调整,暂缓采购", ReasonCategory: salesrec.ReasonBudget})
+	e, err := d.closePursuit(ctx, at(2024, 3, 25, 10, 0), p.zhang, e, salesrec.StatusTerminated,
+		salesrec.Outcome{Reason: "预算调整,暂缓采购", ReasonCategory: salesrec.ReasonBudget},
+		salesrec.Lesson{Kind: salesrec.LessonImprovement, Text: "响应速度未达客户预期,竞品报价低时没有及时给出分期方案"},
+		salesrec.Lesson{Kind: salesrec.LessonImprovement, Text: "Answer competitors' price cuts within 24 hours"})
 	if err != nil {
 		return err
 	}
 	d.printf("已终止 terminated:%s(原因类别 %s)\n", e.Outcome.Reason, e.Outcome.ReasonCategory.Label(salesrec.ZH))
 	return nil
+}
+
+// closePursuit records the owner's review of a pursuit at the given demo time, its
+// lessons (结果与复盘), then closes it with status and outcome.
+func (d *demo) closePursuit(ctx context.Context, when time.Time, owner salesrec.Member, e salesrec.Engagement,
+	status salesrec.Status, o salesrec.Outcome, lessons ...salesrec.Lesson) (salesrec.Engagement, error) {
+	d.clock.Set(when)
+	e.Lessons = lessons
+	e, err := d.store.UpdateEngagement(ctx, owner.ID, e)
+	if err != nil {
+		return e, err
+	}
+	return d.store.CloseEngagement(ctx, owner.ID, e.ID, e.Version, status, o)
 }
 
 // create records a new pursuit at the given demo time and announces it.
