@@ -53,12 +53,13 @@ func (d *demo) record(ctx context.Context) error {
 		d.printf("客户 customer: %s(%s,%s)\n", saved.Name, saved.Kind.Label(salesrec.ZH), saved.Industry)
 	}
 
-	// Each pursuit is created by its owner, remembered in the state, then
-	// replayed: its contacts, actions and close.
+	// Each pursuit is created open by its owner for its customer,
+	// remembered in the state, then replayed: its contacts, actions and
+	// close.
 	pursuits := []struct {
 		when   time.Time
 		owner  salesrec.Member
-		build  func(teamID, customerID string, p people) salesrec.Engagement
+		build  func(p people) salesrec.Engagement
 		id     *string
 		replay func(d *demo, ctx context.Context, e salesrec.Engagement, p people) error
 	}{
@@ -67,7 +68,9 @@ func (d *demo) record(ctx context.Context) error {
 		{at(2024, 3, 1, 11, 0), p.zhang, logistics, &d.st.Logistics, (*demo).logistics},
 	}
 	for i, pu := range pursuits {
-		e, err := d.create(ctx, pu.when, pu.owner, pu.build(team.ID, custIDs[i], p))
+		e := pu.build(p)
+		e.TeamID, e.OwnerID, e.CustomerID, e.Status = team.ID, pu.owner.ID, custIDs[i], salesrec.StatusOpen
+		e, err := d.create(ctx, pu.when, pu.owner, e)
 		if err != nil {
 			return err
 		}
