@@ -166,8 +166,8 @@ func (d *demo) logistics(ctx context.Context, e salesrec.Engagement, p people) e
 	return nil
 }
 
-// closePursuit records the owner's review of a pursuit at the given demo time, its
-// lessons (结果与复盘), then closes it with status and outcome.
+// closePursuit records the owner's review of a pursuit at the given demo
+// time, its lessons (结果与复盘), then closes it with status and outcome.
 func (d *demo) closePursuit(ctx context.Context, when time.Time, owner salesrec.Member, e salesrec.Engagement,
 	status salesrec.Status, o salesrec.Outcome, lessons ...salesrec.Lesson) (salesrec.Engagement, error) {
 	d.clock.Set(when)
