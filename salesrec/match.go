@@ -19,10 +19,14 @@ import (
 //
 // Each stored item gives its id at most once, first come first served, and
 // never when next already names it. Ids that next gives are left as they
-// are, known or not: whoever stores next decides about those. An
-// interaction matched to a stored one (by id or by content) whose
-// occurred_at is the same moment keeps the stored form of it, so a time
-// read back in another time zone (the team's, say) is no change either.
+// are, known or not: whoever stores next decides about those.
+//
+// An item that now has a stored item's id also takes what the store set on
+// it (an interaction's recorded_at and late, a remark's author and time),
+// as the store would; and an interaction whose occurred_at is the same
+// moment as the stored one's keeps the stored form of it, so a time read
+// back in another time zone (the team's, say) is no change either. Diff of
+// cur and the result is then empty for a PUT of what was read.
 // MatchIDs changes neither argument.
 func MatchIDs(cur, next Engagement) Engagement {
 	next.Actions = matchIDs(cur.Actions, next.Actions,
@@ -36,16 +40,33 @@ func MatchIDs(cur, next Engagement) Engagement {
 		func(r *Remark) *string { return &r.ID },
 		func(a, b Remark) bool { return a.Text == b.Text && a.Collaboration == b.Collaboration })
 
-	stored := make(map[string]Interaction, len(cur.Interactions))
-	for _, in := range cur.Interactions {
-		stored[in.ID] = in
-	}
+	storedIn := byID(cur.Interactions, func(in Interaction) string { return in.ID })
 	for i, in := range next.Interactions {
-		if old, ok := stored[in.ID]; ok && in.ID != "" && in.OccurredAt.Equal(old.OccurredAt) {
-			next.Interactions[i].OccurredAt = old.OccurredAt
+		if old, ok := storedIn[in.ID]; ok {
+			next.Interactions[i].RecordedAt, next.Interactions[i].Late = old.RecordedAt, old.Late
+			if in.OccurredAt.Equal(old.OccurredAt) {
+				next.Interactions[i].OccurredAt = old.OccurredAt
+			}
+		}
+	}
+	storedRemarks := byID(cur.Remarks, func(r Remark) string { return r.ID })
+	for i, r := range next.Remarks {
+		if old, ok := storedRemarks[r.ID]; ok {
+			next.Remarks[i].AuthorID, next.Remarks[i].At = old.AuthorID, old.At
 		}
 	}
 	return next
+}
+
+// byID indexes items by their non-empty ids.
+func byID[T any](items []T, id func(T) string) map[string]T {
+	out := make(map[string]T, len(items))
+	for _, it := range items {
+		if k := id(it); k != "" {
+			out[k] = it
+		}
+	}
+	return out
 }
 
 // sameInteraction reports whether two interactions say the same, leaving
