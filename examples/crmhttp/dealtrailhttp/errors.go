@@ -25,6 +25,9 @@ type requestError struct {
 	status int
 	msg    salesrec.Message
 	fields map[string]salesrec.Message
+	// etag, when set, is answered as the ETag header: the current version
+	// of a record a stale write was refused for.
+	etag string
 }
 
 func (e *requestError) Error() string { return e.msg.En }
@@ -155,6 +158,10 @@ func (h *handler) writeError(w http.ResponseWriter, r *http.Request, err error) 
 		}
 		h.log.ErrorContext(r.Context(), "dealtrailhttp: request failed",
 			"method", r.Method, "path", r.URL.Path, "err", err)
+	}
+	var req *requestError
+	if errors.As(err, &req) && req.etag != "" {
+		w.Header().Set("ETag", req.etag)
 	}
 	var se *secretError
 	if errors.As(err, &se) {
