@@ -2,6 +2,7 @@ package dealtrailhttp_test
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"net/url"
 	"strings"
@@ -188,7 +189,7 @@ func TestUnknownParametersAreRefusedNamingThem(t *testing.T) {
 	for _, c := range []struct{ path, param string }{
 		{"/engagements?query=" + url.QueryEscape("预算"), "query"},
 		{"/engagements?status=open&limt=5", "limt"},
-		{"/engagements/counts?after=x", "after"},
+		{"/counts?after=x", "after"},
 		{"/kb/search?query=" + url.QueryEscape("预算"), "query"},
 		{"/kb/search?q=x&page_size=5", "page_size"},
 		{"/actions/overdue?tem=east", "tem"},
@@ -224,6 +225,27 @@ func TestUnknownFieldsAreRefusedNamingTheirPath(t *testing.T) {
 	if got := decodeAs[errorBody](t, r); !strings.Contains(got.Fields["remark.txt"], "not a known field") {
 		t.Errorf("fields %v do not name remark.txt in English", got.Fields)
 	}
+
+	t.Run("thousands of unknown fields", func(t *testing.T) {
+		var b strings.Builder
+		b.WriteString(`{"version":1`)
+		for i := range 5000 {
+			fmt.Fprintf(&b, `,"f%05d":1`, i)
+		}
+		b.WriteString(`}`)
+		r := f.do(t, "r1", "POST", "/engagements/"+f.e1.ID+"/remarks", b.String()).want(t, http.StatusBadRequest)
+		got := decodeAs[errorBody](t, r)
+		if len(got.Fields) != 50 || got.Fields["f00000"] == "" || got.Fields["f00049"] == "" {
+			t.Errorf("%d fields named (%d bytes), want the first 50 in order", len(got.Fields), len(r.body))
+		}
+	})
+	t.Run("a customer's name sent as a field name", func(t *testing.T) {
+		body := `{"name":"` + secretName + `","kind":"new","industry":"制造业","` + secretName + `":1}`
+		r := f.do(t, "m1", "POST", "/customers", body).want(t, http.StatusBadRequest)
+		if strings.Contains(string(r.body), secretName) || len(decodeAs[errorBody](t, r).Fields) != 1 {
+			t.Errorf("the answer echoes the name or names nothing: %s", r.body)
+		}
+	})
 }
 
 func TestBadValuesAreNamedByTheirJSONPath(t *testing.T) {

@@ -166,8 +166,13 @@ func (h *handler) writeError(w http.ResponseWriter, r *http.Request, err error) 
 	var se *secretError
 	if errors.As(err, &se) {
 		body.Error = scrub(body.Error, se.secrets)
+		fields := make(map[string]string, len(body.Fields))
 		for k, v := range body.Fields {
-			body.Fields[k] = scrub(v, se.secrets)
+			// A field's path can hold a name the client sent as a key.
+			fields[scrub(k, se.secrets)] = scrub(v, se.secrets)
+		}
+		if body.Fields != nil {
+			body.Fields = fields
 		}
 	}
 	writeJSON(w, code, body)

@@ -63,7 +63,7 @@ type handler struct {
 //	PUT  /customers/{id}                             update a customer (If-Match optional)
 //	POST /engagements                                create an engagement (201, Location, ETag)
 //	GET  /engagements                                list with filters, paged
-//	GET  /engagements/counts                         how many match the filters, by status
+//	GET  /counts                                     how many engagements match the filters, by status
 //	GET  /engagements/{id}                           read an engagement (ETag = version)
 //	PUT  /engagements/{id}                           update (version in body or If-Match)
 //	POST /engagements/{id}/interactions              log an interaction
@@ -114,7 +114,7 @@ func NewHandler(store *storage.Store, index Searcher, opts Options) http.Handler
 	mux.Handle("PUT /customers/{id}", h.route(h.updateCustomer))
 	mux.Handle("POST /engagements", h.route(h.createEngagement))
 	mux.Handle("GET /engagements", h.route(h.listEngagements, listParams...))
-	mux.Handle("GET /engagements/counts", h.route(h.counts, filterParamNames...))
+	mux.Handle("GET /counts", h.route(h.counts, filterParamNames...))
 	mux.Handle("GET /engagements/{id}", h.route(h.getEngagement))
 	mux.Handle("PUT /engagements/{id}", h.route(h.updateEngagement()))
 	mux.Handle("POST /engagements/{id}/interactions", h.route(h.logInteraction()))

@@ -48,9 +48,11 @@ type countsAnswer struct {
 	ByStatus map[salesrec.Status]int `json:"by_status"`
 }
 
-// counts answers GET /engagements/counts: how many engagements the actor
-// may see match the filters of filterOf (as GET /engagements takes them),
-// in all and by status. With ?status= only that status is counted.
+// counts answers GET /counts: how many engagements the actor may see
+// match the filters of filterOf (as GET /engagements takes them), in all
+// and by status. With ?status= only that status is counted. It is not
+// under /engagements/, where it would hide an engagement whose id is
+// "counts".
 func (h *handler) counts(c *call) error {
 	f, err := c.filterOf()
 	if err != nil {

@@ -18,19 +18,19 @@ func TestCountsByStatus(t *testing.T) {
 		Total    int
 		ByStatus map[string]int `json:"by_status"`
 	}
-	got := decodeAs[counts](t, f.do(t, "m1", "GET", "/engagements/counts", nil).want(t, http.StatusOK))
+	got := decodeAs[counts](t, f.do(t, "m1", "GET", "/counts", nil).want(t, http.StatusOK))
 	if got.Total != 3 || got.ByStatus["open"] != 1 || got.ByStatus["won"] != 1 || got.ByStatus["terminated"] != 1 {
 		t.Errorf("east's manager counts %+v, want one of each status", got)
 	}
-	got = decodeAs[counts](t, f.do(t, "m1", "GET", "/engagements/counts?status="+"%E5%B7%B2%E6%88%90%E4%BA%A4", nil).want(t, http.StatusOK)) // 已成交
+	got = decodeAs[counts](t, f.do(t, "m1", "GET", "/counts?status="+"%E5%B7%B2%E6%88%90%E4%BA%A4", nil).want(t, http.StatusOK)) // 已成交
 	if got.Total != 1 || len(got.ByStatus) != 1 || got.ByStatus["won"] != 1 {
 		t.Errorf("counting won only: %+v", got)
 	}
 	// Another team's engagements are not counted, and filters are checked.
-	if got := decodeAs[counts](t, f.do(t, "m2", "GET", "/engagements/counts", nil).want(t, http.StatusOK)); got.Total != 1 {
+	if got := decodeAs[counts](t, f.do(t, "m2", "GET", "/counts", nil).want(t, http.StatusOK)); got.Total != 1 {
 		t.Errorf("west counts %d, want its own 1", got.Total)
 	}
-	f.do(t, "m1", "GET", "/engagements/counts?status=maybe", nil).want(t, http.StatusBadRequest)
+	f.do(t, "m1", "GET", "/counts?status=maybe", nil).want(t, http.StatusBadRequest)
 }
 
 func TestActionsDueSoon(t *testing.T) {

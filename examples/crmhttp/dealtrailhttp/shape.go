@@ -4,7 +4,9 @@ import (
 	"encoding"
 	"encoding/json"
 	"errors"
+	"maps"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -75,13 +77,13 @@ func (s *shaper) walk(v any, t reflect.Type, path string) any {
 		}
 		fields := jsonFields(t)
 		out := make(map[string]any, len(obj))
-		for k, val := range obj {
+		for _, k := range slices.Sorted(maps.Keys(obj)) {
 			ft, ok := fields[k]
 			if !ok {
-				s.bad[join(path, k)] = msgUnknownField
+				s.note(s.bad, join(path, k), msgUnknownField)
 				continue
 			}
-			out[k] = s.walk(val, ft, join(path, k))
+			out[k] = s.walk(obj[k], ft, join(path, k))
 		}
 		return out
 	case reflect.Map:
@@ -187,9 +189,24 @@ func (s *shaper) number(v any, t reflect.Type, path string) any {
 	return n
 }
 
+// maxNamed is how many problems one answer names at most: a body of
+// thousands of unknown fields is refused all the same, without an answer
+// as large as itself. Objects are walked in key order, so which are named
+// does not change from one try to the next.
+const maxNamed = 50
+
+// note records a problem at path in m, unless maxNamed are named already.
+func (s *shaper) note(m map[string]salesrec.Message, path string, msg salesrec.Message) {
+	if len(s.bad)+len(s.unreadable) < maxNamed {
+		m[orBody(path)] = msg
+	} else if len(m) == 0 {
+		m[orBody(path)] = msg // the answer's status follows the kind: keep one of each
+	}
+}
+
 // wrong records a value of the wrong JSON type (400).
 func (s *shaper) wrong(path string, msg salesrec.Message) any {
-	s.bad[orBody(path)] = msg
+	s.note(s.bad, path, msg)
 	return nil
 }
 
@@ -200,7 +217,7 @@ func (s *shaper) refuse(path string, err error, fallback salesrec.Message) any {
 	if errors.As(err, &ie) {
 		fallback = ie.Msg
 	}
-	s.unreadable[orBody(path)] = fallback
+	s.note(s.unreadable, path, fallback)
 	return nil
 }
 
