@@ -311,6 +311,17 @@ func TestTheTemplatesFormatsAreReadAndWrittenBackCanonically(t *testing.T) {
 		t.Errorf("the interaction is not written back canonically: %s", r.body)
 	}
 
+	// In a list's filter too: the engagement's first contact was at 08:00.
+	for _, c := range []struct {
+		from string
+		want int
+	}{{"2024-04-12 上午07:59", 1}, {"2024-04-12 上午08:01", 0}, {"2024-04-12T00:01:00Z", 0}} {
+		got := decodeAs[page](t, f.do(t, "r1", "GET", "/engagements?occurred_from="+url.QueryEscape(c.from), nil).want(t, http.StatusOK))
+		if len(got.Items) != c.want {
+			t.Errorf("occurred_from=%s lists %d, want %d", c.from, len(got.Items), c.want)
+		}
+	}
+
 	for _, amount := range []string{`"¥80,000"`, `"8万"`, `"80000"`} {
 		e := decodeAs[salesrec.Engagement](t, f.do(t, "r1", "POST", "/engagements", engagement("c1", "r1")).want(t, http.StatusCreated))
 		body := `{"version":1,"status":"已成交","outcome":{"amount":` + amount + `,"signed_on":"2024年4月12日"}}`
