@@ -27,7 +27,6 @@ var (
 	msgDateParam       = salesrec.Message{Zh: "须为日期,格式 YYYY-MM-DD", En: "must be a date YYYY-MM-DD"}
 	msgAmountParam     = salesrec.Message{Zh: "须为金额,例如 80000、¥80,000 或 8万", En: "must be an amount such as 80000, ¥80,000 or 8万"}
 	msgBoolParam       = salesrec.Message{Zh: "须为 true 或 false", En: "must be true or false"}
-	msgIntParam        = salesrec.Message{Zh: "须为整数", En: "must be a whole number"}
 	msgUnknownValue    = salesrec.Message{Zh: "不是可选的值:请用代码或它的中文/英文名称", En: "is not a known value: use a code or its zh/en label"}
 	msgCloseStatus     = salesrec.Message{Zh: "须为 已成交 或 已终止(won、terminated)", En: "must be won (已成交) or terminated (已终止)"}
 	msgMustBeString    = salesrec.Message{Zh: "须为文本", En: "must be a string"}
