@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"net/http"
 	"net/url"
 	"sort"
@@ -82,6 +83,21 @@ func (c *call) readQuery(known map[string]bool) error {
 			fields[name] = msgUnknownParam
 		}
 		return &requestError{status: http.StatusBadRequest, msg: msgInvalidParam, fields: fields}
+	}
+	// Every value is text like any other: valid UTF-8, no NUL, not longer
+	// than a text field may be. Named here by parameter, before a filter
+	// could name it by a Go field.
+	bad := map[string]salesrec.Message{}
+	for name, values := range q {
+		for _, v := range values {
+			var ve *salesrec.ValidationError
+			if err := salesrec.CheckText(name, v, salesrec.MaxTextChars); errors.As(err, &ve) {
+				maps.Copy(bad, ve.Fields)
+			}
+		}
+	}
+	if len(bad) > 0 {
+		return &requestError{status: http.StatusBadRequest, msg: msgInvalidParam, fields: bad}
 	}
 	c.query = q
 	return nil

@@ -204,6 +204,17 @@ func TestUnknownParametersAreRefusedNamingThem(t *testing.T) {
 			}
 		})
 	}
+	for _, q := range []string{"owner=x%00y", "customer_prefix=%ff", "q=" + strings.Repeat("长", 2001)} {
+		name, _, _ := strings.Cut(q, "=")
+		path := "/engagements?"
+		if name == "q" {
+			path = "/kb/search?"
+		}
+		body := decodeAs[errorBody](t, f.do(t, "m1", "GET", path+q, nil).want(t, http.StatusBadRequest))
+		if len(body.Fields) != 1 || body.Fields[name] == "" {
+			t.Errorf("%s: fields %v do not name %s", q, body.Fields, name)
+		}
+	}
 	en := decodeAs[errorBody](t, f.do(t, "m1", "GET", "/engagements?a=1&b=2", nil, "Accept-Language", "en").want(t, http.StatusBadRequest))
 	if len(en.Fields) != 2 || !strings.Contains(en.Fields["a"], "not a parameter") || en.Fields["b"] == "" {
 		t.Errorf("English answer %+v, want a and b named", en)
