@@ -24,9 +24,10 @@ type call struct {
 	ctx   context.Context
 	actor string
 	query url.Values
-	// loc is the acting member's team's time zone, looked up once when a
-	// time is read or answered.
-	loc *time.Location
+	// member is the acting member and loc their team's time zone, looked
+	// up once when first needed.
+	member *salesrec.Member
+	loc    *time.Location
 }
 
 // endpoint is the shape of every route: it answers through c, or returns
@@ -111,10 +112,7 @@ func (c *call) location() (*time.Location, error) {
 	if c.loc != nil {
 		return c.loc, nil
 	}
-	m, err := c.h.store.Member(c.ctx, c.actor)
-	if errors.Is(err, salesrec.ErrNotFound) {
-		return nil, fmt.Errorf("%w: the acting member is no member", salesrec.ErrForbidden)
-	}
+	m, err := c.acting()
 	if err != nil {
 		return nil, err
 	}
@@ -124,6 +122,23 @@ func (c *call) location() (*time.Location, error) {
 	}
 	c.loc = loc
 	return loc, nil
+}
+
+// acting is the acting member. An actor who is no member is refused like
+// everywhere else (403).
+func (c *call) acting() (salesrec.Member, error) {
+	if c.member != nil {
+		return *c.member, nil
+	}
+	m, err := c.h.store.Member(c.ctx, c.actor)
+	if errors.Is(err, salesrec.ErrNotFound) {
+		return m, fmt.Errorf("%w: the acting member is no member", salesrec.ErrForbidden)
+	}
+	if err != nil {
+		return m, err
+	}
+	c.member = &m
+	return m, nil
 }
 
 // answer writes v as JSON with every instant in it shown in the team's

@@ -1,6 +1,7 @@
 package dealtrailhttp
 
 import (
+	"fmt"
 	"net/http"
 
 	"github.com/dealtrail/dealtrail/salesrec"
@@ -127,6 +128,14 @@ func (h *handler) updateEngagement() endpoint {
 		}
 		next = salesrec.MatchIDs(cur, next)
 		if unchanged(cur, next) {
+			// Nothing to write; still only for one who may write it.
+			m, err := c.acting()
+			if err != nil {
+				return cur, err
+			}
+			if !salesrec.CanWrite(m, cur) {
+				return cur, fmt.Errorf("%w: engagement", salesrec.ErrNotFound)
+			}
 			return cur, nil
 		}
 		return h.store.UpdateEngagement(c.ctx, c.actor, next)
