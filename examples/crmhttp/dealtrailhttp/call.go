@@ -69,7 +69,7 @@ func (h *handler) route(fn endpoint, params ...string) http.Handler {
 func (c *call) readQuery(known map[string]bool) error {
 	q, err := url.ParseQuery(c.r.URL.RawQuery)
 	if err != nil {
-		return badRequest(msgBadQuery)
+		return badRequest("query", msgBadQuery)
 	}
 	var unknown []string
 	for name := range q {

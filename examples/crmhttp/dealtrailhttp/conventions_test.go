@@ -379,3 +379,34 @@ func TestInstantsAreShownInTheTeamsZone(t *testing.T) {
 		t.Errorf("a day and time is not read in the team's zone: %s", b)
 	}
 }
+
+func TestEvery400NamesWhatIsToBlame(t *testing.T) {
+	f := newFixture(t)
+	path := "/engagements/" + f.e1.ID
+	for _, c := range []struct {
+		name, method, path, body, ifMatch, field string
+	}{
+		{"malformed JSON", "POST", path + "/remarks", `{"version":1,`, "", "body"},
+		{"an empty body", "POST", path + "/remarks", ``, "", "body"},
+		{"data after the JSON", "POST", path + "/remarks", `{"version":1,"remark":{"text":"法务已审核合同条款"}} {}`, "", "body"},
+		{"ids that differ", "PUT", path, `{"id":"other","version":1}`, "", "id"},
+		{"versions that differ", "POST", path + "/remarks", `{"version":2,"remark":{"text":"法务已审核合同条款"}}`, `"1"`, "version"},
+		{"an If-Match that is no ETag", "POST", path + "/remarks", `{"remark":{"text":"法务已审核合同条款"}}`, `W/"abc"`, "If-Match"},
+		{"a malformed query string", "GET", "/engagements?owner=%zz", "", "", "query"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			var body any
+			if c.method != "GET" {
+				body = c.body
+			}
+			hdr := []string{}
+			if c.ifMatch != "" {
+				hdr = []string{"If-Match", c.ifMatch}
+			}
+			got := decodeAs[errorBody](t, f.do(t, "r1", c.method, c.path, body, hdr...).want(t, http.StatusBadRequest))
+			if got.Error == "" || got.Fields[c.field] == "" {
+				t.Errorf("answer %+v does not name %s", got, c.field)
+			}
+		})
+	}
+}

@@ -65,7 +65,7 @@ func (h *handler) updateCustomer(c *call) error {
 	}
 	id := c.r.PathValue("id")
 	if cu.ID != "" && cu.ID != id {
-		return badRequest(msgIDMismatch)
+		return badRequest("id", msgIDMismatch)
 	}
 	cu.ID = id
 	if want := c.r.Header.Get("If-Match"); want != "" {

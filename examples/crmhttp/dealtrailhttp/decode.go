@@ -41,7 +41,7 @@ func (c *call) decode(dst any) error {
 	switch err := dec.Decode(&extra); {
 	case errors.Is(err, io.EOF):
 	case err == nil:
-		return badRequest(msgTrailingData)
+		return badRequest(bodyField, msgTrailingData)
 	default:
 		return decodeError(err)
 	}
@@ -77,9 +77,9 @@ func decodeError(err error) error {
 	case errors.As(err, &mbe):
 		return err
 	case errors.Is(err, io.EOF):
-		return badRequest(msgEmptyBody)
+		return badRequest(bodyField, msgEmptyBody)
 	case errors.As(err, &syn), errors.Is(err, io.ErrUnexpectedEOF):
-		return badRequest(msgBadJSON)
+		return badRequest(bodyField, msgBadJSON)
 	case errors.As(err, &typ):
 		if typ.Field != "" {
 			return &requestError{
@@ -88,14 +88,14 @@ func decodeError(err error) error {
 				fields: map[string]salesrec.Message{typ.Field: jsonKind(typ.Type)},
 			}
 		}
-		return badRequest(msgWrongType)
+		return badRequest(bodyField, msgWrongType)
 	case errors.Is(err, salesrec.ErrInvalid):
 		return err
 	default:
 		// The walk names every unknown field and unreadable value before
 		// this decoding; anything left is said in general terms, since
 		// encoding/json's text may quote the input.
-		return badRequest(msgBadShape)
+		return badRequest(bodyField, msgBadShape)
 	}
 }
 

@@ -32,8 +32,10 @@ type requestError struct {
 
 func (e *requestError) Error() string { return e.msg.En }
 
-func badRequest(msg salesrec.Message) error {
-	return &requestError{status: http.StatusBadRequest, msg: msg}
+// badRequest reports a malformed request, naming what is to blame: a
+// field's JSON path, "body" for the body as a whole, or a header.
+func badRequest(field string, msg salesrec.Message) error {
+	return &requestError{status: http.StatusBadRequest, msg: msg, fields: map[string]salesrec.Message{field: msg}}
 }
 
 // badParam reports a malformed query parameter.

@@ -37,10 +37,10 @@ func versionOf(r *http.Request, body int64) (basis, error) {
 	tag := strings.Trim(strings.TrimPrefix(raw, "W/"), `"`)
 	v, err := strconv.ParseInt(tag, 10, 64)
 	if err != nil || v <= 0 {
-		return basis{}, &requestError{status: http.StatusBadRequest, msg: msgBadIfMatch}
+		return basis{}, badRequest("If-Match", msgBadIfMatch)
 	}
 	if body != 0 && body != v {
-		return basis{}, badRequest(msgVersionMismatch)
+		return basis{}, badRequest("version", msgVersionMismatch)
 	}
 	return basis{version: v, ifMatch: true}, nil
 }

@@ -115,7 +115,7 @@ func (h *handler) reopenEngagement() endpoint {
 func (h *handler) updateEngagement() endpoint {
 	return write(func(c *call, id string, v int64, e engagementBody) (salesrec.Engagement, error) {
 		if e.ID != "" && e.ID != id {
-			return salesrec.Engagement{}, badRequest(msgIDMismatch)
+			return salesrec.Engagement{}, badRequest("id", msgIDMismatch)
 		}
 		next := salesrec.Engagement(e)
 		next.ID, next.Version = id, v
