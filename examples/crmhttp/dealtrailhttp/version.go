@@ -49,20 +49,20 @@ func versionOf(r *http.Request, body int64) (basis, error) {
 func etag(version int64) string { return `"` + strconv.FormatInt(version, 10) + `"` }
 
 // stale turns a write's ErrConflict into 412 (If-Match) or 409 (body)
-// with the current ETag when the engagement is no longer at the version
-// the write was based on. Any other error, and a conflict of another kind
-// (a unique value taken), is returned as it is.
-func (c *call) stale(err error, id string, b basis) error {
+// with the current ETag when the record, whose version current reads, is
+// no longer at the version the write was based on. Any other error, and a
+// conflict of another kind (a unique value taken), is returned as it is.
+func (c *call) stale(err error, b basis, current func() (int64, error)) error {
 	if !errors.Is(err, salesrec.ErrConflict) {
 		return err
 	}
-	cur, rerr := c.h.store.Engagement(c.ctx, c.actor, id)
-	if rerr != nil || cur.Version == b.version {
+	version, rerr := current()
+	if rerr != nil || version == b.version {
 		return err
 	}
 	code := http.StatusConflict
 	if b.ifMatch {
 		code = http.StatusPreconditionFailed
 	}
-	return &requestError{status: code, msg: msgStale, etag: etag(cur.Version)}
+	return &requestError{status: code, msg: msgStale, etag: etag(version)}
 }

@@ -38,7 +38,10 @@ func write[B versioned](apply func(c *call, id string, version int64, b B) (sale
 		id := c.r.PathValue("id")
 		out, err := apply(c, id, v.version, b)
 		if err != nil {
-			return c.stale(err, id, v)
+			return c.stale(err, v, func() (int64, error) {
+				cur, err := c.h.store.Engagement(c.ctx, c.actor, id)
+				return cur.Version, err
+			})
 		}
 		return c.answer(http.StatusOK, out, etag(out.Version))
 	}
