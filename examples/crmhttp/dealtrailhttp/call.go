@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"net/url"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/dealtrail/dealtrail/salesrec"
@@ -158,6 +159,22 @@ func (c *call) answer(code int, v any, etag string) error {
 // created answers 201 with v and the Location of the new resource, a path
 // under the handler's own prefix as the client addressed it.
 func (c *call) created(v any, path, etag string) error {
-	c.w.Header().Set("Location", c.h.location(c.r, path))
+	c.w.Header().Set("Location", mountedPath(c.r, path))
 	return c.answer(http.StatusCreated, v, etag)
+}
+
+// mountedPath returns the URL path of a resource, path relative to the
+// handler ("/engagements/e1"), under the prefix the host mounted the
+// handler at, found by comparing the path the client sent with the one the
+// handler sees after http.StripPrefix.
+func mountedPath(r *http.Request, path string) string {
+	sent := r.URL.EscapedPath()
+	if u, err := url.ParseRequestURI(r.RequestURI); err == nil {
+		sent = u.EscapedPath()
+	}
+	prefix := ""
+	if strings.HasSuffix(sent, r.URL.EscapedPath()) {
+		prefix = strings.TrimSuffix(sent, r.URL.EscapedPath())
+	}
+	return prefix + path
 }

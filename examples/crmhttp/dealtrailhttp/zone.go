@@ -1,10 +1,7 @@
 package dealtrailhttp
 
 import (
-	"net/http"
-	"net/url"
 	"reflect"
-	"strings"
 	"time"
 )
 
@@ -69,20 +66,4 @@ func setZone(v reflect.Value, loc *time.Location) {
 			v.SetMapIndex(iter.Key(), val)
 		}
 	}
-}
-
-// location returns the URL path of a resource, path relative to the
-// handler ("/engagements/e1"), under the prefix the host mounted the
-// handler at, found by comparing the path the client sent with the one the
-// handler sees after http.StripPrefix.
-func (h *handler) location(r *http.Request, path string) string {
-	sent := r.URL.EscapedPath()
-	if u, err := url.ParseRequestURI(r.RequestURI); err == nil {
-		sent = u.EscapedPath()
-	}
-	prefix := ""
-	if strings.HasSuffix(sent, r.URL.EscapedPath()) {
-		prefix = strings.TrimSuffix(sent, r.URL.EscapedPath())
-	}
-	return prefix + path
 }
