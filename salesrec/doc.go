@@ -36,7 +36,12 @@
 //     from the deadline, the team's time zone and now.
 //   - Formats. ParseDate, ParseClock/FormatClock, ParseMoney/Money.String
 //     and ParseBudget read and write the template's formats with exact
-//     arithmetic; Parse reads any enum from its code or either label.
+//     arithmetic; ParseInstant reads a moment as RFC 3339 or as the
+//     template's day and time ("2024-03-06 下午03:00") in the team's zone;
+//     Parse reads any enum from its code or either label.
+//   - Whole edits. MatchIDs gives the items of an engagement sent back
+//     without ids the ids of the stored items they equal, so a PUT of what
+//     was read changes nothing.
 //   - Notes. ParseNotes reads a contact's points pasted the way the
 //     template writes them (客户提出:… 销售承诺:… 异议:… 处理:… 结果:…),
 //     naming every line it cannot place; FormatNotes writes them back.

@@ -159,6 +159,18 @@ func msgNotATime(s string) Message {
 	return say("“%s”不是时间,请写成 下午02:30 这样的格式(或 24 小时制的 14:30)", "%q is not a time: write it as 上午/下午HH:MM, e.g. 下午02:30 (or 14:30)", s)
 }
 
+// msgNotAnInstant refuses a moment that is neither RFC 3339 nor a day
+// followed by a time of day.
+func msgNotAnInstant(s string) Message {
+	return say("“%s”不是时间点,请写成 2024-03-06 下午03:00(日期加时间),或带时区的 2024-03-06T15:00:00+08:00",
+		"%q is not a moment: write a day and a time, e.g. 2024-03-06 下午03:00, or RFC 3339 with an offset, e.g. 2024-03-06T15:00:00+08:00", s)
+}
+
+// msgInstantPart says which part of a day-and-time could not be read.
+func msgInstantPart(s string, why Message) Message {
+	return say("“%s”读不出时间点:%s", "%q cannot be read as a moment: %s", s, why)
+}
+
 // msgMixedClock refuses 下午13:00 and the like: t24 is the hour as written
 // ("13:00"), padded its 24-hour form ("13:00"), t12 its 12-hour form.
 func msgMixedClock(s, t24, padded, t12 string) Message {

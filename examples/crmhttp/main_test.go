@@ -125,7 +125,7 @@ func TestDemoHostMountsTheAPIBehindStandInAuth(t *testing.T) {
 	// Opening catches the knowledge base up with the feed before serving:
 	// the seeded termination reason and the one closed above.
 	q := url.Values{"q": {"预算"}, "kind": {"termination_reason"}, "facets": {"true"}}
-	if n := count(t, api+"/kb/search?"+q.Encode(), "hits"); n != 2 {
+	if n := count(t, api+"/kb/search?"+q.Encode(), "items"); n != 2 {
 		t.Errorf("searching termination reasons finds %d, want 2", n)
 	}
 }

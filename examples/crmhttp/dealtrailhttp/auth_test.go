@@ -39,7 +39,7 @@ func TestEveryRouteRefusesARequestWithoutAnActor(t *testing.T) {
 	}
 	// Nothing was written on the way.
 	r := f.do(t, "m1", "GET", "/engagements/"+id+"/history", nil).want(t, http.StatusOK)
-	if n := len(decodeAs[struct{ Entries []any }](t, r).Entries); n != 1 {
+	if n := len(decodeAs[struct{ Items []any }](t, r).Items); n != 1 {
 		t.Errorf("history has %d entries after refused requests, want 1", n)
 	}
 }

@@ -1,6 +1,9 @@
 package dealtrailhttp
 
 import (
+	"crypto/sha256"
+	"encoding/base64"
+	"encoding/json"
 	"net/http"
 
 	"github.com/dealtrail/dealtrail/salesrec"
@@ -16,42 +19,67 @@ func customerSecrets(c salesrec.Customer) []string {
 	return s
 }
 
-func (h *handler) createCustomer(w http.ResponseWriter, r *http.Request, actor string) error {
-	var c salesrec.Customer
-	if err := decode(r, &c); err != nil {
-		return withSecrets(err, customerSecrets(c)...)
-	}
-	out, err := h.store.CreateCustomer(r.Context(), actor, c)
+// customerPath is where a customer is read, for Location headers.
+func customerPath(id string) string { return "/customers/" + id }
+
+// customerTag is a customer's ETag. Customers carry no version, so the
+// tag is a digest of the customer as this actor reads it (contacts masked
+// or not): equal tags mean equal answers.
+func customerTag(c salesrec.Customer) string {
+	b, err := json.Marshal(c)
 	if err != nil {
-		return withSecrets(err, customerSecrets(c)...)
+		return ""
 	}
-	writeJSON(w, http.StatusCreated, out)
-	return nil
+	sum := sha256.Sum256(b)
+	return `"` + base64.RawURLEncoding.EncodeToString(sum[:12]) + `"`
 }
 
-func (h *handler) getCustomer(w http.ResponseWriter, r *http.Request, actor string) error {
-	c, err := h.store.Customer(r.Context(), actor, r.PathValue("id"))
+func (h *handler) createCustomer(c *call) error {
+	var cu salesrec.Customer
+	if err := c.decode(&cu); err != nil {
+		return withSecrets(err, customerSecrets(cu)...)
+	}
+	out, err := h.store.CreateCustomer(c.ctx, c.actor, cu)
+	if err != nil {
+		return withSecrets(err, customerSecrets(cu)...)
+	}
+	return c.created(out, customerPath(out.ID), customerTag(out))
+}
+
+func (h *handler) getCustomer(c *call) error {
+	cu, err := h.store.Customer(c.ctx, c.actor, c.r.PathValue("id"))
 	if err != nil {
 		return err
 	}
-	writeJSON(w, http.StatusOK, c)
-	return nil
+	return c.answer(http.StatusOK, cu, customerTag(cu))
 }
 
-func (h *handler) updateCustomer(w http.ResponseWriter, r *http.Request, actor string) error {
-	var c salesrec.Customer
-	if err := decode(r, &c); err != nil {
-		return withSecrets(err, customerSecrets(c)...)
+// updateCustomer replaces a customer. With If-Match, the tag must be the
+// customer's current one (412 with the current tag otherwise). The check
+// and the write are two steps: a write landing between them is not seen,
+// since customers carry no version the store could compare.
+func (h *handler) updateCustomer(c *call) error {
+	var cu salesrec.Customer
+	if err := c.decode(&cu); err != nil {
+		return withSecrets(err, customerSecrets(cu)...)
 	}
-	id := r.PathValue("id")
-	if c.ID != "" && c.ID != id {
-		return badRequest(msgIDMismatch)
+	id := c.r.PathValue("id")
+	if cu.ID != "" && cu.ID != id {
+		return badRequest("id", msgIDMismatch)
 	}
-	c.ID = id
-	out, err := h.store.UpdateCustomer(r.Context(), actor, c)
+	cu.ID = id
+	if want := c.r.Header.Get("If-Match"); want != "" {
+		cur, err := h.store.Customer(c.ctx, c.actor, id)
+		if err != nil {
+			return err
+		}
+		if tag := customerTag(cur); want != tag && want != "*" {
+			return &requestError{status: http.StatusPreconditionFailed, msg: msgStale, etag: tag}
+		}
+	}
+	out, err := h.store.UpdateCustomer(c.ctx, c.actor, cu)
 	if err != nil {
-		return withSecrets(err, customerSecrets(c)...)
+		return withSecrets(err, customerSecrets(cu)...)
 	}
-	writeJSON(w, http.StatusOK, out)
-	return nil
+	return c.answer(http.StatusOK, out, customerTag(out))
 }

@@ -7,21 +7,23 @@ import (
 	"io"
 	"net/http"
 	"reflect"
-	"strconv"
-	"strings"
 
 	"github.com/dealtrail/dealtrail/salesrec"
 )
 
 // decode reads exactly one JSON value from the request body into dst.
-// Unknown fields, trailing data, and a body over the limit set in route are
-// refused, and so is a string that is not text as sent (see checkText): a
-// 422 naming its field, before anything is decoded. Errors that salesrec
-// raised while decoding (an unknown enum value) pass through as they are;
-// every other decoding problem becomes a 400 whose message names no value
-// from the body.
-func decode(r *http.Request, dst any) error {
-	body, err := io.ReadAll(r.Body)
+// Trailing data and a body over the limit set in route are refused, and so
+// is a string that is not text as sent (see checkText): a 422 naming its
+// field, before anything is decoded. Then the body is walked alongside
+// dst's type (see shaper): unknown fields and values of the wrong JSON type
+// answer 400, values salesrec cannot read (a date, an enum, an instant, an
+// amount) 422, each named by its JSON path in fields. Values the template
+// writes its own way ("2024-03-06 下午03:00", "¥80,000") are read into their
+// canonical JSON first. When the body is refused, dst still receives the
+// fields that could be read, so a caller can scrub their confidential
+// values from the answer.
+func (c *call) decode(dst any) error {
+	body, err := io.ReadAll(c.r.Body)
 	if err != nil {
 		return decodeError(err)
 	}
@@ -29,20 +31,40 @@ func decode(r *http.Request, dst any) error {
 		return err
 	}
 	dec := json.NewDecoder(bytes.NewReader(body))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(dst); err != nil {
+	dec.UseNumber()
+	var tree any
+	if err := dec.Decode(&tree); err != nil {
 		return decodeError(err)
 	}
 	// Exactly one value: anything but the end of the body after it is an error.
 	var extra json.RawMessage
 	switch err := dec.Decode(&extra); {
 	case errors.Is(err, io.EOF):
-		return nil
 	case err == nil:
-		return badRequest(msgTrailingData)
+		return badRequest(bodyField, msgTrailingData)
 	default:
 		return decodeError(err)
 	}
+
+	s := shaper{loc: c.location, bad: map[string]salesrec.Message{}, unreadable: map[string]salesrec.Message{}}
+	canonical, err := json.Marshal(s.walk(tree, reflect.TypeOf(dst).Elem(), ""))
+	if err != nil {
+		return err
+	}
+	strict := json.NewDecoder(bytes.NewReader(canonical))
+	strict.DisallowUnknownFields()
+	err = strict.Decode(dst)
+	switch {
+	case s.err != nil:
+		return s.err
+	case len(s.bad) > 0:
+		return &requestError{status: http.StatusBadRequest, msg: msgBadShape, fields: s.bad}
+	case len(s.unreadable) > 0:
+		return &requestError{status: http.StatusUnprocessableEntity, msg: msgInvalidInput, fields: s.unreadable}
+	case err != nil:
+		return decodeError(err)
+	}
+	return nil
 }
 
 func decodeError(err error) error {
@@ -55,9 +77,9 @@ func decodeError(err error) error {
 	case errors.As(err, &mbe):
 		return err
 	case errors.Is(err, io.EOF):
-		return badRequest(msgEmptyBody)
+		return badRequest(bodyField, msgEmptyBody)
 	case errors.As(err, &syn), errors.Is(err, io.ErrUnexpectedEOF):
-		return badRequest(msgBadJSON)
+		return badRequest(bodyField, msgBadJSON)
 	case errors.As(err, &typ):
 		if typ.Field != "" {
 			return &requestError{
@@ -66,45 +88,16 @@ func decodeError(err error) error {
 				fields: map[string]salesrec.Message{typ.Field: jsonKind(typ.Type)},
 			}
 		}
-		return badRequest(msgWrongType)
+		return badRequest(bodyField, msgWrongType)
 	case errors.Is(err, salesrec.ErrInvalid):
 		return err
 	default:
-		// Unknown fields and values a type refused to unmarshal (a date that
-		// is not YYYY-MM-DD). encoding/json has no typed error for the former
-		// and its text may quote the input, so say it in general terms.
-		return badRequest(msgBadShape)
+		// The walk names every unknown field and unreadable value before
+		// this decoding; anything left is said in general terms, since
+		// encoding/json's text may quote the input.
+		return badRequest(bodyField, msgBadShape)
 	}
 }
-
-// versionOf returns the version a write is based on: the If-Match header
-// when present (an ETag such as "3", quoted or not, weak or not), otherwise
-// the version in the body. When both are present they must agree. No
-// version at all answers 428, so a client cannot overwrite blindly.
-func versionOf(r *http.Request, body int64) (int64, error) {
-	raw := strings.TrimSpace(r.Header.Get("If-Match"))
-	if raw == "" {
-		if body <= 0 {
-			return 0, &requestError{
-				status: http.StatusPreconditionRequired,
-				msg:    msgNeedVersion,
-			}
-		}
-		return body, nil
-	}
-	tag := strings.Trim(strings.TrimPrefix(raw, "W/"), `"`)
-	v, err := strconv.ParseInt(tag, 10, 64)
-	if err != nil || v <= 0 {
-		return 0, &requestError{status: http.StatusBadRequest, msg: msgBadIfMatch}
-	}
-	if body != 0 && body != v {
-		return 0, badRequest(msgVersionMismatch)
-	}
-	return v, nil
-}
-
-// etag formats a version as the ETag reads return and If-Match accepts.
-func etag(version int64) string { return `"` + strconv.FormatInt(version, 10) + `"` }
 
 // jsonKind names the JSON type a Go type decodes from, for error messages.
 func jsonKind(t reflect.Type) salesrec.Message {

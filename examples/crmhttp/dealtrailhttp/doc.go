@@ -18,6 +18,39 @@
 // directory uses a header-reading stand-in for that middleware; it is not
 // for production.
 //
+// # Conventions
+//
+// Every route follows the same conventions (docs/http-api.md has them in
+// full, each with the test that holds it):
+//
+//   - POST that creates answers 201 Created with a Location header (the new
+//     record's path under the host's prefix) and, for an engagement, its ETag.
+//   - Reads of one record answer an ETag: an engagement's version ("3"), a
+//     digest of a customer as the actor reads it.
+//   - A write says what it was based on, in If-Match (or "version" in the
+//     body). A stale If-Match answers 412 Precondition Failed, a stale body
+//     version 409 Conflict, both with the current ETag; none at all 428.
+//   - PUT replaces an engagement as a whole. Items sent back without their
+//     ids are matched to the stored ones they equal (salesrec.MatchIDs), and
+//     a PUT that changes nothing changes nothing: same version, no history.
+//   - Lists answer {"items": […], "next": "…", "total": n}. Long lists
+//     (engagements, search) are paged with ?limit= and ?after= (the previous
+//     answer's next); short ones come whole. total is given where it is cheap.
+//   - Unknown query parameters and unknown JSON fields are refused (400),
+//     each named: the parameter, or the field by its JSON path
+//     (actions[0].deadlin).
+//   - Every 400 and 422 about input names the field by its JSON path in
+//     "fields" (interaction.occurred_at, outcome.amount, actions[1].status):
+//     wrong JSON types, enum values, dates, instants and amounts alike.
+//   - Where JSON has a time or an amount, the template's own forms are
+//     accepted too — "2024-03-06 下午03:00" (read in the team's time zone),
+//     "¥80,000", "8万", "2024年3月6日", labels such as "已成交" — and answers
+//     always carry the canonical forms (RFC 3339, {"minor", "currency"},
+//     YYYY-MM-DD, codes).
+//   - Instants in answers are in the acting member's team's time zone
+//     (Options.TeamLocation), "2024-03-06T15:00:00+08:00", everywhere.
+//   - Messages are in Chinese, or English when Accept-Language prefers it.
+//
 // # Errors
 //
 // Errors are mapped with errors.Is and errors.As, never by message text.
@@ -26,20 +59,24 @@
 // own messages; the library's come with both languages):
 //
 //	*salesrec.ValidationError, salesrec.ErrInvalid  422 {"error": …, "fields": {path: message}}
-//	*salesrec.InputError (a date, amount or enum
-//	in the body that salesrec cannot read)          422 {"error": "填写有误:" + its message}
+//	a value in the body salesrec cannot read (a
+//	date, instant, amount or enum)                  422 {"fields": {path: the parser's message}}
 //	a query parameter salesrec cannot read          400 {"fields": {name: the parser's message}}
 //	a string in the body that is not text          422 naming its path (see below)
-//	salesrec.ErrConflict (stale version, taken)     409
+//	unknown fields, values of the wrong JSON type   400 {"fields": {path: …}}
+//	unknown query parameters                        400 {"fields": {name: …}}
+//	a stale If-Match                                412 with the current ETag
+//	a stale body version                            409 with the current ETag
+//	salesrec.ErrConflict (a unique value taken)     409
 //	salesrec.ErrInvalidTransition                   409 (the request is well formed; the
 //	                                                     engagement's current state refuses it)
 //	salesrec.ErrNotFound                            404 (also another team's record)
-//	salesrec.ErrForbidden                           403
-//	malformed JSON, unknown fields, trailing data,
+//	salesrec.ErrForbidden                           403 (also an actor who is no member)
+//	malformed JSON, trailing data,
 //	malformed query parameters                      400
 //	body over Options.MaxBodyBytes                  413
 //	an update without any version                   428
-//	search when the handler was given no index      501
+//	search or similar lessons without an index      501
 //	anything else                                   500 with a generic message; the
 //	                                                     details go to Options.Logger
 //
@@ -56,10 +93,10 @@
 // object for a bad field name) and the message is given in Chinese and
 // English. A U+FFFD the client sent itself, raw or as \ufffd, is kept.
 //
-// # Versions
+// # Inside
 //
-// Every write to an existing engagement carries the version the client read,
-// either as "version" in the JSON body or as an If-Match header holding the
-// ETag that reads return ("3" for version 3). A stale version answers 409;
-// the client reads again and retries.
+// route (call.go) runs the steps every route shares — who is acting, which
+// query parameters it takes, the team's time zone, answering — and hands
+// the route a *call; call.decode reads bodies (shape.go walks them); write
+// (writes.go) is the one shape of every versioned write.
 package dealtrailhttp

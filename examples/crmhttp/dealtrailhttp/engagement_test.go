@@ -96,7 +96,10 @@ func TestUpdateEngagementVersions(t *testing.T) {
 	t.Run("a stale If-Match", func(t *testing.T) {
 		e2 := e
 		e2.Version = 0
-		f.do(t, "r1", "PUT", path, e2, "If-Match", `"2"`).want(t, http.StatusConflict)
+		r := f.do(t, "r1", "PUT", path, e2, "If-Match", `"2"`).want(t, http.StatusPreconditionFailed)
+		if got := r.header.Get("ETag"); got != `"3"` {
+			t.Errorf("412 with ETag %q, want the current \"3\"", got)
+		}
 	})
 	t.Run("no version at all", func(t *testing.T) {
 		e2 := e
@@ -128,11 +131,11 @@ func TestUpdateEngagementVersions(t *testing.T) {
 	})
 
 	// Exactly the successful writes are in the history.
-	hist := decodeAs[struct{ Entries []salesrec.HistoryEntry }](t, f.do(t, "m1", "GET", path+"/history", nil).want(t, http.StatusOK))
-	if len(hist.Entries) != 3 {
-		t.Errorf("history has %d entries, want 3 (create and two updates)", len(hist.Entries))
+	hist := decodeAs[struct{ Items []salesrec.HistoryEntry }](t, f.do(t, "m1", "GET", path+"/history", nil).want(t, http.StatusOK))
+	if len(hist.Items) != 3 {
+		t.Errorf("history has %d entries, want 3 (create and two updates)", len(hist.Items))
 	}
-	for i, h := range hist.Entries {
+	for i, h := range hist.Items {
 		if h.Version != int64(i+1) {
 			t.Errorf("entry %d has version %s", i, strconv.FormatInt(h.Version, 10))
 		}

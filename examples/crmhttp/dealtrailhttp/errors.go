@@ -25,12 +25,17 @@ type requestError struct {
 	status int
 	msg    salesrec.Message
 	fields map[string]salesrec.Message
+	// etag, when set, is answered as the ETag header: the current version
+	// of a record a stale write was refused for.
+	etag string
 }
 
 func (e *requestError) Error() string { return e.msg.En }
 
-func badRequest(msg salesrec.Message) error {
-	return &requestError{status: http.StatusBadRequest, msg: msg}
+// badRequest reports a malformed request, naming what is to blame: a
+// field's JSON path, "body" for the body as a whole, or a header.
+func badRequest(field string, msg salesrec.Message) error {
+	return &requestError{status: http.StatusBadRequest, msg: msg, fields: map[string]salesrec.Message{field: msg}}
 }
 
 // badParam reports a malformed query parameter.
@@ -156,11 +161,20 @@ func (h *handler) writeError(w http.ResponseWriter, r *http.Request, err error) 
 		h.log.ErrorContext(r.Context(), "dealtrailhttp: request failed",
 			"method", r.Method, "path", r.URL.Path, "err", err)
 	}
+	var req *requestError
+	if errors.As(err, &req) && req.etag != "" {
+		w.Header().Set("ETag", req.etag)
+	}
 	var se *secretError
 	if errors.As(err, &se) {
 		body.Error = scrub(body.Error, se.secrets)
+		fields := make(map[string]string, len(body.Fields))
 		for k, v := range body.Fields {
-			body.Fields[k] = scrub(v, se.secrets)
+			// A field's path can hold a name the client sent as a key.
+			fields[scrub(k, se.secrets)] = scrub(v, se.secrets)
+		}
+		if body.Fields != nil {
+			body.Fields = fields
 		}
 	}
 	writeJSON(w, code, body)

@@ -28,8 +28,11 @@ type Options struct {
 	// Rules are used for findings; nil means salesrec.DefaultRules(). Give it
 	// the rules the store validates with (storage.Options.Rules).
 	Rules *salesrec.Rules
-	// TeamLocation returns the time zone a team judges deadlines in. Nil
-	// means every team uses salesrec.DefaultTimeZone (Asia/Shanghai).
+	// TeamLocation returns the time zone a team judges deadlines in. Every
+	// instant in an answer is shown in the acting member's team's zone, and
+	// a day and time sent without an offset ("2024-03-06 下午03:00") is read
+	// in it. Nil means every team uses salesrec.DefaultTimeZone
+	// (Asia/Shanghai).
 	TeamLocation func(ctx context.Context, teamID string) (*time.Location, error)
 	// MaxBodyBytes limits request bodies; zero means DefaultMaxBodyBytes.
 	MaxBodyBytes int64
@@ -51,14 +54,16 @@ type handler struct {
 }
 
 // NewHandler returns the dealtrail HTTP API backed by store and, for
-// knowledge-base search, index (nil answers search requests with 501).
-// Mount it under any prefix with http.StripPrefix; its routes are:
+// knowledge-base search and similar lessons, index (nil answers those
+// requests with 501). Mount it under any prefix with http.StripPrefix; its
+// routes are:
 //
-//	POST /customers                                  create a customer
+//	POST /customers                                  create a customer (201, Location)
 //	GET  /customers/{id}                             read a customer (contacts masked per role)
-//	PUT  /customers/{id}                             update a customer
-//	POST /engagements                                create an engagement
-//	GET  /engagements                                list with filters and a cursor
+//	PUT  /customers/{id}                             update a customer (If-Match optional)
+//	POST /engagements                                create an engagement (201, Location, ETag)
+//	GET  /engagements                                list with filters, paged
+//	GET  /counts                                     how many engagements match the filters, by status
 //	GET  /engagements/{id}                           read an engagement (ETag = version)
 //	PUT  /engagements/{id}                           update (version in body or If-Match)
 //	POST /engagements/{id}/interactions              log an interaction
@@ -68,8 +73,12 @@ type handler struct {
 //	POST /engagements/{id}/reopen                    reopen a terminated engagement
 //	GET  /engagements/{id}/history                   the change history
 //	GET  /engagements/{id}/findings                  soft problems at the clock's now
+//	GET  /engagements/{id}/similar                   similar lessons of closed engagements
 //	GET  /actions/overdue                            overdue actions of an owner or a team
-//	GET  /kb/search                                  search the team knowledge base
+//	GET  /actions/due-soon                           actions due within days, of an owner or a team
+//	GET  /kb/search                                  search the team knowledge base, paged
+//
+// The conventions every route follows are in the package documentation.
 func NewHandler(store *storage.Store, index Searcher, opts Options) http.Handler {
 	h := &handler{
 		store:   store,
@@ -98,48 +107,28 @@ func NewHandler(store *storage.Store, index Searcher, opts Options) http.Handler
 		h.log = slog.Default()
 	}
 
+	listParams := append(append([]string(nil), filterParamNames...), pageParamNames...)
 	mux := http.NewServeMux()
 	mux.Handle("POST /customers", h.route(h.createCustomer))
 	mux.Handle("GET /customers/{id}", h.route(h.getCustomer))
 	mux.Handle("PUT /customers/{id}", h.route(h.updateCustomer))
 	mux.Handle("POST /engagements", h.route(h.createEngagement))
-	mux.Handle("GET /engagements", h.route(h.listEngagements))
+	mux.Handle("GET /engagements", h.route(h.listEngagements, listParams...))
+	mux.Handle("GET /counts", h.route(h.counts, filterParamNames...))
 	mux.Handle("GET /engagements/{id}", h.route(h.getEngagement))
-	mux.Handle("PUT /engagements/{id}", h.route(h.updateEngagement))
-	mux.Handle("POST /engagements/{id}/interactions", h.route(h.logInteraction))
-	mux.Handle("POST /engagements/{id}/actions/{action}/status", h.route(h.setActionStatus))
-	mux.Handle("POST /engagements/{id}/remarks", h.route(h.addRemark))
-	mux.Handle("POST /engagements/{id}/close", h.route(h.closeEngagement))
-	mux.Handle("POST /engagements/{id}/reopen", h.route(h.reopenEngagement))
+	mux.Handle("PUT /engagements/{id}", h.route(h.updateEngagement()))
+	mux.Handle("POST /engagements/{id}/interactions", h.route(h.logInteraction()))
+	mux.Handle("POST /engagements/{id}/actions/{action}/status", h.route(h.setActionStatus()))
+	mux.Handle("POST /engagements/{id}/remarks", h.route(h.addRemark()))
+	mux.Handle("POST /engagements/{id}/close", h.route(h.closeEngagement()))
+	mux.Handle("POST /engagements/{id}/reopen", h.route(h.reopenEngagement()))
 	mux.Handle("GET /engagements/{id}/history", h.route(h.history))
 	mux.Handle("GET /engagements/{id}/findings", h.route(h.findings))
-	mux.Handle("GET /actions/overdue", h.route(h.overdue))
-	mux.Handle("GET /kb/search", h.route(h.search))
+	mux.Handle("GET /engagements/{id}/similar", h.route(h.similar, "limit"))
+	mux.Handle("GET /actions/overdue", h.route(h.overdue, actionParamNames...))
+	mux.Handle("GET /actions/due-soon", h.route(h.dueSoon, append([]string{"days"}, actionParamNames...)...))
+	mux.Handle("GET /kb/search", h.route(h.search, searchParamNames...))
 	return mux
-}
-
-// endpoint is the shape of every route: it receives the authenticated
-// actor and returns an error for route to map to a status code.
-type endpoint func(w http.ResponseWriter, r *http.Request, actor string) error
-
-// route authenticates the request, limits its body and maps the endpoint's
-// error to a JSON answer.
-func (h *handler) route(fn endpoint) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		actor, ok := "", false
-		if h.actor != nil {
-			actor, ok = h.actor(r)
-		}
-		if !ok || actor == "" {
-			w.Header().Set("WWW-Authenticate", `Bearer realm="dealtrail"`)
-			writeJSON(w, http.StatusUnauthorized, errorBody{Error: "authentication required"})
-			return
-		}
-		r.Body = http.MaxBytesReader(w, r.Body, h.maxBody)
-		if err := fn(w, r, actor); err != nil {
-			h.writeError(w, r, err)
-		}
-	})
 }
 
 func defaultLocation(context.Context, string) (*time.Location, error) {

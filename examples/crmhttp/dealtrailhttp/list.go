@@ -2,55 +2,85 @@ package dealtrailhttp
 
 import (
 	"net/http"
-	"net/url"
-	"strconv"
-	"strings"
 	"time"
 
 	"github.com/dealtrail/dealtrail/salesrec"
 	"github.com/dealtrail/dealtrail/storage"
 )
 
-// listAnswer is one page of engagements. Next is the cursor to pass as
-// ?after= for the following page; it is absent on the last page.
-type listAnswer struct {
-	Items []salesrec.Engagement `json:"items"`
-	Next  string                `json:"next,omitempty"`
-}
+// filterParamNames are the query parameters filterOf reads.
+var filterParamNames = []string{"team", "owner", "status", "customer", "industry", "stage", "customer_prefix", "occurred_from", "occurred_to"}
 
-// listEngagements answers GET /engagements. Query parameters, all optional:
-// team, owner, status, customer, industry, stage, customer_prefix,
-// occurred_from and occurred_to (RFC 3339), after (a cursor) and limit
-// (1–500, default 50). The store keeps the list to what the actor may see.
-func (h *handler) listEngagements(w http.ResponseWriter, r *http.Request, actor string) error {
-	q := r.URL.Query()
-	f, err := filterOf(q)
+// listEngagements answers GET /engagements, newest update first. Query
+// parameters, all optional: the filters of filterOf, after (a cursor) and
+// limit (1–500, default 50). The first page carries the total. The store
+// keeps the list to what the actor may see.
+func (h *handler) listEngagements(c *call) error {
+	f, err := c.filterOf()
 	if err != nil {
 		return err
 	}
-	p := storage.PageRequest{After: q.Get("after")}
-	if s := q.Get("limit"); s != "" {
-		n, err := strconv.Atoi(s)
-		if err != nil || n < 1 || n > 500 {
-			return badParam("limit", msgLimit)
+	p, err := c.pageParams(50, 500)
+	if err != nil {
+		return err
+	}
+	page, err := h.store.ListEngagements(c.ctx, c.actor, f, storage.PageRequest{After: p.after, Limit: p.limit})
+	if err != nil {
+		return err
+	}
+	out := list[salesrec.Engagement]{Items: page.Items, Next: page.Next}
+	if out.Items == nil {
+		out.Items = []salesrec.Engagement{}
+	}
+	if p.after == "" {
+		n, err := h.store.CountEngagements(c.ctx, c.actor, f)
+		if err != nil {
+			return err
 		}
-		p.Limit = n
+		out.Total = &n
 	}
-	page, err := h.store.ListEngagements(r.Context(), actor, f, p)
+	return c.answer(http.StatusOK, out, "")
+}
+
+// countsAnswer is how many engagements match, in all and by status.
+type countsAnswer struct {
+	Total    int                     `json:"total"`
+	ByStatus map[salesrec.Status]int `json:"by_status"`
+}
+
+// counts answers GET /counts: how many engagements the actor may see
+// match the filters of filterOf (as GET /engagements takes them), in all
+// and by status. With ?status= only that status is counted. It is not
+// under /engagements/, where it would hide an engagement whose id is
+// "counts".
+func (h *handler) counts(c *call) error {
+	f, err := c.filterOf()
 	if err != nil {
 		return err
 	}
-	items := page.Items
-	if items == nil {
-		items = []salesrec.Engagement{}
+	statuses := []salesrec.Status{salesrec.StatusOpen, salesrec.StatusWon, salesrec.StatusTerminated}
+	if f.Status != "" {
+		statuses = []salesrec.Status{f.Status}
 	}
-	writeJSON(w, http.StatusOK, listAnswer{Items: items, Next: page.Next})
-	return nil
+	out := countsAnswer{ByStatus: make(map[salesrec.Status]int, len(statuses))}
+	for _, s := range statuses {
+		f.Status = s
+		n, err := h.store.CountEngagements(c.ctx, c.actor, f)
+		if err != nil {
+			return err
+		}
+		out.ByStatus[s] = n
+		out.Total += n
+	}
+	return c.answer(http.StatusOK, out, "")
 }
 
-// filterOf reads a storage.Filter from query parameters. Enum values accept
-// a code or a zh/en label, as everywhere in dealtrail.
-func filterOf(q url.Values) (storage.Filter, error) {
+// filterOf reads a storage.Filter from the query: team, owner, customer,
+// industry, customer_prefix as given; status and stage as a code or a
+// zh/en label; occurred_from and occurred_to as an instant (RFC 3339 or the
+// template's day and time in the team's zone).
+func (c *call) filterOf() (storage.Filter, error) {
+	q := c.query
 	f := storage.Filter{
 		TeamID:         q.Get("team"),
 		OwnerID:        q.Get("owner"),
@@ -73,27 +103,33 @@ func filterOf(q url.Values) (storage.Filter, error) {
 		f.Stage = v
 	}
 	var err error
-	if f.OccurredFrom, err = timeParam(q, "occurred_from"); err != nil {
+	if f.OccurredFrom, err = c.instantParam("occurred_from"); err != nil {
 		return f, err
 	}
-	if f.OccurredTo, err = timeParam(q, "occurred_to"); err != nil {
+	if f.OccurredTo, err = c.instantParam("occurred_to"); err != nil {
 		return f, err
 	}
 	return f, nil
 }
 
-func timeParam(q url.Values, name string) (time.Time, error) {
-	s := q.Get(name)
+// instantParam reads an instant from the query. An unencoded "+08:00"
+// arrives as " 08:00" after query decoding, so a space before the offset
+// of an RFC 3339 time is read as "+".
+func (c *call) instantParam(name string) (time.Time, error) {
+	s := c.query.Get(name)
 	if s == "" {
 		return time.Time{}, nil
 	}
-	t, err := time.Parse(time.RFC3339, s)
-	if err != nil && strings.Contains(s, " ") {
-		// An unencoded "+08:00" arrives as " 08:00" after query decoding.
-		t, err = time.Parse(time.RFC3339, strings.ReplaceAll(s, " ", "+"))
+	loc, err := c.location()
+	if err != nil {
+		return time.Time{}, err
+	}
+	t, err := salesrec.ParseInstant(s, loc)
+	if err != nil && len(s) > 6 && s[len(s)-6] == ' ' {
+		t, err = salesrec.ParseInstant(s[:len(s)-6]+"+"+s[len(s)-5:], loc)
 	}
 	if err != nil {
-		return time.Time{}, badParam(name, msgTimeParam)
+		return time.Time{}, paramError(name, err, msgTimeParam)
 	}
 	return t, nil
 }

@@ -49,10 +49,10 @@ func TestParseRefusalsFollowAcceptLanguage(t *testing.T) {
 	body["stage"] = "第三阶段"
 	zh := decodeAs[errorBody](t, f.do(t, "r1", "POST", "/engagements", body).want(t, http.StatusUnprocessableEntity))
 	en := decodeAs[errorBody](t, f.do(t, "r1", "POST", "/engagements", body, "Accept-Language", "en").want(t, http.StatusUnprocessableEntity))
-	if !strings.HasPrefix(zh.Error, "填写有误:“第三阶段”不是可选的") || strings.Contains(zh.Error, "not a known") {
-		t.Errorf("default answer = %q, want Chinese", zh.Error)
+	if zh.Error != "填写有误" || !strings.HasPrefix(zh.Fields["stage"], "“第三阶段”不是可选的") {
+		t.Errorf("default answer = %+v, want Chinese under stage", zh)
 	}
-	if !strings.HasPrefix(en.Error, `invalid input: "第三阶段" is not a known`) {
-		t.Errorf("English answer = %q, want English", en.Error)
+	if en.Error != "invalid input" || !strings.HasPrefix(en.Fields["stage"], `"第三阶段" is not a known`) {
+		t.Errorf("English answer = %+v, want English under stage", en)
 	}
 }

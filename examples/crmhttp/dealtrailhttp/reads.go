@@ -2,26 +2,20 @@ package dealtrailhttp
 
 import (
 	"net/http"
+	"strconv"
 	"time"
 
 	"github.com/dealtrail/dealtrail/salesrec"
 	"github.com/dealtrail/dealtrail/storage"
 )
 
-type historyAnswer struct {
-	Entries []salesrec.HistoryEntry `json:"entries"`
-}
-
-func (h *handler) history(w http.ResponseWriter, r *http.Request, actor string) error {
-	entries, err := h.store.History(r.Context(), actor, r.PathValue("id"))
+// history answers an engagement's change history, oldest first, whole.
+func (h *handler) history(c *call) error {
+	entries, err := h.store.History(c.ctx, c.actor, c.r.PathValue("id"))
 	if err != nil {
 		return err
 	}
-	if entries == nil {
-		entries = []salesrec.HistoryEntry{}
-	}
-	writeJSON(w, http.StatusOK, historyAnswer{Entries: entries})
-	return nil
+	return c.answer(http.StatusOK, whole(entries), "")
 }
 
 // finding is salesrec.Finding with JSON names.
@@ -32,31 +26,30 @@ type finding struct {
 	EN   string `json:"en"`
 }
 
-type findingsAnswer struct {
-	At       time.Time `json:"at"`
-	Findings []finding `json:"findings"`
+// judged is a list judged at an instant: "at" is that instant.
+type judged[T any] struct {
+	At time.Time `json:"at"`
+	list[T]
 }
 
 // findings answers the soft problems of an engagement (late interactions,
 // overdue actions, …) judged at the clock's now in the team's time zone.
 // Reading the engagement through the store applies the actor's access.
-func (h *handler) findings(w http.ResponseWriter, r *http.Request, actor string) error {
-	ctx := r.Context()
-	e, err := h.store.Engagement(ctx, actor, r.PathValue("id"))
+func (h *handler) findings(c *call) error {
+	e, err := h.store.Engagement(c.ctx, c.actor, c.r.PathValue("id"))
 	if err != nil {
 		return err
 	}
-	loc, err := h.loc(ctx, e.TeamID)
+	loc, err := h.loc(c.ctx, e.TeamID)
 	if err != nil {
 		return err
 	}
 	now := h.clock.Now()
-	out := findingsAnswer{At: now, Findings: []finding{}}
+	var out []finding
 	for _, f := range h.rules.Findings(e, now, loc) {
-		out.Findings = append(out.Findings, finding{Code: f.Code, Item: f.Item, ZH: f.Zh, EN: f.En})
+		out = append(out, finding{Code: f.Code, Item: f.Item, ZH: f.Zh, EN: f.En})
 	}
-	writeJSON(w, http.StatusOK, out)
-	return nil
+	return c.answer(http.StatusOK, judged[finding]{At: now, list: whole(out)}, "")
 }
 
 // actionItem is storage.ActionItem with JSON names.
@@ -67,38 +60,44 @@ type actionItem struct {
 	Overdue      bool            `json:"overdue"`
 }
 
-type overdueAnswer struct {
-	At    time.Time    `json:"at"`
-	Items []actionItem `json:"items"`
-}
+// actionParamNames are the parameters of the action lists.
+var actionParamNames = []string{"owner", "team"}
 
 // overdue answers GET /actions/overdue: the overdue actions of ?owner= or
-// of ?team=, judged at the clock's now. Without either it lists the actor's
-// own. The store keeps the list to what the actor may see.
-func (h *handler) overdue(w http.ResponseWriter, r *http.Request, actor string) error {
-	q := r.URL.Query()
-	aq := storage.ActionQuery{
-		TeamID:  q.Get("team"),
-		OwnerID: q.Get("owner"),
-		At:      h.clock.Now(),
-		Overdue: true,
+// of ?team=, judged at the clock's now; without either, the actor's own.
+func (h *handler) overdue(c *call) error {
+	return h.actions(c, storage.ActionQuery{Overdue: true})
+}
+
+// dueSoon answers GET /actions/due-soon: the not-done actions of ?owner= or
+// ?team= due from today up to ?days= days ahead (1–90, default 7) in the
+// team's time zone; without owner or team, the actor's own.
+func (h *handler) dueSoon(c *call) error {
+	days := 7
+	if s := c.query.Get("days"); s != "" {
+		n, err := strconv.Atoi(s)
+		if err != nil || n < 1 || n > 90 {
+			return badParam("days", msgDaysParam)
+		}
+		days = n
 	}
+	return h.actions(c, storage.ActionQuery{DueWithin: days})
+}
+
+// actions answers the action list aq selects, at the clock's now. The
+// store keeps the list to what the actor may see.
+func (h *handler) actions(c *call, aq storage.ActionQuery) error {
+	aq.TeamID, aq.OwnerID, aq.At = c.query.Get("team"), c.query.Get("owner"), h.clock.Now()
 	if aq.TeamID == "" && aq.OwnerID == "" {
-		aq.OwnerID = actor
+		aq.OwnerID = c.actor
 	}
-	items, err := h.store.Actions(r.Context(), actor, aq)
+	items, err := h.store.Actions(c.ctx, c.actor, aq)
 	if err != nil {
 		return err
 	}
-	out := overdueAnswer{At: aq.At, Items: make([]actionItem, 0, len(items))}
+	out := make([]actionItem, 0, len(items))
 	for _, it := range items {
-		out.Items = append(out.Items, actionItem{
-			EngagementID: it.EngagementID,
-			CustomerID:   it.CustomerID,
-			Action:       it.Action,
-			Overdue:      it.Overdue,
-		})
+		out = append(out, actionItem{EngagementID: it.EngagementID, CustomerID: it.CustomerID, Action: it.Action, Overdue: it.Overdue})
 	}
-	writeJSON(w, http.StatusOK, out)
-	return nil
+	return c.answer(http.StatusOK, judged[actionItem]{At: aq.At, list: whole(out)}, "")
 }

@@ -16,9 +16,9 @@ func TestHistoryRecordsEveryWrite(t *testing.T) {
 	f.do(t, "r1", "POST", "/engagements/"+id+"/actions/a-late/status", `{"version":1,"status":"done"}`).want(t, http.StatusOK)
 	f.do(t, "r1", "POST", "/engagements/"+id+"/remarks", `{"version":2,"remark":{"text":"法务已审核合同条款","collaboration":"legal_review"}}`).want(t, http.StatusOK)
 
-	h := decodeAs[struct{ Entries []salesrec.HistoryEntry }](t, f.do(t, "r1", "GET", "/engagements/"+id+"/history", nil).want(t, http.StatusOK))
+	h := decodeAs[struct{ Items []salesrec.HistoryEntry }](t, f.do(t, "r1", "GET", "/engagements/"+id+"/history", nil).want(t, http.StatusOK))
 	var ops []salesrec.Op
-	for _, e := range h.Entries {
+	for _, e := range h.Items {
 		ops = append(ops, e.Op)
 		if e.ActorID != "r1" {
 			t.Errorf("entry %d by %q, want r1", e.Version, e.ActorID)
@@ -38,8 +38,8 @@ func TestFindingsAtTheClocksNow(t *testing.T) {
 	late := decodeAs[salesrec.Engagement](t, f.do(t, "r1", "POST", "/engagements", e).want(t, http.StatusCreated))
 
 	type answer struct {
-		At       time.Time
-		Findings []struct{ Code, Item, ZH, EN string }
+		At    time.Time
+		Items []struct{ Code, Item, ZH, EN string }
 	}
 	codes := func(id string) []string {
 		a := decodeAs[answer](t, f.do(t, "r1", "GET", "/engagements/"+id+"/findings", nil).want(t, http.StatusOK))
@@ -47,7 +47,7 @@ func TestFindingsAtTheClocksNow(t *testing.T) {
 			t.Errorf("judged at %v, want %v", a.At, now)
 		}
 		var out []string
-		for _, fd := range a.Findings {
+		for _, fd := range a.Items {
 			if fd.ZH == "" || fd.EN == "" {
 				t.Errorf("finding %+v lacks a message", fd)
 			}
@@ -113,10 +113,6 @@ func TestListEngagementsWithFiltersAndCursor(t *testing.T) {
 	f := newFixture(t)
 	for range 4 {
 		f.do(t, "r1", "POST", "/engagements", engagement("c1", "r1")).want(t, http.StatusCreated)
-	}
-	type page struct {
-		Items []salesrec.Engagement
-		Next  string
 	}
 	seen := map[string]bool{}
 	q := url.Values{"owner": {"r1"}, "limit": {"2"}}

@@ -2,8 +2,6 @@ package dealtrailhttp
 
 import (
 	"context"
-	"errors"
-	"fmt"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -13,18 +11,18 @@ import (
 )
 
 // Searcher is what the handler needs from the knowledge base; *kb.Index
-// satisfies it. Search keeps results and facet counts to the actor's team.
+// satisfies it. Search keeps results and facet counts to the actor's team;
+// Similar answers only for an engagement the actor may read.
 type Searcher interface {
 	Search(ctx context.Context, actor string, q kb.Query) (kb.Result, error)
+	Similar(ctx context.Context, actor, engagementID string, limit int) ([]kb.Hit, error)
 }
 
-// searchAnswer is one page of knowledge-base hits.
+// searchAnswer is one page of knowledge-base hits, paged like every list
+// (see paging.go), with the facet counts when asked for.
 type searchAnswer struct {
-	Total    int                     `json:"total"`
-	Page     int                     `json:"page"`
-	PageSize int                     `json:"page_size"`
-	Hits     []searchHit             `json:"hits"`
-	Facets   map[string][]facetCount `json:"facets,omitempty"`
+	list[searchHit]
+	Facets map[string][]facetCount `json:"facets,omitempty"`
 }
 
 // searchHit is kb.Hit with JSON names. Fragments hold HTML-escaped text
@@ -52,6 +50,10 @@ type facetCount struct {
 	Count int    `json:"count"`
 }
 
+// searchParamNames are the query parameters of GET /kb/search.
+var searchParamNames = append([]string{"q", "kind", "outcome", "reason_category", "industry", "customer_kind",
+	"stage", "owner", "from", "to", "min_amount", "max_amount", "facets", "sort"}, pageParamNames...)
+
 // search answers GET /kb/search. Query parameters, all optional:
 //
 //	q                free text, zh / en / mixed (never parsed as query syntax)
@@ -62,42 +64,44 @@ type facetCount struct {
 //	customer_kind    new, existing or their labels (repeatable)
 //	stage            (repeatable)
 //	owner            member id (repeatable)
-//	from, to         YYYY-MM-DD, inclusive
+//	from, to         a day (YYYY-MM-DD, 2024/3/6, 2024年3月6日), inclusive
 //	min_amount, max_amount  money as people write it: 80000, ¥8万, USD 12,000
 //	facets           true to count by outcome, reason category, industry, kind
 //	sort             relevance (default) or date
-//	page, page_size  1-based page; size up to 100 (default 10)
-func (h *handler) search(w http.ResponseWriter, r *http.Request, actor string) error {
+//	limit, after     page size 1–100 (default 10) and the previous page's next
+func (h *handler) search(c *call) error {
 	if h.index == nil {
 		return &requestError{status: http.StatusNotImplemented, msg: msgNoSearch}
 	}
-	q, err := searchQuery(r.URL.Query())
+	q, err := searchQuery(c.query)
 	if err != nil {
 		return err
 	}
+	p, err := c.pageParams(kb.DefaultPageSize, kb.MaxPageSize)
+	if err != nil {
+		return err
+	}
+	offset := 0
+	if p.after != "" {
+		offset, err = strconv.Atoi(p.after)
+		if err != nil || offset <= 0 || offset%p.limit != 0 {
+			return badParam("after", msgCursor)
+		}
+	}
+	q.Page, q.PageSize = offset/p.limit+1, p.limit
 	// An id that is no member is refused like everywhere else (403), not
 	// reported as a missing member.
-	if _, err := h.store.Member(r.Context(), actor); err != nil {
-		if errors.Is(err, salesrec.ErrNotFound) {
-			return fmt.Errorf("%w: the acting member is no member", salesrec.ErrForbidden)
-		}
+	if _, err := c.location(); err != nil {
 		return err
 	}
-	res, err := h.index.Search(r.Context(), actor, q)
+	res, err := h.index.Search(c.ctx, c.actor, q)
 	if err != nil {
 		return err
 	}
-	out := searchAnswer{Total: res.Total, Page: max(q.Page, 1), PageSize: q.PageSize, Hits: make([]searchHit, 0, len(res.Hits))}
-	if out.PageSize == 0 {
-		out.PageSize = kb.DefaultPageSize
-	}
-	for _, x := range res.Hits {
-		out.Hits = append(out.Hits, searchHit{
-			ID: x.ID, EngagementID: x.EngagementID, Kind: x.Kind, Outcome: x.Outcome,
-			ReasonCategory: x.ReasonCategory, Industry: x.Industry, Stage: x.Stage, OwnerID: x.OwnerID,
-			Date: x.Date, Amount: x.Amount, Text: x.Text, Fragments: x.Fragments, Score: x.Score,
-			CustomerName: x.CustomerName,
-		})
+	total := res.Total
+	out := searchAnswer{list: list[searchHit]{Items: hits(res.Hits), Total: &total}}
+	if end := offset + len(res.Hits); len(res.Hits) == p.limit && end < res.Total {
+		out.Next = strconv.Itoa(end)
 	}
 	if res.Facets != nil {
 		out.Facets = make(map[string][]facetCount, len(res.Facets))
@@ -109,8 +113,39 @@ func (h *handler) search(w http.ResponseWriter, r *http.Request, actor string) e
 			out.Facets[name] = fc
 		}
 	}
-	writeJSON(w, http.StatusOK, out)
-	return nil
+	return c.answer(http.StatusOK, out, "")
+}
+
+// similar answers GET /engagements/{id}/similar: the lessons, termination
+// reasons and handled objections of the team's closed engagements most
+// relevant to one the actor may read, whole; ?limit= (1–100, default 10).
+func (h *handler) similar(c *call) error {
+	if h.index == nil {
+		return &requestError{status: http.StatusNotImplemented, msg: msgNoSearch}
+	}
+	p, err := c.pageParams(kb.DefaultPageSize, kb.MaxPageSize)
+	if err != nil {
+		return err
+	}
+	found, err := h.index.Similar(c.ctx, c.actor, c.r.PathValue("id"), p.limit)
+	if err != nil {
+		return err
+	}
+	return c.answer(http.StatusOK, whole(hits(found)), "")
+}
+
+// hits gives kb's hits their JSON names.
+func hits(in []kb.Hit) []searchHit {
+	out := make([]searchHit, 0, len(in))
+	for _, x := range in {
+		out = append(out, searchHit{
+			ID: x.ID, EngagementID: x.EngagementID, Kind: x.Kind, Outcome: x.Outcome,
+			ReasonCategory: x.ReasonCategory, Industry: x.Industry, Stage: x.Stage, OwnerID: x.OwnerID,
+			Date: x.Date, Amount: x.Amount, Text: x.Text, Fragments: x.Fragments, Score: x.Score,
+			CustomerName: x.CustomerName,
+		})
+	}
+	return out
 }
 
 // searchQuery reads a kb.Query from query parameters. A malformed value is
@@ -138,42 +173,41 @@ func searchQuery(v url.Values) (kb.Query, error) {
 	if q.Stages, err = enumParams(v, "stage", salesrec.Parse[salesrec.Stage]); err != nil {
 		return q, err
 	}
-	for _, p := range []struct {
-		name string
-		dst  *salesrec.Date
-	}{{"from", &q.From}, {"to", &q.To}} {
-		if s := v.Get(p.name); s != "" {
-			if *p.dst, err = salesrec.ParseDate(s); err != nil {
-				return q, paramError(p.name, err, msgDateParam)
-			}
-		}
+	if err := parseParams(v, salesrec.ParseDate, msgDateParam,
+		into[salesrec.Date]{"from", &q.From}, into[salesrec.Date]{"to", &q.To}); err != nil {
+		return q, err
 	}
-	for _, p := range []struct {
-		name string
-		dst  *salesrec.Money
-	}{{"min_amount", &q.MinAmount}, {"max_amount", &q.MaxAmount}} {
-		if s := v.Get(p.name); s != "" {
-			if *p.dst, err = salesrec.ParseMoney(s); err != nil {
-				return q, paramError(p.name, err, msgAmountParam)
-			}
-		}
+	if err := parseParams(v, salesrec.ParseMoney, msgAmountParam,
+		into[salesrec.Money]{"min_amount", &q.MinAmount}, into[salesrec.Money]{"max_amount", &q.MaxAmount}); err != nil {
+		return q, err
 	}
 	if s := v.Get("facets"); s != "" {
 		if q.Facets, err = strconv.ParseBool(s); err != nil {
 			return q, badParam("facets", msgBoolParam)
 		}
 	}
-	for _, p := range []struct {
-		name string
-		dst  *int
-	}{{"page", &q.Page}, {"page_size", &q.PageSize}} {
+	return q, nil
+}
+
+// into is a query parameter and where its value goes.
+type into[T any] struct {
+	name string
+	dst  *T
+}
+
+// parseParams reads each parameter that is present with parse (a salesrec
+// parser) into its destination; fallback is said when the parser gives no
+// message of its own.
+func parseParams[T any](v url.Values, parse func(string) (T, error), fallback salesrec.Message, params ...into[T]) error {
+	for _, p := range params {
 		if s := v.Get(p.name); s != "" {
-			if *p.dst, err = strconv.Atoi(s); err != nil {
-				return q, badParam(p.name, msgIntParam)
+			var err error
+			if *p.dst, err = parse(s); err != nil {
+				return paramError(p.name, err, fallback)
 			}
 		}
 	}
-	return q, nil
+	return nil
 }
 
 // enumParams parses every value of a repeatable enum parameter with parse

@@ -13,10 +13,9 @@ import (
 )
 
 type searchAnswer struct {
-	Total    int
-	Page     int
-	PageSize int `json:"page_size"`
-	Hits     []struct {
+	Total int
+	Next  string
+	Items []struct {
 		ID             string
 		EngagementID   string `json:"engagement_id"`
 		Kind           string
@@ -91,10 +90,10 @@ func TestSearchFindsTheTeamsKnowledge(t *testing.T) {
 
 	t.Run("a Chinese query with facets and highlights", func(t *testing.T) {
 		a := f.search(t, "m1", url.Values{"q": {"价格"}, "facets": {"true"}})
-		if a.Total != 1 || len(a.Hits) != 1 {
-			t.Fatalf("total %d, hits %+v; want only east's objection", a.Total, a.Hits)
+		if a.Total != 1 || len(a.Items) != 1 {
+			t.Fatalf("total %d, hits %+v; want only east's objection", a.Total, a.Items)
 		}
-		h := a.Hits[0]
+		h := a.Items[0]
 		if h.EngagementID != won.ID || h.Kind != "objection" || h.Outcome != "won" {
 			t.Errorf("hit %+v", h)
 		}
@@ -113,7 +112,7 @@ func TestSearchFindsTheTeamsKnowledge(t *testing.T) {
 		if a.Total == 0 {
 			t.Fatal("no hit for stability demos")
 		}
-		for _, h := range a.Hits {
+		for _, h := range a.Items {
 			if h.Kind != "success" {
 				t.Errorf("hit of kind %s", h.Kind)
 			}
@@ -121,16 +120,16 @@ func TestSearchFindsTheTeamsKnowledge(t *testing.T) {
 	})
 	t.Run("filters by kind and outcome label", func(t *testing.T) {
 		a := f.search(t, "m1", url.Values{"kind": {"termination_reason"}, "outcome": {"已终止"}})
-		if a.Total != 1 || a.Hits[0].EngagementID != lost.ID || a.Hits[0].ReasonCategory != "budget" {
-			t.Errorf("termination reasons %+v", a.Hits)
+		if a.Total != 1 || a.Items[0].EngagementID != lost.ID || a.Items[0].ReasonCategory != "budget" {
+			t.Errorf("termination reasons %+v", a.Items)
 		}
 	})
 	t.Run("the customer's name is masked in indexed text", func(t *testing.T) {
 		a := f.search(t, "m1", url.Values{"kind": {"success"}})
-		if len(a.Hits) != 2 {
-			t.Fatalf("%d success lessons, want the 2 east wrote", len(a.Hits))
+		if len(a.Items) != 2 {
+			t.Fatalf("%d success lessons, want the 2 east wrote", len(a.Items))
 		}
-		for _, h := range a.Hits {
+		for _, h := range a.Items {
 			if strings.Contains(h.Text, secretName) || strings.Contains(strings.Join(h.Fragments, ""), secretName) {
 				t.Errorf("indexed text holds the customer's name: %q", h.Text)
 			}
@@ -138,8 +137,8 @@ func TestSearchFindsTheTeamsKnowledge(t *testing.T) {
 	})
 	t.Run("another team neither sees nor counts east's documents", func(t *testing.T) {
 		a := f.search(t, "m2", url.Values{"q": {"价格"}, "facets": {"true"}})
-		if a.Total != 1 || len(a.Hits) != 1 || a.Hits[0].EngagementID == won.ID {
-			t.Errorf("west sees %+v (total %d)", a.Hits, a.Total)
+		if a.Total != 1 || len(a.Items) != 1 || a.Items[0].EngagementID == won.ID {
+			t.Errorf("west sees %+v (total %d)", a.Items, a.Total)
 		}
 		if len(a.Facets["outcome"]) == 0 {
 			t.Fatalf("west's search has no outcome facet to check")
@@ -152,19 +151,32 @@ func TestSearchFindsTheTeamsKnowledge(t *testing.T) {
 	})
 	t.Run("a rep who may not read the engagement gets no customer name", func(t *testing.T) {
 		a := f.search(t, "r2", url.Values{"q": {"价格"}})
-		if len(a.Hits) == 0 {
+		if len(a.Items) == 0 {
 			t.Fatal("r2 found nothing: the team's objection is searchable by every member")
 		}
-		for _, h := range a.Hits {
+		for _, h := range a.Items {
 			if h.CustomerName != "" {
 				t.Errorf("r2 sees customer name %q", h.CustomerName)
 			}
 		}
 	})
 	t.Run("paging", func(t *testing.T) {
-		a := f.search(t, "m1", url.Values{"page_size": {"1"}, "page": {"2"}})
-		if a.Page != 2 || a.PageSize != 1 || len(a.Hits) != 1 || a.Total < 3 {
-			t.Errorf("page 2 of size 1: page %d size %d hits %d total %d", a.Page, a.PageSize, len(a.Hits), a.Total)
+		first := f.search(t, "m1", url.Values{"limit": {"1"}})
+		if len(first.Items) != 1 || first.Total < 3 || first.Next == "" {
+			t.Fatalf("first page of size 1: %d items, total %d, next %q", len(first.Items), first.Total, first.Next)
+		}
+		seen := map[string]bool{first.Items[0].ID: true}
+		next := first.Next
+		for range first.Total - 1 {
+			p := f.search(t, "m1", url.Values{"limit": {"1"}, "after": {next}})
+			if len(p.Items) != 1 || p.Total != first.Total || seen[p.Items[0].ID] {
+				t.Fatalf("a later page: %+v", p)
+			}
+			seen[p.Items[0].ID] = true
+			next = p.Next
+		}
+		if next != "" || len(seen) != first.Total {
+			t.Errorf("after %d pages next is %q, %d hits seen", first.Total, next, len(seen))
 		}
 	})
 }
@@ -180,8 +192,12 @@ func TestSearchRefusesMalformedParameters(t *testing.T) {
 		{"from=2024-13-01", "from", http.StatusBadRequest},
 		{"min_amount=lots", "min_amount", http.StatusBadRequest},
 		{"facets=maybe", "facets", http.StatusBadRequest},
-		{"page=two", "page", http.StatusBadRequest},
-		{"page_size=1000", "page_size", http.StatusUnprocessableEntity},
+		{"limit=two", "limit", http.StatusBadRequest},
+		{"limit=1000", "limit", http.StatusBadRequest},
+		{"after=abc", "after", http.StatusBadRequest},
+		{"limit=3&after=2", "after", http.StatusBadRequest},
+		{"page=2", "page", http.StatusBadRequest},
+		{"query=" + url.QueryEscape("预算"), "query", http.StatusBadRequest},
 		{"from=2024-04-10&to=2024-04-01", "to", http.StatusUnprocessableEntity},
 		{"sort=random", "sort", http.StatusUnprocessableEntity},
 	} {

@@ -92,21 +92,32 @@ func newFixture(t *testing.T) *fixture {
 	}
 	t.Cleanup(func() { _ = index.Close() })
 
-	logs := new(bytes.Buffer)
-	api := dealtrailhttp.NewHandler(store, index, dealtrailhttp.Options{
+	f := &fixture{store: store, index: index, logs: new(bytes.Buffer), e1: e1}
+	f.srv = f.serve(t, nil)
+	return f
+}
+
+// serve mounts a handler over the fixture's store and index under prefix,
+// with the fixture's options changed by tune when it is not nil.
+func (f *fixture) serve(t *testing.T, tune func(*dealtrailhttp.Options)) *httptest.Server {
+	t.Helper()
+	opts := dealtrailhttp.Options{
 		Actor: func(r *http.Request) (string, bool) {
 			id := r.Header.Get(memberHdr)
 			return id, id != ""
 		},
-		Clock:        clock,
+		Clock:        salesrec.FixedClock(now),
 		MaxBodyBytes: 64 << 10,
-		Logger:       slog.New(slog.NewTextHandler(logs, nil)),
-	})
+		Logger:       slog.New(slog.NewTextHandler(f.logs, nil)),
+	}
+	if tune != nil {
+		tune(&opts)
+	}
 	mux := http.NewServeMux()
-	mux.Handle(prefix+"/", http.StripPrefix(prefix, api))
+	mux.Handle(prefix+"/", http.StripPrefix(prefix, dealtrailhttp.NewHandler(f.store, f.index, opts)))
 	srv := httptest.NewServer(mux)
 	t.Cleanup(srv.Close)
-	return &fixture{store: store, index: index, srv: srv, logs: logs, e1: e1}
+	return srv
 }
 
 func customer(id, name string) salesrec.Customer {
@@ -221,4 +232,21 @@ func decodeAs[T any](t *testing.T, r response) T {
 type errorBody struct {
 	Error  string            `json:"error"`
 	Fields map[string]string `json:"fields"`
+}
+
+// mustJSON encodes v for a test that edits it as plain JSON.
+func mustJSON(t *testing.T, v any) []byte {
+	t.Helper()
+	b, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// page is the shape of every list answer, here a page of engagements.
+type page struct {
+	Items []salesrec.Engagement
+	Next  string
+	Total *int
 }
