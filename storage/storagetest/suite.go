@@ -91,6 +91,10 @@ func Run(t *testing.T, open Opener) {
 		{"BulkInsert", testBulkInsert},
 		{"ErrorsHideValues", testErrorsHideValues},
 		{"AmountLimit", testAmountLimit},
+		{"Import", testImport},
+		{"ImportRecordedAt", testImportRecordedAt},
+		{"ImportRefusals", testImportRefusals},
+		{"TeamMembers", testTeamMembers},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
