@@ -116,7 +116,7 @@ type customerRows struct {
 	refs []rowRef // the customer's first row, then one per contact
 }
 
-func (r *reader) problem(p Problem) { r.report.add(p) }
+func (r *reader) problem(p Problem) { r.report.Add(p) }
 
 // sheets opens s; a missing sheet is a problem for 业务, an empty table
 // for the others.

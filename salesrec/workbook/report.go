@@ -51,8 +51,8 @@ type Report struct {
 	Unlisted int
 }
 
-// add records a problem, keeping at most MaxProblems.
-func (r *Report) add(p Problem) {
+// Add records a problem, keeping at most MaxProblems.
+func (r *Report) Add(p Problem) {
 	if len(r.Problems) >= MaxProblems {
 		r.Unlisted++
 		return

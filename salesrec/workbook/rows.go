@@ -16,10 +16,10 @@ import (
 // errTooLarge stops a read at a limit; the report says where.
 var errTooLarge = fmt.Errorf("workbook too large: %w", salesrec.ErrInvalid)
 
-// storeID matches the ids a store generates (32 hex digits): a key of
-// that form is an id already, any other key (B001) is the team's own and
-// an id is derived from it.
-var storeID = regexp.MustCompile(`^[0-9a-f]{32}$`)
+// storeID matches the ids a store generates (32 hex digits) and UUIDs,
+// which hosts give: a key of that form is an id already, any other key
+// (B001) is the team's own and an id is derived from it.
+var storeID = regexp.MustCompile(`^(?:[0-9a-f]{32}|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$`)
 
 // deriveID is the id of a record keyed key in the file, under parent (the
 // engagement for its rows), for team: the key itself when it is a store

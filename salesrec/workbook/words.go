@@ -49,11 +49,6 @@ var (
 	msgMoreProblems  = func(n int) salesrec.Message {
 		return salesrec.Message{Zh: fmt.Sprintf("另有 %d 处问题未列出", n), En: fmt.Sprintf("%d more problems not listed", n)}
 	}
-	msgNotImported  = salesrec.Message{Zh: "本业务未导入", En: "this engagement was not imported"}
-	msgOtherTeam    = salesrec.Message{Zh: "本团队没有这个业务编号(或无权查看)", En: "names no engagement of your team that you may see"}
-	msgVersionStale = salesrec.Message{Zh: "系统中的记录在导出后又被修改过,请重新导出后再改", En: "the record changed after this file was exported: export it again and edit that"}
-	msgMayNotAssign = salesrec.Message{Zh: "你无权导入或指派这条业务(销售代表只能导入自己参与的业务)", En: "you may not import or assign this engagement (a rep imports only engagements they take part in)"}
-	msgStoreRefused = salesrec.Message{Zh: "系统未能写入", En: "the store refused it"}
 )
 
 // labels of the report's summary.

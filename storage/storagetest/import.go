@@ -187,11 +187,15 @@ func testImportRefusals(t *testing.T, open Opener) {
 	wantErr(t, res[0].Err, salesrec.ErrInvalid, "an action owned by another team's member")
 }
 
-// testTeamMembers: the roster is the actor's own team.
-func testTeamMembers(t *testing.T, open Opener) {
+// testRoster: the roster is the actor's own team.
+func testRoster(t *testing.T, open Opener) {
 	w := newWorld(t, open)
-	ms, err := w.s.TeamMembers(w.ctx, w.rep1.ID)
-	noErr(t, err, "TeamMembers")
+	r, err := w.s.Roster(w.ctx, w.rep1.ID)
+	noErr(t, err, "Roster")
+	if r.Team != w.teamA {
+		t.Fatalf("roster of team %+v, want %+v", r.Team, w.teamA)
+	}
+	ms := r.Members
 	if len(ms) != 5 {
 		t.Fatalf("team A has %d members listed, want 5", len(ms))
 	}
@@ -200,6 +204,6 @@ func testTeamMembers(t *testing.T, open Opener) {
 			t.Fatalf("member %q of another team listed", m.Name)
 		}
 	}
-	_, err = w.s.TeamMembers(w.ctx, "nobody")
-	wantErr(t, err, salesrec.ErrForbidden, "TeamMembers of no member")
+	_, err = w.s.Roster(w.ctx, "nobody")
+	wantErr(t, err, salesrec.ErrForbidden, "Roster of no member")
 }

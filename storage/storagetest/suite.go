@@ -94,7 +94,7 @@ func Run(t *testing.T, open Opener) {
 		{"Import", testImport},
 		{"ImportRecordedAt", testImportRecordedAt},
 		{"ImportRefusals", testImportRefusals},
-		{"TeamMembers", testTeamMembers},
+		{"Roster", testRoster},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
