@@ -65,7 +65,11 @@ func newOffice(t *testing.T, n int) *office {
 		o.members = append(o.members, m)
 	}
 	o.manager, o.rep1, o.rep2 = o.members[0], o.members[1], o.members[2]
-	g := salesrectest.NewWithOptions(seeds.Add(1), func() salesrectest.Options { op := salesrectest.DefaultOptions(); op.Now = now.Add(-time.Hour); return op }())
+	g := salesrectest.NewWithOptions(seeds.Add(1), func() salesrectest.Options {
+		op := salesrectest.DefaultOptions()
+		op.Now = now.Add(-time.Hour)
+		return op
+	}())
 	var c salesrec.Customer
 	for i := range n {
 		if i%2 == 0 {
