@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strconv"
+	"strings"
 	"time"
 	"unicode/utf8"
 
@@ -48,6 +49,9 @@ type rowRef struct {
 	table string
 	h     header
 	row   int
+	// base is the path of the record the row holds within what Locate is
+	// given ("customer." for a row of 客户).
+	base string
 }
 
 // Locate names the cell holding field, a JSON path in the engagement as
@@ -57,6 +61,9 @@ type rowRef struct {
 func (e *Entry) Locate(field string, msg salesrec.Message) Problem {
 	prefix, rest := longestPrefix(e.cells, field)
 	ref := e.cells[prefix]
+	if ref.base != "" {
+		rest = strings.TrimPrefix(field, ref.base)
+	}
 	p := Problem{Sheet: ref.table, Cell: strconv.Itoa(ref.row), Field: field, Msg: msg}
 	if ref.sheet == nil {
 		return p

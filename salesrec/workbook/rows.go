@@ -48,6 +48,14 @@ func (s *sheet) fieldCol(rest string) int {
 			best, bestLen = i, len(c.field)
 		}
 	}
+	if best < 0 && rest != "" {
+		// A whole record ("outcome") is at its first column.
+		for i, c := range s.cols {
+			if strings.HasPrefix(c.field, rest+".") {
+				return i
+			}
+		}
+	}
 	return best
 }
 
@@ -123,7 +131,7 @@ func (r *reader) readCustomers(ctx context.Context) error {
 		return err
 	}
 	return r.rows(ctx, t, h, func(row []string, num int, name string) error {
-		ref := rowRef{sheet: sheetCustomers, table: t.name, h: h, row: num}
+		ref := rowRef{sheet: sheetCustomers, table: t.name, h: h, row: num, base: "customer."}
 		var scratch Entry
 		cr := r.customers[name]
 		if cr == nil {

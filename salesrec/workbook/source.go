@@ -148,7 +148,7 @@ func (b *Book) open(s *sheet) (t *table, found bool, err error) {
 		r.FieldsPerRecord = -1
 		r.LazyQuotes = true
 		var readErr error
-		return &table{name: e.Name(), limits: b.limits, close: f.Close, err: func() error { return readErr }, next: func() ([]string, bool) {
+		return &table{name: base, limits: b.limits, close: f.Close, err: func() error { return readErr }, next: func() ([]string, bool) {
 			rec, err := r.Read()
 			if errors.Is(err, io.EOF) {
 				return nil, false
