@@ -118,7 +118,7 @@ func (im *importer) flush(ctx context.Context) error {
 		im.counts = map[storage.ImportOutcome]int{}
 	}
 	if len(im.batch) == 0 {
-		return im.progress()
+		return nil
 	}
 	items := make([]storage.ImportItem, len(im.batch))
 	for i, e := range im.batch {
