@@ -33,6 +33,8 @@ var docPackages = map[string]string{
 	"kb":            "kb",
 	"kbtest":        "kb/kbtest",
 	"dealtrailhttp": "examples/crmhttp/dealtrailhttp",
+	"workbook":      "salesrec/workbook",
+	"transfer":      "storage/transfer",
 }
 
 // TestDocsNameIdentifiersThatExist: every `pkg.Name` or `pkg.Type.Member`
