@@ -101,10 +101,12 @@ func (s *Store) Import(ctx context.Context, actorID string, items []ImportItem, 
 		if err := s.sameActor(ctx, tx, a); err != nil {
 			return "", err
 		}
+		if err := s.importBatch(ctx, tx, a, items, now, results); err != nil {
+			return "", err
+		}
 		refused := false
-		for i, it := range items {
-			results[i] = s.importOne(ctx, tx, a, it, now)
-			refused = refused || results[i].Outcome == ImportRefused
+		for _, r := range results {
+			refused = refused || r.Outcome == ImportRefused
 		}
 		switch {
 		case refused && o.Atomic:
@@ -215,26 +217,55 @@ func (s *Store) importCustomer(ctx context.Context, tx dialect.Queryer, a actor,
 	if !errors.Is(err, sql.ErrNoRows) {
 		return "", err
 	}
+	if c, err = s.newImportCustomer(a, c); err != nil {
+		return "", err
+	}
+	return c.ID, s.insertCustomer(ctx, tx, c)
+}
+
+// newImportCustomer checks a customer the team does not have yet, to be
+// created from the file: it must be complete (the file's 客户 rows give
+// its kind), valid and of the actor's team.
+func (s *Store) newImportCustomer(a actor, c salesrec.Customer) (salesrec.Customer, error) {
 	if c.Name == "" || c.Kind == "" {
-		return "", invalid("customer_name", msgNoSuchCustomer)
+		return c, invalid("customer_name", msgNoSuchCustomer)
 	}
 	if c.ID == "" {
 		c.ID = newID()
 	}
 	c.TeamID = a.TeamID
 	if err := validateCustomer(c); err != nil {
-		return "", prefixErr("customer", err)
+		return c, prefixErr("customer", err)
 	}
 	if !salesrec.CanCreateCustomer(a.member(), c) {
-		return "", forbidden("a member may only create customers of their own team")
+		return c, forbidden("a member may only create customers of their own team")
 	}
-	return c.ID, s.insertCustomer(ctx, tx, c)
+	return c, nil
 }
 
 // importCreate stores a new engagement from a file, as CreateEngagement
-// would, except for the recorded-at times (importStamp) and the history
+// would, except for the recorded-at times (importStamps) and the history
 // entry's source.
 func (s *Store) importCreate(ctx context.Context, tx dialect.Queryer, a actor, e salesrec.Engagement, source string, now time.Time) (salesrec.Engagement, error) {
+	e, err := s.importPrepare(a, e, now)
+	if err != nil {
+		return e, err
+	}
+	if err := s.checkRefs(ctx, tx, e); err != nil {
+		return e, err
+	}
+	rows, err := buildNewFrom(e, a.ID, source)
+	if err != nil {
+		return e, err
+	}
+	return e, s.insertEngagements(ctx, tx, []salesrec.Engagement{e}, []newRows{rows})
+}
+
+// importPrepare fills and checks a new engagement from a file: what
+// CreateEngagement's preparation does, with importStamps and the file's
+// remark authors and times; everything but the references to customers
+// and members, which need the database.
+func (s *Store) importPrepare(a actor, e salesrec.Engagement, now time.Time) (salesrec.Engagement, error) {
 	if e.TeamID == "" {
 		e.TeamID = a.TeamID
 	}
@@ -255,17 +286,7 @@ func (s *Store) importCreate(ctx context.Context, tx dialect.Queryer, a actor, e
 	if !salesrec.CanCreate(a.member(), e) {
 		return e, forbidden("a rep may only create an engagement they take part in")
 	}
-	if err := s.validateChecked(e); err != nil {
-		return e, err
-	}
-	if err := s.checkRefs(ctx, tx, e); err != nil {
-		return e, err
-	}
-	rows, err := buildNewFrom(e, a.ID, source)
-	if err != nil {
-		return e, err
-	}
-	return e, s.insertEngagements(ctx, tx, []salesrec.Engagement{e}, []newRows{rows})
+	return e, s.validateChecked(e)
 }
 
 // importMerge is the engagement the file describes, over the stored one:

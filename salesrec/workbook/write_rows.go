@@ -59,7 +59,7 @@ func (w *Writer) addEngagement(e salesrec.Engagement, customer string) error {
 		reason, category = o.Reason, label(o.ReasonCategory)
 	}
 	return w.write(sheetEngagements, e.ID, customer, w.name(e.OwnerID), label(e.Stage), e.Goal, label(e.Status),
-		summary, collab, resources, amount, signed, reason, category, e.ReopenReason, strconv.FormatInt(e.Version, 10))
+		summary, collab, resources, amount, signed, reason, category, e.ReopenReason, version(e.Version))
 }
 
 func (w *Writer) addInteractions(e salesrec.Engagement, _ string) error {
@@ -122,4 +122,12 @@ func (w *Writer) addChildren(e salesrec.Engagement, _ string) error {
 		}
 	}
 	return nil
+}
+
+// version is the 版本 cell: blank for an engagement never stored.
+func version(v int64) string {
+	if v <= 0 {
+		return ""
+	}
+	return strconv.FormatInt(v, 10)
 }
