@@ -156,7 +156,7 @@ func (r *reader) points(e *Entry, ref rowRef, row []string) {
 		e.Problems = append(e.Problems, cellProblem(ref, 1, msgUnknownContact(key)))
 		return
 	}
-	pts, err := salesrec.ParseNotes(r.text(e, ref, row, 2))
+	pts, err := r.rules.ParseNotes(r.text(e, ref, row, 2))
 	var ve *salesrec.ValidationError
 	if errors.As(err, &ve) {
 		fields := make([]string, 0, len(ve.Fields))

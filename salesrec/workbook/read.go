@@ -88,7 +88,7 @@ func Read(ctx context.Context, b *Book, team Team, total func(int), each func(En
 	if team.Location == nil {
 		team.Location = time.FixedZone("CST", 8*3600)
 	}
-	r := &reader{book: b, team: team, report: &Report{}}
+	r := &reader{book: b, team: team, report: &Report{}, rules: salesrec.DefaultRules().Prepared()}
 	r.members = map[string][]string{}
 	for _, m := range team.Members {
 		r.members[m.Name] = append(r.members[m.Name], m.ID)
@@ -108,6 +108,7 @@ func Read(ctx context.Context, b *Book, team Team, total func(int), each func(En
 type reader struct {
 	book      *Book
 	team      Team
+	rules     salesrec.Rules // compiled once: ParseNotes would compile per call
 	report    *Report
 	members   map[string][]string // name → member ids
 	memberIDs []string

@@ -24,10 +24,10 @@ const ChildEnv = "DEALTRAIL_BENCH_CHILD"
 
 // Memory jobs a child can run.
 const (
-	jobBulkDealtrail = "bulk-dealtrail" // BulkInsert into a fresh SQLite store
-	jobBulkBare      = "bulk-bare"      // bare multi-row INSERT into a fresh database
-	jobRebuildKB     = "rebuild-kb"     // kb rebuild from the store jobBulkDealtrail left
-	jobIndexBare     = "index-bare"     // bare Bleve indexing of the same data
+	jobBulkDealtrail = "bulk-dealtrail"   // BulkInsert into a fresh SQLite store
+	jobBulkBare      = "bulk-bare"        // bare multi-row INSERT into a fresh database
+	jobRebuildKB     = "rebuild-kb"       // kb rebuild from the store jobBulkDealtrail left
+	jobIndexBare     = "index-bare"       // bare Bleve indexing of the same data
 	jobImportDT      = "import-dealtrail" // transfer.Import of a one-team register into a fresh SQLite store
 	jobImportBare    = "import-bare"      // excelize reading the same cells, then the bare multi-row INSERT
 )
