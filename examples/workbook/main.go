@@ -109,9 +109,8 @@ func export(ctx context.Context, w io.Writer, st *storage.Store, actorID, dir st
 	if err != nil {
 		return err
 	}
-	path := filepath.Join(dir, "团队台账.xlsx")
-	n, err := writeXLSX(path, team, func(wb *workbook.Writer) (int, error) {
-		return transfer.ExportRegister(ctx, st, actorID, storage.Filter{}, wb)
+	n, err := writeXLSX(filepath.Join(dir, "团队台账.xlsx"), func(out io.Writer) (int, error) {
+		return transfer.WriteRegisterXLSX(ctx, st, actorID, storage.Filter{}, out)
 	})
 	if err != nil {
 		return err
@@ -136,8 +135,15 @@ func export(ctx context.Context, w io.Writer, st *storage.Store, actorID, dir st
 	if err != nil || len(won.Items) == 0 {
 		return fmt.Errorf("finding the won engagement: %v", err)
 	}
-	if _, err := writeXLSX(filepath.Join(dir, "已成交业务.xlsx"), team, func(wb *workbook.Writer) (int, error) {
-		return 1, transfer.ExportEngagement(ctx, st, actorID, won.Items[0].ID, wb)
+	if _, err := writeXLSX(filepath.Join(dir, "已成交业务.xlsx"), func(out io.Writer) (int, error) {
+		wb, err := workbook.NewXLSXWriter(out, team)
+		if err != nil {
+			return 0, err
+		}
+		if err := transfer.ExportEngagement(ctx, st, actorID, won.Items[0].ID, wb); err != nil {
+			return 0, err
+		}
+		return 1, wb.Close()
 	}); err != nil {
 		return err
 	}
@@ -145,22 +151,15 @@ func export(ctx context.Context, w io.Writer, st *storage.Store, actorID, dir st
 	return nil
 }
 
-// writeXLSX creates path and writes a register into it with fill.
-func writeXLSX(path string, team workbook.Team, fill func(*workbook.Writer) (int, error)) (int, error) {
+// writeXLSX creates path and writes a workbook into it with fill.
+func writeXLSX(path string, fill func(io.Writer) (int, error)) (int, error) {
 	f, err := os.Create(path)
 	if err != nil {
 		return 0, err
 	}
 	defer f.Close()
-	wb, err := workbook.NewXLSXWriter(f, team)
+	n, err := fill(f)
 	if err != nil {
-		return 0, err
-	}
-	n, err := fill(wb)
-	if err != nil {
-		return n, err
-	}
-	if err := wb.Close(); err != nil {
 		return n, err
 	}
 	return n, f.Close()

@@ -3,6 +3,7 @@ package transfer
 import (
 	"context"
 	"fmt"
+	"io"
 
 	"github.com/dealtrail/dealtrail/salesrec"
 	"github.com/dealtrail/dealtrail/salesrec/workbook"
@@ -73,4 +74,23 @@ func exportOne(ctx context.Context, st *storage.Store, actorID string, e salesre
 		customers[e.CustomerID] = c
 	}
 	return w.Add(e, c)
+}
+
+// WriteRegisterXLSX writes the register of what actorID may see that
+// matches f to out as an .xlsx workbook: Team, a workbook.NewXLSXWriter and
+// ExportRegister in one call. It returns how many engagements it wrote.
+func WriteRegisterXLSX(ctx context.Context, st *storage.Store, actorID string, f storage.Filter, out io.Writer) (int, error) {
+	team, err := Team(ctx, st, actorID)
+	if err != nil {
+		return 0, err
+	}
+	w, err := workbook.NewXLSXWriter(out, team)
+	if err != nil {
+		return 0, err
+	}
+	n, err := ExportRegister(ctx, st, actorID, f, w)
+	if err != nil {
+		return n, err
+	}
+	return n, w.Close()
 }

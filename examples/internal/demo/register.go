@@ -5,7 +5,6 @@ import (
 	"os"
 	"path/filepath"
 
-	"github.com/dealtrail/dealtrail/salesrec/workbook"
 	"github.com/dealtrail/dealtrail/storage"
 	"github.com/dealtrail/dealtrail/storage/transfer"
 )
@@ -17,10 +16,6 @@ const RegisterFile = "团队台账.xlsx"
 // data directory and says where (docs/template.md, "The workbook").
 func (d *demo) register(ctx context.Context) error {
 	d.section("团队台账", "the team's register")
-	team, err := transfer.Team(ctx, d.store, d.st.ManagerID)
-	if err != nil {
-		return err
-	}
 	path, err := filepath.Abs(filepath.Join(d.dir, RegisterFile))
 	if err != nil {
 		return err
@@ -30,15 +25,8 @@ func (d *demo) register(ctx context.Context) error {
 		return err
 	}
 	defer f.Close()
-	w, err := workbook.NewXLSXWriter(f, team)
+	n, err := transfer.WriteRegisterXLSX(ctx, d.store, d.st.ManagerID, storage.Filter{}, f)
 	if err != nil {
-		return err
-	}
-	n, err := transfer.ExportRegister(ctx, d.store, d.st.ManagerID, storage.Filter{}, w)
-	if err != nil {
-		return err
-	}
-	if err := w.Close(); err != nil {
 		return err
 	}
 	d.printf("已导出 %d 条业务到 Excel 台账 / exported %d engagements to the team's workbook:\n  %s\n", n, n, path)

@@ -294,23 +294,13 @@ func workbookMemory(ctx context.Context, cfg Config, dir string, size int, job f
 
 // exportRegister writes the team's register from s to path.
 func exportRegister(ctx context.Context, s *storage.Store, actorID, path string) error {
-	team, err := transfer.Team(ctx, s, actorID)
-	if err != nil {
-		return err
-	}
 	f, err := os.Create(path)
 	if err != nil {
 		return err
 	}
 	defer f.Close()
-	w, err := workbook.NewXLSXWriter(f, team)
-	if err != nil {
-		return err
-	}
-	if _, err := transfer.ExportRegister(ctx, s, actorID, storage.Filter{}, w); err != nil {
-		return err
-	}
-	return joinErr(w.Close(), f.Close())
+	_, err = transfer.WriteRegisterXLSX(ctx, s, actorID, storage.Filter{}, f)
+	return joinErr(err, f.Close())
 }
 
 // faster is the quicker of a side's rounds: the machine's load only ever
