@@ -51,8 +51,7 @@ func (w *world) countEngagements(t *testing.T) int {
 // history and without the 事后补录 mark; the same file again changes
 // nothing; an edited row updates from its version; a dry run writes
 // nothing.
-func testImport(t *testing.T, open Opener) {
-	w := newWorld(t, open)
+func testImport(t *testing.T, w *world) {
 	item := w.importItem("B001", w.custA1.Name, w.rep1)
 	res := w.importAs(t, w.managerA, storage.ImportOptions{}, item)
 	wantOutcome(t, res[0], storage.ImportCreated, "first import")
@@ -108,8 +107,7 @@ func testImport(t *testing.T, open Opener) {
 
 // testImportRecordedAt: a contact's own 记录时间 is kept and lateness is
 // judged against it; one later than now is refused.
-func testImportRecordedAt(t *testing.T, open Opener) {
-	w := newWorld(t, open)
+func testImportRecordedAt(t *testing.T, w *world) {
 	onTime := w.importItem("B010", w.custA1.Name, w.rep1)
 	onTime.Engagement.Interactions[0].RecordedAt = onTime.Engagement.Interactions[0].OccurredAt.Add(2 * time.Hour)
 	late := w.importItem("B011", w.custA1.Name, w.rep1)
@@ -136,8 +134,7 @@ func testImportRecordedAt(t *testing.T, open Opener) {
 // not even its new customer), Atomic makes the call all-or-nothing, and a
 // file cannot reach another team's engagement or assign what the
 // importer may not.
-func testImportRefusals(t *testing.T, open Opener) {
-	w := newWorld(t, open)
+func testImportRefusals(t *testing.T, w *world) {
 	newCust := salesrec.Customer{Name: "杭州云帆科技有限公司", Kind: salesrec.CustomerNew, Industry: "互联网"}
 	bad := w.importItem("B020", newCust.Name, w.rep1)
 	bad.Customer = newCust
@@ -188,8 +185,7 @@ func testImportRefusals(t *testing.T, open Opener) {
 }
 
 // testRoster: the roster is the actor's own team.
-func testRoster(t *testing.T, open Opener) {
-	w := newWorld(t, open)
+func testRoster(t *testing.T, w *world) {
 	r, err := w.s.Roster(w.ctx, w.rep1.ID)
 	noErr(t, err, "Roster")
 	if r.Team != w.teamA {
