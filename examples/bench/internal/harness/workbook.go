@@ -208,28 +208,21 @@ func runWorkbook(ctx context.Context, cfg Config) ([]Row, error) {
 	if err != nil {
 		return nil, err
 	}
-	var imp, bare [2]Measure
-	rounds := 2
-	for round := range rounds {
-		dbDT := filepath.Join(dir, "dt-"+strconv.Itoa(round)+".db")
-		dbBare := filepath.Join(dir, "bare-"+strconv.Itoa(round)+".db")
-		dt := func() error { return importRegister(ctx, team, members, register, dbDT) }
-		bareImport := func() error {
-			if _, err := readCells(register, nil); err != nil {
-				return err
+	importRow, err := wholeFileRow(cfg, "import a register (.xlsx), sqlite, "+fmtCount(cfg.Size)+" engagements",
+		"excelize Rows reading the same cells + multi-row INSERT of the same engagements", atLeast(0.5),
+		func(round int) (dt, bare func() error) {
+			dbDT := filepath.Join(dir, "dt-"+strconv.Itoa(round)+".db")
+			dbBare := filepath.Join(dir, "bare-"+strconv.Itoa(round)+".db")
+			return func() error { return importRegister(ctx, team, members, register, dbDT) }, func() error {
+				if _, err := readCells(register, nil); err != nil {
+					return err
+				}
+				return bareLoad(ctx, cfg.Seed, cfg.Size, dbBare)
 			}
-			return bareLoad(ctx, cfg.Seed, cfg.Size, dbBare)
-		}
-		var tdt, tbare Timings
-		if err := pair(round, dt, bareImport, &tdt, &tbare); err != nil {
-			return nil, err
-		}
-		imp[round], bare[round] = tdt.Measure(), tbare.Measure()
+		})
+	if err != nil {
+		return nil, err
 	}
-	importRow := Row{Area: "workbook", Op: "import a register (.xlsx), sqlite, " + fmtCount(cfg.Size) + " engagements",
-		Bare: "excelize Rows reading the same cells + multi-row INSERT of the same engagements", Kind: Throughput,
-		DT: perEngagement(faster(imp[:]), cfg.Size), Base: perEngagement(faster(bare[:]), cfg.Size), Target: atLeast(0.5)}
-
 	s, err := openSQLiteStore(ctx, filepath.Join(dir, "dt-0.db"))
 	if err != nil {
 		return nil, err
@@ -239,19 +232,15 @@ func runWorkbook(ctx context.Context, cfg Config) ([]Row, error) {
 	if _, err := readCells(register, func(sheet string, row []string) { cells[sheet] = append(cells[sheet], row) }); err != nil {
 		return nil, err
 	}
-	var exp, bw [2]Measure
-	for round := range rounds {
-		dt := func() error { return exportRegister(ctx, s, members[0].ID, filepath.Join(dir, "export.xlsx")) }
-		bareExport := func() error { return bareWrite(filepath.Join(dir, "bare-export.xlsx"), workbook.SheetNames(), cells) }
-		var tdt, tbare Timings
-		if err := pair(round, dt, bareExport, &tdt, &tbare); err != nil {
-			return nil, err
-		}
-		exp[round], bw[round] = tdt.Measure(), tbare.Measure()
+	exportRow, err := wholeFileRow(cfg, "export the register (.xlsx), sqlite, "+fmtCount(cfg.Size)+" engagements",
+		"excelize StreamWriter writing the same cells", atLeast(0.7),
+		func(int) (dt, bare func() error) {
+			return func() error { return exportRegister(ctx, s, members[0].ID, filepath.Join(dir, "export.xlsx")) },
+				func() error { return bareWrite(filepath.Join(dir, "bare-export.xlsx"), workbook.SheetNames(), cells) }
+		})
+	if err != nil {
+		return nil, err
 	}
-	exportRow := Row{Area: "workbook", Op: "export the register (.xlsx), sqlite, " + fmtCount(cfg.Size) + " engagements",
-		Bare: "excelize StreamWriter writing the same cells", Kind: Throughput,
-		DT: perEngagement(faster(exp[:]), cfg.Size), Base: perEngagement(faster(bw[:]), cfg.Size), Target: atLeast(0.7)}
 	return []Row{importRow, exportRow}, nil
 }
 
@@ -301,6 +290,23 @@ func exportRegister(ctx context.Context, s *storage.Store, actorID, path string)
 	defer f.Close()
 	_, err = transfer.WriteRegisterXLSX(ctx, s, actorID, storage.Filter{}, f)
 	return joinErr(err, f.Close())
+}
+
+// wholeFileRow times a whole-file operation against its bare side in two
+// alternating rounds and keeps each side's quicker round, counted in
+// engagements.
+func wholeFileRow(cfg Config, op, bare string, target Target, sides func(round int) (dt, bare func() error)) (Row, error) {
+	var m [2][2]Measure
+	for round := range 2 {
+		dt, b := sides(round)
+		var tdt, tbare Timings
+		if err := pair(round, dt, b, &tdt, &tbare); err != nil {
+			return Row{}, err
+		}
+		m[0][round], m[1][round] = tdt.Measure(), tbare.Measure()
+	}
+	return Row{Area: "workbook", Op: op, Bare: bare, Kind: Throughput, Target: target,
+		DT: perEngagement(faster(m[0][:]), cfg.Size), Base: perEngagement(faster(m[1][:]), cfg.Size)}, nil
 }
 
 // faster is the quicker of a side's rounds: the machine's load only ever
