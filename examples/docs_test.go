@@ -34,6 +34,8 @@ var docPackages = map[string]string{
 	"kbtest":        "kb/kbtest",
 	"lessonpage":    "kb/lessonpage",
 	"dealtrailhttp": "examples/crmhttp/dealtrailhttp",
+	"workbook":      "salesrec/workbook",
+	"transfer":      "storage/transfer",
 }
 
 // TestDocsNameIdentifiersThatExist: every `pkg.Name` or `pkg.Type.Member`

@@ -23,6 +23,10 @@ type HistoryEntry struct {
 	At           time.Time     `json:"at"`
 	Op           Op            `json:"op"`
 	Changes      []FieldChange `json:"changes"`
+	// Source says where the change came from when it was not made through
+	// the API: for an imported engagement, the file and the row
+	// ("团队台账.xlsx 业务!A5"). Empty otherwise.
+	Source string `json:"source,omitempty"`
 }
 
 // Change is one entry of the change feed: an engagement changed and was

@@ -46,21 +46,26 @@ func (s *Store) CreateCustomer(ctx context.Context, actorID string, c salesrec.C
 		if !salesrec.CanCreateCustomer(a.member(), c) {
 			return forbidden("a member may only create customers of their own team")
 		}
-		doc, err := json.Marshal(c)
-		if err != nil {
-			return err
-		}
-		if _, err = tx.ExecContext(ctx, s.q(`INSERT INTO dealtrail_customers (id, team_id, name, industry, doc)
-			VALUES (?, ?, ?, ?, ?)`), c.ID, c.TeamID, c.Name, c.Industry, string(doc)); err != nil {
-			return err
-		}
-		return s.recordIdentities(ctx, tx, c)
+		return s.insertCustomer(ctx, tx, c)
 	})
 	if err != nil {
 		return salesrec.Customer{}, fmt.Errorf("creating customer: %w", err)
 	}
 	s.wake.broadcast() // its names are new identities to mask
 	return c, nil
+}
+
+// insertCustomer writes a new, validated customer and its identities.
+func (s *Store) insertCustomer(ctx context.Context, tx dialect.Queryer, c salesrec.Customer) error {
+	doc, err := json.Marshal(c)
+	if err != nil {
+		return err
+	}
+	if _, err = tx.ExecContext(ctx, s.q(`INSERT INTO dealtrail_customers (id, team_id, name, industry, doc)
+		VALUES (?, ?, ?, ?, ?)`), c.ID, c.TeamID, c.Name, c.Industry, string(doc)); err != nil {
+		return err
+	}
+	return s.recordIdentities(ctx, tx, c)
 }
 
 // UpdateCustomer replaces a customer. Only an actor who may see the

@@ -13,12 +13,13 @@ import (
 
 // historyColumns are the columns a history entry is inserted with; seq is
 // assigned by the database.
-var historyColumns = []string{"engagement_id", "version", "actor_id", "at", "op", "changes"}
+var historyColumns = []string{"engagement_id", "version", "actor_id", "at", "op", "changes", "source"}
 
 // historyRow records the change from prev to next, field by field
 // (salesrec.Diff; a create records every field, salesrec.CreateChanges), as
-// the arguments of one history row.
-func historyRow(prev, next salesrec.Engagement, actorID string, op salesrec.Op) ([]any, error) {
+// the arguments of one history row. source is where the change came from
+// (an imported file and row), empty for a change made through the API.
+func historyRow(prev, next salesrec.Engagement, actorID string, op salesrec.Op, source string) ([]any, error) {
 	var changes []salesrec.FieldChange
 	var err error
 	if op == salesrec.OpCreate {
@@ -36,7 +37,7 @@ func historyRow(prev, next salesrec.Engagement, actorID string, op salesrec.Op) 
 	if err != nil {
 		return nil, fmt.Errorf("encoding changes: %w", err)
 	}
-	return []any{next.ID, next.Version, actorID, micros(next.UpdatedAt), string(op), string(doc)}, nil
+	return []any{next.ID, next.Version, actorID, micros(next.UpdatedAt), string(op), string(doc), source}, nil
 }
 
 type historyDBRow struct {
@@ -47,6 +48,7 @@ type historyDBRow struct {
 	At           int64  `db:"at"`
 	Op           string `db:"op"`
 	Changes      string `db:"changes"`
+	Source       string `db:"source"`
 }
 
 // History returns every committed change of an engagement the actor may
@@ -58,7 +60,7 @@ func (s *Store) History(ctx context.Context, actorID, engagementID string) ([]sa
 		if _, err := s.engagement(ctx, q, actorID, engagementID); err != nil {
 			return err
 		}
-		return sqlx.SelectContext(ctx, q, &rows, s.q(`SELECT seq, engagement_id, version, actor_id, at, op, changes
+		return sqlx.SelectContext(ctx, q, &rows, s.q(`SELECT seq, engagement_id, version, actor_id, at, op, changes, source
 			FROM dealtrail_history WHERE engagement_id = ? ORDER BY version`), engagementID)
 	})
 	if err != nil {
@@ -71,7 +73,7 @@ func (s *Store) History(ctx context.Context, actorID, engagementID string) ([]sa
 			return nil, fmt.Errorf("decoding history %d: %w", r.Seq, err)
 		}
 		out[i] = salesrec.HistoryEntry{Seq: r.Seq, EngagementID: r.EngagementID, Version: r.Version,
-			ActorID: r.ActorID, At: dialect.FromMicros(r.At), Op: salesrec.Op(r.Op), Changes: changes}
+			ActorID: r.ActorID, At: dialect.FromMicros(r.At), Op: salesrec.Op(r.Op), Changes: changes, Source: r.Source}
 	}
 	return out, nil
 }

@@ -64,11 +64,17 @@ type newRows struct {
 }
 
 func buildNew(e salesrec.Engagement, actorID string) (newRows, error) {
+	return buildNewFrom(e, actorID, "")
+}
+
+// buildNewFrom is buildNew whose create entry names its source (see
+// historyRow).
+func buildNewFrom(e salesrec.Engagement, actorID, source string) (newRows, error) {
 	r, err := toRow(e)
 	if err != nil {
 		return newRows{}, err
 	}
-	h, err := historyRow(salesrec.Engagement{}, e, actorID, salesrec.OpCreate)
+	h, err := historyRow(salesrec.Engagement{}, e, actorID, salesrec.OpCreate, source)
 	if err != nil {
 		return newRows{}, err
 	}
@@ -105,11 +111,17 @@ func (s *Store) insertEngagements(ctx context.Context, tx dialect.Queryer, es []
 // (guarded by prev's version), the projections, one history entry and one
 // feed row.
 func (s *Store) updateEngagement(ctx context.Context, tx dialect.Queryer, actorID string, prev, next salesrec.Engagement, op salesrec.Op) error {
+	return s.updateEngagementFrom(ctx, tx, actorID, prev, next, op, "")
+}
+
+// updateEngagementFrom is updateEngagement whose history entry names its
+// source (see historyRow).
+func (s *Store) updateEngagementFrom(ctx context.Context, tx dialect.Queryer, actorID string, prev, next salesrec.Engagement, op salesrec.Op, source string) error {
 	r, err := toRow(next)
 	if err != nil {
 		return err
 	}
-	h, err := historyRow(prev, next, actorID, op)
+	h, err := historyRow(prev, next, actorID, op, source)
 	if err != nil {
 		return err
 	}

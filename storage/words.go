@@ -21,4 +21,5 @@ var (
 	msgUnknownActionStatus = salesrec.Message{Zh: "不是可选的行动状态", En: "is not a known action status"}
 	msgBadUTF8             = salesrec.Message{Zh: "含有无法识别的字符(不是有效的 UTF-8 文本)", En: "is not valid UTF-8 text"}
 	msgNUL                 = salesrec.Message{Zh: "含有空字符(NUL),请删除", En: "contains a NUL character"}
+	msgRecordedLater       = salesrec.Message{Zh: "记录时间晚于现在,请填写实际记录的时间", En: "is later than now: give the time it was actually recorded"}
 )

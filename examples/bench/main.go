@@ -53,6 +53,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) (*harness
 	fs.StringVar(&cfg.Dir, "dir", "", "work directory for databases and indexes (default: a temporary directory, removed afterwards)")
 	fs.BoolVar(&keep, "keep", false, "keep the work directory")
 	fs.BoolVar(&cfg.SkipKB, "skip-kb", false, "leave out the knowledge-base rows")
+	fs.BoolVar(&cfg.SkipWorkbook, "skip-workbook", false, "leave out the workbook import and export rows (they run on SQLite of their own, also with -skip-sqlite)")
 	fs.BoolVar(&cfg.SkipSQLite, "skip-sqlite", false, "leave out the SQLite rows (and the kb rows, which read the SQLite store)")
 	fs.StringVar(&out, "out", "", "Markdown file whose section for this size is replaced by the report")
 	fs.StringVar(&cpuProf, "cpuprofile", "", "write a CPU profile of the whole run to this file (go tool pprof)")

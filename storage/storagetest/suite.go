@@ -87,6 +87,10 @@ func Run(t *testing.T, open Opener) {
 		{"Time", testTime},
 		{"ErrorsHideValues", testErrorsHideValues},
 		{"AmountLimit", testAmountLimit},
+		{"Import", testImport},
+		{"ImportRecordedAt", testImportRecordedAt},
+		{"ImportRefusals", testImportRefusals},
+		{"Roster", testRoster},
 	}
 	// Cases that open their stores themselves, with other options or
 	// fixtures.

@@ -65,7 +65,10 @@ func Run(ctx context.Context, w io.Writer, dir string, reset bool, open Opener) 
 	if err := d.review(ctx); err != nil {
 		return err
 	}
-	return d.search(ctx)
+	if err := d.search(ctx); err != nil {
+		return err
+	}
+	return d.register(ctx)
 }
 
 // Team is the demo's team, recorded and searchable: the open store and

@@ -24,10 +24,12 @@ const ChildEnv = "DEALTRAIL_BENCH_CHILD"
 
 // Memory jobs a child can run.
 const (
-	jobBulkDealtrail = "bulk-dealtrail" // BulkInsert into a fresh SQLite store
-	jobBulkBare      = "bulk-bare"      // bare multi-row INSERT into a fresh database
-	jobRebuildKB     = "rebuild-kb"     // kb rebuild from the store jobBulkDealtrail left
-	jobIndexBare     = "index-bare"     // bare Bleve indexing of the same data
+	jobBulkDealtrail = "bulk-dealtrail"   // BulkInsert into a fresh SQLite store
+	jobBulkBare      = "bulk-bare"        // bare multi-row INSERT into a fresh database
+	jobRebuildKB     = "rebuild-kb"       // kb rebuild from the store jobBulkDealtrail left
+	jobIndexBare     = "index-bare"       // bare Bleve indexing of the same data
+	jobImportDT      = "import-dealtrail" // transfer.Import of a one-team register into a fresh SQLite store
+	jobImportBare    = "import-bare"      // excelize reading the same cells, then the bare multi-row INSERT
 )
 
 type childJob struct {
@@ -135,6 +137,17 @@ func runJob(ctx context.Context, job childJob) (int, error) {
 	case jobRebuildKB:
 		_, err := rebuildKB(ctx, memPath(job.Dir, job.Size, "dealtrail.db"), memPath(job.Dir, job.Size, "kb"))
 		return job.Size, err
+	case jobImportDT:
+		team, members, err := registerTeam(job.Seed, job.Size)
+		if err != nil {
+			return 0, err
+		}
+		return job.Size, importRegister(ctx, team, members, memPath(job.Dir, job.Size, "register.xlsx"), memPath(job.Dir, job.Size, "import.db"))
+	case jobImportBare:
+		if _, err := readCells(memPath(job.Dir, job.Size, "register.xlsx"), nil); err != nil {
+			return 0, err
+		}
+		return job.Size, bareLoad(ctx, job.Seed, job.Size, memPath(job.Dir, job.Size, "import-bare.db"))
 	case jobIndexBare:
 		idx, _, err := bareIndex(ctx, cfg, memPath(job.Dir, job.Size, "bare.bleve"))
 		if err != nil {

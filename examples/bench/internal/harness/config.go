@@ -20,8 +20,9 @@ type Config struct {
 	// PostgresDSN, when set, adds the PostgreSQL rows. The run creates two
 	// schemas of its own in that database and drops them at the end.
 	PostgresDSN string
-	// SkipSQLite, SkipKB leave those parts out.
-	SkipSQLite, SkipKB bool
+	// SkipSQLite, SkipKB, SkipWorkbook leave those parts out (the workbook
+	// rows run on SQLite).
+	SkipSQLite, SkipKB, SkipWorkbook bool
 	// MemSizes lists the data-set sizes of the peak-memory rows, each run in
 	// a child process (see Child); empty means none.
 	MemSizes []int

@@ -38,6 +38,14 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 		}
 		rep.Rows = append(rep.Rows, rows...)
 	}
+	if !cfg.SkipWorkbook {
+		rows, err := runWorkbook(ctx, cfg)
+		if err != nil {
+			return nil, err
+		}
+		logRows(cfg, rows)
+		rep.Rows = append(rep.Rows, rows...)
+	}
 	if cfg.PostgresDSN != "" {
 		be, closeBE, err := openPostgres(ctx, cfg.PostgresDSN)
 		if err != nil {
@@ -136,6 +144,13 @@ func runMemory(ctx context.Context, cfg Config, size int) ([]Row, error) {
 		Area: "memory", Op: "bulk insert, sqlite, " + fmtCount(size) + " engagements", Kind: Memory,
 		Bare: "multi-row INSERT of the same rows, same batches", DT: m[0], Base: m[1],
 	}}
+	if !cfg.SkipWorkbook {
+		row, err := workbookMemory(ctx, cfg, dir, size, job)
+		if err != nil {
+			return nil, err
+		}
+		rows = append(rows, row)
+	}
 	if !cfg.SkipKB {
 		rows = append(rows, Row{
 			Area: "memory", Op: "kb rebuild, " + fmtCount(size) + " engagements", Kind: Memory,

@@ -1,0 +1,239 @@
+package workbook
+
+import (
+	"encoding/csv"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/dealtrail/dealtrail/salesrec"
+)
+
+// Writer writes a register, one engagement at a time, as an .xlsx
+// workbook (NewXLSXWriter, through excelize's StreamWriter) or as CSV files
+// (NewCSVWriter). Rows go out as they are added; the writer keeps only the
+// ids of the customers it wrote. Every text cell that a spreadsheet would
+// take for a formula (= + - @) is written after an apostrophe.
+type Writer struct {
+	team     Team
+	names    map[string]string // member id → name, when the name is unique
+	seen     map[string]bool   // customers written
+	sheets   []sheetWriter
+	finish   func() error
+	finished bool
+}
+
+// sheetWriter writes the rows of one sheet.
+type sheetWriter interface {
+	row(cells []string) error
+}
+
+// NewXLSXWriter writes a register workbook to w when closed; team gives
+// the names of members and the zone times are written in.
+func NewXLSXWriter(w io.Writer, team Team) (*Writer, error) {
+	f := excelize.NewFile()
+	head, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true},
+		Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"DDEBF7"}},
+		Alignment: &excelize.Alignment{Vertical: "center", WrapText: true}})
+	if err != nil {
+		return nil, err
+	}
+	wr := newWriter(team)
+	for i, s := range registerSheets {
+		if i == 0 {
+			err = f.SetSheetName("Sheet1", s.zh)
+		} else {
+			_, err = f.NewSheet(s.zh)
+		}
+		if err != nil {
+			return nil, err
+		}
+		sw, err := f.NewStreamWriter(s.zh)
+		if err != nil {
+			return nil, err
+		}
+		x := &xlsxSheet{sw: sw}
+		for j, c := range s.cols {
+			if err := sw.SetColWidth(j+1, j+1, width(c)); err != nil {
+				return nil, err
+			}
+		}
+		if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
+			return nil, err
+		}
+		if err := x.styled(headers(s), head); err != nil {
+			return nil, err
+		}
+		wr.sheets = append(wr.sheets, x)
+	}
+	wr.finish = func() error {
+		for _, s := range wr.sheets {
+			if err := s.(*xlsxSheet).sw.Flush(); err != nil {
+				return err
+			}
+		}
+		_, err := f.WriteTo(w)
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+		return err
+	}
+	return wr, nil
+}
+
+// width is a column's width in characters: long text columns are wide.
+func width(c column) float64 {
+	switch c.field {
+	case "goal", "topic", "point", "content", "text", "what", "proposal.summary", "outcome.reason",
+		"customer_participants", "sales_participants", "place.address":
+		return 40
+	case "id", "engagement_id", "interaction_id":
+		return 34
+	}
+	return 14
+}
+
+type xlsxSheet struct {
+	sw   *excelize.StreamWriter
+	rows int
+}
+
+func (x *xlsxSheet) styled(cells []string, style int) error {
+	x.rows++
+	vals := make([]any, len(cells))
+	for i, c := range cells {
+		if style != 0 {
+			vals[i] = excelize.Cell{Value: c, StyleID: style}
+		} else {
+			vals[i] = c
+		}
+	}
+	return x.sw.SetRow("A"+strconv.Itoa(x.rows), vals)
+}
+
+func (x *xlsxSheet) row(cells []string) error { return x.styled(cells, 0) }
+
+// NewCSVWriter writes a register as CSV files, one per sheet, each
+// created by create with the sheet's name and ".csv" (客户.csv, …), UTF-8
+// with a byte-order mark so that Excel reads the Chinese.
+func NewCSVWriter(create func(name string) (io.WriteCloser, error), team Team) (*Writer, error) {
+	wr := newWriter(team)
+	var files []io.WriteCloser
+	var writers []*csv.Writer
+	for _, s := range registerSheets {
+		f, err := create(s.zh + ".csv")
+		if err != nil {
+			for _, f := range files {
+				_ = f.Close()
+			}
+			return nil, err
+		}
+		files = append(files, f)
+		if _, err := io.WriteString(f, "\ufeff"); err != nil {
+			return nil, err
+		}
+		cw := csv.NewWriter(f)
+		writers = append(writers, cw)
+		c := &csvSheet{w: cw}
+		if err := c.row(headers(s)); err != nil {
+			return nil, err
+		}
+		wr.sheets = append(wr.sheets, c)
+	}
+	wr.finish = func() error {
+		var first error
+		for i, cw := range writers {
+			cw.Flush()
+			if err := cw.Error(); err != nil && first == nil {
+				first = err
+			}
+			if err := files[i].Close(); err != nil && first == nil {
+				first = err
+			}
+		}
+		return first
+	}
+	return wr, nil
+}
+
+type csvSheet struct{ w *csv.Writer }
+
+func (c *csvSheet) row(cells []string) error { return c.w.Write(cells) }
+
+func headers(s *sheet) []string {
+	out := make([]string, len(s.cols))
+	for i, c := range s.cols {
+		out[i] = c.zh
+	}
+	return out
+}
+
+func newWriter(team Team) *Writer {
+	if team.Location == nil {
+		team.Location = time.FixedZone("CST", 8*3600)
+	}
+	count := map[string]int{}
+	for _, m := range team.Members {
+		count[m.Name]++
+	}
+	names := map[string]string{}
+	for _, m := range team.Members {
+		if count[m.Name] == 1 {
+			names[m.ID] = m.Name
+		}
+	}
+	return &Writer{team: team, names: names, seen: map[string]bool{}}
+}
+
+// name is how a member is written: their name, or their id when the name
+// is not unique in the team (or they are not in it).
+func (w *Writer) name(id string) string {
+	if n, ok := w.names[id]; ok {
+		return n
+	}
+	return id
+}
+
+// write sends one row to sheet s, guarding every cell.
+func (w *Writer) write(s *sheet, cells ...string) error {
+	for i, c := range cells {
+		cells[i] = guard(c)
+	}
+	for i, rs := range registerSheets {
+		if rs == s {
+			return w.sheets[i].row(cells)
+		}
+	}
+	return fmt.Errorf("workbook: no sheet %s", s.zh)
+}
+
+// Close finishes the register (an .xlsx is written out now).
+func (w *Writer) Close() error {
+	if w.finished {
+		return nil
+	}
+	w.finished = true
+	return w.finish()
+}
+
+func labels[E interface{ Label(salesrec.Lang) string }](vs []E) string {
+	parts := make([]string, len(vs))
+	for i, v := range vs {
+		parts[i] = v.Label(salesrec.ZH)
+	}
+	return strings.Join(parts, "、")
+}
+
+func label[E interface {
+	~string
+	Label(salesrec.Lang) string
+}](v E) string {
+	if v == "" {
+		return ""
+	}
+	return v.Label(salesrec.ZH)
+}

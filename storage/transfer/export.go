@@ -1,0 +1,96 @@
+package transfer
+
+import (
+	"context"
+	"fmt"
+	"io"
+
+	"github.com/dealtrail/dealtrail/salesrec"
+	"github.com/dealtrail/dealtrail/salesrec/workbook"
+	"github.com/dealtrail/dealtrail/storage"
+)
+
+// Team is the workbook.Team of actorID's team, for a Writer: the roster
+// that names people and the zone times are written in.
+func Team(ctx context.Context, st *storage.Store, actorID string) (workbook.Team, error) {
+	roster, err := st.Roster(ctx, actorID)
+	if err != nil {
+		return workbook.Team{}, err
+	}
+	loc, err := roster.Team.Location()
+	if err != nil {
+		return workbook.Team{}, err
+	}
+	return workbook.Team{ID: roster.Team.ID, Members: roster.Members, Location: loc}, nil
+}
+
+// ExportRegister writes to w every engagement actorID may see that matches
+// f (the zero Filter: the whole team, as far as the actor sees it), most
+// recently updated first, page by page, through the store's reads as the
+// actor: a rep gets only the engagements they take part in, and contacts'
+// phone and email come masked wherever the actor may not see them. It
+// returns how many engagements it wrote; the caller closes w.
+func ExportRegister(ctx context.Context, st *storage.Store, actorID string, f storage.Filter, w *workbook.Writer) (int, error) {
+	customers := map[string]salesrec.Customer{}
+	n := 0
+	page := storage.PageRequest{Limit: 500}
+	for {
+		p, err := st.ListEngagements(ctx, actorID, f, page)
+		if err != nil {
+			return n, err
+		}
+		for _, e := range p.Items {
+			if err := exportOne(ctx, st, actorID, e, customers, w); err != nil {
+				return n, err
+			}
+			n++
+		}
+		if p.Next == "" {
+			return n, nil
+		}
+		page.After = p.Next
+	}
+}
+
+// ExportEngagement writes one engagement, read as actorID, to w.
+func ExportEngagement(ctx context.Context, st *storage.Store, actorID, id string, w *workbook.Writer) error {
+	e, err := st.Engagement(ctx, actorID, id)
+	if err != nil {
+		return err
+	}
+	return exportOne(ctx, st, actorID, e, map[string]salesrec.Customer{}, w)
+}
+
+// exportOne writes e with its customer as the actor may see it; customers
+// are read once each.
+func exportOne(ctx context.Context, st *storage.Store, actorID string, e salesrec.Engagement,
+	customers map[string]salesrec.Customer, w *workbook.Writer) error {
+	c, ok := customers[e.CustomerID]
+	if !ok {
+		var err error
+		if c, err = st.Customer(ctx, actorID, e.CustomerID); err != nil {
+			return fmt.Errorf("exporting engagement %s: %w", e.ID, err)
+		}
+		customers[e.CustomerID] = c
+	}
+	return w.Add(e, c)
+}
+
+// WriteRegisterXLSX writes the register of what actorID may see that
+// matches f to out as an .xlsx workbook: Team, a workbook.NewXLSXWriter and
+// ExportRegister in one call. It returns how many engagements it wrote.
+func WriteRegisterXLSX(ctx context.Context, st *storage.Store, actorID string, f storage.Filter, out io.Writer) (int, error) {
+	team, err := Team(ctx, st, actorID)
+	if err != nil {
+		return 0, err
+	}
+	w, err := workbook.NewXLSXWriter(out, team)
+	if err != nil {
+		return 0, err
+	}
+	n, err := ExportRegister(ctx, st, actorID, f, w)
+	if err != nil {
+		return n, err
+	}
+	return n, w.Close()
+}
