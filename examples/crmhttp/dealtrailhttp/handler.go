@@ -77,6 +77,7 @@ type handler struct {
 //	GET  /actions/overdue                            overdue actions of an owner or a team
 //	GET  /actions/due-soon                           actions due within days, of an owner or a team
 //	GET  /kb/search                                  search the team knowledge base, paged
+//	GET  /openapi.json                               the OpenAPI 3.1 document of these routes (no actor needed)
 //
 // The conventions every route follows are in the package documentation.
 func NewHandler(store *storage.Store, index Searcher, opts Options) http.Handler {
@@ -128,6 +129,7 @@ func NewHandler(store *storage.Store, index Searcher, opts Options) http.Handler
 	mux.Handle("GET /actions/overdue", h.route(h.overdue, actionParamNames...))
 	mux.Handle("GET /actions/due-soon", h.route(h.dueSoon, append([]string{"days"}, actionParamNames...)...))
 	mux.Handle("GET /kb/search", h.route(h.search, searchParamNames...))
+	mux.HandleFunc("GET "+DocumentPath, serveDocument)
 	return mux
 }
 

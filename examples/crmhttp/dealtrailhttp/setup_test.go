@@ -114,7 +114,7 @@ func (f *fixture) serve(t *testing.T, tune func(*dealtrailhttp.Options)) *httpte
 		tune(&opts)
 	}
 	mux := http.NewServeMux()
-	mux.Handle(prefix+"/", http.StripPrefix(prefix, dealtrailhttp.NewHandler(f.store, f.index, opts)))
+	mux.Handle(prefix+"/", http.StripPrefix(prefix, validated(t, dealtrailhttp.NewHandler(f.store, f.index, opts))))
 	srv := httptest.NewServer(mux)
 	t.Cleanup(srv.Close)
 	return srv
@@ -193,6 +193,9 @@ func (f *fixture) do(t *testing.T, member, method, path string, body any, hdr ..
 	}
 	if member != "" {
 		req.Header.Set(memberHdr, member)
+	}
+	if rd != nil {
+		req.Header.Set("Content-Type", "application/json")
 	}
 	for i := 0; i+1 < len(hdr); i += 2 {
 		req.Header.Set(hdr[i], hdr[i+1])
