@@ -46,7 +46,7 @@ func TestEveryRouteRefusesARequestWithoutAnActor(t *testing.T) {
 
 func TestHandlerWithoutActorFunctionFailsClosed(t *testing.T) {
 	f := newFixture(t)
-	h := dealtrailhttp.NewHandler(f.store, nil, dealtrailhttp.Options{})
+	h := validated(t, dealtrailhttp.NewHandler(f.store, nil, dealtrailhttp.Options{}))
 	req, err := http.NewRequest("GET", "/engagements", nil)
 	if err != nil {
 		t.Fatal(err)

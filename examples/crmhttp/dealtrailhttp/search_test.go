@@ -213,9 +213,9 @@ func TestSearchRefusesMalformedParameters(t *testing.T) {
 
 func TestSearchWithoutAnIndexIsNotImplemented(t *testing.T) {
 	f := newFixture(t)
-	h := dealtrailhttp.NewHandler(f.store, nil, dealtrailhttp.Options{
+	h := validated(t, dealtrailhttp.NewHandler(f.store, nil, dealtrailhttp.Options{
 		Actor: func(*http.Request) (string, bool) { return "m1", true },
-	})
+	}))
 	rec := httptest.NewRecorder()
 	h.ServeHTTP(rec, httptest.NewRequest("GET", "/kb/search?q=x", nil))
 	if rec.Code != http.StatusNotImplemented {
