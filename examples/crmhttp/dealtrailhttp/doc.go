@@ -98,5 +98,7 @@
 // route (call.go) runs the steps every route shares — who is acting, which
 // query parameters it takes, the team's time zone, answering — and hands
 // the route a *call; call.decode reads bodies (shape.go walks them); write
-// (writes.go) is the one shape of every versioned write.
+// (writes.go) is the one shape of every versioned write. openapi.json,
+// served at DocumentPath, describes every route; the package's tests check
+// every request they send and every answer they get against it.
 package dealtrailhttp
