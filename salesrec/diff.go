@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -77,69 +76,6 @@ func diffLeaves(before, after []leaf) []FieldChange {
 		}
 	}
 	return out
-}
-
-// leavesOf flattens e's JSON document into leaves sorted by path.
-func leavesOf(e Engagement) ([]leaf, error) {
-	raw, err := json.Marshal(e)
-	if err != nil {
-		return nil, fmt.Errorf("salesrec: encoding engagement: %w", err)
-	}
-	dec := json.NewDecoder(bytes.NewReader(raw))
-	dec.UseNumber()
-	var doc any
-	if err := dec.Decode(&doc); err != nil {
-		return nil, fmt.Errorf("salesrec: decoding engagement: %w", err)
-	}
-	var out []leaf
-	if err := flattenJSON("", doc, &out); err != nil {
-		return nil, err
-	}
-	return out, nil
-}
-
-// flattenJSON appends v's leaves depth first, object keys in byte order and
-// array items in index order, which is exactly pathLess order: the result
-// needs no sorting.
-func flattenJSON(path string, v any, out *[]leaf) error {
-	switch x := v.(type) {
-	case nil:
-		return nil
-	case map[string]any:
-		if len(x) == 0 {
-			*out = append(*out, leaf{path, "{}"})
-			return nil
-		}
-		keys := make([]string, 0, len(x))
-		for k := range x {
-			keys = append(keys, k)
-		}
-		sort.Strings(keys)
-		for _, k := range keys {
-			if err := flattenJSON(joinField(path, k), x[k], out); err != nil {
-				return err
-			}
-		}
-		return nil
-	case []any:
-		if len(x) == 0 {
-			*out = append(*out, leaf{path, "[]"})
-			return nil
-		}
-		for i, child := range x {
-			if err := flattenJSON(path+"["+strconv.Itoa(i)+"]", child, out); err != nil {
-				return err
-			}
-		}
-		return nil
-	default:
-		s, err := encodeLeaf(x)
-		if err != nil {
-			return err
-		}
-		*out = append(*out, leaf{path, s})
-		return nil
-	}
 }
 
 func joinField(path, key string) string {
