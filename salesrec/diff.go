@@ -24,11 +24,11 @@ import (
 // Changes are sorted by path, indexes in numeric order. Equal engagements
 // give no changes.
 func Diff(before, after Engagement) ([]FieldChange, error) {
-	b, err := leavesOf(before)
+	_, b, err := leavesOf(before)
 	if err != nil {
 		return nil, err
 	}
-	a, err := leavesOf(after)
+	_, a, err := leavesOf(after)
 	if err != nil {
 		return nil, err
 	}
@@ -38,15 +38,23 @@ func Diff(before, after Engagement) ([]FieldChange, error) {
 // CreateChanges returns the changes of a create entry: every leaf of e,
 // each from "null". Replay starts from such an entry.
 func CreateChanges(e Engagement) ([]FieldChange, error) {
-	a, err := leavesOf(e)
+	_, changes, err := MarshalWithCreateChanges(e)
+	return changes, err
+}
+
+// MarshalWithCreateChanges returns json.Marshal(e) and CreateChanges(e),
+// encoding e once: a store that keeps the document and the create entry
+// needs both.
+func MarshalWithCreateChanges(e Engagement) ([]byte, []FieldChange, error) {
+	doc, a, err := leavesOf(e)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	out := make([]FieldChange, len(a))
 	for i, l := range a {
 		out[i] = FieldChange{Field: l.path, Before: "null", After: l.value}
 	}
-	return out, nil
+	return doc, out, nil
 }
 
 // leaf is one flattened value: its JSON path and JSON encoding.

@@ -8,21 +8,21 @@ import (
 	"strconv"
 )
 
-// leavesOf flattens e's JSON document into leaves sorted by path: object
+// leavesOf encodes e (json.Marshal) and flattens the document into leaves
+// sorted by path: object
 // keys in byte order, array items in index order, which is exactly
 // pathLess order. It walks the bytes json.Marshal wrote instead of decoding
 // them into maps: history computes the leaves of every engagement written,
 // and the decoding was most of that cost.
-func leavesOf(e Engagement) ([]leaf, error) {
-	raw, err := json.Marshal(e)
+func leavesOf(e Engagement) (doc []byte, leaves []leaf, err error) {
+	doc, err = json.Marshal(e)
 	if err != nil {
-		return nil, fmt.Errorf("salesrec: encoding engagement: %w", err)
+		return nil, nil, fmt.Errorf("salesrec: encoding engagement: %w", err)
 	}
-	var out []leaf
-	if _, err := flattenRaw("", raw, 0, &out); err != nil {
-		return nil, fmt.Errorf("salesrec: flattening engagement: %w", err)
+	if _, err := flattenRaw("", doc, 0, &leaves); err != nil {
+		return nil, nil, fmt.Errorf("salesrec: flattening engagement: %w", err)
 	}
-	return out, nil
+	return doc, leaves, nil
 }
 
 // member is one key of an object and where its value starts in the raw

@@ -29,6 +29,11 @@ func historyRow(prev, next salesrec.Engagement, actorID string, op salesrec.Op) 
 	if err != nil {
 		return nil, fmt.Errorf("diffing engagement %s: %w", next.ID, err)
 	}
+	return historyRowOf(next, actorID, op, changes)
+}
+
+// historyRowOf is the history row of next's change with these changes.
+func historyRowOf(next salesrec.Engagement, actorID string, op salesrec.Op, changes []salesrec.FieldChange) ([]any, error) {
 	if changes == nil {
 		changes = []salesrec.FieldChange{}
 	}

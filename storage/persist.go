@@ -33,11 +33,16 @@ func toRow(e salesrec.Engagement) (engagementRow, error) {
 	if err != nil {
 		return engagementRow{}, fmt.Errorf("encoding engagement: %w", err)
 	}
+	return rowOf(e, doc), nil
+}
+
+// rowOf is the row of e, whose json.Marshal encoding is doc.
+func rowOf(e salesrec.Engagement, doc []byte) engagementRow {
 	return engagementRow{
 		ID: e.ID, TeamID: e.TeamID, OwnerID: e.OwnerID, CustomerID: e.CustomerID,
 		Stage: string(e.Stage), Status: string(e.Status), Version: e.Version,
 		CreatedAt: micros(e.CreatedAt), UpdatedAt: micros(e.UpdatedAt), Doc: string(doc),
-	}, nil
+	}
 }
 
 // loadEngagement reads an engagement without access checks; suffix is
@@ -64,11 +69,12 @@ type newRows struct {
 }
 
 func buildNew(e salesrec.Engagement, actorID string) (newRows, error) {
-	r, err := toRow(e)
+	doc, changes, err := salesrec.MarshalWithCreateChanges(e)
 	if err != nil {
-		return newRows{}, err
+		return newRows{}, fmt.Errorf("encoding engagement %s: %w", e.ID, err)
 	}
-	h, err := historyRow(salesrec.Engagement{}, e, actorID, salesrec.OpCreate)
+	r := rowOf(e, doc)
+	h, err := historyRowOf(e, actorID, salesrec.OpCreate, changes)
 	if err != nil {
 		return newRows{}, err
 	}
