@@ -30,6 +30,12 @@ func historyRow(prev, next salesrec.Engagement, actorID string, op salesrec.Op, 
 	if err != nil {
 		return nil, fmt.Errorf("diffing engagement %s: %w", next.ID, err)
 	}
+	return historyRowOf(next, actorID, op, source, changes)
+}
+
+// historyRowOf is the history row of next's change with these changes;
+// source names where the change came from (see historyRow).
+func historyRowOf(next salesrec.Engagement, actorID string, op salesrec.Op, source string, changes []salesrec.FieldChange) ([]any, error) {
 	if changes == nil {
 		changes = []salesrec.FieldChange{}
 	}
