@@ -24,7 +24,11 @@ import (
 // {Field: "actions[1].status", Before: `"pending"`, After: `"done"`}.
 // Changes are sorted by path, indexes in numeric order. Equal engagements
 // give no changes.
-func Diff(before, after Engagement) ([]FieldChange, error) {
+func Diff(before, after Engagement) ([]FieldChange, error) { return diffDocs(before, after) }
+
+// diffDocs is Diff for any two values of one JSON-encodable type: an
+// engagement, a customer, a team or a member.
+func diffDocs(before, after any) ([]FieldChange, error) {
 	b, err := leavesOf(before)
 	if err != nil {
 		return nil, err
@@ -38,8 +42,11 @@ func Diff(before, after Engagement) ([]FieldChange, error) {
 
 // CreateChanges returns the changes of a create entry: every leaf of e,
 // each from "null". Replay starts from such an entry.
-func CreateChanges(e Engagement) ([]FieldChange, error) {
-	a, err := leavesOf(e)
+func CreateChanges(e Engagement) ([]FieldChange, error) { return createChanges(e) }
+
+// createChanges is CreateChanges for any JSON-encodable value.
+func createChanges(v any) ([]FieldChange, error) {
+	a, err := leavesOf(v)
 	if err != nil {
 		return nil, err
 	}
@@ -79,17 +86,17 @@ func diffLeaves(before, after []leaf) []FieldChange {
 	return out
 }
 
-// leavesOf flattens e's JSON document into leaves sorted by path.
-func leavesOf(e Engagement) ([]leaf, error) {
-	raw, err := json.Marshal(e)
+// leavesOf flattens v's JSON document into leaves sorted by path.
+func leavesOf(v any) ([]leaf, error) {
+	raw, err := json.Marshal(v)
 	if err != nil {
-		return nil, fmt.Errorf("salesrec: encoding engagement: %w", err)
+		return nil, fmt.Errorf("salesrec: encoding %T: %w", v, err)
 	}
 	dec := json.NewDecoder(bytes.NewReader(raw))
 	dec.UseNumber()
 	var doc any
 	if err := dec.Decode(&doc); err != nil {
-		return nil, fmt.Errorf("salesrec: decoding engagement: %w", err)
+		return nil, fmt.Errorf("salesrec: decoding %T: %w", v, err)
 	}
 	var out []leaf
 	if err := flattenJSON("", doc, &out); err != nil {

@@ -303,4 +303,9 @@ var ops = enumTable{Message{"操作", "history operation"}, []label{
 	{code: "reopen", zh: "重新推进", en: "reopened the engagement"},
 	{code: "remark", zh: "添加备注", en: "added a remark"},
 	{code: "customer_update", zh: "修改客户信息", en: "edited the customer"},
+	{code: "reassign", zh: "交接给其他成员", en: "handed over to another member"},
+	{code: "team_update", zh: "修改团队信息", en: "edited the team"},
+	{code: "member_add", zh: "加入成员", en: "added a member"},
+	{code: "member_role", zh: "调整成员角色", en: "changed a member's role"},
+	{code: "member_deactivate", zh: "停用成员", en: "deactivated a member"},
 }}

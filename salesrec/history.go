@@ -22,6 +22,15 @@ const (
 	// edited, so whatever was derived from the customer, such as the
 	// knowledge base's masking of the customer's names, must be redone.
 	OpCustomerUpdate Op = "customer_update"
+	// OpReassign hands a deactivated member's open engagement or open
+	// actions over to another member (see Reassign).
+	OpReassign Op = "reassign"
+	// The team's own history (TeamHistoryEntry), also in the change feed
+	// as changes that name no engagement.
+	OpTeamUpdate       Op = "team_update"
+	OpMemberAdd        Op = "member_add"
+	OpMemberRole       Op = "member_role"
+	OpMemberDeactivate Op = "member_deactivate"
 )
 
 // FieldChange is one changed field: its JSON path and the JSON encodings of
@@ -46,6 +55,9 @@ type HistoryEntry struct {
 
 // Change is one entry of the change feed: an engagement changed and was
 // committed. Pos is an opaque, ordered position a reader resumes after.
+// A change of the team itself (Op team_update, member_add, member_role,
+// member_deactivate) names no engagement: EngagementID is empty and
+// Version is the team's version (TeamHistoryEntry).
 type Change struct {
 	Pos          string    `json:"pos"`
 	EngagementID string    `json:"engagement_id"`
