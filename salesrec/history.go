@@ -25,8 +25,8 @@ const (
 	// OpReassign hands a deactivated member's open engagement or open
 	// actions over to another member (see Reassign).
 	OpReassign Op = "reassign"
-	// The team's own history (TeamHistoryEntry), also in the change feed
-	// as changes that name no engagement.
+	// The team's own history (TeamHistoryEntry). All but member_add are
+	// also in the change feed, as changes that name no engagement.
 	OpTeamUpdate       Op = "team_update"
 	OpMemberAdd        Op = "member_add"
 	OpMemberRole       Op = "member_role"
@@ -55,7 +55,7 @@ type HistoryEntry struct {
 
 // Change is one entry of the change feed: an engagement changed and was
 // committed. Pos is an opaque, ordered position a reader resumes after.
-// A change of the team itself (Op team_update, member_add, member_role,
+// A change of the team itself (Op team_update, member_role,
 // member_deactivate) names no engagement: EngagementID is empty and
 // Version is the team's version (TeamHistoryEntry).
 type Change struct {

@@ -25,6 +25,36 @@ func CanManageTeam(m Member, teamID string) bool {
 	return m.Active() && m.ID != "" && m.TeamID != "" && m.TeamID == teamID && m.Role.SeesTeam()
 }
 
+// CanChangeRole reports whether member m may give member target the role
+// to: m must manage target's team (CanManageTeam), and only an admin may
+// change an admin's role or make someone an admin, so that a manager
+// cannot raise themselves or anyone else above their own role.
+func CanChangeRole(m, target Member, to Role) bool {
+	if !CanManageTeam(m, target.TeamID) {
+		return false
+	}
+	return m.Role == RoleAdmin || (target.Role != RoleAdmin && to != RoleAdmin)
+}
+
+// CanDeactivate reports whether member m may deactivate member target: m
+// must manage target's team, and only an admin may deactivate an admin.
+func CanDeactivate(m, target Member) bool {
+	return CanManageTeam(m, target.TeamID) && (m.Role == RoleAdmin || target.Role != RoleAdmin)
+}
+
+// CheckKeepsManager checks that a team keeps an active manager or admin
+// after a change: othersWhoManage is how many active managers and admins
+// the team has besides the member whose role changes or who is
+// deactivated; stillManages whether that member manages after the change.
+// field names the input that would leave the team without one ("role",
+// "member_id").
+func CheckKeepsManager(othersWhoManage int, stillManages bool, field string) error {
+	if othersWhoManage > 0 || stillManages {
+		return nil
+	}
+	return FieldError(field, msgLastManager)
+}
+
 // CanReadTeam reports whether member m may read team teamID and list its
 // members: every active member of the team may.
 func CanReadTeam(m Member, teamID string) bool {

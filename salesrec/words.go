@@ -364,6 +364,7 @@ func msgRemoteOnline(m Method) Message {
 var (
 	msgHandToSelf        = Message{"交接人不能是要停用的成员本人", "must be another member than the one being deactivated"}
 	msgHandToNotActive   = Message{"不是本团队在职的成员", "is not an active member of the team"}
+	msgLastManager       = Message{"团队至少要保留一位在职的经理或管理员", "would leave the team without an active manager or admin"}
 	msgDuplicateCustomer = Message{"团队里已有同名(全称相同)的客户,请直接使用该客户", "a customer of the team already has this full name; use that customer"}
 )
 
