@@ -53,6 +53,8 @@ func Run(t *testing.T, open Opener) {
 	}{
 		{"TeamsAndMembers", testTeamsAndMembers},
 		{"Customers", testCustomers},
+		{"TeamAdmin", testTeamAdmin},
+		{"DeactivateMember", testDeactivateMember},
 		{"EngagementRoundTrip", testEngagementRoundTrip},
 		{"TargetedWrites", testTargetedWrites},
 		{"CloseAndReopen", testCloseAndReopen},
