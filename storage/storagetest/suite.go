@@ -55,6 +55,8 @@ func Run(t *testing.T, open Opener) {
 		{"Customers", testCustomers},
 		{"TeamAdmin", testTeamAdmin},
 		{"DeactivateMember", testDeactivateMember},
+		{"CustomerDirectory", testCustomerDirectory},
+		{"CustomerVersions", testCustomerVersions},
 		{"EngagementRoundTrip", testEngagementRoundTrip},
 		{"TargetedWrites", testTargetedWrites},
 		{"CloseAndReopen", testCloseAndReopen},
