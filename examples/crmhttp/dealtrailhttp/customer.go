@@ -22,6 +22,9 @@ func (h *handler) createCustomer(w http.ResponseWriter, r *http.Request, actor s
 		return withSecrets(err, customerSecrets(c)...)
 	}
 	out, err := h.store.CreateCustomer(r.Context(), actor, c)
+	if answerDuplicate(w, r, err) {
+		return nil
+	}
 	if err != nil {
 		return withSecrets(err, customerSecrets(c)...)
 	}
@@ -49,6 +52,9 @@ func (h *handler) updateCustomer(w http.ResponseWriter, r *http.Request, actor s
 	}
 	c.ID = id
 	out, err := h.store.UpdateCustomer(r.Context(), actor, c)
+	if answerDuplicate(w, r, err) {
+		return nil
+	}
 	if err != nil {
 		return withSecrets(err, customerSecrets(c)...)
 	}

@@ -121,6 +121,8 @@ func status(err error, lang salesrec.Lang) (int, errorBody) {
 		return http.StatusConflict, errorBody{Error: msgConflict.Text(lang)}
 	case errors.Is(err, salesrec.ErrNotFound):
 		return http.StatusNotFound, errorBody{Error: msgNotFound.Text(lang)}
+	case errors.Is(err, salesrec.ErrDeactivated):
+		return http.StatusForbidden, errorBody{Error: msgDeactivated.Text(lang)}
 	case errors.Is(err, salesrec.ErrForbidden):
 		return http.StatusForbidden, errorBody{Error: msgForbidden.Text(lang)}
 	case errors.Is(err, salesrec.ErrInvalid):

@@ -54,7 +54,9 @@ type handler struct {
 // knowledge-base search, index (nil answers search requests with 501).
 // Mount it under any prefix with http.StripPrefix; its routes are:
 //
-//	POST /customers                                  create a customer
+//	POST /customers                                  create a customer (409 with customer_id on a duplicate name)
+//	GET  /customers                                  list or search the team's customers (q, match, after, limit)
+//	GET  /customers/{id}/history                     a customer's change history
 //	GET  /customers/{id}                             read a customer (contacts masked per role)
 //	PUT  /customers/{id}                             update a customer
 //	POST /engagements                                create an engagement
@@ -70,6 +72,12 @@ type handler struct {
 //	GET  /engagements/{id}/findings                  soft problems at the clock's now
 //	GET  /actions/overdue                            overdue actions of an owner or a team
 //	GET  /kb/search                                  search the team knowledge base
+//	GET  /teams/{id}                                 read the actor's team (ETag = version)
+//	PUT  /teams/{id}                                 rename it or change its time zone (managers, admins)
+//	GET  /teams/{id}/members                         its members, active and deactivated
+//	GET  /teams/{id}/history                         its change history (managers, admins)
+//	POST /teams/{id}/members/{member}/role           change a member's role (managers, admins)
+//	POST /teams/{id}/members/{member}/deactivate     deactivate a member, handing over open work (managers, admins)
 func NewHandler(store *storage.Store, index Searcher, opts Options) http.Handler {
 	h := &handler{
 		store:   store,
@@ -115,6 +123,14 @@ func NewHandler(store *storage.Store, index Searcher, opts Options) http.Handler
 	mux.Handle("GET /engagements/{id}/findings", h.route(h.findings))
 	mux.Handle("GET /actions/overdue", h.route(h.overdue))
 	mux.Handle("GET /kb/search", h.route(h.search))
+	mux.Handle("GET /customers", h.route(h.listCustomers))
+	mux.Handle("GET /customers/{id}/history", h.route(h.customerHistory))
+	mux.Handle("GET /teams/{id}", h.route(h.getTeam))
+	mux.Handle("PUT /teams/{id}", h.route(h.updateTeam))
+	mux.Handle("GET /teams/{id}/members", h.route(h.listMembers))
+	mux.Handle("GET /teams/{id}/history", h.route(h.teamHistory))
+	mux.Handle("POST /teams/{id}/members/{member}/role", h.route(h.setRole))
+	mux.Handle("POST /teams/{id}/members/{member}/deactivate", h.route(h.deactivate))
 	return mux
 }
 
