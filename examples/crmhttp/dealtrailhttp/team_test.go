@@ -132,7 +132,9 @@ func TestCustomerDirectory(t *testing.T) {
 	c.Industry = "智能制造"
 	f.do(t, "m1", "PUT", "/customers/c1", c).want(t, http.StatusOK)
 	f.do(t, "m1", "PUT", "/customers/c1", c).want(t, http.StatusConflict)
-	hist := decodeAs[struct{ Entries []salesrec.CustomerHistoryEntry }](t, f.do(t, "r1", "GET", "/customers/c1/history", nil).want(t, http.StatusOK))
+	hist := decodeAs[struct {
+		Entries []salesrec.CustomerHistoryEntry
+	}](t, f.do(t, "r1", "GET", "/customers/c1/history", nil).want(t, http.StatusOK))
 	if len(hist.Entries) != 2 || hist.Entries[1].Op != salesrec.OpUpdate {
 		t.Fatalf("customer history %+v", hist.Entries)
 	}
