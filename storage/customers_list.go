@@ -54,7 +54,7 @@ type CustomerPage struct {
 // masked on each customer unless the actor may see them
 // (salesrec.CanSeeContacts), exactly as Customer returns it.
 func (s *Store) ListCustomers(ctx context.Context, actorID string, q CustomerQuery) (CustomerPage, error) {
-	limit, err := pageLimit(q.Limit)
+	limit, err := customerPage.limit(q.Limit)
 	if err != nil {
 		return CustomerPage{}, err
 	}
@@ -92,20 +92,6 @@ func (s *Store) ListCustomers(ctx context.Context, actorID string, q CustomerQue
 		return CustomerPage{}, fmt.Errorf("listing customers: %w", err)
 	}
 	return page, nil
-}
-
-// pageLimit is a page size as asked: negative is refused, 0 is the
-// default, more than the most is the most.
-func pageLimit(limit int) (int, error) {
-	switch {
-	case limit < 0:
-		return 0, invalid("limit", msgNotNegative)
-	case limit == 0:
-		return defaultPage, nil
-	case limit > maxPage:
-		return maxPage, nil
-	}
-	return limit, nil
 }
 
 // readableCustomers decodes rows of the actor's team as the actor reads

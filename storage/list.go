@@ -13,16 +13,10 @@ import (
 	"github.com/dealtrail/dealtrail/storage/internal/dialect"
 )
 
-// Page sizes.
-const (
-	defaultPage = 50
-	maxPage     = 500
-)
-
 // ListEngagements returns one page of the engagements the actor may see that
 // match f, most recently updated first, paginated by keyset (updated_at, id).
 func (s *Store) ListEngagements(ctx context.Context, actorID string, f Filter, p PageRequest) (Page, error) {
-	limit, err := pageLimit(p.Limit)
+	limit, err := listPage.limit(p.Limit)
 	if err != nil {
 		return Page{}, err
 	}

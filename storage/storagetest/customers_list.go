@@ -24,8 +24,7 @@ func customerNames(cs []salesrec.Customer) []string {
 // full or short name, prefix or contains, with every LIKE wildcard
 // literal, by keyset pages with a total; forged cursors read nothing of
 // another team; contacts are masked as Customer masks them.
-func testCustomerDirectory(t *testing.T, open Opener) {
-	w := newWorld(t, open)
+func testCustomerDirectory(t *testing.T, w *world) {
 	add := func(actor salesrec.Member, name string, short ...string) salesrec.Customer {
 		c := newCustomer(name, "制造业")
 		c.ShortNames = short
@@ -139,8 +138,7 @@ func testCustomerDirectory(t *testing.T, open Opener) {
 // testCustomerVersions: a duplicate full name names the existing
 // customer; updates are version-checked and in the customer's history;
 // the creator reads the contacts; nobody forges the creator.
-func testCustomerVersions(t *testing.T, open Opener) {
-	w := newWorld(t, open)
+func testCustomerVersions(t *testing.T, w *world) {
 	_, err := w.s.CreateCustomer(w.ctx, w.rep1.ID, newCustomer(w.custA1.Name, "制造业"))
 	var dup *salesrec.DuplicateCustomerError
 	if !errors.As(err, &dup) || dup.ID != w.custA1.ID || !errors.Is(err, salesrec.ErrConflict) {

@@ -36,8 +36,7 @@ func teamChanges(changes []salesrec.Change) []salesrec.Change {
 // admins rename it or change its zone (version-checked) and change roles,
 // a manager never makes an admin, the team keeps a manager, and every
 // change is in the team's history and the feed.
-func testTeamAdmin(t *testing.T, open Opener) {
-	w := newWorld(t, open)
+func testTeamAdmin(t *testing.T, w *world) {
 	got, err := w.s.Team(w.ctx, w.rep1.ID, w.teamA.ID)
 	noErr(t, err, "Team as a rep of the team")
 	if got.Name != "华东一组" || got.TimeZone != "Asia/Shanghai" || got.Version != 6 {
@@ -150,8 +149,7 @@ func testTeamAdmin(t *testing.T, open Opener) {
 // testDeactivateMember: a deactivated member can no longer act; their
 // open work is handed to an active member of the team in the same call,
 // with history on each engagement; the refusals name what is wrong.
-func testDeactivateMember(t *testing.T, open Opener) {
-	w := newWorld(t, open)
+func testDeactivateMember(t *testing.T, w *world) {
 	mine := w.create(t, w.rep1, w.engagement(w.rep1, w.custA1, w.today(3)))
 	// rep2's engagement with an open action of rep1 and a done one.
 	theirs := w.engagement(w.rep2, w.custA2, w.today(4))
