@@ -174,15 +174,8 @@ func TestSQLiteStore(t *testing.T) {
 		w.addEngagement(t, i)
 		other.addEngagement(t, i)
 	}
-	x, err := Open(t.TempDir(), s, Options{FeedPage: 5})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer x.Close()
+	x := openSynced(t, s, Options{FeedPage: 5})
 	ctx := context.Background()
-	if err := x.Sync(ctx); err != nil {
-		t.Fatalf("Sync: %v", err)
-	}
 
 	res, err := x.Search(ctx, w.manager.ID, Query{Text: "预算", Facets: true, PageSize: 100})
 	if err != nil {
@@ -231,6 +224,21 @@ func TestSQLiteStore(t *testing.T) {
 		t.Fatal(err)
 	}
 	assertSameIndex(t, fresh, x)
+}
+
+// openSynced opens an index over s in a temporary directory, closed at
+// cleanup, and syncs it.
+func openSynced(t *testing.T, s *storage.Store, opts Options) *Index {
+	t.Helper()
+	x, err := Open(t.TempDir(), s, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = x.Close() })
+	if err := x.Sync(context.Background()); err != nil {
+		t.Fatalf("Sync: %v", err)
+	}
+	return x
 }
 
 func ownedBy(w *world, engagementID string) bool {
@@ -319,15 +327,8 @@ func TestTeamChangesInTheFeed(t *testing.T) {
 	for i := range 3 {
 		w.addEngagement(t, i)
 	}
-	x, err := Open(t.TempDir(), s, Options{FeedPage: 2})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer x.Close()
+	x := openSynced(t, s, Options{FeedPage: 2})
 	ctx := context.Background()
-	if err := x.Sync(ctx); err != nil {
-		t.Fatalf("Sync: %v", err)
-	}
 	team, err := s.Team(ctx, w.manager.ID, w.team.ID)
 	if err != nil {
 		t.Fatal(err)
@@ -358,13 +359,5 @@ func TestTeamChangesInTheFeed(t *testing.T) {
 	if n, err := x.Applied(ctx, ""); err != nil || n != 0 {
 		t.Fatalf("the index holds a state for no engagement: version %d (%v)", n, err)
 	}
-	fresh, err := Open(t.TempDir(), s, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer fresh.Close()
-	if err := fresh.Sync(ctx); err != nil {
-		t.Fatal(err)
-	}
-	assertSameIndex(t, fresh, x)
+	assertSameIndex(t, openSynced(t, s, Options{}), x)
 }

@@ -2,7 +2,6 @@ package storage
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 
 	"github.com/jmoiron/sqlx"
@@ -29,15 +28,12 @@ func (s *Store) insertCustomerHistory(ctx context.Context, tx dialect.Queryer, a
 	if err != nil {
 		return fmt.Errorf("diffing customer %s: %w", next.ID, err)
 	}
-	if changes == nil {
-		changes = []salesrec.FieldChange{}
-	}
-	doc, err := json.Marshal(changes)
+	doc, err := encodeChanges(changes)
 	if err != nil {
-		return fmt.Errorf("encoding changes: %w", err)
+		return err
 	}
 	_, err = tx.ExecContext(ctx, s.q(`INSERT INTO dealtrail_customer_history (customer_id, version, actor_id, at, op, changes)
-		VALUES (?, ?, ?, ?, ?, ?)`), next.ID, next.Version, actorID, micros(s.now()), string(op), string(doc))
+		VALUES (?, ?, ?, ?, ?, ?)`), next.ID, next.Version, actorID, micros(s.now()), string(op), doc)
 	return err
 }
 
@@ -77,9 +73,9 @@ func (s *Store) CustomerHistory(ctx context.Context, actorID, customerID string)
 	}
 	out := make([]salesrec.CustomerHistoryEntry, len(rows))
 	for i, r := range rows {
-		var changes []salesrec.FieldChange
-		if err := json.Unmarshal([]byte(r.Changes), &changes); err != nil {
-			return nil, fmt.Errorf("decoding customer history %d: %w", r.Seq, err)
+		changes, err := decodeChanges(r.Changes, r.Seq)
+		if err != nil {
+			return nil, err
 		}
 		if !sees {
 			changes = salesrec.MaskContactChanges(changes)

@@ -3,7 +3,6 @@ package storage
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"slices"
@@ -290,9 +289,9 @@ func (s *Store) TeamHistory(ctx context.Context, actorID, teamID string) ([]sale
 	}
 	out := make([]salesrec.TeamHistoryEntry, len(rows))
 	for i, r := range rows {
-		var changes []salesrec.FieldChange
-		if err := json.Unmarshal([]byte(r.Changes), &changes); err != nil {
-			return nil, fmt.Errorf("decoding team history %d: %w", r.Seq, err)
+		changes, err := decodeChanges(r.Changes, r.Seq)
+		if err != nil {
+			return nil, err
 		}
 		out[i] = salesrec.TeamHistoryEntry{Seq: r.Seq, TeamID: r.TeamID, Version: r.Version, ActorID: r.ActorID,
 			At: dialect.FromMicros(r.At), Op: salesrec.Op(r.Op), MemberID: r.MemberID, Changes: changes}
