@@ -240,6 +240,9 @@ func testDeactivateMember(t *testing.T, w *world) {
 		wantErr(t, err, salesrec.ErrDeactivated, "a deactivated member's "+what)
 		wantErr(t, err, salesrec.ErrForbidden, "a deactivated member's "+what)
 	}
+	if names, err := w.s.CustomerNames(w.ctx, w.rep1.ID, []string{won.ID, mine.ID}); err != nil || len(names) != 0 {
+		t.Errorf("a deactivated member reads customer names %v (%v)", names, err)
+	}
 	// Nobody names them anew; what they did stays theirs.
 	_, err = w.s.CreateEngagement(w.ctx, w.managerA.ID, w.engagement(w.rep1, w.custA1, w.today(2)))
 	wantFieldErr(t, err, "owner_id", "a new engagement owned by a deactivated member")
