@@ -21,4 +21,9 @@ var (
 	msgUnknownActionStatus = salesrec.Message{Zh: "不是可选的行动状态", En: "is not a known action status"}
 	msgBadUTF8             = salesrec.Message{Zh: "含有无法识别的字符(不是有效的 UTF-8 文本)", En: "is not valid UTF-8 text"}
 	msgNUL                 = salesrec.Message{Zh: "含有空字符(NUL),请删除", En: "contains a NUL character"}
+	msgNotTeamMember       = salesrec.Message{Zh: "不是本团队的成员", En: "is not a member of the team"}
+	msgConsumer            = salesrec.Message{Zh: "请填写取提醒的程序名称(最多 200 个字)", En: "must name the consumer (at most 200 characters)"}
+	msgClaimCount          = salesrec.Message{Zh: "一次取 1 到 1000 条", En: "must be from 1 to 1000"}
+	msgMeetingAt           = salesrec.Message{Zh: "请填写会面时间", En: "is required: the meeting's time"}
+	msgLease               = salesrec.Message{Zh: "租期须在 1 秒到 24 小时之间", En: "must be from 1 second to 24 hours"}
 )

@@ -25,8 +25,8 @@ var (
 	// migratedVersions lists, per dialect, the versions a database holds
 	// once migrated: PostgreSQL alone has 0005, the feed writer's lock.
 	migratedVersions = map[string][]int64{
-		"sqlite":   {1, 2, 3, 4},
-		"postgres": {1, 2, 3, 4, 5},
+		"sqlite":   {1, 2, 3, 4, 7},
+		"postgres": {1, 2, 3, 4, 5, 7},
 	}
 	migratedTables = []string{
 		"dealtrail_actions",
@@ -37,8 +37,11 @@ var (
 		"dealtrail_feed_pruned",
 		"dealtrail_history",
 		"dealtrail_interactions",
+		"dealtrail_meetings",
 		"dealtrail_members",
+		"dealtrail_outcomes",
 		"dealtrail_participants",
+		"dealtrail_reminders",
 		"dealtrail_schema_migrations",
 		"dealtrail_teams",
 	}

@@ -91,6 +91,8 @@ func Run(t *testing.T, open Opener) {
 		{"BulkInsert", testBulkInsert},
 		{"ErrorsHideValues", testErrorsHideValues},
 		{"AmountLimit", testAmountLimit},
+		{"ReviewMatchesRule", testReviewMatchesRule},
+		{"ReviewAccess", testReviewAccess},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
