@@ -93,6 +93,10 @@ func Run(t *testing.T, open Opener) {
 		{"AmountLimit", testAmountLimit},
 		{"ReviewMatchesRule", testReviewMatchesRule},
 		{"ReviewAccess", testReviewAccess},
+		{"RemindersExactlyOnce", testRemindersExactlyOnce},
+		{"ReminderRedelivery", testReminderRedelivery},
+		{"ReminderWithdrawn", testReminderWithdrawn},
+		{"ReminderInput", testReminderInput},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
