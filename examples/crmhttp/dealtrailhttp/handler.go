@@ -70,6 +70,9 @@ type handler struct {
 //	GET  /engagements/{id}/findings                  soft problems at the clock's now
 //	GET  /actions/overdue                            overdue actions of an owner or a team
 //	GET  /kb/search                                  search the team knowledge base
+//	GET  /review                                     the team review (周复盘) of a team or an owner
+//	POST /reminders/claim                            claim the caller's reminders with a lease
+//	POST /reminders/{id}/ack                         acknowledge a delivered reminder
 func NewHandler(store *storage.Store, index Searcher, opts Options) http.Handler {
 	h := &handler{
 		store:   store,
@@ -115,6 +118,9 @@ func NewHandler(store *storage.Store, index Searcher, opts Options) http.Handler
 	mux.Handle("GET /engagements/{id}/findings", h.route(h.findings))
 	mux.Handle("GET /actions/overdue", h.route(h.overdue))
 	mux.Handle("GET /kb/search", h.route(h.search))
+	mux.Handle("GET /review", h.route(h.review))
+	mux.Handle("POST /reminders/claim", h.route(h.claimReminders))
+	mux.Handle("POST /reminders/{id}/ack", h.route(h.ackReminder))
 	return mux
 }
 
