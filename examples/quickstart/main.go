@@ -7,7 +7,9 @@
 // It creates a team, customers and engagements from the record template's
 // own examples, logs contacts (one of them late), shows a vague action being
 // refused, lists overdue actions and findings, tells the history in words,
-// then syncs the knowledge base and searches it in Chinese and in English.
+// then syncs the knowledge base and searches it in Chinese and in English,
+// and ends with the team review (周复盘) of the demo team, every line in
+// Chinese with the English beside it.
 package main
 
 import (

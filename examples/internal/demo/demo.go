@@ -138,7 +138,10 @@ func (d *demo) run(ctx context.Context) error {
 	if err := d.review(ctx); err != nil {
 		return err
 	}
-	return d.search(ctx)
+	if err := d.search(ctx); err != nil {
+		return err
+	}
+	return d.weekly(ctx)
 }
 
 func (d *demo) printf(format string, args ...any) { fmt.Fprintf(d.w, format, args...) }
