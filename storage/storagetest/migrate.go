@@ -89,6 +89,11 @@ func RunMigrations(t *testing.T, m Migrations) {
 		return column[int64](t, db, `SELECT version FROM dealtrail_schema_migrations ORDER BY version`)
 	}
 
+	t.Run("the review's projections are backfilled as the store writes them", func(t *testing.T) {
+		t.Parallel()
+		testReviewBackfill(t, m)
+	})
+
 	t.Run("New leaves the host's schema alone", func(t *testing.T) {
 		t.Parallel()
 		db := m.Empty(t)()
