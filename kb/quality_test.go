@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -11,7 +12,7 @@ import (
 	"github.com/dealtrail/dealtrail/salesrec"
 )
 
-// corpusItem is one record of testdata/corpus.json: a lesson, reason or
+// corpusItem is one record of a testdata/corpus*.json file: a lesson, reason or
 // objection, stored as an engagement of its own whose id is the item id.
 type corpusItem struct {
 	ID             string                  `json:"id"`
@@ -26,7 +27,7 @@ type corpusItem struct {
 	Result         string                  `json:"result"`
 }
 
-// searchCase is one entry of testdata/searches.json.
+// searchCase is one entry of a testdata/searches*.json file.
 type searchCase struct {
 	Name       string            `json:"name"`
 	Query      string            `json:"query"`
@@ -93,11 +94,45 @@ func readJSON(t testing.TB, path string, v any) {
 	}
 }
 
-// corpusFixture indexes testdata/corpus.json.
+// readJSONFiles reads every file matching pattern (in name order), each
+// a JSON array, and returns their elements one after the other: each
+// subject keeps a file of its own (corpus.json, corpus_numbers.json, …)
+// and the suite reads them all.
+func readJSONFiles[T any](t testing.TB, pattern string) []T {
+	t.Helper()
+	paths, err := filepath.Glob(pattern)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(paths) == 0 {
+		t.Fatalf("no file matches %s", pattern)
+	}
+	var all []T
+	for _, p := range paths {
+		var part []T
+		readJSON(t, p, &part)
+		all = append(all, part...)
+	}
+	return all
+}
+
+// corpusFiles and searchFiles are the test data the quality suite reads.
+const (
+	corpusFiles = "testdata/corpus*.json"
+	searchFiles = "testdata/searches*.json"
+)
+
+// corpusFixture indexes every testdata/corpus*.json.
 func corpusFixture(t testing.TB, f *fixture) []corpusItem {
 	t.Helper()
-	var items []corpusItem
-	readJSON(t, "testdata/corpus.json", &items)
+	items := readJSONFiles[corpusItem](t, corpusFiles)
+	seen := map[string]bool{}
+	for _, it := range items {
+		if seen[it.ID] {
+			t.Fatalf("corpus id %s appears twice", it.ID)
+		}
+		seen[it.ID] = true
+	}
 	customers := map[string]string{}
 	for _, it := range items {
 		team := "t1"
@@ -141,13 +176,12 @@ func corpusFixture(t testing.TB, f *fixture) []corpusItem {
 	return items
 }
 
-// searchCases reads testdata/searches.json and checks it against the
-// corpus: every id it names exists, no record is both relevant and a
+// searchCases reads every testdata/searches*.json and checks it against
+// the corpus: every id it names exists, no record is both relevant and a
 // near miss.
 func searchCases(t *testing.T, items []corpusItem) []searchCase {
 	t.Helper()
-	var cases []searchCase
-	readJSON(t, "testdata/searches.json", &cases)
+	cases := readJSONFiles[searchCase](t, searchFiles)
 	known := map[string]bool{}
 	for _, it := range items {
 		known[it.ID] = true
@@ -348,7 +382,8 @@ func (run qualityRun) logTable(t *testing.T) {
 		len(run.results), run.docs, run.mean.Recall, run.mean.Precision, run.mean.RR, run.mean.Page)
 }
 
-// TestSearchQuality runs testdata/searches.json over testdata/corpus.json.
+// TestSearchQuality runs every testdata/searches*.json over the records
+// of every testdata/corpus*.json.
 // Every query must reach its floor and keep its near misses below its
 // relevant records; the averages must reach theirs.
 func TestSearchQuality(t *testing.T) {
@@ -369,8 +404,7 @@ func TestSearchQuality(t *testing.T) {
 // queries are paraphrases and that each shares no term with any synonym
 // group: what they find, they find without the synonym list.
 func TestSearchQualityParaphrases(t *testing.T) {
-	var cases []searchCase
-	readJSON(t, "testdata/searches.json", &cases)
+	cases := readJSONFiles[searchCase](t, searchFiles)
 	syn, err := newSynonyms(nil)
 	if err != nil {
 		t.Fatal(err)

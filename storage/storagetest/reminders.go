@@ -43,8 +43,7 @@ func (w *world) dueActions(t *testing.T, n int) []salesrec.Engagement {
 // testRemindersExactlyOnce: two producers and three consumers run at once
 // over 1,000 due actions; every reminder is produced once and delivered
 // (claimed and acknowledged) exactly once, and producing again adds none.
-func testRemindersExactlyOnce(t *testing.T, open Opener) {
-	w := newWorld(t, open)
+func testRemindersExactlyOnce(t *testing.T, w *world) {
 	const n = 1000
 	w.dueActions(t, n)
 
@@ -134,8 +133,7 @@ func testRemindersExactlyOnce(t *testing.T, open Opener) {
 // testReminderRedelivery: a consumer that claims and dies before acking
 // loses nothing: its reminders go to nobody else during the lease and come
 // back after it; its late ack is refused; acks are checked.
-func testReminderRedelivery(t *testing.T, open Opener) {
-	w := newWorld(t, open)
+func testReminderRedelivery(t *testing.T, w *world) {
 	w.dueActions(t, 20)
 	_, err := w.s.ProduceReminders(w.ctx, w.teamA.ID, time.Time{})
 	noErr(t, err, "ProduceReminders")
@@ -197,8 +195,7 @@ func testReminderRedelivery(t *testing.T, open Opener) {
 // after a new contact and a meeting's once its contact is recorded are
 // withdrawn before delivery; so is an action's whose row changed behind
 // the store's back (the claim checks again).
-func testReminderWithdrawn(t *testing.T, open Opener) {
-	w := newWorld(t, open)
+func testReminderWithdrawn(t *testing.T, w *world) {
 	done := w.create(t, w.rep1, w.engagement(w.rep1, w.custA1, w.today(1)))
 	behind := w.create(t, w.rep1, w.engagement(w.rep1, w.custA1, w.today(1)))
 	kept := w.create(t, w.rep2, w.engagement(w.rep2, w.custA2, w.today(1)))
@@ -257,8 +254,7 @@ func testReminderWithdrawn(t *testing.T, open Opener) {
 
 // testReminderInput: bad claims name their fields; a member's own claim
 // returns only theirs; meetings and producers check their ids.
-func testReminderInput(t *testing.T, open Opener) {
-	w := newWorld(t, open)
+func testReminderInput(t *testing.T, w *world) {
 	es := w.dueActions(t, 8)
 	_, err := w.s.ClaimReminders(w.ctx, "", 0, 0)
 	var ve *salesrec.ValidationError

@@ -221,8 +221,7 @@ func minus(a, b []string) []string {
 // testReviewAccess: a rep reviews only themselves, a manager only their own
 // team; an unknown owner and bad spans name the field; an unknown actor is
 // forbidden.
-func testReviewAccess(t *testing.T, open Opener) {
-	w := newWorld(t, open)
+func testReviewAccess(t *testing.T, w *world) {
 	w.create(t, w.rep1, w.engagement(w.rep1, w.custA1, w.today(-1)))
 	cases := []struct {
 		name   string
