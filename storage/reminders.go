@@ -110,17 +110,16 @@ func (p *producer) actions() error {
 		return err
 	}
 	for _, r := range rows {
-		var d salesrec.Date
-		if err := d.UnmarshalText([]byte(r.Deadline)); err != nil {
-			return fmt.Errorf("decoding deadline of action %s: %w", r.ItemID, err)
+		a, err := r.action()
+		if err != nil {
+			return err
 		}
-		a := salesrec.Action{ID: r.ItemID, What: r.What, OwnerID: r.OwnerID, Deadline: d, Status: salesrec.ActionStatus(r.Status)}
 		kind, ok := salesrec.ActionReminder(a, salesrec.StatusOpen, p.at, p.loc)
 		if !ok {
 			continue
 		}
-		p.add(kind, r.OwnerID, salesrec.ActionSubject(r.EngagementID, r.ItemID), d, r.EngagementID, r.ItemID,
-			p.s.rules.ReminderMessage(kind, r.CustomerName, r.What, d, time.Time{}, 0, p.loc))
+		p.add(kind, r.OwnerID, salesrec.ActionSubject(r.EngagementID, r.ItemID), a.Deadline, r.EngagementID, r.ItemID,
+			p.s.rules.ReminderMessage(kind, r.CustomerName, r.What, a.Deadline, time.Time{}, 0, p.loc))
 	}
 	return nil
 }
@@ -176,19 +175,6 @@ func (p *producer) meetings() error {
 			r.EngagementID, "", p.s.rules.ReminderMessage(salesrec.ReminderUnrecorded, r.CustomerName, "", salesrec.Date{}, at, 0, p.loc))
 	}
 	return nil
-}
-
-// inQueueTx is inTx in the dialect's outbox transaction (BeginQueue).
-func (s *Store) inQueueTx(ctx context.Context, fn func(tx dialect.Queryer) error) error {
-	tx, err := s.d.BeginQueue(ctx, s.db)
-	if err != nil {
-		return s.mapErr(err)
-	}
-	if err := fn(tx); err != nil {
-		_ = tx.Rollback()
-		return s.mapErr(err)
-	}
-	return s.mapErr(tx.Commit())
 }
 
 // withdrawReminders withdraws, inside an engagement write, the reminders of

@@ -158,6 +158,15 @@ type reviewRow struct {
 	Status       string `db:"status"`
 }
 
+// action is a row of dealtrail_actions as a salesrec.Action.
+func (r reviewRow) action() (salesrec.Action, error) {
+	var d salesrec.Date
+	if err := d.UnmarshalText([]byte(r.Deadline)); err != nil {
+		return salesrec.Action{}, fmt.Errorf("decoding deadline of action %s: %w", r.ItemID, err)
+	}
+	return salesrec.Action{ID: r.ItemID, What: r.What, OwnerID: r.OwnerID, Deadline: d, Status: salesrec.ActionStatus(r.Status)}, nil
+}
+
 func (r reviewRow) contact() salesrec.ReviewContact {
 	return salesrec.ReviewContact{EngagementID: r.EngagementID, CustomerID: r.CustomerID, CustomerName: r.CustomerName,
 		InteractionID: r.ItemID, OccurredAt: dialect.FromMicros(r.At), Commitments: r.Count}
@@ -187,11 +196,10 @@ func (b *reviewBuilder) actions() error {
 		return err
 	}
 	for _, r := range rows {
-		var d salesrec.Date
-		if err := d.UnmarshalText([]byte(r.Deadline)); err != nil {
-			return fmt.Errorf("decoding deadline of action %s: %w", r.ItemID, err)
+		act, err := r.action()
+		if err != nil {
+			return err
 		}
-		act := salesrec.Action{ID: r.ItemID, What: r.What, OwnerID: r.OwnerID, Deadline: d, Status: salesrec.ActionStatus(r.Status)}
 		item := salesrec.ReviewAction{EngagementID: r.EngagementID, CustomerID: r.CustomerID, CustomerName: r.CustomerName, Action: act}
 		switch o := b.owner(r.OwnerID); {
 		case act.IsOverdue(salesrec.StatusOpen, b.w.At, b.w.Loc):
@@ -208,20 +216,24 @@ func (b *reviewBuilder) actions() error {
 func (b *reviewBuilder) lateContacts() error {
 	cond, args := b.where("e.team_id", "e.owner_id")
 	from, until := b.w.PeriodBounds()
-	var rows []reviewRow
-	err := b.sel(&rows, `SELECT e.id AS engagement_id, e.customer_id, c.name AS customer_name, e.owner_id,
+	return b.file(func(o *salesrec.OwnerReview, r reviewRow) { o.LateContacts = append(o.LateContacts, r.contact()) },
+		`SELECT e.id AS engagement_id, e.customer_id, c.name AS customer_name, e.owner_id,
 			i.id AS item_id, i.occurred_at AS at
 		FROM dealtrail_interactions i
 		JOIN dealtrail_engagements e ON e.id = i.engagement_id
 		JOIN dealtrail_customers c ON c.id = e.customer_id
 		WHERE i.late = 1 AND i.occurred_at >= ? AND i.occurred_at < ? AND `+cond,
 		append([]any{micros(from), micros(until)}, args...)...)
-	if err != nil {
+}
+
+// file runs query and files each row under its owner with add.
+func (b *reviewBuilder) file(add func(o *salesrec.OwnerReview, r reviewRow), query string, args ...any) error {
+	var rows []reviewRow
+	if err := b.sel(&rows, query, args...); err != nil {
 		return err
 	}
 	for _, r := range rows {
-		o := b.owner(r.OwnerID)
-		o.LateContacts = append(o.LateContacts, r.contact())
+		add(b.owner(r.OwnerID), r)
 	}
 	return nil
 }
@@ -266,38 +278,22 @@ const lastContactSQL = `COALESCE((SELECT MAX(i.occurred_at) FROM dealtrail_inter
 // SilentSince.
 func (b *reviewBuilder) silent() error {
 	cond, args := b.where("e.team_id", "e.owner_id")
-	var rows []reviewRow
-	err := b.sel(&rows, `SELECT e.id AS engagement_id, e.customer_id, c.name AS customer_name, e.owner_id, e.status,
+	return b.file(func(o *salesrec.OwnerReview, r reviewRow) { o.Silent = append(o.Silent, r.engagement()) },
+		`SELECT e.id AS engagement_id, e.customer_id, c.name AS customer_name, e.owner_id, e.status,
 			`+lastContactSQL+` AS at
 		FROM dealtrail_engagements e JOIN dealtrail_customers c ON c.id = e.customer_id
 		WHERE `+cond+` AND e.status = 'open' AND `+lastContactSQL+` < ?`,
 		append(args, micros(b.w.SilentSince()))...)
-	if err != nil {
-		return err
-	}
-	for _, r := range rows {
-		o := b.owner(r.OwnerID)
-		o.Silent = append(o.Silent, r.engagement())
-	}
-	return nil
 }
 
 // noLessons lists the closed engagements whose outcome row counts no
 // lessons.
 func (b *reviewBuilder) noLessons() error {
 	cond, args := b.where("o.team_id", "o.owner_id")
-	var rows []reviewRow
-	err := b.sel(&rows, `SELECT o.engagement_id, o.customer_id, c.name AS customer_name, o.owner_id, o.status
+	return b.file(func(o *salesrec.OwnerReview, r reviewRow) { o.NoLessons = append(o.NoLessons, r.engagement()) },
+		`SELECT o.engagement_id, o.customer_id, c.name AS customer_name, o.owner_id, o.status
 		FROM dealtrail_outcomes o JOIN dealtrail_customers c ON c.id = o.customer_id
 		WHERE `+cond+` AND o.lessons = 0`, args...)
-	if err != nil {
-		return err
-	}
-	for _, r := range rows {
-		o := b.owner(r.OwnerID)
-		o.NoLessons = append(o.NoLessons, r.engagement())
-	}
-	return nil
 }
 
 // pipeline counts the engagements by status and sums and counts the

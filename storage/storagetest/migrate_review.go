@@ -1,15 +1,11 @@
 package storagetest
 
 import (
-	"context"
 	"database/sql"
 	"io/fs"
 	"slices"
 	"strings"
 	"testing"
-
-	"github.com/dealtrail/dealtrail/salesrec"
-	"github.com/dealtrail/dealtrail/salesrec/salesrectest"
 )
 
 // reviewProjections are the rows migration 0007 fills from the documents:
@@ -28,41 +24,13 @@ var reviewProjections = []string{
 // commitments, won and terminated, some without lessons); the projections
 // are then cleared and refilled by the migration's own statements.
 func testReviewBackfill(t *testing.T, m Migrations) {
-	ctx := context.Background()
+	ctx := t.Context()
 	db := m.Empty(t)()
 	noErr(t, m.Migrate(ctx, db), "Migrate")
 	s, err := m.New(ctx, db)
 	noErr(t, err, "New")
 	defer s.Close()
-	g := salesrectest.New(21)
-	var members []salesrec.Member
-	var batch []salesrec.Engagement
-	noErr(t, g.Stream(60, func(it salesrectest.Item) error {
-		if it.NewTeam {
-			members = it.Members
-			if _, err := s.CreateTeam(ctx, it.Team); err != nil {
-				return err
-			}
-			for _, mb := range members {
-				if _, err := s.AddMember(ctx, mb); err != nil {
-					return err
-				}
-			}
-		}
-		if it.NewCustomer {
-			if _, err := s.CreateCustomer(ctx, members[0].ID, it.Customer); err != nil {
-				return err
-			}
-		}
-		e := it.Engagement
-		if it.Index%3 == 0 {
-			e.Lessons = nil
-		}
-		batch = append(batch, e)
-		return nil
-	}), "seeding")
-	_, err = s.BulkInsert(ctx, members[0].ID, batch)
-	noErr(t, err, "BulkInsert")
+	seedGenerated(t, s, 21, 60, nil)
 
 	written := dumpRows(t, db)
 	if !strings.Contains(strings.Join(written[0], "\n"), " 1 ") {

@@ -94,53 +94,21 @@ func ruleKeys(es []salesrec.Engagement, w salesrec.ReviewWindow, owner string) (
 // is non-empty, so the comparison has something to compare.
 func testReviewMatchesRule(t *testing.T, open Opener) {
 	opts := salesrectest.DefaultOptions()
-	g := salesrectest.NewWithOptions(13, opts)
 	clock := NewClock(opts.Now)
-	h := open(t, storage.Options{Clock: clock})
-	s := h.Store
+	s := open(t, storage.Options{Clock: clock}).Store
 	ctx := t.Context()
-	var (
-		team    salesrec.Team
-		members []salesrec.Member
-		batch   []salesrec.Engagement
-	)
-	err := g.Stream(300, func(it salesrectest.Item) error {
-		if it.NewTeam {
-			team, members = it.Team, it.Members
-			if _, err := s.CreateTeam(ctx, team); err != nil {
-				return err
-			}
-			for _, m := range members {
-				if _, err := s.AddMember(ctx, m); err != nil {
-					return err
-				}
-			}
-		}
-		if it.NewCustomer {
-			if _, err := s.CreateCustomer(ctx, members[0].ID, it.Customer); err != nil {
-				return err
-			}
-		}
-		e := it.Engagement
-		if e.Status != salesrec.StatusOpen && it.Index%3 == 0 {
-			e.Lessons = nil
-		}
-		if e.Status == salesrec.StatusOpen && it.Index%4 == 1 {
+	team, members, stored := seedGenerated(t, s, 13, 300, func(i int, e *salesrec.Engagement) {
+		if e.Status == salesrec.StatusOpen && i%4 == 1 {
 			// A commitment in the last contact, every action planned
 			// before the first: nothing follows the commitment up.
 			last := &e.Interactions[len(e.Interactions)-1]
 			last.Points = append(last.Points, salesrec.Point{Speaker: salesrec.SpeakerSales,
 				Kind: salesrec.PointCommitment, Text: "周五前把报价单发给采购部"})
-			for i := range e.Actions {
-				e.Actions[i].Deadline = salesrec.DateOf(e.Interactions[0].OccurredAt).AddDays(-1)
+			for j := range e.Actions {
+				e.Actions[j].Deadline = salesrec.DateOf(e.Interactions[0].OccurredAt).AddDays(-1)
 			}
 		}
-		batch = append(batch, e)
-		return nil
 	})
-	noErr(t, err, "seeding")
-	stored, err := s.BulkInsert(ctx, members[0].ID, batch)
-	noErr(t, err, "BulkInsert")
 	manager := members[0]
 
 	loc, err := team.Location()
@@ -177,6 +145,52 @@ func testReviewMatchesRule(t *testing.T, open Opener) {
 		}
 	}
 	checkPipelineSums(t, s, manager, stored)
+}
+
+// seedGenerated stores n generated engagements of one team (its members
+// and customers first) through BulkInsert as the team's manager, edited by
+// edit; every third closed one loses its lessons. It returns the team, its
+// members (the manager first) and the engagements as stored.
+func seedGenerated(t *testing.T, s *storage.Store, seed uint64, n int, edit func(i int, e *salesrec.Engagement)) (salesrec.Team, []salesrec.Member, []salesrec.Engagement) {
+	t.Helper()
+	ctx := t.Context()
+	g := salesrectest.NewWithOptions(seed, salesrectest.DefaultOptions())
+	var (
+		team    salesrec.Team
+		members []salesrec.Member
+		batch   []salesrec.Engagement
+	)
+	err := g.Stream(n, func(it salesrectest.Item) error {
+		if it.NewTeam {
+			team, members = it.Team, it.Members
+			if _, err := s.CreateTeam(ctx, team); err != nil {
+				return err
+			}
+			for _, m := range members {
+				if _, err := s.AddMember(ctx, m); err != nil {
+					return err
+				}
+			}
+		}
+		if it.NewCustomer {
+			if _, err := s.CreateCustomer(ctx, members[0].ID, it.Customer); err != nil {
+				return err
+			}
+		}
+		e := it.Engagement
+		if e.Status != salesrec.StatusOpen && it.Index%3 == 0 {
+			e.Lessons = nil
+		}
+		if edit != nil {
+			edit(it.Index, &e)
+		}
+		batch = append(batch, e)
+		return nil
+	})
+	noErr(t, err, "seeding")
+	stored, err := s.BulkInsert(ctx, members[0].ID, batch)
+	noErr(t, err, "BulkInsert")
+	return team, members, stored
 }
 
 // checkPipelineSums: won amounts by month and terminations by reason add
