@@ -94,7 +94,7 @@ func ruleKeys(es []salesrec.Engagement, w salesrec.ReviewWindow, owner string) (
 // is non-empty, so the comparison has something to compare.
 func testReviewMatchesRule(t *testing.T, open Opener) {
 	opts := salesrectest.DefaultOptions()
-	clock := NewClock(opts.Now)
+	clock := salesrec.NewManualClock(opts.Now)
 	s := open(t, storage.Options{Clock: clock}).Store
 	ctx := t.Context()
 	team, members, stored := seedGenerated(t, s, 13, 300, func(i int, e *salesrec.Engagement) {

@@ -45,70 +45,75 @@ type Execer interface {
 // t.Cleanup) for it to be closed and removed.
 type Opener func(t testing.TB, o storage.Options) Harness
 
-// inWorld runs a case that needs only the common fixture (newWorld) on a
-// store of its own; cases that open stores with other options or fixtures
-// take the Opener themselves.
-func inWorld(run func(t *testing.T, w *world)) func(t *testing.T, open Opener) {
-	return func(t *testing.T, open Opener) { run(t, newWorld(t, open)) }
-}
-
-// Run runs the conformance suite against the stores open returns.
+// Run runs the conformance suite against the stores open returns. Each
+// case runs in parallel on a store of its own.
 func Run(t *testing.T, open Opener) {
-	tests := []struct {
+	// Cases on the common fixture: a fresh store seeded by newWorld.
+	inWorld := []struct {
+		name string
+		run  func(t *testing.T, w *world)
+	}{
+		{"TeamsAndMembers", testTeamsAndMembers},
+		{"Customers", testCustomers},
+		{"EngagementRoundTrip", testEngagementRoundTrip},
+		{"TargetedWrites", testTargetedWrites},
+		{"CloseAndReopen", testCloseAndReopen},
+		{"ListAndCount", testListAndCount},
+		{"ListPagination", testListPagination},
+		{"Actions", testActions},
+		{"OverdueListMatchesRule", testOverdueListMatchesRule},
+		{"FieldPaths", testFieldPaths},
+		{"History", testHistory},
+		{"HistoryIsAppendOnly", testHistoryAppendOnly},
+		{"HistoryCannotBeRewritten", testHistoryCannotBeRewritten},
+		{"FeedIsAppendOnly", testFeedAppendOnly},
+		{"PruneFeed", testPruneFeed},
+		{"EngagementIDs", testEngagementIDs},
+		{"Feed", testFeed},
+		{"FeedCustomerUpdate", testFeedCustomerUpdate},
+		{"CustomerIdentities", testCustomerIdentities},
+		{"FeedRollback", testFeedRollback},
+		{"FeedOutOfOrderCommits", testFeedOutOfOrderCommits},
+		{"FeedUnrelatedTransaction", testFeedUnrelatedTransaction},
+		{"FeedConcurrentReader", testFeedConcurrentReader},
+		{"Committed", testCommitted},
+		{"Snapshot", testSnapshot},
+		{"StaleVersion", testStaleVersion},
+		{"TwoWritersOneSnapshot", testTwoWritersOneSnapshot},
+		{"Access", testAccess},
+		{"Masking", testMasking},
+		{"BadInput", testBadInput},
+		{"TextRoundTrip", testTextRoundTrip},
+		{"Time", testTime},
+		{"ErrorsHideValues", testErrorsHideValues},
+		{"AmountLimit", testAmountLimit},
+		{"ReviewAccess", testReviewAccess},
+		{"RemindersExactlyOnce", testRemindersExactlyOnce},
+		{"ReminderRedelivery", testReminderRedelivery},
+		{"ReminderWithdrawn", testReminderWithdrawn},
+		{"ReminderInput", testReminderInput},
+	}
+	// Cases that open their stores themselves, with other options or
+	// fixtures.
+	ownStores := []struct {
 		name string
 		run  func(t *testing.T, open Opener)
 	}{
-		{"TeamsAndMembers", inWorld(testTeamsAndMembers)},
-		{"Customers", inWorld(testCustomers)},
-		{"EngagementRoundTrip", inWorld(testEngagementRoundTrip)},
-		{"TargetedWrites", inWorld(testTargetedWrites)},
-		{"CloseAndReopen", inWorld(testCloseAndReopen)},
-		{"ListAndCount", inWorld(testListAndCount)},
-		{"ListPagination", inWorld(testListPagination)},
-		{"Actions", inWorld(testActions)},
-		{"OverdueListMatchesRule", inWorld(testOverdueListMatchesRule)},
-		{"FieldPaths", inWorld(testFieldPaths)},
-		{"History", inWorld(testHistory)},
-		{"HistoryIsAppendOnly", inWorld(testHistoryAppendOnly)},
-		{"HistoryCannotBeRewritten", inWorld(testHistoryCannotBeRewritten)},
-		{"FeedIsAppendOnly", inWorld(testFeedAppendOnly)},
-		{"PruneFeed", inWorld(testPruneFeed)},
-		{"EngagementIDs", inWorld(testEngagementIDs)},
-		{"Feed", inWorld(testFeed)},
-		{"FeedCustomerUpdate", inWorld(testFeedCustomerUpdate)},
-		{"CustomerIdentities", inWorld(testCustomerIdentities)},
-		{"FeedRollback", inWorld(testFeedRollback)},
-		{"FeedOutOfOrderCommits", inWorld(testFeedOutOfOrderCommits)},
 		{"FeedWriterPausedAfterBegin", testFeedWriterPausedAfterBegin},
-		{"FeedUnrelatedTransaction", inWorld(testFeedUnrelatedTransaction)},
-		{"FeedConcurrentReader", inWorld(testFeedConcurrentReader)},
-		{"Committed", inWorld(testCommitted)},
-		{"Snapshot", inWorld(testSnapshot)},
-		{"StaleVersion", inWorld(testStaleVersion)},
-		{"TwoWritersOneSnapshot", inWorld(testTwoWritersOneSnapshot)},
 		{"NoLostUpdates", testNoLostUpdates},
 		{"ConcurrentWriters", testConcurrentWriters},
-		{"Access", inWorld(testAccess)},
 		{"AccessMatrix", testAccessMatrix},
-		{"Masking", inWorld(testMasking)},
-		{"BadInput", inWorld(testBadInput)},
 		{"Rules", testRules},
-		{"TextRoundTrip", inWorld(testTextRoundTrip)},
-		{"Time", inWorld(testTime)},
 		{"BulkInsert", testBulkInsert},
-		{"ErrorsHideValues", inWorld(testErrorsHideValues)},
-		{"AmountLimit", inWorld(testAmountLimit)},
 		{"ReviewMatchesRule", testReviewMatchesRule},
-		{"ReviewAccess", inWorld(testReviewAccess)},
-		{"RemindersExactlyOnce", inWorld(testRemindersExactlyOnce)},
-		{"ReminderRedelivery", inWorld(testReminderRedelivery)},
-		{"ReminderWithdrawn", inWorld(testReminderWithdrawn)},
-		{"ReminderInput", inWorld(testReminderInput)},
 	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			t.Parallel()
-			tc.run(t, open)
-		})
+	parallel := func(name string, run func(t *testing.T)) {
+		t.Run(name, func(t *testing.T) { t.Parallel(); run(t) })
+	}
+	for _, tc := range inWorld {
+		parallel(tc.name, func(t *testing.T) { tc.run(t, newWorld(t, open)) })
+	}
+	for _, tc := range ownStores {
+		parallel(tc.name, func(t *testing.T) { tc.run(t, open) })
 	}
 }

@@ -13,35 +13,11 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"sync"
-	"time"
 
 	"github.com/dealtrail/dealtrail/kb"
 	"github.com/dealtrail/dealtrail/salesrec"
 	"github.com/dealtrail/dealtrail/storage"
 )
-
-// Clock is the demo's injected clock: the demo moves it forward to replay a
-// few weeks of a team's work in a second.
-type Clock struct {
-	mu sync.Mutex
-	t  time.Time
-}
-
-// Now returns the demo time.
-func (c *Clock) Now() time.Time {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.t
-}
-
-func (c *Clock) set(t time.Time) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.t = t
-}
-
-var _ salesrec.Clock = (*Clock)(nil)
 
 // state is what a run remembers in its directory, so a second run without
 // -reset reads the same records instead of adding them again.
@@ -61,7 +37,7 @@ type Opener func(ctx context.Context, clock salesrec.Clock) (*storage.Store, err
 type demo struct {
 	w     io.Writer
 	dir   string
-	clock *Clock
+	clock *salesrec.ManualClock
 	store *storage.Store
 	index *kb.Index
 	st    state
@@ -78,62 +54,13 @@ const (
 // holds the knowledge-base index and the demo's state; with reset they are
 // removed first (the opener removes its own data).
 func Run(ctx context.Context, w io.Writer, dir string, reset bool, open Opener) error {
-	if reset {
-		for _, name := range []string{IndexDir, StateFile} {
-			if err := os.RemoveAll(filepath.Join(dir, name)); err != nil {
-				return err
-			}
-		}
-	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
-	}
-	d := &demo{w: w, dir: dir, clock: &Clock{t: at(2024, 2, 27, 9, 0)}}
-	switch b, err := os.ReadFile(filepath.Join(dir, StateFile)); {
-	case err == nil:
-		if err := json.Unmarshal(b, &d.st); err != nil {
-			return fmt.Errorf("%s is damaged (%v): run with -reset", StateFile, err)
-		}
-	case errors.Is(err, fs.ErrNotExist):
-		d.fresh = true
-	default:
-		return err
-	}
-	store, err := open(ctx, d.clock)
+	d, err := start(ctx, w, dir, reset, open)
 	if err != nil {
 		return err
 	}
-	defer store.Close()
-	d.store = store
-	index, err := kb.Open(filepath.Join(dir, IndexDir), store, kb.Options{})
-	if err != nil {
+	defer d.close()
+	if err := d.recordOnce(ctx); err != nil {
 		return err
-	}
-	defer index.Close()
-	d.index = index
-	return d.run(ctx)
-}
-
-func (d *demo) run(ctx context.Context) error {
-	abs, err := filepath.Abs(d.dir)
-	if err != nil {
-		return err
-	}
-	d.printf("dealtrail 快速上手 quickstart — 数据目录 data directory: %s\n", abs)
-	d.printf("(演示时钟 demo clock: 回放 2024 年 2–4 月的团队工作)\n")
-	if d.fresh {
-		if err := d.record(ctx); err != nil {
-			return err
-		}
-		b, err := json.MarshalIndent(d.st, "", "  ")
-		if err != nil {
-			return err
-		}
-		if err := os.WriteFile(filepath.Join(d.dir, StateFile), b, 0o644); err != nil {
-			return err
-		}
-	} else {
-		d.printf("\n目录里已有上次的记录:跳过录入,直接查询 (use -reset to start over)\n")
 	}
 	if err := d.review(ctx); err != nil {
 		return err
@@ -142,6 +69,113 @@ func (d *demo) run(ctx context.Context) error {
 		return err
 	}
 	return d.weekly(ctx)
+}
+
+// Team is the demo's team, recorded and searchable: the open store and
+// knowledge base, and the ids of its people and pursuits. Close closes
+// both.
+type Team struct {
+	Store *storage.Store
+	Index *kb.Index
+	// TeamID and the members: the manager 周经理 and the reps 张伟 and 李娜.
+	TeamID, ManagerID, ZhangID, LiID string
+	// The pursuits: manufacturing is open, retail won, logistics terminated.
+	Manufacturing, Retail, Logistics string
+
+	d *demo
+}
+
+// Close closes the knowledge base and the store.
+func (t *Team) Close() error { return t.d.close() }
+
+// Open opens the demo's records in dir, recording them first when dir
+// holds none (telling w what it records), and brings the knowledge base up
+// to date with them. The caller closes the Team.
+func Open(ctx context.Context, w io.Writer, dir string, reset bool, open Opener) (*Team, error) {
+	d, err := start(ctx, w, dir, reset, open)
+	if err != nil {
+		return nil, err
+	}
+	if err := d.recordOnce(ctx); err != nil {
+		d.close()
+		return nil, err
+	}
+	if err := d.syncIndex(ctx); err != nil {
+		d.close()
+		return nil, err
+	}
+	return &Team{
+		Store: d.store, Index: d.index,
+		TeamID: d.st.TeamID, ManagerID: d.st.ManagerID, ZhangID: d.st.ZhangID, LiID: d.st.LiID,
+		Manufacturing: d.st.Manufacturing, Retail: d.st.Retail, Logistics: d.st.Logistics,
+		d: d,
+	}, nil
+}
+
+// start prepares dir, reads an earlier run's state and opens the store and
+// the knowledge base.
+func start(ctx context.Context, w io.Writer, dir string, reset bool, open Opener) (*demo, error) {
+	if reset {
+		for _, name := range []string{IndexDir, StateFile} {
+			if err := os.RemoveAll(filepath.Join(dir, name)); err != nil {
+				return nil, err
+			}
+		}
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, err
+	}
+	d := &demo{w: w, dir: dir, clock: salesrec.NewManualClock(at(2024, 2, 27, 9, 0))}
+	switch b, err := os.ReadFile(filepath.Join(dir, StateFile)); {
+	case err == nil:
+		if err := json.Unmarshal(b, &d.st); err != nil {
+			return nil, fmt.Errorf("%s is damaged (%v): run with -reset", StateFile, err)
+		}
+	case errors.Is(err, fs.ErrNotExist):
+		d.fresh = true
+	default:
+		return nil, err
+	}
+	store, err := open(ctx, d.clock)
+	if err != nil {
+		return nil, err
+	}
+	d.store = store
+	index, err := kb.Open(filepath.Join(dir, IndexDir), store, kb.Options{})
+	if err != nil {
+		store.Close()
+		return nil, err
+	}
+	d.index = index
+	return d, nil
+}
+
+// close closes the index, then the store.
+func (d *demo) close() error {
+	return errors.Join(d.index.Close(), d.store.Close())
+}
+
+// recordOnce records the team's work into a fresh directory and saves the
+// ids; a directory an earlier run recorded into is read as it is.
+func (d *demo) recordOnce(ctx context.Context) error {
+	abs, err := filepath.Abs(d.dir)
+	if err != nil {
+		return err
+	}
+	d.printf("dealtrail 快速上手 quickstart — 数据目录 data directory: %s\n", abs)
+	d.printf("(演示时钟 demo clock: 回放 2024 年 2–4 月的团队工作)\n")
+	if !d.fresh {
+		d.printf("\n目录里已有上次的记录:跳过录入,直接查询 (use -reset to start over)\n")
+		return nil
+	}
+	if err := d.record(ctx); err != nil {
+		return err
+	}
+	b, err := json.MarshalIndent(d.st, "", "  ")
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(filepath.Join(d.dir, StateFile), b, 0o644)
 }
 
 func (d *demo) printf(format string, args ...any) { fmt.Fprintf(d.w, format, args...) }
