@@ -23,7 +23,11 @@ import (
 // {Field: "actions[1].status", Before: `"pending"`, After: `"done"`}.
 // Changes are sorted by path, indexes in numeric order. Equal engagements
 // give no changes.
-func Diff(before, after Engagement) ([]FieldChange, error) {
+func Diff(before, after Engagement) ([]FieldChange, error) { return diffDocs(before, after) }
+
+// diffDocs is Diff for any two values of one JSON-encodable type: an
+// engagement, a customer, a team or a member.
+func diffDocs(before, after any) ([]FieldChange, error) {
 	_, b, err := leavesOf(before)
 	if err != nil {
 		return nil, err
@@ -37,8 +41,11 @@ func Diff(before, after Engagement) ([]FieldChange, error) {
 
 // CreateChanges returns the changes of a create entry: every leaf of e,
 // each from "null". Replay starts from such an entry.
-func CreateChanges(e Engagement) ([]FieldChange, error) {
-	_, changes, err := MarshalWithCreateChanges(e)
+func CreateChanges(e Engagement) ([]FieldChange, error) { return createChanges(e) }
+
+// createChanges is CreateChanges for any JSON-encodable value.
+func createChanges(v any) ([]FieldChange, error) {
+	_, changes, err := marshalWithCreateChanges(v)
 	return changes, err
 }
 
@@ -46,7 +53,11 @@ func CreateChanges(e Engagement) ([]FieldChange, error) {
 // encoding e once: a store that keeps the document and the create entry
 // needs both.
 func MarshalWithCreateChanges(e Engagement) ([]byte, []FieldChange, error) {
-	doc, a, err := leavesOf(e)
+	return marshalWithCreateChanges(e)
+}
+
+func marshalWithCreateChanges(v any) ([]byte, []FieldChange, error) {
+	doc, a, err := leavesOf(v)
 	if err != nil {
 		return nil, nil, err
 	}

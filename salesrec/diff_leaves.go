@@ -8,19 +8,19 @@ import (
 	"strconv"
 )
 
-// leavesOf encodes e (json.Marshal) and flattens the document into leaves
+// leavesOf encodes v (json.Marshal) and flattens the document into leaves
 // sorted by path: object
 // keys in byte order, array items in index order, which is exactly
 // pathLess order. It walks the bytes json.Marshal wrote instead of decoding
 // them into maps: history computes the leaves of every engagement written,
 // and the decoding was most of that cost.
-func leavesOf(e Engagement) (doc []byte, leaves []leaf, err error) {
-	doc, err = json.Marshal(e)
+func leavesOf(v any) (doc []byte, leaves []leaf, err error) {
+	doc, err = json.Marshal(v)
 	if err != nil {
-		return nil, nil, fmt.Errorf("salesrec: encoding engagement: %w", err)
+		return nil, nil, fmt.Errorf("salesrec: encoding %T: %w", v, err)
 	}
 	if _, err := flattenRaw("", doc, 0, &leaves); err != nil {
-		return nil, nil, fmt.Errorf("salesrec: flattening engagement: %w", err)
+		return nil, nil, fmt.Errorf("salesrec: flattening %T: %w", v, err)
 	}
 	return doc, leaves, nil
 }

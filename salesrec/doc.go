@@ -60,6 +60,21 @@
 //     CanSeeContacts whose contacts' phone and email they see as written,
 //     and MaskContacts what the others see. Every store applies these
 //     rules, and storagetest's access matrix holds the SQL stores to them.
+//   - Teams. CanManageTeam, CanChangeRole and CanDeactivate say who renames
+//     a team and changes its members (managers and admins; admin roles
+//     only by an admin); CheckKeepsManager keeps one in charge. A
+//     deactivated member (Member.DeactivatedAt) may do nothing
+//     (ErrDeactivated); Reassign and CheckHandTo hand their open work over,
+//     OpenWorkError says what is left. TeamHistoryEntry and
+//     CustomerHistoryEntry record changes to teams and customers as
+//     HistoryEntry does for engagements (DiffRecord); a duplicate customer
+//     is a DuplicateCustomerError naming the existing one.
+//   - Review and reminders. Rules.ReviewEngagement says what one engagement
+//     brings to the team review (周复盘) in a ReviewWindow; CanReview who
+//     may read whose review; Review.Lines writes it in zh or en.
+//     ActionReminder, Rules.SilentSince and Rules.MeetingUnrecorded say
+//     what to remind, Rules.ReminderMessage in which words (see
+//     docs/reminders.md).
 //
 // The package imports only the standard library and ozzo-validation; it
 // knows nothing of storage or search. docs/template.md maps every template
