@@ -35,8 +35,10 @@ const (
 
 	// formatVersion 4: kb's own documents live under '~', engagement ids
 	// are escaped in document ids, state lists are JSON arrays and states
-	// carry quarantine records (see namespace.go).
-	formatVersion = "4"
+	// carry quarantine records (see namespace.go). 5: numbers with units
+	// are one term (quantity.go) and bigrams carry word marks
+	// (wordmarks.go).
+	formatVersion = "5"
 
 	// currentFile names, inside the index directory, the generation
 	// directory that is live. Rebuild writes a new generation and then

@@ -303,7 +303,8 @@ func termKeys(tokens analysis.TokenStream) []string {
 		if loneCharacter(tok) {
 			kind = "char"
 		}
-		k := kind + "\x00" + string(tok.Term)
+		base, _ := splitMarks(string(tok.Term)) // 价格+ searches 价格 too
+		k := kind + "\x00" + base
 		if !slices.Contains(out, k) {
 			out = append(out, k)
 		}
