@@ -183,8 +183,8 @@ func chineseAt(text []byte, i int) (number, bool) {
 	if d, ok := chineseDigits[first]; (!ok || d == 0) && first != '十' {
 		return number{}, false
 	}
-	var total, section, digit float64
-	lastDigit := false
+	var total, section, digit, lastUnit float64
+	lastDigit, zeroBefore := false, false
 	n := number{chinese: true, end: i}
 	for j := i; j < len(text); {
 		r, size := utf8.DecodeRune(text[j:])
@@ -192,7 +192,9 @@ func chineseAt(text []byte, i int) (number, bool) {
 			if lastDigit {
 				break // 一二三 is a list, not a number
 			}
-			digit, lastDigit = d, true
+			// 零 only says a unit is skipped (一百零五): the digit after it
+			// counts as written.
+			digit, lastDigit, zeroBefore = d, d != 0, zeroBefore || d == 0
 		} else if u, ok := chineseUnits[r]; ok {
 			switch {
 			case u == 1e8:
@@ -206,7 +208,7 @@ func chineseAt(text []byte, i int) (number, bool) {
 				}
 				section += digit * u
 			}
-			digit, lastDigit = 0, false
+			digit, lastDigit, lastUnit, zeroBefore = 0, false, u, false
 			if j > i {
 				n.compound = true
 			}
@@ -215,6 +217,11 @@ func chineseAt(text []byte, i int) (number, bool) {
 		}
 		j += size
 		n.end = j
+	}
+	if lastDigit && lastUnit >= 100 && !zeroBefore {
+		// 一万五 is 15000 and 三千五 3500, as people say them: a digit
+		// right after 百, 千 or 万 counts in the next unit down.
+		digit *= lastUnit / 10
 	}
 	n.value = total + section + digit
 	return n, true

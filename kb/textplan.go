@@ -157,17 +157,29 @@ func (q planQuery) build(st *termStats) (query.Query, error) {
 	}
 	// Each concept weighs by its rarity (idf, once, not squared as BM25
 	// would), relative to the query's mean: 预算 分期 ranks the rarer
-	// 分期 first among records covering one of the two.
-	mean := 0.0
+	// 分期 first among records covering one of the two. Within a concept
+	// rarity plays no part (see rank.go).
+	// A concept of lone characters (慢 of 交付 慢) has no idf of its own:
+	// beside words it weighs weightSingle, as a character left over in a
+	// word does.
+	mean, words := 0.0, 0
 	for _, c := range concepts {
-		mean += c.idf
+		if c.idf > 0 {
+			mean += c.idf
+			words++
+		}
 	}
-	mean /= float64(len(concepts))
+	if words > 0 {
+		mean /= float64(words)
+	}
 	qs := make([]query.Query, len(concepts))
 	for k, c := range concepts {
 		w := q.boost
-		if mean > 0 && c.idf > 0 {
+		switch {
+		case c.idf > 0:
 			w *= c.idf / mean
+		case words > 0:
+			w *= weightSingle
 		}
 		qs[k] = c.build(w)
 	}

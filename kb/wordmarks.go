@@ -40,11 +40,12 @@ const wordMarksFilterName = "dealtrail_kb_word_marks"
 
 // grammaticalChars end the word before them: particles, degree adverbs
 // and other adverbs, conjunctions, prepositions, postpositions of time
-// (报价前, 上线后, 交付时), the copula and numerals.
+// (报价前, 上线后, 交付时), the copula, pronouns (认可我们), numerals and
+// the one-character adjectives said of a noun (成本高, 周期长, 进度慢).
 // None of them is often the first character of a content word a search
 // would name.
 const grammaticalChars = "的了着吗呢吧啊呀嘛很太更最较偏挺都也就还又再才只并和与及或跟同把被让给在从向是没不未无而但却所该要会能将已得地于为以由若即便前后时里" +
-	"一二三四五六七八九十两几"
+	"我你他她它您咱" + "一二三四五六七八九十两几" + "高低大小多少好差长短快慢贵"
 
 // negations turn the word after them around; degreeAdverbs may stand
 // between (不太满意).
