@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"regexp"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2/mapping"
@@ -35,8 +36,8 @@ import (
 // some (see textPlan).
 const (
 	weightWord    = 1.0
-	weightInside  = 0.4
-	weightSynonym = 0.2
+	weightInside  = 0.5
+	weightSynonym = 0.15
 	weightNegated = 0.15
 	// weightPartOfWord is a one-character query found as the first
 	// character of a longer word (慢 of 慢性病, 贵 of 贵州).
@@ -70,6 +71,16 @@ func (q flatTerm) Searcher(ctx context.Context, i index.IndexReader, _ mapping.I
 		return nil, err
 	}
 	return searcher.NewTermSearcher(ctx, i, q.term, q.field, boost, options)
+}
+
+// termDocs returns how many documents hold term in the text field.
+func termDocs(ctx context.Context, i index.IndexReader, term string) (uint64, error) {
+	r, err := i.TermFieldReader(ctx, []byte(term), fieldText, false, false, false)
+	if err != nil {
+		return 0, err
+	}
+	n := r.Count()
+	return n, r.Close()
 }
 
 // flatBoost is the boost that gives a term found in docs documents the
@@ -118,7 +129,14 @@ func (q charTerms) Searcher(ctx context.Context, i index.IndexReader, _ mapping.
 			if e == nil {
 				return nil
 			}
-			terms = append(terms, found{e.Term, e.Count})
+			n := e.Count
+			if n == 0 {
+				// A dictionary read by pattern does not count documents.
+				if n, err = termDocs(ctx, i, e.Term); err != nil {
+					return err
+				}
+			}
+			terms = append(terms, found{e.Term, n})
 		}
 	}
 	if err := collect(i.FieldDictPrefix(fieldText, []byte(c))); err != nil {
@@ -166,8 +184,9 @@ func (q charTerms) Searcher(ctx context.Context, i index.IndexReader, _ mapping.
 
 // charWeight is what term, an indexed term holding c, says about c: 1
 // when c stands alone, ends a word (太慢, 上线慢) or is followed by a
-// grammatical word (慢了); weightPartOfWord when c begins a longer word
-// (慢性病); weightInside when c ends a bigram that goes on (上线慢导致);
+// particle (慢了); weightPartOfWord when c begins a longer word (慢性病,
+// 难得); weightInside when c ends a bigram that goes on (上线慢导致) or is
+// doubled (慢慢, gradually: weightPartOfWord);
 // weightNegated when a negation turns the term around. It is 0 for
 // terms that do not hold c as a character (an English word starting
 // with the same letter cannot: c is CJK).
@@ -183,11 +202,13 @@ func charWeight(c rune, term string) float64 {
 	second, _ := utf8.DecodeRuneInString(base[size:])
 	var w float64
 	switch {
+	case first == second:
+		w = weightPartOfWord // 慢慢 (gradually) is a word of its own
 	case second == c && (marks&markInside == 0 || grammatical(first)):
 		w = weightWord
 	case second == c:
 		w = weightInside
-	case first == c && grammatical(second):
+	case first == c && strings.ContainsRune(particles, second):
 		w = weightWord
 	case first == c:
 		w = weightPartOfWord

@@ -2,7 +2,7 @@ package kb
 
 import (
 	"context"
-	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
@@ -106,7 +106,7 @@ func (q planQuery) build(st *termStats) (query.Query, error) {
 	var concepts []concept
 	var rest []string
 	if q.cover {
-		rest = contentWords(strings.Fields(exp.rest))
+		rest = contentWords(queryWords(exp.rest))
 	} else if exp.rest != "" {
 		rest = []string{exp.rest}
 	}
@@ -191,6 +191,37 @@ func (q planQuery) build(st *termStats) (query.Query, error) {
 		return some, nil
 	}
 	return bleve.NewDisjunctionQuery(some, bleve.NewConjunctionQuery(qs...)), nil
+}
+
+// queryWords splits text at spaces, but not inside a quantity: 3 months
+// is one word, as it is one term (see quantity.go).
+func queryWords(text string) []string {
+	spans := findQuantities([]byte(text))
+	var out []string
+	start := -1
+	for i, r := range text {
+		inQuantity := false
+		for _, sp := range spans {
+			if i >= sp.start && i < sp.end {
+				inQuantity = true
+				break
+			}
+		}
+		if unicode.IsSpace(r) && !inQuantity {
+			if start >= 0 {
+				out = append(out, text[start:i])
+				start = -1
+			}
+			continue
+		}
+		if start < 0 {
+			start = i
+		}
+	}
+	if start >= 0 {
+		out = append(out, text[start:])
+	}
+	return out
 }
 
 // contentWords drops English stop words, unless nothing else is left.

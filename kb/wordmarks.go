@@ -47,6 +47,11 @@ const wordMarksFilterName = "dealtrail_kb_word_marks"
 const grammaticalChars = "的了着吗呢吧啊呀嘛很太更最较偏挺都也就还又再才只并和与及或跟同把被让给在从向是没不未无而但却所该要会能将已得地于为以由若即便前后时里" +
 	"我你他她它您咱" + "一二三四五六七八九十两几" + "高低大小多少好差长短快慢贵"
 
+// particles are the grammatical characters that can follow a word of one
+// character without making a longer word with it (慢了, 贵的), unlike 得 of
+// 难得.
+const particles = "了的着过吗呢吧啊呀嘛么"
+
 // negations turn the word after them around; degreeAdverbs may stand
 // between (不太满意).
 const (
