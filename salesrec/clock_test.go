@@ -47,6 +47,15 @@ func TestClocks(t *testing.T) {
 			}
 		})
 	}
+	manual := NewManualClock(t0)
+	manual.Advance(90 * time.Minute)
+	if got := manual.Now(); !got.Equal(t0.Add(90 * time.Minute)) {
+		t.Errorf("manual clock after Advance = %v, want %v", got, t0.Add(90*time.Minute))
+	}
+	manual.Set(t0.Add(-time.Hour))
+	if got := manual.Now(); !got.Equal(t0.Add(-time.Hour)) {
+		t.Errorf("manual clock after Set = %v, want %v", got, t0.Add(-time.Hour))
+	}
 	if SystemClock.Now(SystemClock{}).IsZero() {
 		t.Error("SystemClock returned the zero time")
 	}

@@ -1,8 +1,9 @@
 package salesrec
 
 // This file holds what every enum shares: the label table, Parse and Values.
-// The types and their tables are in enum_types.go; the per-type methods
-// (table, Label, Valid, UnmarshalText) are generated into enum_gen.go, and
+// The enums themselves (each value's code and labels, once) are in
+// enums.txt; their types, constants, tables and per-type methods (table,
+// Label, Valid, UnmarshalText) are generated into enum_gen.go, and
 // TestEnumGenIsCurrent fails when that file is stale.
 //
 //go:generate go run ./internal/enumgen/main.go

@@ -9,8 +9,8 @@ import (
 )
 
 // The checked-in enum_gen.go is what the generator writes from today's
-// enum_types.go: an enum added, renamed or given another table without
-// running go generate fails here.
+// enums.txt: a value added, renamed or relabelled without running go
+// generate fails here.
 func TestEnumGenIsCurrent(t *testing.T) {
 	want, err := enumgen.Generate(os.DirFS("."))
 	if err != nil {

@@ -2,27 +2,8 @@ package salesrec
 
 import "time"
 
-// Op names the kind of change a history entry records. Its labels are in
-// enum_types.go.
-//
-//enumgen:table ops
-type Op string
-
-// History operations.
-const (
-	OpCreate       Op = "create"
-	OpUpdate       Op = "update"
-	OpInteraction  Op = "log_interaction"
-	OpActionStatus Op = "action_status"
-	OpClose        Op = "close"
-	OpReopen       Op = "reopen"
-	OpRemark       Op = "remark"
-	// OpCustomerUpdate appears only in the change feed: the engagement is
-	// unchanged (same version, no history entry) but its customer was
-	// edited, so whatever was derived from the customer, such as the
-	// knowledge base's masking of the customer's names, must be redone.
-	OpCustomerUpdate Op = "customer_update"
-)
+// Op, the kind of change a history entry records, and its values
+// (OpCreate, OpUpdate, …) are declared in enums.txt.
 
 // FieldChange is one changed field: its JSON path and the JSON encodings of
 // the value before and after ("null" when absent).

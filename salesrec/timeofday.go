@@ -2,6 +2,7 @@ package salesrec
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 )
@@ -39,67 +40,83 @@ func ParseClock(s string) (hour, minute int, err error) {
 	if !ok1 || !ok2 || m > 59 || h > 23 {
 		return bad()
 	}
-	if marker != "" && h > 12 {
+	if marker == nil {
+		return h, m, nil // the 24-hour clock
+	}
+	if h > 12 {
 		return 0, 0, inputError(s, msgMixedClock(s, fmt.Sprintf("%d:%s", h, mm), fmt.Sprintf("%02d:%s", h, mm),
 			FormatClock(time.Date(2000, 1, 1, h, m, 0, 0, time.UTC))))
 	}
-	switch marker {
-	case "":
-		// 24-hour clock, h in 0..23.
-	case "am":
-		if h == 12 {
-			h = 0
-		}
-	case "pm":
-		switch {
-		case h == 0:
-			return bad()
-		case h < 12:
-			h += 12
-		}
-	case "noon": // 中午
-		switch {
-		case h == 0:
-			return bad()
-		case h < 11:
-			h += 12
-		}
-	case "evening": // 晚上
-		switch {
-		case h == 0 || h == 12:
-			return bad()
-		case h < 12:
-			h += 12
-		}
+	h, ok = marker.hour(h)
+	if !ok {
+		return bad()
 	}
 	return h, m, nil
 }
 
-// cutMarker removes an a.m./p.m. marker from either end of s and returns it
-// as "am", "pm", "noon" or "evening" ("" when there is none).
-func cutMarker(s string) (marker, rest string) {
-	zh := []struct{ word, marker string }{
-		{"上午", "am"}, {"早上", "am"}, {"凌晨", "am"}, {"下午", "pm"},
-		{"中午", "noon"}, {"晚上", "evening"},
+// halfDay is what a 12-hour marker (上午, 下午, AM, PM…) does to the hour,
+// 0–12, written after it.
+type halfDay struct {
+	// afternoonBelow: an hour below it is after noon, so 12 is added.
+	afternoonBelow int
+	// twelveIsMidnight: 12 reads as 0 (上午12:xx, 12:xx AM).
+	twelveIsMidnight bool
+	// refused are the hours the marker cannot take: 下午00:30, and 晚上12:xx
+	// (midnight or noon?).
+	refused []int
+}
+
+var (
+	morning   = &halfDay{twelveIsMidnight: true}
+	afternoon = &halfDay{afternoonBelow: 12, refused: []int{0}}
+	midday    = &halfDay{afternoonBelow: 11, refused: []int{0}} // 中午11:xx is 11 a.m.
+	evening   = &halfDay{afternoonBelow: 12, refused: []int{0, 12}}
+)
+
+// hour returns h on the 24-hour clock, or false when the marker refuses it.
+func (d *halfDay) hour(h int) (int, bool) {
+	switch {
+	case slices.Contains(d.refused, h):
+		return 0, false
+	case d.twelveIsMidnight && h == 12:
+		return 0, true
+	case h < d.afternoonBelow:
+		return h + 12, true
+	}
+	return h, true
+}
+
+// markerWord is one spelling of a marker.
+type markerWord struct {
+	word string
+	d    *halfDay
+}
+
+// cutMarker removes an a.m./p.m. marker from either end of s and returns
+// it (nil when there is none).
+func cutMarker(s string) (marker *halfDay, rest string) {
+	zh := []markerWord{
+		{"上午", morning}, {"早上", morning}, {"凌晨", morning}, {"下午", afternoon},
+		{"中午", midday}, {"晚上", evening},
 	}
 	for _, z := range zh {
 		if r, ok := strings.CutPrefix(s, z.word); ok {
-			return z.marker, strings.TrimSpace(r)
+			return z.d, strings.TrimSpace(r)
 		}
 	}
 	lower := strings.ToLower(s)
-	en := []struct{ word, marker string }{
-		{"a.m.", "am"}, {"p.m.", "pm"}, {"am", "am"}, {"pm", "pm"},
+	en := []markerWord{
+		{"a.m.", morning}, {"p.m.", afternoon}, {"am", morning}, {"pm", afternoon},
 	}
 	for _, e := range en {
 		if strings.HasPrefix(lower, e.word) {
-			return e.marker, strings.TrimSpace(s[len(e.word):])
+			return e.d, strings.TrimSpace(s[len(e.word):])
 		}
 		if strings.HasSuffix(lower, e.word) {
-			return e.marker, strings.TrimSpace(s[:len(s)-len(e.word)])
+			return e.d, strings.TrimSpace(s[:len(s)-len(e.word)])
 		}
 	}
-	return "", s
+	return nil, s
 }
 
 // FormatClock writes the time of day of t (in t's location) as the template

@@ -57,6 +57,11 @@ func TestParseClockTwelve(t *testing.T) {
 		{"12:45 AM", 0, 45, true},
 		{"12:45 PM", 12, 45, true},
 		{"晚上12:00", 0, 0, false},
+		{"中午11:30", 11, 30, true},
+		{"中午00:30", 0, 0, false},
+		{"晚上11:30", 23, 30, true},
+		{"晚上00:30", 0, 0, false},
+		{"早上00:30", 0, 30, true},
 	}
 	for _, tt := range tests {
 		h, m, err := ParseClock(tt.in)

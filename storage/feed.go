@@ -10,23 +10,13 @@ import (
 	"github.com/dealtrail/dealtrail/storage/internal/dialect"
 )
 
-// Feed page sizes.
-const (
-	defaultFeedPage = 100
-	maxFeedPage     = 1000
-)
-
 // ReadFeed returns up to limit committed changes after the position after
 // ("" is the beginning), in feed order. It is a system read for the
 // knowledge base, not on behalf of an actor.
 func (s *Store) ReadFeed(ctx context.Context, after string, limit int) ([]salesrec.Change, error) {
-	switch {
-	case limit < 0:
-		return nil, invalid("limit", msgNotNegative)
-	case limit == 0:
-		limit = defaultFeedPage
-	case limit > maxFeedPage:
-		limit = maxFeedPage
+	limit, err := feedPage.limit(limit)
+	if err != nil {
+		return nil, err
 	}
 	changes, err := s.d.ReadFeed(ctx, preparedQueryer{s}, after, limit)
 	if err != nil {

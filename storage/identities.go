@@ -10,12 +10,6 @@ import (
 	"github.com/dealtrail/dealtrail/storage/internal/dialect"
 )
 
-// Identity page sizes for IdentitiesAfter.
-const (
-	defaultIdentityPage = 500
-	maxIdentityPage     = 5000
-)
-
 type identityRow struct {
 	Seq        int64  `db:"seq"`
 	TeamID     string `db:"team_id"`
@@ -74,13 +68,9 @@ func (s *Store) CustomerIdentities(ctx context.Context, teamID string) ([]salesr
 // that resumes after the last one it saw misses none. It is a system read,
 // like CustomerIdentities.
 func (s *Store) IdentitiesAfter(ctx context.Context, after int64, limit int) ([]salesrec.Identity, error) {
-	switch {
-	case limit < 0:
-		return nil, invalid("limit", msgNotNegative)
-	case limit == 0:
-		limit = defaultIdentityPage
-	case limit > maxIdentityPage:
-		limit = maxIdentityPage
+	limit, err := identityPage.limit(limit)
+	if err != nil {
+		return nil, err
 	}
 	var rows []identityRow
 	if err := sqlx.SelectContext(ctx, s.db, &rows, s.q(`SELECT seq, team_id, customer_id, kind, value

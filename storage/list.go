@@ -13,26 +13,15 @@ import (
 	"github.com/dealtrail/dealtrail/storage/internal/dialect"
 )
 
-// Page sizes.
-const (
-	defaultPage = 50
-	maxPage     = 500
-)
-
 // ListEngagements returns one page of the engagements the actor may see that
 // match f, most recently updated first, paginated by keyset (updated_at, id).
 func (s *Store) ListEngagements(ctx context.Context, actorID string, f Filter, p PageRequest) (Page, error) {
-	limit := p.Limit
-	switch {
-	case limit < 0:
-		return Page{}, invalid("limit", msgNotNegative)
-	case limit == 0:
-		limit = defaultPage
-	case limit > maxPage:
-		limit = maxPage
+	limit, err := listPage.limit(p.Limit)
+	if err != nil {
+		return Page{}, err
 	}
 	var rows []engagementRow
-	err := s.readAsActor(ctx, actorID, func(q dialect.Queryer, a actor) error {
+	err = s.readAsActor(ctx, actorID, func(q dialect.Queryer, a actor) error {
 		where, args, err := filterClause(a, f)
 		if err != nil {
 			return err

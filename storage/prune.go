@@ -8,12 +8,6 @@ import (
 	"github.com/dealtrail/dealtrail/storage/internal/dialect"
 )
 
-// Engagement id page sizes.
-const (
-	defaultIDPage = 500
-	maxIDPage     = 5000
-)
-
 // FeedHead returns the position of the last change ReadFeed would return
 // now, "" for an empty feed. When pruning emptied the feed it is the
 // pruned horizon, so a follower that starts there is not refused.
@@ -37,16 +31,12 @@ func (s *Store) FeedHead(ctx context.Context) (string, error) {
 // byte order, of every team. It is a system read for the knowledge base
 // (kb's Rebuild lists the engagements with it), not on behalf of an actor.
 func (s *Store) EngagementIDs(ctx context.Context, after string, limit int) ([]string, error) {
-	switch {
-	case limit < 0:
-		return nil, invalid("limit", msgNotNegative)
-	case limit == 0:
-		limit = defaultIDPage
-	case limit > maxIDPage:
-		limit = maxIDPage
+	limit, err := idPage.limit(limit)
+	if err != nil {
+		return nil, err
 	}
 	ids := []string{}
-	err := sqlx.SelectContext(ctx, s.db, &ids, s.q(`SELECT id FROM dealtrail_engagements WHERE id > ? ORDER BY id LIMIT ?`), after, limit)
+	err = sqlx.SelectContext(ctx, s.db, &ids, s.q(`SELECT id FROM dealtrail_engagements WHERE id > ? ORDER BY id LIMIT ?`), after, limit)
 	if err != nil {
 		return nil, s.mapErr(err)
 	}

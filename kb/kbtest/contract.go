@@ -275,12 +275,20 @@ func (w *writer) id(kind string) string {
 	return fmt.Sprintf("%s-%d", kind, w.n)
 }
 
-func (w *writer) teamOf(ctx context.Context, actor string) (string, error) {
+// newRecord gives a new record an id of the kind when it has none and, when
+// it names no team, the actor's team.
+func (w *writer) newRecord(ctx context.Context, actor, kind string, id, teamID *string) error {
 	m, err := w.s.Member(ctx, actor)
 	if err != nil {
-		return "", err
+		return err
 	}
-	return m.TeamID, nil
+	if *id == "" {
+		*id = w.id(kind)
+	}
+	if *teamID == "" {
+		*teamID = m.TeamID
+	}
+	return nil
 }
 
 func (w *writer) CreateTeam(_ context.Context, t salesrec.Team) (salesrec.Team, error) {
@@ -299,15 +307,8 @@ func (w *writer) AddMember(_ context.Context, m salesrec.Member) (salesrec.Membe
 }
 
 func (w *writer) CreateCustomer(ctx context.Context, actor string, c salesrec.Customer) (salesrec.Customer, error) {
-	team, err := w.teamOf(ctx, actor)
-	if err != nil {
+	if err := w.newRecord(ctx, actor, "customer", &c.ID, &c.TeamID); err != nil {
 		return c, err
-	}
-	if c.ID == "" {
-		c.ID = w.id("customer")
-	}
-	if c.TeamID == "" {
-		c.TeamID = team
 	}
 	w.s.PutCustomer(c)
 	return c, nil
@@ -319,15 +320,8 @@ func (w *writer) UpdateCustomer(_ context.Context, _ string, c salesrec.Customer
 }
 
 func (w *writer) CreateEngagement(ctx context.Context, actor string, e salesrec.Engagement) (salesrec.Engagement, error) {
-	team, err := w.teamOf(ctx, actor)
-	if err != nil {
+	if err := w.newRecord(ctx, actor, "engagement", &e.ID, &e.TeamID); err != nil {
 		return e, err
-	}
-	if e.ID == "" {
-		e.ID = w.id("engagement")
-	}
-	if e.TeamID == "" {
-		e.TeamID = team
 	}
 	return w.s.Put(e), nil
 }

@@ -213,20 +213,29 @@ func (s *Source) Member(ctx context.Context, id string) (salesrec.Member, error)
 // the actor may not read is ErrNotFound, like one that does not exist; an
 // actor who is no member is ErrForbidden.
 func (s *Source) Engagement(ctx context.Context, actor, id string) (salesrec.Engagement, error) {
+	return readAs(ctx, s, actor, func(m salesrec.Member) (salesrec.Engagement, error) {
+		e, ok := s.engagements[id]
+		if !ok || !salesrec.CanRead(m, e) {
+			return salesrec.Engagement{}, fmt.Errorf("kbtest: engagement %s: %w", id, salesrec.ErrNotFound)
+		}
+		return e, nil
+	})
+}
+
+// readAs runs read under the source's lock on behalf of the member actor:
+// an actor who is no member is ErrForbidden, as in the real stores.
+func readAs[T any](ctx context.Context, s *Source, actor string, read func(m salesrec.Member) (T, error)) (T, error) {
+	var zero T
 	if err := ctx.Err(); err != nil {
-		return salesrec.Engagement{}, err
+		return zero, err
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	m, ok := s.members[actor]
 	if !ok {
-		return salesrec.Engagement{}, fmt.Errorf("kbtest: actor %q: %w", actor, salesrec.ErrForbidden)
+		return zero, fmt.Errorf("kbtest: actor %q: %w", actor, salesrec.ErrForbidden)
 	}
-	e, ok := s.engagements[id]
-	if !ok || !salesrec.CanRead(m, e) {
-		return salesrec.Engagement{}, fmt.Errorf("kbtest: engagement %s: %w", id, salesrec.ErrNotFound)
-	}
-	return e, nil
+	return read(m)
 }
 
 // Customer implements kb.Source: every member of the customer's team reads
@@ -234,31 +243,24 @@ func (s *Source) Engagement(ctx context.Context, actor, id string) (salesrec.Eng
 // salesrec.CanSeeContacts; anyone else gets ErrNotFound, and an actor who
 // is no member ErrForbidden.
 func (s *Source) Customer(ctx context.Context, actor, id string) (salesrec.Customer, error) {
-	if err := ctx.Err(); err != nil {
-		return salesrec.Customer{}, err
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	m, ok := s.members[actor]
-	if !ok {
-		return salesrec.Customer{}, fmt.Errorf("kbtest: actor %q: %w", actor, salesrec.ErrForbidden)
-	}
-	c, ok := s.customers[id]
-	if !ok || !salesrec.CanReadCustomer(m, c) {
-		return salesrec.Customer{}, fmt.Errorf("kbtest: customer %s: %w", id, salesrec.ErrNotFound)
-	}
-	sees, _ := salesrec.CanSeeContacts(m, c, func() (bool, error) {
-		for _, e := range s.engagements {
-			if e.CustomerID == id && e.OwnerID == m.ID {
-				return true, nil
-			}
+	return readAs(ctx, s, actor, func(m salesrec.Member) (salesrec.Customer, error) {
+		c, ok := s.customers[id]
+		if !ok || !salesrec.CanReadCustomer(m, c) {
+			return salesrec.Customer{}, fmt.Errorf("kbtest: customer %s: %w", id, salesrec.ErrNotFound)
 		}
-		return false, nil
+		sees, _ := salesrec.CanSeeContacts(m, c, func() (bool, error) {
+			for _, e := range s.engagements {
+				if e.CustomerID == id && e.OwnerID == m.ID {
+					return true, nil
+				}
+			}
+			return false, nil
+		})
+		if !sees {
+			c = salesrec.MaskContacts(c)
+		}
+		return c, nil
 	})
-	if !sees {
-		c = salesrec.MaskContacts(c)
-	}
-	return c, nil
 }
 
 // CustomerNames implements kb.CustomerNamer with Engagement's access rule:

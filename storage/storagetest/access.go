@@ -13,8 +13,7 @@ import (
 // every record, get, list, count, history, overdue list and a write agree
 // on whether the actor may see it, and a record the actor may not see is
 // not found (never a different error that would reveal it exists).
-func testAccess(t *testing.T, open Opener) {
-	w := newWorld(t, open)
+func testAccess(t *testing.T, w *world) {
 	overdue := w.today(-1)
 	own := w.create(t, w.rep1, w.engagement(w.rep1, w.custA1, overdue))
 	part := w.create(t, w.rep2, w.engagement(w.rep2, w.custA1, overdue, w.rep1))
@@ -153,8 +152,7 @@ func testAccess(t *testing.T, open Opener) {
 
 func second[T any](_ T, err error) error { return err }
 
-func testMasking(t *testing.T, open Opener) {
-	w := newWorld(t, open)
+func testMasking(t *testing.T, w *world) {
 	w.create(t, w.rep1, w.engagement(w.rep1, w.custA1, w.today(3)))
 	// rep2 takes part in an engagement of custA1 but does not own one.
 	w.create(t, w.rep1, w.engagement(w.rep1, w.custA1, w.today(3), w.rep2))

@@ -222,6 +222,17 @@ func same(err, want error) bool {
 	return errors.Is(err, want)
 }
 
+// answered reports whether err is the answer exp; when it is not, it fails
+// t naming the call (what, formatted with args) and both answers.
+func answered(t *testing.T, err, exp error, what string, args ...any) bool {
+	t.Helper()
+	if same(err, exp) {
+		return true
+	}
+	t.Errorf("%s: %s, want %s", fmt.Sprintf(what, args...), answer(err), answer(exp))
+	return false
+}
+
 func answer(err error) string {
 	if err == nil {
 		return "allowed"
@@ -261,17 +272,13 @@ func (mx *matrix) checkLists(t *testing.T, a matrixActor) {
 	refusal := want(a, true, nil)
 
 	page, err := w.s.ListEngagements(w.ctx, a.m.ID, storage.Filter{}, storage.PageRequest{Limit: 500})
-	if !same(err, refusal) {
-		t.Errorf("%s: list: %s, want %s", a.name, answer(err), answer(refusal))
-	}
+	answered(t, err, refusal, "%s: list", a.name)
 	mx.sameSet(t, a, "list", ids(page.Items), wantIDs)
 	// A filter naming a team lists what the actor reads of it: nothing of
 	// another team.
 	for _, team := range []salesrec.Team{w.teamA, w.teamB} {
 		page, err := w.s.ListEngagements(w.ctx, a.m.ID, storage.Filter{TeamID: team.ID}, storage.PageRequest{Limit: 500})
-		if !same(err, refusal) {
-			t.Errorf("%s: list of team %s: %s, want %s", a.name, team.Name, answer(err), answer(refusal))
-		}
+		answered(t, err, refusal, "%s: list of team %s", a.name, team.Name)
 		inTeam := slices.DeleteFunc(slices.Clone(wantIDs), func(id string) bool {
 			return !slices.ContainsFunc(mx.all, func(e salesrec.Engagement) bool { return e.ID == id && e.TeamID == team.ID })
 		})
@@ -279,17 +286,13 @@ func (mx *matrix) checkLists(t *testing.T, a matrixActor) {
 	}
 
 	n, err := w.s.CountEngagements(w.ctx, a.m.ID, storage.Filter{})
-	if !same(err, refusal) {
-		t.Errorf("%s: count: %s, want %s", a.name, answer(err), answer(refusal))
-	}
+	answered(t, err, refusal, "%s: count", a.name)
 	if err == nil && n != len(wantIDs) {
 		t.Errorf("%s: count %d, want %d", a.name, n, len(wantIDs))
 	}
 
 	items, err := w.s.Actions(w.ctx, a.m.ID, storage.ActionQuery{At: w.clock.Now(), Overdue: true})
-	if !same(err, refusal) {
-		t.Errorf("%s: overdue actions: %s, want %s", a.name, answer(err), answer(refusal))
-	}
+	answered(t, err, refusal, "%s: overdue actions", a.name)
 	var withActions []string
 	for _, it := range items {
 		if !slices.Contains(withActions, it.EngagementID) {
@@ -331,15 +334,11 @@ func (mx *matrix) checkReads(t *testing.T, a matrixActor, e salesrec.Engagement)
 	w := mx.w
 	exp := want(a, salesrec.CanRead(a.m, e), salesrec.ErrNotFound)
 	got, err := w.s.Engagement(w.ctx, a.m.ID, e.ID)
-	if !same(err, exp) {
-		t.Errorf("%s: get %s as %q: %s, want %s", a.name, mx.label[e.ID], relationOf(a.m, e), answer(err), answer(exp))
-	} else if err == nil && got.ID != e.ID {
+	if answered(t, err, exp, "%s: get %s as %q", a.name, mx.label[e.ID], relationOf(a.m, e)) && err == nil && got.ID != e.ID {
 		t.Errorf("%s: get %s returned %s", a.name, e.ID, got.ID)
 	}
 	hist, err := w.s.History(w.ctx, a.m.ID, e.ID)
-	if !same(err, exp) {
-		t.Errorf("%s: history of %s as %q: %s, want %s", a.name, mx.label[e.ID], relationOf(a.m, e), answer(err), answer(exp))
-	} else if err == nil && len(hist) == 0 {
+	if answered(t, err, exp, "%s: history of %s as %q", a.name, mx.label[e.ID], relationOf(a.m, e)) && err == nil && len(hist) == 0 {
 		t.Errorf("%s: history of %s is empty", a.name, e.ID)
 	}
 }
@@ -350,8 +349,7 @@ func (mx *matrix) checkCustomerRead(t *testing.T, a matrixActor, c salesrec.Cust
 	w := mx.w
 	exp := want(a, salesrec.CanReadCustomer(a.m, c), salesrec.ErrNotFound)
 	got, err := w.s.Customer(w.ctx, a.m.ID, c.ID)
-	if !same(err, exp) {
-		t.Errorf("%s: customer %s read: %s, want %s", a.name, c.Name, answer(err), answer(exp))
+	if !answered(t, err, exp, "%s: customer %s read", a.name, c.Name) {
 		return
 	}
 	if err != nil {
@@ -412,9 +410,7 @@ func (mx *matrix) checkWrites(t *testing.T, a matrixActor, rel relation, e sales
 		noErr(t, err, "reading the stored engagement")
 		exp := want(a, salesrec.CanWrite(a.m, cur), salesrec.ErrNotFound)
 		err = op.do(mx, a.m.ID, cur)
-		if !same(err, exp) {
-			t.Errorf("%s: %s as %s: %s, want %s", a.name, op.name, rel, answer(err), answer(exp))
-		}
+		answered(t, err, exp, "%s: %s as %s", a.name, op.name, rel)
 		after, _, err := w.s.Snapshot(w.ctx, e.ID)
 		noErr(t, err, "reading the stored engagement")
 		if changed := after.Version != cur.Version; changed != (exp == nil) {
@@ -445,9 +441,7 @@ func (mx *matrix) checkCustomerUpdate(t *testing.T, a matrixActor, rel relation,
 	exp := want(a, may, refusal)
 	cur.Size = "100-500人"
 	_, err = w.s.UpdateCustomer(w.ctx, a.m.ID, cur)
-	if !same(err, exp) {
-		t.Errorf("%s: customer update as %s: %s, want %s", a.name, rel, answer(err), answer(exp))
-	}
+	answered(t, err, exp, "%s: customer update as %s", a.name, rel)
 }
 
 // checkCreate creates an engagement standing to a in relation rel.
@@ -460,17 +454,13 @@ func (mx *matrix) checkCreate(t *testing.T, a matrixActor, rel relation) {
 	e, _ := mx.build(t, m, rel)
 	exp := want(a, salesrec.CanCreate(a.m, e), salesrec.ErrForbidden)
 	got, err := mx.w.s.CreateEngagement(mx.w.ctx, a.m.ID, e)
-	if !same(err, exp) {
-		t.Errorf("%s: create as %s: %s, want %s", a.name, rel, answer(err), answer(exp))
-	}
+	answered(t, err, exp, "%s: create as %s", a.name, rel)
 	if err == nil {
 		mx.all = append(mx.all, got)
 	}
 	// A bulk insert creates under the same rule.
 	bulk, err := mx.w.s.BulkInsert(mx.w.ctx, a.m.ID, []salesrec.Engagement{e})
-	if !same(err, exp) {
-		t.Errorf("%s: bulk insert as %s: %s, want %s", a.name, rel, answer(err), answer(exp))
-	}
+	answered(t, err, exp, "%s: bulk insert as %s", a.name, rel)
 	mx.all = append(mx.all, bulk...)
 }
 
@@ -484,9 +474,7 @@ func (mx *matrix) checkCustomerCreate(t *testing.T, a matrixActor) {
 		c.TeamID = team.ID
 		exp := want(a, salesrec.CanCreateCustomer(a.m, c), salesrec.ErrForbidden)
 		got, err := w.s.CreateCustomer(w.ctx, a.m.ID, c)
-		if !same(err, exp) {
-			t.Errorf("%s: create a customer of team %s: %s, want %s", a.name, team.ID, answer(err), answer(exp))
-		}
+		answered(t, err, exp, "%s: create a customer of team %s", a.name, team.ID)
 		if err == nil {
 			mx.byID[got.ID] = got
 		}

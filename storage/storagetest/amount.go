@@ -10,8 +10,7 @@ import (
 // testAmountLimit: an amount above salesrec.MaxMinor is refused on every
 // write that carries one, naming the field and leaving nothing behind; the
 // largest amount itself is stored and read back exactly.
-func testAmountLimit(t *testing.T, open Opener) {
-	w := newWorld(t, open)
+func testAmountLimit(t *testing.T, w *world) {
 	e := w.create(t, w.rep1, w.engagement(w.rep1, w.custA1, w.today(3)))
 	largest := salesrec.Money{Minor: salesrec.MaxMinor, Currency: "CNY"}
 	over := salesrec.Money{Minor: salesrec.MaxMinor + 1, Currency: "CNY"}

@@ -51,8 +51,7 @@ func (w *world) refuse(t *testing.T, arg string, stmts []rawStatement) {
 // row in place of a history entry — conflict clauses that delete the old
 // row without a DELETE trigger firing (REPLACE), upserts, updates, deletes,
 // TRUNCATE — and expects each refused and the history as it was.
-func testHistoryCannotBeRewritten(t *testing.T, open Opener) {
-	w := newWorld(t, open)
+func testHistoryCannotBeRewritten(t *testing.T, w *world) {
 	e := w.create(t, w.rep1, w.engagement(w.rep1, w.custA1, w.today(3)))
 	e, err := w.s.AddRemark(w.ctx, w.rep1.ID, e.ID, e.Version, salesrec.Remark{Text: "客户要求补充报价明细"})
 	noErr(t, err, "AddRemark")
@@ -95,8 +94,7 @@ func testHistoryCannotBeRewritten(t *testing.T, open Opener) {
 
 // testFeedAppendOnly expects the database to refuse every change to the
 // feed's rows and to its pruned horizon other than PruneFeed's.
-func testFeedAppendOnly(t *testing.T, open Opener) {
-	w := newWorld(t, open)
+func testFeedAppendOnly(t *testing.T, w *world) {
 	a := w.create(t, w.rep1, w.engagement(w.rep1, w.custA1, w.today(3)))
 	w.create(t, w.rep1, w.engagement(w.rep1, w.custA1, w.today(4)))
 	before, _ := waitFeed(t, w.s, "", 2)
@@ -137,8 +135,7 @@ func testFeedAppendOnly(t *testing.T, open Opener) {
 // testPruneFeed checks the one way feed rows go: PruneFeed removes what
 // precedes a position followers have applied, and a reader left behind is
 // refused rather than silently short of changes.
-func testPruneFeed(t *testing.T, open Opener) {
-	w := newWorld(t, open)
+func testPruneFeed(t *testing.T, w *world) {
 	head, err := w.s.FeedHead(w.ctx)
 	noErr(t, err, "FeedHead of an empty feed")
 	if head != "" {
@@ -225,8 +222,7 @@ func nextPos(p string) string {
 }
 
 // testEngagementIDs pages through every engagement of every team.
-func testEngagementIDs(t *testing.T, open Opener) {
-	w := newWorld(t, open)
+func testEngagementIDs(t *testing.T, w *world) {
 	var want []string
 	for i := range 3 {
 		want = append(want, w.create(t, w.rep1, w.engagement(w.rep1, w.custA1, w.today(i+1))).ID)

@@ -23,7 +23,7 @@ type benchFixture struct {
 	h         Harness
 	s         *storage.Store
 	db        *sqlx.DB
-	clock     *Clock
+	clock     *salesrec.ManualClock
 	g         *salesrectest.Generator
 	team      string
 	manager   string
@@ -39,7 +39,7 @@ func newBenchFixture(b *testing.B, open Opener, n int) *benchFixture {
 	opts := salesrectest.DefaultOptions()
 	opts.EngagementsPerTeam = 1 << 30
 	f := &benchFixture{ctx: context.Background(), g: salesrectest.NewWithOptions(7, opts)}
-	f.clock = NewClock(opts.Now.Add(time.Hour))
+	f.clock = salesrec.NewManualClock(opts.Now.Add(time.Hour))
 	f.h = open(b, storage.Options{Clock: f.clock})
 	f.s = f.h.Store
 	driver := "sqlite"

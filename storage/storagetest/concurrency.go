@@ -12,8 +12,7 @@ import (
 	"github.com/dealtrail/dealtrail/storage"
 )
 
-func testStaleVersion(t *testing.T, open Opener) {
-	w := newWorld(t, open)
+func testStaleVersion(t *testing.T, w *world) {
 	e := w.create(t, w.rep1, w.engagement(w.rep1, w.custA1, w.today(3)))
 	fresh := e
 	fresh.Goal = "推动客户确认方案"
@@ -36,8 +35,7 @@ func testStaleVersion(t *testing.T, open Opener) {
 	}
 }
 
-func testTwoWritersOneSnapshot(t *testing.T, open Opener) {
-	w := newWorld(t, open)
+func testTwoWritersOneSnapshot(t *testing.T, w *world) {
 	for round := 0; round < 5; round++ {
 		e := w.create(t, w.rep1, w.engagement(w.rep1, w.custA1, w.today(3)))
 		var wg sync.WaitGroup

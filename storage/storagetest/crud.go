@@ -7,8 +7,7 @@ import (
 	"github.com/dealtrail/dealtrail/salesrec"
 )
 
-func testTeamsAndMembers(t *testing.T, open Opener) {
-	w := newWorld(t, open)
+func testTeamsAndMembers(t *testing.T, w *world) {
 	got, err := w.s.Member(w.ctx, w.rep1.ID)
 	noErr(t, err, "Member")
 	sameJSON(t, got, w.rep1, "member")
@@ -29,8 +28,7 @@ func testTeamsAndMembers(t *testing.T, open Opener) {
 	wantErr(t, err, salesrec.ErrInvalid, "CreateTeam with an unknown zone")
 }
 
-func testCustomers(t *testing.T, open Opener) {
-	w := newWorld(t, open)
+func testCustomers(t *testing.T, w *world) {
 	got, err := w.s.Customer(w.ctx, w.managerA.ID, w.custA1.ID)
 	noErr(t, err, "Customer")
 	sameJSON(t, got, w.custA1, "customer read by its team's manager")
@@ -61,8 +59,7 @@ func testCustomers(t *testing.T, open Opener) {
 	wantErr(t, err, salesrec.ErrInvalid, "a customer without a name")
 }
 
-func testEngagementRoundTrip(t *testing.T, open Opener) {
-	w := newWorld(t, open)
+func testEngagementRoundTrip(t *testing.T, w *world) {
 	in := w.engagement(w.rep1, w.custA1, w.today(3), w.rep2)
 	in.Proposal = &salesrec.Proposal{Summary: "实时数据中台+三个月驻场实施", Collaboration: []salesrec.Collaboration{salesrec.CollabTechnicalSupport}}
 	in.Remarks = []salesrec.Remark{{Text: "技术支持已确认下周可安排测试环境", Collaboration: salesrec.CollabTechnicalSupport}}
@@ -140,8 +137,7 @@ func testEngagementRoundTrip(t *testing.T, open Opener) {
 	wantErr(t, err, salesrec.ErrInvalid, "an action owned by someone outside the team")
 }
 
-func testTargetedWrites(t *testing.T, open Opener) {
-	w := newWorld(t, open)
+func testTargetedWrites(t *testing.T, w *world) {
 	e := w.create(t, w.rep1, w.engagement(w.rep1, w.custA1, w.today(3)))
 
 	w.clock.Advance(time.Hour)
@@ -179,8 +175,7 @@ func testTargetedWrites(t *testing.T, open Opener) {
 	wantErr(t, err, salesrec.ErrInvalid, "an interaction in the future")
 }
 
-func testCloseAndReopen(t *testing.T, open Opener) {
-	w := newWorld(t, open)
+func testCloseAndReopen(t *testing.T, w *world) {
 	e := w.create(t, w.rep1, w.engagement(w.rep1, w.custA1, w.today(3)))
 
 	_, err := w.s.CloseEngagement(w.ctx, w.rep1.ID, e.ID, e.Version, salesrec.StatusWon, salesrec.Outcome{})

@@ -66,8 +66,7 @@ func waitFeedUntil(t testing.TB, s *storage.Store, pos string, n int, deadline t
 	}
 }
 
-func testFeed(t *testing.T, open Opener) {
-	w := newWorld(t, open)
+func testFeed(t *testing.T, w *world) {
 	type want struct {
 		id      string
 		version int64
@@ -119,8 +118,7 @@ func testFeed(t *testing.T, open Opener) {
 // derives from each of its engagements (the name to mask), so the update
 // appends one change per engagement, at the engagement's current version,
 // in the same transaction — and nothing for other customers' engagements.
-func testFeedCustomerUpdate(t *testing.T, open Opener) {
-	w := newWorld(t, open)
+func testFeedCustomerUpdate(t *testing.T, w *world) {
 	a := w.create(t, w.rep1, w.engagement(w.rep1, w.custA1, w.today(3)))
 	a, err := w.s.AddRemark(w.ctx, w.rep1.ID, a.ID, a.Version, salesrec.Remark{Text: "客户要求下周再联系"})
 	noErr(t, err, "AddRemark")
@@ -160,8 +158,7 @@ func testFeedCustomerUpdate(t *testing.T, open Opener) {
 	}
 }
 
-func testFeedRollback(t *testing.T, open Opener) {
-	w := newWorld(t, open)
+func testFeedRollback(t *testing.T, w *world) {
 	e := w.create(t, w.rep1, w.engagement(w.rep1, w.custA1, w.today(3)))
 	_, pos := waitFeed(t, w.s, "", 1)
 
@@ -194,8 +191,7 @@ func testFeedRollback(t *testing.T, open Opener) {
 // testFeedOutOfOrderCommits: writer A takes its position first and commits
 // last; a reader polling in between must not move past A's position, so
 // that once A commits it is read, and B after it.
-func testFeedOutOfOrderCommits(t *testing.T, open Opener) {
-	w := newWorld(t, open)
+func testFeedOutOfOrderCommits(t *testing.T, w *world) {
 	if !w.h.ConcurrentWriters {
 		t.Skip("writers are serialised on this database: a later writer cannot commit first")
 	}
@@ -232,8 +228,7 @@ func testFeedOutOfOrderCommits(t *testing.T, open Opener) {
 
 // testCommitted: the channel Committed returns is armed at once, so a
 // commit made right after the call closes it with no waiter running yet.
-func testCommitted(t *testing.T, open Opener) {
-	w := newWorld(t, open)
+func testCommitted(t *testing.T, w *world) {
 	e := w.create(t, w.rep1, w.engagement(w.rep1, w.custA1, w.today(3)))
 	changed := w.s.Committed()
 	select {

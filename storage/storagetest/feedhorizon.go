@@ -88,8 +88,7 @@ func testFeedWriterPausedAfterBegin(t *testing.T, open Opener) {
 // readable within readableWithin of its commit. A writer that took the
 // feed lock and has an id does hold it, until it ends: that is the price
 // of never skipping a change.
-func testFeedUnrelatedTransaction(t *testing.T, open Opener) {
-	w := newWorld(t, open)
+func testFeedUnrelatedTransaction(t *testing.T, w *world) {
 	if !w.h.ConcurrentWriters || w.h.Dialect != "postgres" {
 		t.Skip("writers are serialised on this database: an open write transaction holds every writer, any other holds nothing")
 	}
@@ -153,8 +152,7 @@ func beginWithID(t *testing.T, w *world, lock func(context.Context, *sql.Tx) err
 // testFeedConcurrentReader: a reader tails the feed while writers commit
 // concurrently (in whatever order their transactions end); it must end
 // with exactly the feed — every change once, in feed order, none skipped.
-func testFeedConcurrentReader(t *testing.T, open Opener) {
-	w := newWorld(t, open)
+func testFeedConcurrentReader(t *testing.T, w *world) {
 	const writers, each = 6, 25
 	var es []salesrec.Engagement
 	for range writers {

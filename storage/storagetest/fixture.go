@@ -2,36 +2,12 @@ package storagetest
 
 import (
 	"context"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/dealtrail/dealtrail/salesrec"
 	"github.com/dealtrail/dealtrail/storage"
 )
-
-// Clock is a settable clock for tests, safe for concurrent use.
-type Clock struct {
-	mu sync.Mutex
-	t  time.Time
-}
-
-// NewClock returns a clock standing at t.
-func NewClock(t time.Time) *Clock { return &Clock{t: t} }
-
-// Now returns the clock's time.
-func (c *Clock) Now() time.Time {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.t
-}
-
-// Advance moves the clock forward by d.
-func (c *Clock) Advance(d time.Duration) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.t = c.t.Add(d)
-}
 
 // shanghai is UTC+8 without a tz database lookup.
 var shanghai = time.FixedZone("CST", 8*3600)
@@ -47,7 +23,7 @@ var start = time.Date(2026, 3, 2, 10, 0, 0, 0, shanghai)
 type world struct {
 	h     Harness
 	s     *storage.Store
-	clock *Clock
+	clock *salesrec.ManualClock
 	ctx   context.Context
 
 	teamA, teamB                       salesrec.Team
@@ -60,7 +36,7 @@ type world struct {
 // settings of opts[0].
 func newWorld(t testing.TB, open Opener, opts ...storage.Options) *world {
 	t.Helper()
-	w := &world{clock: NewClock(start), ctx: context.Background()}
+	w := &world{clock: salesrec.NewManualClock(start), ctx: context.Background()}
 	var o storage.Options
 	if len(opts) > 0 {
 		o = opts[0]

@@ -7,8 +7,7 @@ import (
 	"github.com/dealtrail/dealtrail/salesrec"
 )
 
-func testHistory(t *testing.T, open Opener) {
-	w := newWorld(t, open)
+func testHistory(t *testing.T, w *world) {
 	v1 := w.create(t, w.rep1, w.engagement(w.rep1, w.custA1, w.today(3)))
 	w.clock.Advance(time.Hour)
 	v2 := v1
@@ -81,8 +80,7 @@ func testHistory(t *testing.T, open Opener) {
 	wantErr(t, err, salesrec.ErrNotFound, "history of another team's engagement")
 }
 
-func testHistoryAppendOnly(t *testing.T, open Opener) {
-	w := newWorld(t, open)
+func testHistoryAppendOnly(t *testing.T, w *world) {
 	e := w.create(t, w.rep1, w.engagement(w.rep1, w.custA1, w.today(3)))
 	w.refuse(t, e.ID, []rawStatement{
 		{"", `UPDATE dealtrail_history SET actor_id = 'someone-else' WHERE engagement_id = ?`},

@@ -11,8 +11,7 @@ import (
 // team's customers ever held: a rename, a removed contact and a short name
 // added later all leave the former values readable, numbered in the order
 // they were recorded, and the table refuses changes made around the store.
-func testCustomerIdentities(t *testing.T, open Opener) {
-	w := newWorld(t, open)
+func testCustomerIdentities(t *testing.T, w *world) {
 	values := func(ids []salesrec.Identity, customerID string) []string {
 		var out []string
 		for _, id := range ids {

@@ -25,8 +25,7 @@ func (w *world) footprint(t testing.TB) footprint {
 	return footprint{n, feed, customers}
 }
 
-func testBadInput(t *testing.T, open Opener) {
-	w := newWorld(t, open)
+func testBadInput(t *testing.T, w *world) {
 	e := w.create(t, w.rep1, w.engagement(w.rep1, w.custA1, w.today(3)))
 	before := w.footprint(t)
 
@@ -134,8 +133,7 @@ var tricky = []string{
 	"emoji 📈 and 全角引号“”",
 }
 
-func testTextRoundTrip(t *testing.T, open Opener) {
-	w := newWorld(t, open)
+func testTextRoundTrip(t *testing.T, w *world) {
 	for i, s := range tricky {
 		c, err := w.s.CreateCustomer(w.ctx, w.managerA.ID, newCustomer(s+" 有限公司", s))
 		noErr(t, err, "CreateCustomer")
@@ -177,8 +175,7 @@ func testTextRoundTrip(t *testing.T, open Opener) {
 	}
 }
 
-func testTime(t *testing.T, open Opener) {
-	w := newWorld(t, open)
+func testTime(t *testing.T, w *world) {
 	w.clock.Advance(12 * time.Hour) // now: 2026-03-02 14:00 UTC
 	newYork := time.FixedZone("", -5*3600)
 	kathmandu := time.FixedZone("", 5*3600+45*60)

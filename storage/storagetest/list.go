@@ -30,8 +30,7 @@ func sameIDs(t testing.TB, got, want []string, what string) {
 	}
 }
 
-func testListAndCount(t *testing.T, open Opener) {
-	w := newWorld(t, open)
+func testListAndCount(t *testing.T, w *world) {
 	e1 := w.create(t, w.rep1, w.engagement(w.rep1, w.custA1, w.today(3)))
 	w.clock.Advance(time.Minute)
 	e2 := w.create(t, w.rep2, w.engagement(w.rep2, w.custA2, w.today(3)))
@@ -98,8 +97,7 @@ func testListAndCount(t *testing.T, open Opener) {
 	wantErr(t, err, salesrec.ErrForbidden, "a list by someone who is no member")
 }
 
-func testListPagination(t *testing.T, open Opener) {
-	w := newWorld(t, open)
+func testListPagination(t *testing.T, w *world) {
 	var created []salesrec.Engagement
 	for i := 0; i < 7; i++ {
 		created = append(created, w.create(t, w.rep1, w.engagement(w.rep1, w.custA1, w.today(3))))
@@ -139,8 +137,7 @@ func testListPagination(t *testing.T, open Opener) {
 	wantErr(t, err, salesrec.ErrInvalid, "a cursor the store did not make")
 }
 
-func testActions(t *testing.T, open Opener) {
-	w := newWorld(t, open)
+func testActions(t *testing.T, w *world) {
 	overdue := w.create(t, w.rep1, w.engagement(w.rep1, w.custA1, w.today(-1)))
 	dueToday := w.create(t, w.rep1, w.engagement(w.rep1, w.custA1, w.today(0)))
 	dueSoon := w.create(t, w.rep2, w.engagement(w.rep2, w.custA2, w.today(3)))

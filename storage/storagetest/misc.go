@@ -12,8 +12,7 @@ import (
 // the index needs the real phone and email to scrub them from indexed text,
 // whatever form they were written in — while every read on behalf of an
 // actor who may not see contacts still masks them.
-func testSnapshot(t *testing.T, open Opener) {
-	w := newWorld(t, open)
+func testSnapshot(t *testing.T, w *world) {
 	const phone, email = "021-5555 0101", "qian.li@xingchen.example.cn"
 	cust := newCustomer("苏州星河精密机械有限公司", "制造业")
 	cust.Contacts[0].Phone, cust.Contacts[0].Email = phone, email
@@ -116,8 +115,7 @@ func testBulkInsert(t *testing.T, open Opener) {
 
 // testErrorsHideValues: a unique violation must not echo the value that
 // collided (PostgreSQL's error detail does).
-func testErrorsHideValues(t *testing.T, open Opener) {
-	w := newWorld(t, open)
+func testErrorsHideValues(t *testing.T, w *world) {
 	_, err := w.s.CreateCustomer(w.ctx, w.managerA.ID, newCustomer(w.custA1.Name, "制造业"))
 	wantErr(t, err, salesrec.ErrConflict, "duplicate customer")
 	if strings.Contains(err.Error(), w.custA1.Name) || strings.Contains(err.Error(), "星辰") {

@@ -12,8 +12,7 @@ import (
 // holds exactly the actions salesrec's one rule, Action.IsOverdue, calls
 // overdue — for open, won and terminated engagements alike — and Findings
 // reports the same ones.
-func testOverdueListMatchesRule(t *testing.T, open Opener) {
-	w := newWorld(t, open)
+func testOverdueListMatchesRule(t *testing.T, w *world) {
 	openE := w.create(t, w.rep1, w.engagement(w.rep1, w.custA1, w.today(-2)))
 	won := w.create(t, w.rep1, w.engagement(w.rep1, w.custA1, w.today(-2)))
 	_, err := w.s.CloseEngagement(w.ctx, w.rep1.ID, won.ID, won.Version, salesrec.StatusWon,

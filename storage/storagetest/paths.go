@@ -16,8 +16,7 @@ import (
 // engagement, as CreateEngagement and UpdateEngagement do, so a host maps an
 // error to one form field: LogInteraction's bad topic is
 // "interactions[N].topic", N being the index the interaction would take.
-func testFieldPaths(t *testing.T, open Opener) {
-	w := newWorld(t, open)
+func testFieldPaths(t *testing.T, w *world) {
 	base := w.create(t, w.rep1, w.engagement(w.rep1, w.custA1, w.today(3)))
 	n := len(base.Interactions) // the index a logged interaction would take
 	if n != 1 || len(base.Remarks) != 0 || len(base.Actions) != 1 {

@@ -45,11 +45,13 @@ type Execer interface {
 // t.Cleanup) for it to be closed and removed.
 type Opener func(t testing.TB, o storage.Options) Harness
 
-// Run runs the conformance suite against the stores open returns.
+// Run runs the conformance suite against the stores open returns. Each
+// case runs in parallel on a store of its own.
 func Run(t *testing.T, open Opener) {
-	tests := []struct {
+	// Cases on the common fixture: a fresh store seeded by newWorld.
+	inWorld := []struct {
 		name string
-		run  func(t *testing.T, open Opener)
+		run  func(t *testing.T, w *world)
 	}{
 		{"TeamsAndMembers", testTeamsAndMembers},
 		{"Customers", testCustomers},
@@ -72,30 +74,40 @@ func Run(t *testing.T, open Opener) {
 		{"CustomerIdentities", testCustomerIdentities},
 		{"FeedRollback", testFeedRollback},
 		{"FeedOutOfOrderCommits", testFeedOutOfOrderCommits},
-		{"FeedWriterPausedAfterBegin", testFeedWriterPausedAfterBegin},
 		{"FeedUnrelatedTransaction", testFeedUnrelatedTransaction},
 		{"FeedConcurrentReader", testFeedConcurrentReader},
 		{"Committed", testCommitted},
 		{"Snapshot", testSnapshot},
 		{"StaleVersion", testStaleVersion},
 		{"TwoWritersOneSnapshot", testTwoWritersOneSnapshot},
-		{"NoLostUpdates", testNoLostUpdates},
-		{"ConcurrentWriters", testConcurrentWriters},
 		{"Access", testAccess},
-		{"AccessMatrix", testAccessMatrix},
 		{"Masking", testMasking},
 		{"BadInput", testBadInput},
-		{"Rules", testRules},
 		{"TextRoundTrip", testTextRoundTrip},
 		{"Time", testTime},
-		{"BulkInsert", testBulkInsert},
 		{"ErrorsHideValues", testErrorsHideValues},
 		{"AmountLimit", testAmountLimit},
 	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			t.Parallel()
-			tc.run(t, open)
-		})
+	// Cases that open their stores themselves, with other options or
+	// fixtures.
+	ownStores := []struct {
+		name string
+		run  func(t *testing.T, open Opener)
+	}{
+		{"FeedWriterPausedAfterBegin", testFeedWriterPausedAfterBegin},
+		{"NoLostUpdates", testNoLostUpdates},
+		{"ConcurrentWriters", testConcurrentWriters},
+		{"AccessMatrix", testAccessMatrix},
+		{"Rules", testRules},
+		{"BulkInsert", testBulkInsert},
+	}
+	parallel := func(name string, run func(t *testing.T)) {
+		t.Run(name, func(t *testing.T) { t.Parallel(); run(t) })
+	}
+	for _, tc := range inWorld {
+		parallel(tc.name, func(t *testing.T) { tc.run(t, newWorld(t, open)) })
+	}
+	for _, tc := range ownStores {
+		parallel(tc.name, func(t *testing.T) { tc.run(t, open) })
 	}
 }

@@ -13,35 +13,11 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"sync"
-	"time"
 
 	"github.com/dealtrail/dealtrail/kb"
 	"github.com/dealtrail/dealtrail/salesrec"
 	"github.com/dealtrail/dealtrail/storage"
 )
-
-// Clock is the demo's injected clock: the demo moves it forward to replay a
-// few weeks of a team's work in a second.
-type Clock struct {
-	mu sync.Mutex
-	t  time.Time
-}
-
-// Now returns the demo time.
-func (c *Clock) Now() time.Time {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.t
-}
-
-func (c *Clock) set(t time.Time) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.t = t
-}
-
-var _ salesrec.Clock = (*Clock)(nil)
 
 // state is what a run remembers in its directory, so a second run without
 // -reset reads the same records instead of adding them again.
@@ -61,7 +37,7 @@ type Opener func(ctx context.Context, clock salesrec.Clock) (*storage.Store, err
 type demo struct {
 	w     io.Writer
 	dir   string
-	clock *Clock
+	clock *salesrec.ManualClock
 	store *storage.Store
 	index *kb.Index
 	st    state
@@ -88,7 +64,7 @@ func Run(ctx context.Context, w io.Writer, dir string, reset bool, open Opener) 
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
-	d := &demo{w: w, dir: dir, clock: &Clock{t: at(2024, 2, 27, 9, 0)}}
+	d := &demo{w: w, dir: dir, clock: salesrec.NewManualClock(at(2024, 2, 27, 9, 0))}
 	switch b, err := os.ReadFile(filepath.Join(dir, StateFile)); {
 	case err == nil:
 		if err := json.Unmarshal(b, &d.st); err != nil {

@@ -53,24 +53,39 @@ func (d *demo) record(ctx context.Context) error {
 		d.printf("客户 customer: %s(%s,%s)\n", saved.Name, saved.Kind.Label(salesrec.ZH), saved.Industry)
 	}
 
-	if err := d.manufacturing(ctx, team.ID, custIDs[0], p); err != nil {
-		return err
+	// Each pursuit is created open by its owner for its customer,
+	// remembered in the state, then replayed: its contacts, actions and
+	// close.
+	pursuits := []struct {
+		when   time.Time
+		owner  salesrec.Member
+		build  func(p people) salesrec.Engagement
+		id     *string
+		replay func(d *demo, ctx context.Context, e salesrec.Engagement, p people) error
+	}{
+		{at(2024, 2, 27, 9, 0), p.zhang, manufacturing, &d.st.Manufacturing, (*demo).manufacturing},
+		{at(2024, 3, 18, 17, 0), p.li, retail, &d.st.Retail, (*demo).retail},
+		{at(2024, 3, 1, 11, 0), p.zhang, logistics, &d.st.Logistics, (*demo).logistics},
 	}
-	if err := d.retail(ctx, team.ID, custIDs[1], p); err != nil {
-		return err
+	for i, pu := range pursuits {
+		e := pu.build(p)
+		e.TeamID, e.OwnerID, e.CustomerID, e.Status = team.ID, pu.owner.ID, custIDs[i], salesrec.StatusOpen
+		e, err := d.create(ctx, pu.when, pu.owner, e)
+		if err != nil {
+			return err
+		}
+		*pu.id = e.ID
+		if err := pu.replay(d, ctx, e, p); err != nil {
+			return err
+		}
 	}
-	return d.logistics(ctx, team.ID, custIDs[2], p)
+	return nil
 }
 
-func (d *demo) manufacturing(ctx context.Context, teamID, customerID string, p people) error {
-	e, err := d.create(ctx, at(2024, 2, 27, 9, 0), p.zhang, manufacturing(teamID, customerID, p))
-	if err != nil {
-		return err
-	}
-	d.st.Manufacturing = e.ID
-
+func (d *demo) manufacturing(ctx context.Context, e salesrec.Engagement, p people) error {
+	var err error
 	// Recorded the same evening: within 24 hours.
-	d.clock.set(at(2024, 2, 27, 18, 10))
+	d.clock.Set(at(2024, 2, 27, 18, 10))
 	if e, err = d.store.LogInteraction(ctx, p.zhang.ID, e.ID, e.Version, firstContact(p)); err != nil {
 		return err
 	}
@@ -89,7 +104,7 @@ func (d *demo) manufacturing(ctx context.Context, teamID, customerID string, p p
 	printFields(d, verr)
 
 	// A contact on March 6 written up only on March 8: kept, marked late.
-	d.clock.set(at(2024, 3, 8, 9, 15))
+	d.clock.Set(at(2024, 3, 8, 9, 15))
 	late := salesrec.Interaction{
 		OccurredAt:           at(2024, 3, 6, 15, 0),
 		Method:               salesrec.MethodVideo,
@@ -112,7 +127,7 @@ func (d *demo) manufacturing(ctx context.Context, teamID, customerID string, p p
 	}
 	d.printInteraction(e.Interactions[len(e.Interactions)-1])
 
-	d.clock.set(at(2024, 3, 8, 9, 30))
+	d.clock.Set(at(2024, 3, 8, 9, 30))
 	_, err = d.store.AddRemark(ctx, p.manager.ID, e.ID, e.Version, salesrec.Remark{
 		Text: "法务已开始审核合同模板,预计4月8日给出意见", Collaboration: salesrec.CollabLegalReview,
 	})
@@ -123,27 +138,15 @@ func (d *demo) manufacturing(ctx context.Context, teamID, customerID string, p p
 	return nil
 }
 
-func (d *demo) retail(ctx context.Context, teamID, customerID string, p people) error {
-	e, err := d.create(ctx, at(2024, 3, 18, 17, 0), p.li, retail(teamID, customerID, p))
-	if err != nil {
-		return err
-	}
-	d.st.Retail = e.ID
-
+func (d *demo) retail(ctx context.Context, e salesrec.Engagement, p people) error {
 	amount, err := salesrec.ParseMoney("¥80,000")
 	if err != nil {
 		return err
 	}
-	d.clock.set(at(2024, 3, 28, 16, 0))
-	e.Lessons = []salesrec.Lesson{
-		{Kind: salesrec.LessonSuccess, Text: "报价异议时拆分两期交付,老客户复购决策更快"},
-		{Kind: salesrec.LessonSuccess, Text: "A live dashboard demo removed stability doubts"},
-	}
-	if e, err = d.store.UpdateEngagement(ctx, p.li.ID, e); err != nil {
-		return err
-	}
-	e, err = d.store.CloseEngagement(ctx, p.li.ID, e.ID, e.Version, salesrec.StatusWon,
-		salesrec.Outcome{Amount: amount, SignedOn: day(2024, 3, 28)})
+	e, err = d.closePursuit(ctx, at(2024, 3, 28, 16, 0), p.li, e, salesrec.StatusWon,
+		salesrec.Outcome{Amount: amount, SignedOn: day(2024, 3, 28)},
+		salesrec.Lesson{Kind: salesrec.LessonSuccess, Text: "报价异议时拆分两期交付,老客户复购决策更快"},
+		salesrec.Lesson{Kind: salesrec.LessonSuccess, Text: "A live dashboard demo removed stability doubts"})
 	if err != nil {
 		return err
 	}
@@ -151,23 +154,11 @@ func (d *demo) retail(ctx context.Context, teamID, customerID string, p people) 
 	return nil
 }
 
-func (d *demo) logistics(ctx context.Context, teamID, customerID string, p people) error {
-	e, err := d.create(ctx, at(2024, 3, 1, 11, 0), p.zhang, logistics(teamID, customerID, p))
-	if err != nil {
-		return err
-	}
-	d.st.Logistics = e.ID
-
-	d.clock.set(at(2024, 3, 25, 10, 0))
-	e.Lessons = []salesrec.Lesson{
-		{Kind: salesrec.LessonImprovement, Text: "响应速度未达客户预期,竞品报价低时没有及时给出分期方案"},
-		{Kind: salesrec.LessonImprovement, Text: "Answer competitors' price cuts within 24 hours"},
-	}
-	if e, err = d.store.UpdateEngagement(ctx, p.zhang.ID, e); err != nil {
-		return err
-	}
-	e, err = d.store.CloseEngagement(ctx, p.zhang.ID, e.ID, e.Version, salesrec.StatusTerminated,
-		salesrec.Outcome{Reason: "预算调整,暂缓采购", ReasonCategory: salesrec.ReasonBudget})
+func (d *demo) logistics(ctx context.Context, e salesrec.Engagement, p people) error {
+	e, err := d.closePursuit(ctx, at(2024, 3, 25, 10, 0), p.zhang, e, salesrec.StatusTerminated,
+		salesrec.Outcome{Reason: "预算调整,暂缓采购", ReasonCategory: salesrec.ReasonBudget},
+		salesrec.Lesson{Kind: salesrec.LessonImprovement, Text: "响应速度未达客户预期,竞品报价低时没有及时给出分期方案"},
+		salesrec.Lesson{Kind: salesrec.LessonImprovement, Text: "Answer competitors' price cuts within 24 hours"})
 	if err != nil {
 		return err
 	}
@@ -175,9 +166,22 @@ func (d *demo) logistics(ctx context.Context, teamID, customerID string, p peopl
 	return nil
 }
 
+// closePursuit records the owner's review of a pursuit at the given demo
+// time, its lessons (结果与复盘), then closes it with status and outcome.
+func (d *demo) closePursuit(ctx context.Context, when time.Time, owner salesrec.Member, e salesrec.Engagement,
+	status salesrec.Status, o salesrec.Outcome, lessons ...salesrec.Lesson) (salesrec.Engagement, error) {
+	d.clock.Set(when)
+	e.Lessons = lessons
+	e, err := d.store.UpdateEngagement(ctx, owner.ID, e)
+	if err != nil {
+		return e, err
+	}
+	return d.store.CloseEngagement(ctx, owner.ID, e.ID, e.Version, status, o)
+}
+
 // create records a new pursuit at the given demo time and announces it.
 func (d *demo) create(ctx context.Context, when time.Time, owner salesrec.Member, e salesrec.Engagement) (salesrec.Engagement, error) {
-	d.clock.set(when)
+	d.clock.Set(when)
 	e, err := d.store.CreateEngagement(ctx, owner.ID, e)
 	if err != nil {
 		return e, err

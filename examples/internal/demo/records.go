@@ -92,12 +92,10 @@ func firstContact(p people) salesrec.Interaction {
 }
 
 // manufacturing is the new-customer pursuit that is still open.
-func manufacturing(teamID, customerID string, p people) salesrec.Engagement {
+func manufacturing(p people) salesrec.Engagement {
 	return salesrec.Engagement{
-		TeamID: teamID, OwnerID: p.zhang.ID, CustomerID: customerID,
-		Stage:  salesrec.StageNewCustomer,
-		Goal:   "挖掘客户的采购预算并推进方案确认",
-		Status: salesrec.StatusOpen,
+		Stage: salesrec.StageNewCustomer,
+		Goal:  "挖掘客户的采购预算并推进方案确认",
 		Needs: []salesrec.Need{
 			{Class: salesrec.NeedCore, Priority: salesrec.PriorityHigh, Content: "多数据源实时对接(ERP、MES、WMS)"},
 			{Class: salesrec.NeedExpected, Priority: salesrec.PriorityMedium, Content: "上线后三个月驻场培训"},
@@ -117,12 +115,10 @@ func manufacturing(teamID, customerID string, p people) salesrec.Engagement {
 }
 
 // retail is the existing customer's repeat purchase that was won.
-func retail(teamID, customerID string, p people) salesrec.Engagement {
+func retail(p people) salesrec.Engagement {
 	return salesrec.Engagement{
-		TeamID: teamID, OwnerID: p.li.ID, CustomerID: customerID,
-		Stage:  salesrec.StageExistingCustomer,
-		Goal:   "推进门店数据看板扩容的方案确认与签约",
-		Status: salesrec.StatusOpen,
+		Stage: salesrec.StageExistingCustomer,
+		Goal:  "推进门店数据看板扩容的方案确认与签约",
 		Needs: []salesrec.Need{
 			{Class: salesrec.NeedCore, Priority: salesrec.PriorityHigh, Content: "新增200家门店的数据看板账号"},
 		},
@@ -147,12 +143,10 @@ func retail(teamID, customerID string, p people) salesrec.Engagement {
 }
 
 // logistics is the pursuit that ended when the customer's budget changed.
-func logistics(teamID, customerID string, p people) salesrec.Engagement {
+func logistics(p people) salesrec.Engagement {
 	return salesrec.Engagement{
-		TeamID: teamID, OwnerID: p.zhang.ID, CustomerID: customerID,
-		Stage:  salesrec.StageNewCustomer,
-		Goal:   "确认运输管理系统的采购预算",
-		Status: salesrec.StatusOpen,
+		Stage: salesrec.StageNewCustomer,
+		Goal:  "确认运输管理系统的采购预算",
 		Needs: []salesrec.Need{
 			{Class: salesrec.NeedCore, Priority: salesrec.PriorityHigh, Content: "车辆调度与在途跟踪, Q3预算内上线"},
 		},

@@ -11,7 +11,7 @@ import (
 // review reads the records back the way a manager and a rep see them:
 // the team's list, overdue actions, findings, and what a rep may not see.
 func (d *demo) review(ctx context.Context) error {
-	d.clock.set(demoNow)
+	d.clock.Set(demoNow)
 	now := d.clock.Now()
 	d.section("复盘", "review at "+salesrec.DateOf(now).String()+" "+salesrec.FormatClock(now))
 

@@ -1,193 +1,252 @@
-// Package enumgen writes the methods every enum type of package salesrec
-// shares: its table, Label, Valid and UnmarshalText. The types and their
-// label tables stay hand-written; a type opts in with a directive line in
-// its doc comment naming its table:
+// Package enumgen writes package salesrec's enum types from one table,
+// Input (enums.txt): for each enum its type, constants, label table and
+// the methods every enum shares (table, Label, Valid, UnmarshalText). Each
+// value's code and labels are written once, in the table; the format is
+// described at the top of that file.
 //
-//	// Role is a team member's role.
-//	//
-//	//enumgen:table roles
-//	type Role string
-//
-// go doc hides the directive. Run it with go generate in salesrec; a test
-// there regenerates the file in memory and fails when the checked-in copy is
-// stale.
+// Run it with go generate in salesrec; a test there regenerates the file
+// in memory and fails when the checked-in copy is stale.
 package enumgen
 
 import (
+	"bufio"
 	"bytes"
 	"fmt"
-	"go/ast"
 	"go/format"
 	"go/parser"
 	"go/token"
+	"io"
 	"io/fs"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 )
 
-// Directive starts the comment line that marks an enum type; the table's
-// variable name follows it.
-const Directive = "//enumgen:table "
+// Input is the name of the table the enums are read from.
+const Input = "enums.txt"
 
 // Output is the name of the generated file.
 const Output = "enum_gen.go"
 
-// Enum is one marked type and the variable holding its table.
+// Enum is one enum type: its doc comment, its label table's variable and
+// the enum's plain name, and its values.
 type Enum struct {
-	Type  string
-	Table string
+	Type, Table    string
+	NameZh, NameEn string
+	Doc, ConstDoc  []string
+	Values         []Value
 }
 
-// Find parses the non-test Go files at the root of fsys, leaving out
-// generated ones, and returns the package name and the marked enums in
-// file-name and declaration order. A directive on a type that is not a
-// string or that names no enumTable variable is an error, and so is an
-// enumTable variable that no directive names (a type left without methods).
-func Find(fsys fs.FS) (pkg string, enums []Enum, err error) {
+// Value is one constant of an enum: its stable code and its labels.
+type Value struct {
+	Doc          []string
+	Const, Code  string
+	Zh, En       string
+	Alternatives []string
+}
+
+// Parse reads the enum table. A malformed line, a value before any enum,
+// an enum without values, or a type, constant or code given twice is an
+// error naming the line.
+func Parse(r io.Reader) ([]Enum, error) {
+	var (
+		enums   []Enum
+		pending []string
+		line    int
+		types   = map[string]bool{}
+		consts  = map[string]bool{}
+	)
+	fail := func(format string, args ...any) ([]Enum, error) {
+		return nil, fmt.Errorf("enumgen: %s:%d: %s", Input, line, fmt.Sprintf(format, args...))
+	}
+	sc := bufio.NewScanner(r)
+	for sc.Scan() {
+		line++
+		text := strings.TrimSpace(sc.Text())
+		switch {
+		case text == "" || strings.HasPrefix(text, "#"):
+			pending = nil
+		case strings.HasPrefix(text, "//"):
+			pending = append(pending, text)
+		case strings.HasPrefix(text, "enum "):
+			head, name, ok := strings.Cut(strings.TrimPrefix(text, "enum "), "|")
+			words := strings.Fields(head)
+			zh, en, ok2 := strings.Cut(name, "|")
+			if !ok || !ok2 || len(words) != 2 {
+				return fail("want enum <Type> <table> | <zh name> | <en name>")
+			}
+			if types[words[0]] {
+				return fail("enum %s is declared twice", words[0])
+			}
+			types[words[0]] = true
+			if len(enums) > 0 && len(enums[len(enums)-1].Values) == 0 {
+				return fail("enum %s has no values", enums[len(enums)-1].Type)
+			}
+			enums = append(enums, Enum{Type: words[0], Table: words[1],
+				NameZh: strings.TrimSpace(zh), NameEn: strings.TrimSpace(en), Doc: pending})
+			pending = nil
+		default:
+			if len(enums) == 0 {
+				return fail("a value before any enum")
+			}
+			e := &enums[len(enums)-1]
+			f := strings.Split(text, "|")
+			for i := range f {
+				f[i] = strings.TrimSpace(f[i])
+			}
+			if len(f) < 4 || len(f) > 5 || slices.Contains(f[:4], "") {
+				return fail("want <Const> | <code> | <zh label> | <en label> [| <alternatives>]")
+			}
+			if consts[f[0]] {
+				return fail("constant %s is declared twice", f[0])
+			}
+			consts[f[0]] = true
+			for _, v := range e.Values {
+				if v.Code == f[1] {
+					return fail("%s repeats the code %q of %s", f[0], f[1], v.Const)
+				}
+			}
+			if len(e.Values) == 0 && e.ConstDoc == nil {
+				e.ConstDoc, pending = pending, nil
+			}
+			v := Value{Doc: pending, Const: f[0], Code: f[1], Zh: f[2], En: f[3]}
+			if len(f) == 5 {
+				for _, a := range strings.Split(f[4], ";") {
+					if a = strings.TrimSpace(a); a != "" {
+						v.Alternatives = append(v.Alternatives, a)
+					}
+				}
+			}
+			e.Values = append(e.Values, v)
+			pending = nil
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return nil, err
+	}
+	if len(enums) == 0 {
+		return nil, fmt.Errorf("enumgen: %s declares no enum", Input)
+	}
+	if last := enums[len(enums)-1]; len(last.Values) == 0 {
+		return fail("enum %s has no values", last.Type)
+	}
+	return enums, nil
+}
+
+// Generate returns the formatted source of Output for the package at the
+// root of fsys, from its Input.
+func Generate(fsys fs.FS) ([]byte, error) {
+	pkg, err := packageName(fsys)
+	if err != nil {
+		return nil, err
+	}
+	in, err := fsys.Open(Input)
+	if err != nil {
+		return nil, err
+	}
+	defer in.Close()
+	enums, err := Parse(in)
+	if err != nil {
+		return nil, err
+	}
+	var b bytes.Buffer
+	fmt.Fprintf(&b, "// Code generated by enumgen from %s; DO NOT EDIT.\n\n", Input)
+	fmt.Fprintf(&b, "package %s\n\n", pkg)
+	b.WriteString("// Each enum: its type and constants, its label table, and the same four\n")
+	b.WriteString("// methods: its table, a display label, a validity check and text\n")
+	b.WriteString("// unmarshalling that refuses unknown values.\n")
+	for _, e := range enums {
+		writeEnum(&b, e)
+	}
+	return format.Source(b.Bytes())
+}
+
+func writeEnum(b *bytes.Buffer, e Enum) {
+	b.WriteString("\n")
+	writeDoc(b, e.Doc)
+	fmt.Fprintf(b, "type %s string\n\n", e.Type)
+	writeDoc(b, e.ConstDoc)
+	b.WriteString("const (\n")
+	for _, v := range e.Values {
+		writeDoc(b, v.Doc)
+		fmt.Fprintf(b, "%s %s = %q\n", v.Const, e.Type, v.Code)
+	}
+	b.WriteString(")\n\n")
+	fmt.Fprintf(b, "var %s = enumTable{Message{%q, %q}, []label{\n", e.Table, e.NameZh, e.NameEn)
+	for _, v := range e.Values {
+		fmt.Fprintf(b, "{code: %q, zh: %q, en: %q", v.Code, v.Zh, v.En)
+		if len(v.Alternatives) > 0 {
+			b.WriteString(", alt: []string{")
+			for i, a := range v.Alternatives {
+				if i > 0 {
+					b.WriteString(", ")
+				}
+				fmt.Fprintf(b, "%q", a)
+			}
+			b.WriteString("}")
+		}
+		b.WriteString("},\n")
+	}
+	b.WriteString("}}\n")
+	r := receiver(e.Type)
+	fmt.Fprintf(b, "\nfunc (%s) table() enumTable { return %s }\n", e.Type, e.Table)
+	b.WriteString("\n// Label returns the value's zh or en label.\n")
+	fmt.Fprintf(b, "func (%s %s) Label(lang Lang) string { return %s.label(string(%s), lang) }\n", r, e.Type, e.Table, r)
+	b.WriteString("\n// Valid reports whether the value is one of the known codes.\n")
+	fmt.Fprintf(b, "func (%s %s) Valid() bool { return %s.known(string(%s)) }\n", r, e.Type, e.Table, r)
+	b.WriteString("\n// UnmarshalText accepts a code or either label; unknown values are errors.\n")
+	fmt.Fprintf(b, "func (%s *%s) UnmarshalText(b []byte) error { return unmarshalEnum(%s, b) }\n", r, e.Type, r)
+}
+
+func writeDoc(b *bytes.Buffer, doc []string) {
+	for _, l := range doc {
+		b.WriteString(l + "\n")
+	}
+}
+
+// packageName is the package clause of the buildable, non-test Go files at
+// the root of fsys.
+func packageName(fsys fs.FS) (string, error) {
 	names, err := fs.Glob(fsys, "*.go")
 	if err != nil {
-		return "", nil, err
+		return "", err
 	}
 	sort.Strings(names)
-	fset := token.NewFileSet()
-	tables := map[string]bool{}
-	seen := map[string]bool{}
 	for _, name := range names {
 		if strings.HasSuffix(name, "_test.go") {
 			continue
 		}
 		src, err := fs.ReadFile(fsys, name)
 		if err != nil {
-			return "", nil, err
+			return "", err
 		}
-		f, err := parser.ParseFile(fset, path.Base(name), src, parser.ParseComments)
+		f, err := parser.ParseFile(token.NewFileSet(), path.Base(name), src, parser.PackageClauseOnly|parser.ParseComments)
 		if err != nil {
-			return "", nil, err
+			return "", err
 		}
-		if ast.IsGenerated(f) || !buildable(f) {
-			continue
-		}
-		if pkg == "" {
-			pkg = f.Name.Name
-		}
-		for _, d := range f.Decls {
-			gd, ok := d.(*ast.GenDecl)
-			if !ok {
-				continue
-			}
-			for _, s := range gd.Specs {
-				switch s := s.(type) {
-				case *ast.ValueSpec:
-					for i, n := range s.Names {
-						tables[n.Name] = isTable(s, i)
-					}
-				case *ast.TypeSpec:
-					table := directive(s.Doc, gd)
-					if table == "" {
-						continue
-					}
-					if id, ok := s.Type.(*ast.Ident); !ok || id.Name != "string" {
-						return "", nil, fmt.Errorf("enumgen: %s: %s is marked as an enum but is not a string type", name, s.Name.Name)
-					}
-					if seen[s.Name.Name] {
-						return "", nil, fmt.Errorf("enumgen: %s is marked twice", s.Name.Name)
-					}
-					seen[s.Name.Name] = true
-					enums = append(enums, Enum{Type: s.Name.Name, Table: table})
-				}
-			}
+		if buildable(src) {
+			return f.Name.Name, nil
 		}
 	}
-	if len(enums) == 0 {
-		return "", nil, fmt.Errorf("enumgen: no type carries a %q directive", strings.TrimSpace(Directive))
-	}
-	named := map[string]bool{}
-	for _, e := range enums {
-		if !tables[e.Table] {
-			return "", nil, fmt.Errorf("enumgen: %s names table %s, which no file declares as an enumTable", e.Type, e.Table)
-		}
-		named[e.Table] = true
-	}
-	for t, isTable := range tables {
-		if isTable && !named[t] {
-			return "", nil, fmt.Errorf("enumgen: table %s is named by no type's %q line", t, strings.TrimSpace(Directive))
-		}
-	}
-	return pkg, enums, nil
-}
-
-// isTable reports whether the i-th name of s is set to an enumTable literal.
-func isTable(s *ast.ValueSpec, i int) bool {
-	if i >= len(s.Values) {
-		return false
-	}
-	lit, ok := s.Values[i].(*ast.CompositeLit)
-	if !ok {
-		return false
-	}
-	id, ok := lit.Type.(*ast.Ident)
-	return ok && id.Name == "enumTable"
+	return "", fmt.Errorf("enumgen: no Go file names the package")
 }
 
 // buildable leaves out files kept from the build by a constraint line, such
 // as a //go:build ignore generator.
-func buildable(f *ast.File) bool {
-	for _, cg := range f.Comments {
-		if cg.Pos() > f.Package {
-			break
+func buildable(src []byte) bool {
+	for _, l := range strings.Split(string(src), "\n") {
+		l = strings.TrimSpace(l)
+		if strings.HasPrefix(l, "package ") {
+			return true
 		}
-		for _, c := range cg.List {
-			if strings.HasPrefix(c.Text, "//go:build ") {
-				return false
-			}
+		if strings.HasPrefix(l, "//go:build ") {
+			return false
 		}
 	}
 	return true
-}
-
-// directive returns the table named by a type's doc comment, or "". A lone
-// type declaration carries its comment on the GenDecl.
-func directive(doc *ast.CommentGroup, gd *ast.GenDecl) string {
-	if doc == nil && len(gd.Specs) == 1 {
-		doc = gd.Doc
-	}
-	if doc == nil {
-		return ""
-	}
-	for _, c := range doc.List {
-		if t, ok := strings.CutPrefix(c.Text, Directive); ok {
-			return strings.TrimSpace(t)
-		}
-	}
-	return ""
-}
-
-// Generate returns the formatted source of Output for the package at the
-// root of fsys.
-func Generate(fsys fs.FS) ([]byte, error) {
-	pkg, enums, err := Find(fsys)
-	if err != nil {
-		return nil, err
-	}
-	var b bytes.Buffer
-	b.WriteString("// Code generated by enumgen from the //enumgen:table directives; DO NOT EDIT.\n\n")
-	fmt.Fprintf(&b, "package %s\n\n", pkg)
-	b.WriteString("// Each enum type gets the same four methods: its table, a display label,\n")
-	b.WriteString("// a validity check and text unmarshalling that refuses unknown values.\n")
-	for _, e := range enums {
-		r := receiver(e.Type)
-		fmt.Fprintf(&b, "\nfunc (%s) table() enumTable { return %s }\n", e.Type, e.Table)
-		b.WriteString("\n// Label returns the value's zh or en label.\n")
-		fmt.Fprintf(&b, "func (%s %s) Label(lang Lang) string { return %s.label(string(%s), lang) }\n", r, e.Type, e.Table, r)
-		b.WriteString("\n// Valid reports whether the value is one of the known codes.\n")
-		fmt.Fprintf(&b, "func (%s %s) Valid() bool { return %s.known(string(%s)) }\n", r, e.Type, e.Table, r)
-		b.WriteString("\n// UnmarshalText accepts a code or either label; unknown values are errors.\n")
-		fmt.Fprintf(&b, "func (%s *%s) UnmarshalText(b []byte) error { return unmarshalEnum(%s, b) }\n", r, e.Type, r)
-	}
-	return format.Source(b.Bytes())
 }
 
 // receiver is the type name's first letter in lower case.

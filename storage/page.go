@@ -1,0 +1,27 @@
+package storage
+
+// pageSize is how many rows one read of a paged call returns: def when the
+// caller asks for 0, at most max.
+type pageSize struct{ def, max int }
+
+// The page sizes of the paged reads.
+var (
+	listPage     = pageSize{def: 50, max: 500}   // ListEngagements
+	feedPage     = pageSize{def: 100, max: 1000} // ReadFeed
+	identityPage = pageSize{def: 500, max: 5000} // IdentitiesAfter
+	idPage       = pageSize{def: 500, max: 5000} // EngagementIDs
+)
+
+// limit returns the page size for a requested limit: the default for 0,
+// the maximum for anything above it. A negative limit is an input error
+// naming the field "limit".
+func (p pageSize) limit(requested int) (int, error) {
+	switch {
+	case requested < 0:
+		return 0, invalid("limit", msgNotNegative)
+	case requested == 0:
+		return p.def, nil
+	default:
+		return min(requested, p.max), nil
+	}
+}
