@@ -77,7 +77,7 @@ func TestQueryTerms(t *testing.T) {
 	if got, want := analyzed(a, "价格偏高"), []string{"价格", "格偏", "偏高"}; !slices.Equal(got, want) {
 		t.Errorf("query terms = %q, want %q", got, want)
 	}
-	// A one-character query is a lone character (charQuery); bigrams and
+	// A one-character query is a lone character (charTerms); bigrams and
 	// words are terms.
 	for text, want := range map[string][]string{
 		"贵":       {"char:贵"},

@@ -262,7 +262,7 @@ func singularWords(s string) string {
 }
 
 // loneChars returns the characters of text that the analyzer leaves as
-// single-character terms (searched with charQuery), lower-cased and
+// single-character terms (searched with charTerms), lower-cased and
 // folded, for highlighting.
 func (s synonyms) loneChars(text string) []rune {
 	var out []rune
@@ -295,7 +295,7 @@ func (s synonyms) alternatives(group int, written string) []string {
 }
 
 // termKeys names the searches of tokens as terms() makes them: a term of
-// the text field, or the charQuery of a lone character.
+// the text field, or the charTerms of a lone character.
 func termKeys(tokens analysis.TokenStream) []string {
 	out := make([]string, 0, len(tokens))
 	for _, tok := range tokens {
