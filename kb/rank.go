@@ -220,3 +220,18 @@ func charWeight(c rune, term string) float64 {
 	}
 	return w
 }
+
+var _ query.Query = planQuery{}
+
+// Searcher implements query.Query.
+func (q planQuery) Searcher(ctx context.Context, i index.IndexReader, m mapping.IndexMapping, options search.SearcherOptions) (search.Searcher, error) {
+	st := &termStats{ctx: ctx, r: i, docs: map[string]uint64{}, without: q.syn.without}
+	built, err := q.build(st)
+	if err != nil {
+		return nil, err
+	}
+	if built == nil {
+		return searcher.NewMatchNoneSearcher(i)
+	}
+	return built.Searcher(ctx, i, m, options)
+}

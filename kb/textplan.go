@@ -1,17 +1,12 @@
 package kb
 
 import (
-	"context"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
-	"github.com/blevesearch/bleve/v2/mapping"
-	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
-	"github.com/blevesearch/bleve/v2/search/searcher"
-	index "github.com/blevesearch/bleve_index_api"
 )
 
 // The text of a search becomes a query in three layers:
@@ -27,7 +22,7 @@ import (
 //     words, quantities, lone characters). The word as written matches on
 //     any of its pieces, more the more it matches; a synonym matches on
 //     all of the pieces of one member. In a run of CJK characters the
-//     bigrams at odd offsets (付慢 of 交付慢) likely span two words and
+//     bigrams that likely span two words (付慢 of 交付慢, see segment)
 //     weigh weightCross: what decides is the meaningful pieces.
 //   - forms: a bigram is looked up as the word itself, inside a longer
 //     word and negated (see wordmarks.go), each weighed.
@@ -77,21 +72,6 @@ type planQuery struct {
 	syn   synonyms
 	boost float64
 	cover bool
-}
-
-var _ query.Query = planQuery{}
-
-// Searcher implements query.Query.
-func (q planQuery) Searcher(ctx context.Context, i index.IndexReader, m mapping.IndexMapping, options search.SearcherOptions) (search.Searcher, error) {
-	st := &termStats{ctx: ctx, r: i, docs: map[string]uint64{}, without: q.syn.without}
-	built, err := q.build(st)
-	if err != nil {
-		return nil, err
-	}
-	if built == nil {
-		return searcher.NewMatchNoneSearcher(i)
-	}
-	return built.Searcher(ctx, i, m, options)
 }
 
 // concept is one concept of a query before its weight is known: its
