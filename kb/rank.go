@@ -49,19 +49,25 @@ const (
 type flatTerm struct {
 	field, term string
 	weight      float64
+	// docs, when not zero, is how many documents hold the term, already
+	// read (see termStats); zero means read it.
+	docs uint64
 }
 
 var _ query.Query = flatTerm{}
 
 // Searcher implements query.Query.
 func (q flatTerm) Searcher(ctx context.Context, i index.IndexReader, _ mapping.IndexMapping, options search.SearcherOptions) (search.Searcher, error) {
-	r, err := i.TermFieldReader(ctx, []byte(q.term), q.field, false, false, false)
-	if err != nil {
-		return nil, err
-	}
-	n := r.Count()
-	if err := r.Close(); err != nil {
-		return nil, err
+	n := q.docs
+	if n == 0 {
+		r, err := i.TermFieldReader(ctx, []byte(q.term), q.field, false, false, false)
+		if err != nil {
+			return nil, err
+		}
+		n = r.Count()
+		if err := r.Close(); err != nil {
+			return nil, err
+		}
 	}
 	if n == 0 {
 		return searcher.NewMatchNoneSearcher(i)

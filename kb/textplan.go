@@ -224,6 +224,8 @@ type pieces struct {
 	tokens  analysis.TokenStream
 	weights []float64
 	idf     float64
+	// st holds the document counts read while weighing the pieces.
+	st *termStats
 }
 
 // pieces analyzes text and weighs its tokens: a bigram likely spanning
@@ -234,7 +236,7 @@ type pieces struct {
 // weighted mean of the tokens' (a lone character counts as the mean of
 // the others: how rare it is as a term says little about it).
 func (s synonyms) pieces(text string, st *termStats, singles bool) (pieces, error) {
-	p := pieces{tokens: s.analyzer.Analyze([]byte(text))}
+	p := pieces{tokens: s.analyzer.Analyze([]byte(text)), st: st}
 	words, left, err := segment(p.tokens, st)
 	if err != nil {
 		return pieces{}, err
@@ -283,7 +285,7 @@ func (s synonyms) anyPieces(p pieces, weight float64) query.Query {
 	}
 	qs := make([]query.Query, len(p.tokens))
 	for k, tok := range p.tokens {
-		qs[k] = s.pieceQuery(tok, weight*p.weights[k]/total)
+		qs[k] = s.pieceQuery(tok, weight*p.weights[k]/total, p.st)
 	}
 	if len(qs) == 1 {
 		return qs[0]
@@ -297,7 +299,7 @@ func (s synonyms) anyPieces(p pieces, weight float64) query.Query {
 func (s synonyms) allPieces(p pieces, weight float64) query.Query {
 	qs := make([]query.Query, len(p.tokens))
 	for k, tok := range p.tokens {
-		qs[k] = s.pieceQuery(tok, weight/float64(len(p.tokens)))
+		qs[k] = s.pieceQuery(tok, weight/float64(len(p.tokens)), p.st)
 	}
 	if len(qs) == 1 {
 		return qs[0]
@@ -333,7 +335,7 @@ func (s synonyms) groupQuery(written pieces, members []pieces, weight float64) q
 // pieceQuery searches one analyzed token of a query with weight: a lone
 // character through the terms holding it, a bigram in each of its forms,
 // anything else as the term it is.
-func (s synonyms) pieceQuery(tok *analysis.Token, weight float64) query.Query {
+func (s synonyms) pieceQuery(tok *analysis.Token, weight float64, st *termStats) query.Query {
 	if loneCharacter(tok) && !s.without.has(stepOneChar) {
 		r := []rune(string(tok.Term))
 		return charTerms{c: r[0], weight: weight}
@@ -342,10 +344,16 @@ func (s synonyms) pieceQuery(tok *analysis.Token, weight float64) query.Query {
 		return flatTerm{field: fieldText, term: string(tok.Term), weight: weight}
 	}
 	base, marks := splitMarks(string(tok.Term))
-	forms := bigramForms(base, marks)
-	leaves := make(bestOf, len(forms))
-	for i, f := range forms {
-		leaves[i] = flatTerm{field: fieldText, term: f.term, weight: weight * f.weight}
+	var leaves bestOf
+	for _, f := range bigramForms(base, marks) {
+		// The forms were counted when the pieces were weighed (segment):
+		// a form no document holds is not searched at all.
+		if n, err := st.count(f.term); err != nil || n > 0 {
+			leaves = append(leaves, flatTerm{field: fieldText, term: f.term, weight: weight * f.weight, docs: n})
+		}
+	}
+	if len(leaves) == 0 {
+		return flatTerm{field: fieldText, term: base, weight: weight}
 	}
 	return leaves
 }
