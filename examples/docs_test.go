@@ -32,6 +32,7 @@ var docPackages = map[string]string{
 	"open":          "storage/open",
 	"kb":            "kb",
 	"kbtest":        "kb/kbtest",
+	"lessonpage":    "kb/lessonpage",
 	"dealtrailhttp": "examples/crmhttp/dealtrailhttp",
 }
 

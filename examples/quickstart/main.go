@@ -16,16 +16,9 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 
 	"github.com/dealtrail/dealtrail/examples/internal/demo"
-	"github.com/dealtrail/dealtrail/salesrec"
-	"github.com/dealtrail/dealtrail/storage"
-	"github.com/dealtrail/dealtrail/storage/sqlite"
 )
-
-// dbFile is the SQLite file inside the data directory.
-const dbFile = "dealtrail.db"
 
 func main() {
 	dir := flag.String("dir", "dealtrail-data", "directory for the SQLite file and the knowledge-base index")
@@ -40,16 +33,5 @@ func main() {
 
 // run is the whole quickstart; main only parses flags. Tests call it directly.
 func run(ctx context.Context, w io.Writer, dir string, reset bool) error {
-	path := filepath.Join(dir, dbFile)
-	if reset {
-		for _, name := range []string{path, path + "-wal", path + "-shm"} {
-			if err := os.Remove(name); err != nil && !os.IsNotExist(err) {
-				return err
-			}
-		}
-	}
-	return demo.Run(ctx, w, dir, reset, func(ctx context.Context, clock salesrec.Clock) (*storage.Store, error) {
-		// Open creates the file and applies the embedded migrations.
-		return sqlite.Open(ctx, path, sqlite.Options{Options: storage.Options{Clock: clock}})
-	})
+	return demo.Run(ctx, w, dir, reset, demo.SQLite(dir, reset))
 }

@@ -54,67 +54,125 @@ const (
 // holds the knowledge-base index and the demo's state; with reset they are
 // removed first (the opener removes its own data).
 func Run(ctx context.Context, w io.Writer, dir string, reset bool, open Opener) error {
+	d, err := start(ctx, w, dir, reset, open)
+	if err != nil {
+		return err
+	}
+	defer d.close()
+	if err := d.recordOnce(ctx); err != nil {
+		return err
+	}
+	if err := d.review(ctx); err != nil {
+		return err
+	}
+	return d.search(ctx)
+}
+
+// Team is the demo's team, recorded and searchable: the open store and
+// knowledge base, and the ids of its people and pursuits. Close closes
+// both.
+type Team struct {
+	Store *storage.Store
+	Index *kb.Index
+	// TeamID and the members: the manager 周经理 and the reps 张伟 and 李娜.
+	TeamID, ManagerID, ZhangID, LiID string
+	// The pursuits: manufacturing is open, retail won, logistics terminated.
+	Manufacturing, Retail, Logistics string
+
+	d *demo
+}
+
+// Close closes the knowledge base and the store.
+func (t *Team) Close() error { return t.d.close() }
+
+// Open opens the demo's records in dir, recording them first when dir
+// holds none (telling w what it records), and brings the knowledge base up
+// to date with them. The caller closes the Team.
+func Open(ctx context.Context, w io.Writer, dir string, reset bool, open Opener) (*Team, error) {
+	d, err := start(ctx, w, dir, reset, open)
+	if err != nil {
+		return nil, err
+	}
+	if err := d.recordOnce(ctx); err != nil {
+		d.close()
+		return nil, err
+	}
+	if err := d.syncIndex(ctx); err != nil {
+		d.close()
+		return nil, err
+	}
+	return &Team{
+		Store: d.store, Index: d.index,
+		TeamID: d.st.TeamID, ManagerID: d.st.ManagerID, ZhangID: d.st.ZhangID, LiID: d.st.LiID,
+		Manufacturing: d.st.Manufacturing, Retail: d.st.Retail, Logistics: d.st.Logistics,
+		d: d,
+	}, nil
+}
+
+// start prepares dir, reads an earlier run's state and opens the store and
+// the knowledge base.
+func start(ctx context.Context, w io.Writer, dir string, reset bool, open Opener) (*demo, error) {
 	if reset {
 		for _, name := range []string{IndexDir, StateFile} {
 			if err := os.RemoveAll(filepath.Join(dir, name)); err != nil {
-				return err
+				return nil, err
 			}
 		}
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
+		return nil, err
 	}
 	d := &demo{w: w, dir: dir, clock: salesrec.NewManualClock(at(2024, 2, 27, 9, 0))}
 	switch b, err := os.ReadFile(filepath.Join(dir, StateFile)); {
 	case err == nil:
 		if err := json.Unmarshal(b, &d.st); err != nil {
-			return fmt.Errorf("%s is damaged (%v): run with -reset", StateFile, err)
+			return nil, fmt.Errorf("%s is damaged (%v): run with -reset", StateFile, err)
 		}
 	case errors.Is(err, fs.ErrNotExist):
 		d.fresh = true
 	default:
-		return err
+		return nil, err
 	}
 	store, err := open(ctx, d.clock)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	defer store.Close()
 	d.store = store
 	index, err := kb.Open(filepath.Join(dir, IndexDir), store, kb.Options{})
 	if err != nil {
-		return err
+		store.Close()
+		return nil, err
 	}
-	defer index.Close()
 	d.index = index
-	return d.run(ctx)
+	return d, nil
 }
 
-func (d *demo) run(ctx context.Context) error {
+// close closes the index, then the store.
+func (d *demo) close() error {
+	return errors.Join(d.index.Close(), d.store.Close())
+}
+
+// recordOnce records the team's work into a fresh directory and saves the
+// ids; a directory an earlier run recorded into is read as it is.
+func (d *demo) recordOnce(ctx context.Context) error {
 	abs, err := filepath.Abs(d.dir)
 	if err != nil {
 		return err
 	}
 	d.printf("dealtrail 快速上手 quickstart — 数据目录 data directory: %s\n", abs)
 	d.printf("(演示时钟 demo clock: 回放 2024 年 2–4 月的团队工作)\n")
-	if d.fresh {
-		if err := d.record(ctx); err != nil {
-			return err
-		}
-		b, err := json.MarshalIndent(d.st, "", "  ")
-		if err != nil {
-			return err
-		}
-		if err := os.WriteFile(filepath.Join(d.dir, StateFile), b, 0o644); err != nil {
-			return err
-		}
-	} else {
+	if !d.fresh {
 		d.printf("\n目录里已有上次的记录:跳过录入,直接查询 (use -reset to start over)\n")
+		return nil
 	}
-	if err := d.review(ctx); err != nil {
+	if err := d.record(ctx); err != nil {
 		return err
 	}
-	return d.search(ctx)
+	b, err := json.MarshalIndent(d.st, "", "  ")
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(filepath.Join(d.dir, StateFile), b, 0o644)
 }
 
 func (d *demo) printf(format string, args ...any) { fmt.Fprintf(d.w, format, args...) }

@@ -15,18 +15,8 @@ import (
 // the questions a team asks, in Chinese and in English.
 func (d *demo) search(ctx context.Context) error {
 	d.section("团队知识库", "team knowledge base")
-	// The last record written is the logistics pursuit's close. Wait until
-	// the index has applied it, not just for one Sync: on PostgreSQL a
-	// committed change stays out of the feed while an older dealtrail
-	// writer is still in flight.
-	last, err := d.store.Engagement(ctx, d.st.ManagerID, d.st.Logistics)
-	if err != nil {
+	if err := d.syncIndex(ctx); err != nil {
 		return err
-	}
-	wctx, cancel := context.WithTimeout(ctx, time.Minute)
-	defer cancel()
-	if err := d.index.SyncUntil(wctx, last.ID, last.Version); err != nil {
-		return fmt.Errorf("syncing the knowledge base: %w", err)
 	}
 	d.printf("知识库已更新,可搜索最新经验 the knowledge base is up to date: the latest lessons are searchable\n")
 
@@ -73,6 +63,23 @@ func (d *demo) search(ctx context.Context) error {
 			}
 			d.printf("     分面 %s %s: %s\n", kb.FacetLabel(name, salesrec.ZH), kb.FacetLabel(name, salesrec.EN), strings.Join(parts, ", "))
 		}
+	}
+	return nil
+}
+
+// syncIndex brings the knowledge base up to the last record written, the
+// logistics pursuit's close. It waits until the index has applied it, not
+// just for one Sync: on PostgreSQL a committed change stays out of the
+// feed while an older dealtrail writer is still in flight.
+func (d *demo) syncIndex(ctx context.Context) error {
+	last, err := d.store.Engagement(ctx, d.st.ManagerID, d.st.Logistics)
+	if err != nil {
+		return err
+	}
+	wctx, cancel := context.WithTimeout(ctx, time.Minute)
+	defer cancel()
+	if err := d.index.SyncUntil(wctx, last.ID, last.Version); err != nil {
+		return fmt.Errorf("syncing the knowledge base: %w", err)
 	}
 	return nil
 }
