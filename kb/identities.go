@@ -289,7 +289,7 @@ func mentionQuery(value string) query.Query {
 			continue
 		}
 		han = true
-		if quantityRune(t[i]) || quantityRune(t[i+1]) {
+		if quantityBigram(t, i) {
 			continue
 		}
 		forms := bigramForms(string(t[i:i+2]), 0)

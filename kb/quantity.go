@@ -273,17 +273,34 @@ func formatNumber(v float64) string {
 	return strconv.FormatFloat(v, 'f', -1, 64)
 }
 
-// quantityRune reports whether r can be part of a quantity in Chinese: a
-// numeral, a multiplier or a character of a unit.
-func quantityRune(r rune) bool {
-	if _, ok := chineseDigits[r]; ok {
+// quantityBigram reports whether the bigram t[i], t[i+1] of a name may
+// have gone into a quantity in indexed text instead of a bigram: it holds
+// a numeral or multiplier (九天, 万科 after 30), or a unit starts at i
+// where a number may stand before it (天 of 九天科技, 年 of 2024年华).
+func quantityBigram(t []rune, i int) bool {
+	if numeral(t[i]) || numeral(t[i+1]) {
 		return true
 	}
-	if _, ok := chineseUnits[r]; ok {
-		return true
+	if i > 0 && !numeral(t[i-1]) {
+		return false
 	}
-	return strings.ContainsRune(quantityUnitChars, r)
+	rest := string(t[i:])
+	for _, u := range durationUnits {
+		if strings.HasPrefix(rest, u.word) {
+			return true
+		}
+	}
+	for _, u := range moneyUnits {
+		if strings.HasPrefix(rest, u) {
+			return true
+		}
+	}
+	return false
 }
 
-// quantityUnitChars are the characters of the Chinese units.
-const quantityUnitChars = "个工作日星期礼拜小时月天周年元块钱"
+// numeral reports whether r is a Chinese numeral or multiplier.
+func numeral(r rune) bool {
+	_, digit := chineseDigits[r]
+	_, unit := chineseUnits[r]
+	return digit || unit
+}
