@@ -43,6 +43,13 @@ func TestTextAnalyzer(t *testing.T) {
 		{"full-width letters fold and lower", "ＥＲＰ对接", []string{"erp", "对接"}, []string{"ＥＲＰ"}},
 		{"traditional folds to simplified", "預算不足，選擇了競品", []string{"预算", "竞品", "选择"}, []string{"預算"}},
 		{"bigrams, not unigrams", "价格太贵", []string{"价格", "格太", "太贵"}, []string{"价", "贵"}},
+		{"a word going on into a longer one is marked", "戴好安全帽，数据安全很重要", []string{"安全+", "全帽", "安全"}, []string{"安全帽"}},
+		{"a negated word is marked", "客户不满意，也不太满意", []string{"不满+", "满意!", "太满!+"}, nil},
+		{"an amount is one term however written", "三十万、30万元、300,000和¥300k", []string{"300000"}, []string{"30", "万", "三十", "300", "万元"}},
+		{"a larger amount is another term", "130万元级", []string{"1300000", "级"}, []string{"300000", "万元"}},
+		{"durations are terms of their unit", "两周 2周 12周 三个月 3 months", []string{"2week", "12week", "3month"}, []string{"周", "2", "个月"}},
+		{"numbers as people say them", "一万五 三千五 一百零五 两百五十 1.5万", []string{"15000", "3500", "105", "250"}, []string{"10005", "3005"}},
+		{"words holding numerals stay words", "一致认可，十分满意，万一延期，千万别拖", []string{"一致+", "十分+", "万一+", "千万+"}, []string{"1", "10", "10000000"}},
 		{"a lone character stays", "贵，太贵", []string{"贵", "太贵"}, nil},
 		{"mixed Latin and Chinese split", "ERP对接和Q3预算", []string{"erp", "对接", "q3", "预算"}, nil},
 		{"simple plurals", "prices competitors companies fees KPIs", []string{"price", "competitor", "company", "fee", "kpi"}, []string{"prices", "competitors"}},
@@ -61,7 +68,7 @@ func TestQueryTerms(t *testing.T) {
 	if got, want := analyzed(a, "价格偏高"), []string{"价格", "格偏", "偏高"}; !slices.Equal(got, want) {
 		t.Errorf("query terms = %q, want %q", got, want)
 	}
-	// A one-character query is a lone character (charQuery); bigrams and
+	// A one-character query is a lone character (charTerms); bigrams and
 	// words are terms.
 	for text, want := range map[string][]string{
 		"贵":       {"char:贵"},

@@ -20,7 +20,7 @@ const (
 // spans and wraps every match in <mark>…</mark>, HTML-escaping the rest.
 // The spans are the term locations Bleve found in the text field, plus
 // every occurrence of chars, the query's lone characters. A lone
-// character is searched through the terms it is part of (charQuery), and
+// character is searched through the terms it is part of (charTerms), and
 // those terms' locations are left out: 价 marks 价, not all of 价格.
 //
 // kb highlights itself instead of using Bleve's highlighter because CJK

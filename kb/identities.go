@@ -273,16 +273,37 @@ func (x *Index) mentions(ctx context.Context, idx bleve.Index, ids []salesrec.Id
 // text (acme's, x.acme) into one indexed term, so the longest of them is
 // searched as a part of any term; that reads the whole term dictionary,
 // which is affordable for the rare new identity without Chinese in it.
+//
+// A bigram is indexed in one of its forms (word marks, see wordmarks.go),
+// so each is searched in all of them. Characters that can be part of a
+// quantity (numerals, multipliers, units: 九天, 万科 after 30) may have
+// gone into a quantity term instead of a bigram, depending on the text
+// around the name; bigrams holding one are not required, and a name with
+// no other bigram matches every document (of the team: see mentions).
 func mentionQuery(value string) query.Query {
 	t := []rune(foldTerm(value))
 	var bigrams []query.Query
+	han := false
 	for i := 0; i+1 < len(t); i++ {
-		if unicode.Is(unicode.Han, t[i]) && unicode.Is(unicode.Han, t[i+1]) {
-			bigrams = append(bigrams, term(fieldText, string(t[i:i+2])))
+		if !unicode.Is(unicode.Han, t[i]) || !unicode.Is(unicode.Han, t[i+1]) {
+			continue
 		}
+		han = true
+		if quantityBigram(t, i) {
+			continue
+		}
+		forms := bigramForms(string(t[i:i+2]), 0)
+		alts := make([]query.Query, len(forms))
+		for k, f := range forms {
+			alts[k] = term(fieldText, f.term)
+		}
+		bigrams = append(bigrams, bleve.NewDisjunctionQuery(alts...))
 	}
 	if len(bigrams) > 0 {
 		return bleve.NewConjunctionQuery(bigrams...)
+	}
+	if han {
+		return bleve.NewMatchAllQuery()
 	}
 	longest := ""
 	for _, w := range strings.FieldsFunc(string(t), func(r rune) bool { return !isNameWordRune(r) }) {

@@ -37,8 +37,9 @@ const (
 	// are escaped in document ids, state lists are JSON arrays and states
 	// carry quarantine records (see namespace.go). 5: the fold table has
 	// the traditional characters of the default synonyms (凍, 動, 連 …), so
-	// texts holding them index other terms.
-	formatVersion = "5"
+	// texts holding them index other terms. 6: numbers with units are one
+	// term (quantity.go) and bigrams carry word marks (wordmarks.go).
+	formatVersion = "6"
 
 	// currentFile names, inside the index directory, the generation
 	// directory that is live. Rebuild writes a new generation and then

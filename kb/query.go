@@ -2,7 +2,6 @@ package kb
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 	"time"
 
@@ -139,10 +138,7 @@ func (q Query) build(team string, syn synonyms) query.Query {
 	if tq := normalisedTextQuery(rest, syn, 1); tq != nil {
 		must = append(must, tq)
 		for _, k := range named {
-			t := bleve.NewTermQuery(string(k))
-			t.SetField(fieldKind)
-			t.SetBoost(kindBoost)
-			should = append(should, t)
+			should = append(should, flatTerm{field: fieldKind, term: string(k), weight: kindWeight})
 		}
 	} else {
 		must = appendAnyOf(must, fieldKind, named)
@@ -190,109 +186,23 @@ func (q Query) build(team string, syn synonyms) query.Query {
 	return query.NewBooleanQuery(must, should, nil)
 }
 
-// kindBoost weighs the preference for a kind a query names (价格异议): enough
-// to lift the documents of that kind above others matching the same words,
-// not so much that a document of that kind matching little outranks one
-// matching much.
-const kindBoost = 2.0
+// kindWeight weighs the preference for a kind a query names (价格异议):
+// enough to lift the documents of that kind above others matching the same
+// words, not so much that a document of that kind matching little outranks
+// one matching much. It is on the scale of the text's weights (see rank.go).
+const kindWeight = 0.5
 
-// textQuery builds the free-text part: the words as written, widened by
-// synonyms. Each synonym found becomes "the word as written, or all the
-// terms of any other member of its group"; the remaining words match as
-// usual.
-// Every leaf carries boost (Bleve ignores a boost set on a disjunction).
-// It returns nil for blank text.
+// textQuery builds the free-text part of a Similar query from a whole
+// record's text (see textPlan): the words as written, widened by synonyms.
+// Every leaf carries boost. It returns nil for blank text.
 func textQuery(text string, syn synonyms, boost float64) query.Query {
-	return normalisedTextQuery(syn.normalise(text), syn, boost)
+	return textPlan(syn.normalise(text), syn, boost, false)
 }
 
-// normalisedTextQuery is textQuery for text already normalised.
+// normalisedTextQuery is the free-text part of a search, for text already
+// normalised: concepts, and every one of them ranked first (see textPlan).
 func normalisedTextQuery(norm string, syn synonyms, boost float64) query.Query {
-	if norm == "" {
-		return nil
-	}
-	exp := syn.expand(norm)
-	var should []query.Query
-	if exp.rest != "" {
-		if q := terms(syn, exp.rest, boost, false); q != nil {
-			should = append(should, q)
-		}
-	}
-	for _, g := range exp.groups {
-		var alts []query.Query
-		if q := terms(syn, g.written, boost, false); q != nil {
-			alts = append(alts, q)
-		}
-		for i, o := range g.others {
-			if q := terms(syn, o, boost*synonymBoost*g.weight[i], true); q != nil {
-				alts = append(alts, q)
-			}
-		}
-		if len(alts) > 0 {
-			should = append(should, bleve.NewDisjunctionQuery(alts...))
-		}
-	}
-	switch len(should) {
-	case 0:
-		return nil
-	case 1:
-		return should[0]
-	}
-	return bleve.NewDisjunctionQuery(should...)
-}
-
-// synonymBoost weighs a synonym below the word the user wrote, so texts
-// using the user's own word rank first.
-const synonymBoost = 0.5
-
-// terms analyzes text and returns a query for its terms, any of them
-// (like a match query) or, with all set, every one of them (synonym
-// alternatives: nearly as precise as a phrase for the short words of a
-// synonym list, without the cost of checking positions). Bigrams and words
-// are terms of the text field; a lone character is charQuery (a term, when
-// the quality test switches one-character handling off). Every leaf
-// carries boost. It returns nil when text has no terms.
-func terms(syn synonyms, text string, boost float64, all bool) query.Query {
-	tokens := syn.analyzer.Analyze([]byte(text))
-	if len(tokens) == 0 {
-		return nil
-	}
-	leaves := make([]query.Query, len(tokens))
-	for i, tok := range tokens {
-		if loneCharacter(tok) && !syn.without.has(stepOneChar) {
-			leaves[i] = charQuery(string(tok.Term), boost)
-			continue
-		}
-		t := bleve.NewTermQuery(string(tok.Term))
-		t.SetField(fieldText)
-		t.SetBoost(boost)
-		leaves[i] = t
-	}
-	if len(leaves) == 1 {
-		return leaves[0]
-	}
-	if all {
-		return bleve.NewConjunctionQuery(leaves...)
-	}
-	d := bleve.NewDisjunctionQuery(leaves...)
-	d.SetMin(1)
-	return d
-}
-
-// charQuery finds the texts containing the character c (already folded
-// and lower-cased): the text field holds c itself where it stands alone and
-// otherwise only the bigrams it is part of, so the query is every term
-// starting with c (c and 价格 for 价) or ending with it (报价). Both are
-// answered from the term dictionary; no unigram of every character is
-// indexed for the rare one-character search.
-func charQuery(c string, boost float64) query.Query {
-	starts := bleve.NewPrefixQuery(c)
-	starts.SetField(fieldText)
-	starts.SetBoost(boost)
-	ends := bleve.NewRegexpQuery("." + regexp.QuoteMeta(c))
-	ends.SetField(fieldText)
-	ends.SetBoost(boost)
-	return bleve.NewDisjunctionQuery(starts, ends)
+	return textPlan(norm, syn, boost, true)
 }
 
 // loneCharacter reports whether the bigram filter left tok as a single

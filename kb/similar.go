@@ -101,8 +101,10 @@ func (x *Index) Similar(ctx context.Context, actor, engagementID string, limit i
 	return res.Hits, nil
 }
 
-// Weights of the parts of a Similar query, relative to objections.
+// Weights of the parts of a Similar query, relative to objections: needs
+// count most, so a lesson from a deal with the same needs comes first even
+// when an objection matches two synonym groups at once.
 const (
-	similarNeedsBoost    = 2
+	similarNeedsBoost    = 3
 	similarIndustryBoost = 0.5
 )

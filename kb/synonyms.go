@@ -285,7 +285,7 @@ func singularWords(s string) string {
 }
 
 // loneChars returns the characters of text that the analyzer leaves as
-// single-character terms (searched with charQuery), lower-cased and
+// single-character terms (searched with charTerms), lower-cased and
 // folded, for highlighting.
 func (s synonyms) loneChars(text string) []rune {
 	var out []rune
@@ -318,7 +318,7 @@ func (s synonyms) alternatives(group int, written string) []string {
 }
 
 // termKeys names the searches of tokens as terms() makes them: a term of
-// the text field, or the charQuery of a lone character.
+// the text field, or the charTerms of a lone character.
 func termKeys(tokens analysis.TokenStream) []string {
 	out := make([]string, 0, len(tokens))
 	for _, tok := range tokens {
@@ -326,7 +326,8 @@ func termKeys(tokens analysis.TokenStream) []string {
 		if loneCharacter(tok) {
 			kind = "char"
 		}
-		k := kind + "\x00" + string(tok.Term)
+		base, _ := splitMarks(string(tok.Term)) // 价格+ searches 价格 too
+		k := kind + "\x00" + base
 		if !slices.Contains(out, k) {
 			out = append(out, k)
 		}

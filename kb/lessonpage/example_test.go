@@ -57,6 +57,6 @@ func Example() {
 	// Output:
 	// 200 text/html; charset=utf-8
 	// 共 2 条
-	// <mark>预算</mark>调整,暂缓采购
+	// 竞品报价低时没有及时给出分期方案,<mark>预算</mark>被砍
 	// /crm/engagements/e2
 }
