@@ -125,6 +125,31 @@ func TestTheDocumentIsServedWithoutAnActor(t *testing.T) {
 	}
 }
 
+// Every documented route answers a request without an acting member with
+// the 401 the document gives it, so every route goes through validated at
+// least once, even one no other test calls.
+func TestEveryDocumentedRouteRefusesAnUnknownCaller(t *testing.T) {
+	f := newFixture(t)
+	for _, route := range documentedRoutes(t) {
+		method, path, _ := strings.Cut(route, " ")
+		for _, param := range []string{"{id}", "{action}", "{member}"} {
+			path = strings.ReplaceAll(path, param, "x1")
+		}
+		var body any
+		if method == "POST" || method == "PUT" {
+			body = "{}"
+		}
+		want := http.StatusUnauthorized
+		if path == dealtrailhttp.DocumentPath {
+			want = http.StatusOK
+		}
+		r := f.do(t, "", method, path, body).want(t, want)
+		if want == http.StatusUnauthorized && r.header.Get("WWW-Authenticate") == "" {
+			t.Errorf("%s answered 401 without WWW-Authenticate", route)
+		}
+	}
+}
+
 // The checks of validated can fail: an answer the document does not allow,
 // a request it refuses that the handler accepted, and a route it lacks are
 // each reported.
