@@ -25,6 +25,10 @@ type Writer struct {
 	sheets   []sheetWriter
 	finish   func() error
 	finished bool
+	// form lays out each engagement's rows, gathered in collect, as a
+	// form (NewFormXLSXWriter); nil for a register.
+	form    *formWriter
+	collect map[*sheet][][]string
 }
 
 // sheetWriter writes the rows of one sheet.
@@ -202,6 +206,10 @@ func (w *Writer) name(id string) string {
 func (w *Writer) write(s *sheet, cells ...string) error {
 	for i, c := range cells {
 		cells[i] = guard(c)
+	}
+	if w.collect != nil {
+		w.collect[s] = append(w.collect[s], cells)
+		return nil
 	}
 	for i, rs := range registerSheets {
 		if rs == s {

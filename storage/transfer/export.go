@@ -52,7 +52,8 @@ func ExportRegister(ctx context.Context, st *storage.Store, actorID string, f st
 	}
 }
 
-// ExportEngagement writes one engagement, read as actorID, to w.
+// ExportEngagement writes one engagement, read as actorID, to w: a row
+// of each register sheet, or one form with a form writer.
 func ExportEngagement(ctx context.Context, st *storage.Store, actorID, id string, w *workbook.Writer) error {
 	e, err := st.Engagement(ctx, actorID, id)
 	if err != nil {
@@ -80,11 +81,26 @@ func exportOne(ctx context.Context, st *storage.Store, actorID string, e salesre
 // matches f to out as an .xlsx workbook: Team, a workbook.NewXLSXWriter and
 // ExportRegister in one call. It returns how many engagements it wrote.
 func WriteRegisterXLSX(ctx context.Context, st *storage.Store, actorID string, f storage.Filter, out io.Writer) (int, error) {
+	return writeXLSX(ctx, st, actorID, f, out, workbook.NewXLSXWriter)
+}
+
+// WriteFormsXLSX writes the engagements actorID may see that match f to
+// out as a workbook of forms, one sheet per engagement
+// (workbook.NewFormXLSXWriter), masked as the actor sees them. For one
+// engagement, give ExportEngagement a form writer. It returns how many
+// forms it wrote.
+func WriteFormsXLSX(ctx context.Context, st *storage.Store, actorID string, f storage.Filter, out io.Writer) (int, error) {
+	return writeXLSX(ctx, st, actorID, f, out, workbook.NewFormXLSXWriter)
+}
+
+// writeXLSX is Team, a writer and ExportRegister in one call.
+func writeXLSX(ctx context.Context, st *storage.Store, actorID string, f storage.Filter, out io.Writer,
+	open func(io.Writer, workbook.Team) (*workbook.Writer, error)) (int, error) {
 	team, err := Team(ctx, st, actorID)
 	if err != nil {
 		return 0, err
 	}
-	w, err := workbook.NewXLSXWriter(out, team)
+	w, err := open(out, team)
 	if err != nil {
 		return 0, err
 	}
