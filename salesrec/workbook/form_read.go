@@ -2,6 +2,7 @@ package workbook
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"slices"
 	"strconv"
@@ -66,8 +67,9 @@ func headerOf(row []string, cur int) (int, header) {
 }
 
 // parseForm reads sheet name into the register's layout; ok is false when
-// the sheet holds no form.
-func (b *Book) parseForm(ctx context.Context, name string) (fs *formSheet, ok bool, err error) {
+// the sheet holds no form. A sheet longer than the row limit stops the
+// read, with a problem in report.
+func (b *Book) parseForm(ctx context.Context, name string, report *Report) (fs *formSheet, ok bool, err error) {
 	rows, err := b.xlsx.Rows(name)
 	if err != nil {
 		return nil, false, &FileError{Name: b.name, Msg: msgNotAWorkbook, Err: err}
@@ -86,8 +88,8 @@ func (b *Book) parseForm(ctx context.Context, name string) (fs *formSheet, ok bo
 			}
 		}
 		if num > b.limits.MaxRows {
-			fs.problems = append(fs.problems, Problem{Sheet: name, Cell: strconv.Itoa(num), Msg: msgTooManyRows(b.limits.MaxRows)})
-			break
+			report.Add(Problem{Sheet: name, Cell: strconv.Itoa(num), Msg: msgTooManyRows(b.limits.MaxRows)})
+			return nil, false, fmt.Errorf("%s: %w", name, errTooLarge)
 		}
 		row, err := rows.Columns(excelize.Options{RawCellValue: true})
 		if err != nil {
@@ -213,7 +215,7 @@ func readForms(ctx context.Context, b *Book, team Team, total func(int), each fu
 	report := &Report{}
 	var forms []*formSheet
 	for _, name := range b.xlsx.GetSheetList() {
-		fs, ok, err := b.parseForm(ctx, name)
+		fs, ok, err := b.parseForm(ctx, name, report)
 		if err != nil {
 			return *report, err
 		}

@@ -2,6 +2,8 @@ package workbook_test
 
 import (
 	"bytes"
+	"context"
+	"errors"
 	"strings"
 	"testing"
 
@@ -128,5 +130,39 @@ func TestFormGuardsFormulas(t *testing.T) {
 	got, rep := readAll(t, b, gen.team)
 	if !rep.OK() || len(got) != 1 || got[0].Engagement.Goal != hostile {
 		t.Fatalf("read back %+v\n%s", got, rep.Text(salesrec.EN))
+	}
+}
+
+// TestFormLimits: a form sheet over the row limit stops the read with a
+// problem at its row, before any engagement is handed on; a cell over the
+// length limit is a problem at the form's cell.
+func TestFormLimits(t *testing.T) {
+	gen := generate(t, 1)
+	file := writeForms(t, gen).Bytes()
+	read := func(l workbook.Limits) ([]workbook.Entry, workbook.Report, error) {
+		b, err := workbook.OpenFormXLSX(bytes.NewReader(file), "记录表.xlsx", l)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer b.Close()
+		var got []workbook.Entry
+		rep, err := workbook.Read(context.Background(), b, gen.team, nil, func(e workbook.Entry) error {
+			got = append(got, e)
+			return nil
+		})
+		return got, rep, err
+	}
+	got, rep, err := read(workbook.Limits{MaxRows: 10})
+	if !errors.Is(err, salesrec.ErrInvalid) || len(got) != 0 || len(rep.Problems) != 1 || !strings.HasSuffix(rep.Problems[0].Where(), "!11") {
+		t.Fatalf("row limit: err %v, %d entries, report %s", err, len(got), rep.Text(salesrec.EN))
+	}
+	got, _, err = read(workbook.Limits{MaxCellChars: 8})
+	if err != nil || len(got) != 1 || len(got[0].Problems) == 0 {
+		t.Fatalf("cell limit: err %v, entries %+v", err, got)
+	}
+	for _, p := range got[0].Problems {
+		if p.Cell == "" || p.Cell[0] < 'A' || p.Cell[0] > 'L' {
+			t.Fatalf("a too-long cell named at %q, want a form cell", p.Where())
+		}
 	}
 }
