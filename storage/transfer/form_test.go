@@ -3,6 +3,7 @@ package transfer_test
 import (
 	"bytes"
 	"context"
+	"errors"
 	"strings"
 	"testing"
 
@@ -143,5 +144,24 @@ func TestExportFormAsTheMember(t *testing.T) {
 	}
 	if err := transfer.ExportEngagement(ctx, o.st, o.rep2.ID, o.es[1].ID, w); err == nil {
 		t.Fatal("a rep exported a form of an engagement they may not see")
+	}
+}
+
+// TestExportStopsWithItsContext: an export whose context ends returns its
+// error, with the store's reads stopped.
+func TestExportStopsWithItsContext(t *testing.T) {
+	o := newOffice(t, 3)
+	team, err := transfer.Team(context.Background(), o.st, o.manager.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w, err := workbook.NewXLSXWriter(&bytes.Buffer{}, team)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if n, err := transfer.ExportRegister(ctx, o.st, o.manager.ID, storage.Filter{}, w); !errors.Is(err, context.Canceled) || n != 0 {
+		t.Fatalf("export with an ended context: %d written, err %v", n, err)
 	}
 }
