@@ -24,7 +24,7 @@ type generated struct {
 	es        []salesrec.Engagement
 }
 
-func generate(t *testing.T, n int) generated {
+func generate(t testing.TB, n int) generated {
 	t.Helper()
 	g := salesrectest.New(7)
 	team := g.Team()

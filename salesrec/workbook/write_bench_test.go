@@ -17,7 +17,7 @@ import (
 // (formats, labels, notes, guards) without a store's reads. Compare the
 // two sub-benchmarks' ns/op.
 func BenchmarkWriteRegister(b *testing.B) {
-	gen := generate(&testing.T{}, 500)
+	gen := generate(b, 500)
 	var file bytes.Buffer
 	w, err := workbook.NewXLSXWriter(&file, gen.team)
 	if err != nil {
