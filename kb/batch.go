@@ -50,6 +50,9 @@ func (x *Index) buildBatch(ctx context.Context, idx bleve.Index, changes []sales
 	redo := map[string]bool{}
 	var order []string
 	for _, c := range changes {
+		if c.EngagementID == "" {
+			continue // a change of the team itself: nothing indexed changed
+		}
 		if _, seen := latest[c.EngagementID]; !seen {
 			order = append(order, c.EngagementID)
 		}

@@ -87,6 +87,9 @@ func (x *Index) teamOf(ctx context.Context, actor string) (string, error) {
 	if m.TeamID == "" {
 		return "", fmt.Errorf("kb: actor %q has no team: %w", actor, salesrec.ErrForbidden)
 	}
+	if !m.Active() {
+		return "", fmt.Errorf("kb: actor %q: %w", actor, salesrec.ErrDeactivated)
+	}
 	return m.TeamID, nil
 }
 

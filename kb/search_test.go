@@ -307,6 +307,20 @@ func TestUnknownActorIsRefused(t *testing.T) {
 	}
 }
 
+// A member who was deactivated searches nothing, though their team's
+// documents are still there for the others.
+func TestDeactivatedActorIsRefused(t *testing.T) {
+	f, _ := teamsFixture(t)
+	f.src.AddMember(salesrec.Member{ID: "r1", TeamID: "t1", Name: "Rep One", Role: salesrec.RoleRep, DeactivatedAt: testNow})
+	_, err := f.idx.Search(context.Background(), "r1", Query{Text: "预算"})
+	if !errors.Is(err, salesrec.ErrDeactivated) || !errors.Is(err, salesrec.ErrForbidden) {
+		t.Errorf("Search by a deactivated member = %v, want ErrDeactivated", err)
+	}
+	if res := f.search("r2", Query{Text: "预算"}); res.Total == 0 {
+		t.Error("an active rep of the same team found nothing")
+	}
+}
+
 func TestInvalidQueries(t *testing.T) {
 	f, _ := teamsFixture(t)
 	for name, q := range map[string]Query{

@@ -174,15 +174,8 @@ func TestSQLiteStore(t *testing.T) {
 		w.addEngagement(t, i)
 		other.addEngagement(t, i)
 	}
-	x, err := Open(t.TempDir(), s, Options{FeedPage: 5})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer x.Close()
+	x := openSynced(t, s, Options{FeedPage: 5})
 	ctx := context.Background()
-	if err := x.Sync(ctx); err != nil {
-		t.Fatalf("Sync: %v", err)
-	}
 
 	res, err := x.Search(ctx, w.manager.ID, Query{Text: "预算", Facets: true, PageSize: 100})
 	if err != nil {
@@ -231,6 +224,21 @@ func TestSQLiteStore(t *testing.T) {
 		t.Fatal(err)
 	}
 	assertSameIndex(t, fresh, x)
+}
+
+// openSynced opens an index over s in a temporary directory, closed at
+// cleanup, and syncs it.
+func openSynced(t *testing.T, s *storage.Store, opts Options) *Index {
+	t.Helper()
+	x, err := Open(t.TempDir(), s, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = x.Close() })
+	if err := x.Sync(context.Background()); err != nil {
+		t.Fatalf("Sync: %v", err)
+	}
+	return x
 }
 
 func ownedBy(w *world, engagementID string) bool {
@@ -308,4 +316,48 @@ func TestFollowSQLiteStore(t *testing.T) {
 	if n := docCount(t, x); n != 10 {
 		t.Errorf("%d documents, want 10", n)
 	}
+}
+
+// Changes of the team itself are in the feed without an engagement: the
+// index passes over them, and what it holds stays as a fresh build makes
+// it, the handover included.
+func TestTeamChangesInTheFeed(t *testing.T) {
+	s := openSQLite(t, filepath.Join(t.TempDir(), "dealtrail.db"))
+	w := newWorld(t, s, "华东")
+	for i := range 3 {
+		w.addEngagement(t, i)
+	}
+	x := openSynced(t, s, Options{FeedPage: 2})
+	ctx := context.Background()
+	team, err := s.Team(ctx, w.manager.ID, w.team.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	team.Name = "华东销售一组"
+	if _, err := s.UpdateTeam(ctx, w.manager.ID, team); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.SetMemberRole(ctx, w.manager.ID, w.rep2.ID, salesrec.RoleManager); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.DeactivateMember(ctx, w.manager.ID, w.rep.ID, w.rep2.ID); err != nil {
+		t.Fatal(err)
+	}
+	if err := x.Sync(ctx); err != nil {
+		t.Fatalf("Sync over team changes: %v", err)
+	}
+	head, err := s.FeedHead(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if pos, err := x.Position(); err != nil || pos != head {
+		t.Fatalf("the index is at %q (%v), the feed at %q", pos, err, head)
+	}
+	if q, err := x.Quarantined(ctx); err != nil || len(q) != 0 {
+		t.Fatalf("quarantined %+v (%v) after team changes", q, err)
+	}
+	if n, err := x.Applied(ctx, ""); err != nil || n != 0 {
+		t.Fatalf("the index holds a state for no engagement: version %d (%v)", n, err)
+	}
+	assertSameIndex(t, openSynced(t, s, Options{}), x)
 }

@@ -21,11 +21,11 @@ func (r Role) SeesTeam() bool { return r == RoleManager || r == RoleAdmin }
 // the engagements of their team they take part in, as the owner, as a
 // sales participant of one of its interactions or as the owner of one of
 // its actions (Engagement.Participants). Nobody reads another team's
-// engagements, and a member without an id reads nothing. A store answers
+// engagements, and a member without an id, or deactivated, reads nothing. A store answers
 // a read it refuses with ErrNotFound, as for an engagement that does not
 // exist, and leaves the engagement out of lists.
 func CanRead(m Member, e Engagement) bool {
-	if m.ID == "" || m.TeamID == "" || m.TeamID != e.TeamID {
+	if !m.Active() || m.ID == "" || m.TeamID == "" || m.TeamID != e.TeamID {
 		return false
 	}
 	if m.Role.SeesTeam() {

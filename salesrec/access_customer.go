@@ -8,7 +8,7 @@ package salesrec
 // CanSeeContacts (MaskContacts). A store answers a read it refuses with
 // ErrNotFound, as for a customer that does not exist.
 func CanReadCustomer(m Member, c Customer) bool {
-	return m.ID != "" && m.TeamID != "" && m.TeamID == c.TeamID
+	return m.Active() && m.ID != "" && m.TeamID != "" && m.TeamID == c.TeamID
 }
 
 // CanCreateCustomer reports whether member m may create customer c, whose
@@ -20,18 +20,19 @@ func CanCreateCustomer(m Member, c Customer) bool { return CanReadCustomer(m, c)
 // CanSeeContacts reports whether member m sees the phone numbers and e-mail
 // addresses of customer c's contacts as written. Any member of c's team
 // reads the customer (CanReadCustomer); the others read its contacts
-// masked (MaskContacts). Managers and admins of c's team see them, and so
-// does a rep of the team who owns an engagement with c: taking part in
-// one, or owning one of its actions, is not enough.
+// masked (MaskContacts). Managers and admins of c's team see them, so does
+// the member who created c (CreatedBy), and so does a rep of the team who
+// owns an engagement with c: taking part in one, or owning one of its
+// actions, is not enough.
 //
 // ownsEngagement answers whether m owns an engagement with c; it is called
-// only for a rep of c's team, so a store asks its database only then. Its
+// only for a rep of c's team who did not create c, so a store asks its database only then. Its
 // error is returned as it is.
 func CanSeeContacts(m Member, c Customer, ownsEngagement func() (bool, error)) (bool, error) {
 	if !CanReadCustomer(m, c) {
 		return false, nil
 	}
-	if m.Role.SeesTeam() {
+	if m.Role.SeesTeam() || c.CreatedBy == m.ID {
 		return true, nil
 	}
 	return ownsEngagement()

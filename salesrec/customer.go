@@ -2,6 +2,7 @@ package salesrec
 
 import (
 	"strings"
+	"time"
 
 	validation "github.com/go-ozzo/ozzo-validation/v4"
 )
@@ -22,6 +23,25 @@ type Customer struct {
 	Industry string    `json:"industry"`
 	Size     string    `json:"size,omitempty"`
 	Contacts []Contact `json:"contacts,omitempty"`
+	// Version counts the customer's changes: 1 when created, one more with
+	// each update. An update must carry the version it was made from. A
+	// store sets it.
+	Version int64 `json:"version,omitempty"`
+	// CreatedBy is the member who created the customer; they read its
+	// contacts as written (CanSeeContacts). A store sets it.
+	CreatedBy string `json:"created_by,omitempty"`
+}
+
+// CustomerHistoryEntry is one committed change to a customer: who, when,
+// what, as HistoryEntry is for an engagement.
+type CustomerHistoryEntry struct {
+	Seq        int64         `json:"seq"`
+	CustomerID string        `json:"customer_id"`
+	Version    int64         `json:"version"`
+	ActorID    string        `json:"actor_id"`
+	At         time.Time     `json:"at"`
+	Op         Op            `json:"op"`
+	Changes    []FieldChange `json:"changes"`
 }
 
 // Validate checks a customer: the full legal name, kind (new or existing)
@@ -39,6 +59,7 @@ func (c Customer) Validate() error {
 		validation.Field(&c.Industry, required(MaxNameChars, Message{})),
 		validation.Field(&c.Size, text(MaxNameChars)),
 		validation.Field(&c.Contacts, nested(func() error { return each(c.Contacts, contactErrors) })...),
+		validation.Field(&c.CreatedBy, text(MaxIDChars)),
 	))
 }
 

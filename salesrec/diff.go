@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -24,12 +23,16 @@ import (
 // {Field: "actions[1].status", Before: `"pending"`, After: `"done"`}.
 // Changes are sorted by path, indexes in numeric order. Equal engagements
 // give no changes.
-func Diff(before, after Engagement) ([]FieldChange, error) {
-	b, err := leavesOf(before)
+func Diff(before, after Engagement) ([]FieldChange, error) { return diffDocs(before, after) }
+
+// diffDocs is Diff for any two values of one JSON-encodable type: an
+// engagement, a customer, a team or a member.
+func diffDocs(before, after any) ([]FieldChange, error) {
+	_, b, err := leavesOf(before)
 	if err != nil {
 		return nil, err
 	}
-	a, err := leavesOf(after)
+	_, a, err := leavesOf(after)
 	if err != nil {
 		return nil, err
 	}
@@ -38,16 +41,31 @@ func Diff(before, after Engagement) ([]FieldChange, error) {
 
 // CreateChanges returns the changes of a create entry: every leaf of e,
 // each from "null". Replay starts from such an entry.
-func CreateChanges(e Engagement) ([]FieldChange, error) {
-	a, err := leavesOf(e)
+func CreateChanges(e Engagement) ([]FieldChange, error) { return createChanges(e) }
+
+// createChanges is CreateChanges for any JSON-encodable value.
+func createChanges(v any) ([]FieldChange, error) {
+	_, changes, err := marshalWithCreateChanges(v)
+	return changes, err
+}
+
+// MarshalWithCreateChanges returns json.Marshal(e) and CreateChanges(e),
+// encoding e once: a store that keeps the document and the create entry
+// needs both.
+func MarshalWithCreateChanges(e Engagement) ([]byte, []FieldChange, error) {
+	return marshalWithCreateChanges(e)
+}
+
+func marshalWithCreateChanges(v any) ([]byte, []FieldChange, error) {
+	doc, a, err := leavesOf(v)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	out := make([]FieldChange, len(a))
 	for i, l := range a {
 		out[i] = FieldChange{Field: l.path, Before: "null", After: l.value}
 	}
-	return out, nil
+	return doc, out, nil
 }
 
 // leaf is one flattened value: its JSON path and JSON encoding.
@@ -77,69 +95,6 @@ func diffLeaves(before, after []leaf) []FieldChange {
 		}
 	}
 	return out
-}
-
-// leavesOf flattens e's JSON document into leaves sorted by path.
-func leavesOf(e Engagement) ([]leaf, error) {
-	raw, err := json.Marshal(e)
-	if err != nil {
-		return nil, fmt.Errorf("salesrec: encoding engagement: %w", err)
-	}
-	dec := json.NewDecoder(bytes.NewReader(raw))
-	dec.UseNumber()
-	var doc any
-	if err := dec.Decode(&doc); err != nil {
-		return nil, fmt.Errorf("salesrec: decoding engagement: %w", err)
-	}
-	var out []leaf
-	if err := flattenJSON("", doc, &out); err != nil {
-		return nil, err
-	}
-	return out, nil
-}
-
-// flattenJSON appends v's leaves depth first, object keys in byte order and
-// array items in index order, which is exactly pathLess order: the result
-// needs no sorting.
-func flattenJSON(path string, v any, out *[]leaf) error {
-	switch x := v.(type) {
-	case nil:
-		return nil
-	case map[string]any:
-		if len(x) == 0 {
-			*out = append(*out, leaf{path, "{}"})
-			return nil
-		}
-		keys := make([]string, 0, len(x))
-		for k := range x {
-			keys = append(keys, k)
-		}
-		sort.Strings(keys)
-		for _, k := range keys {
-			if err := flattenJSON(joinField(path, k), x[k], out); err != nil {
-				return err
-			}
-		}
-		return nil
-	case []any:
-		if len(x) == 0 {
-			*out = append(*out, leaf{path, "[]"})
-			return nil
-		}
-		for i, child := range x {
-			if err := flattenJSON(path+"["+strconv.Itoa(i)+"]", child, out); err != nil {
-				return err
-			}
-		}
-		return nil
-	default:
-		s, err := encodeLeaf(x)
-		if err != nil {
-			return err
-		}
-		*out = append(*out, leaf{path, s})
-		return nil
-	}
 }
 
 func joinField(path, key string) string {

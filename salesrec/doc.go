@@ -60,6 +60,15 @@
 //     CanSeeContacts whose contacts' phone and email they see as written,
 //     and MaskContacts what the others see. Every store applies these
 //     rules, and storagetest's access matrix holds the SQL stores to them.
+//   - Teams. CanManageTeam, CanChangeRole and CanDeactivate say who renames
+//     a team and changes its members (managers and admins; admin roles
+//     only by an admin); CheckKeepsManager keeps one in charge. A
+//     deactivated member (Member.DeactivatedAt) may do nothing
+//     (ErrDeactivated); Reassign and CheckHandTo hand their open work over,
+//     OpenWorkError says what is left. TeamHistoryEntry and
+//     CustomerHistoryEntry record changes to teams and customers as
+//     HistoryEntry does for engagements (DiffRecord); a duplicate customer
+//     is a DuplicateCustomerError naming the existing one.
 //
 // The package imports only the standard library and ozzo-validation; it
 // knows nothing of storage or search. docs/template.md maps every template

@@ -444,6 +444,16 @@ const (
 	// edited, so whatever was derived from the customer, such as the
 	// knowledge base's masking of the customer's names, must be redone.
 	OpCustomerUpdate Op = "customer_update"
+	// OpReassign hands a deactivated member's open engagement or open
+	// actions over to another member (see Reassign).
+	OpReassign Op = "reassign"
+	// OpTeamUpdate and the member ops are the team's own history
+	// (TeamHistoryEntry). All but member_add are also in the change feed, as
+	// changes that name no engagement.
+	OpTeamUpdate       Op = "team_update"
+	OpMemberAdd        Op = "member_add"
+	OpMemberRole       Op = "member_role"
+	OpMemberDeactivate Op = "member_deactivate"
 )
 
 var ops = enumTable{Message{"操作", "history operation"}, []label{
@@ -455,6 +465,11 @@ var ops = enumTable{Message{"操作", "history operation"}, []label{
 	{code: "reopen", zh: "重新推进", en: "reopened the engagement"},
 	{code: "remark", zh: "添加备注", en: "added a remark"},
 	{code: "customer_update", zh: "修改客户信息", en: "edited the customer"},
+	{code: "reassign", zh: "交接给其他成员", en: "handed over to another member"},
+	{code: "team_update", zh: "修改团队信息", en: "edited the team"},
+	{code: "member_add", zh: "加入成员", en: "added a member"},
+	{code: "member_role", zh: "调整成员角色", en: "changed a member's role"},
+	{code: "member_deactivate", zh: "停用成员", en: "deactivated a member"},
 }}
 
 func (Op) table() enumTable { return ops }

@@ -149,3 +149,28 @@ func ExampleDiff() {
 	}
 	// Output: actions[0].status "pending" → "done"
 }
+
+// A member who leaves hands their open work to a colleague: the
+// engagement and the actions not yet done; a done action keeps who did it.
+func ExampleReassign() {
+	e := salesrec.Engagement{OwnerID: "zhang", Actions: []salesrec.Action{
+		{What: "发送报价单", OwnerID: "zhang", Status: salesrec.ActionPending},
+		{What: "寄送产品手册", OwnerID: "zhang", Status: salesrec.ActionDone},
+	}}
+	next, changed := salesrec.Reassign(e, "zhang", "li")
+	fmt.Println(changed, next.OwnerID, next.Actions[0].OwnerID, next.Actions[1].OwnerID)
+	// Output: true li li zhang
+}
+
+// A duplicate customer's error says which customer already has the name.
+func ExampleDuplicateCustomerError() {
+	var err error = fmt.Errorf("creating customer: %w", &salesrec.DuplicateCustomerError{ID: "c42"})
+	var dup *salesrec.DuplicateCustomerError
+	if errors.As(err, &dup) {
+		fmt.Println(errors.Is(err, salesrec.ErrConflict), dup.ID)
+		fmt.Println(dup.Message().Text(salesrec.EN))
+	}
+	// Output:
+	// true c42
+	// a customer of the team already has this full name; use that customer
+}

@@ -31,6 +31,9 @@ type HistoryEntry struct {
 
 // Change is one entry of the change feed: an engagement changed and was
 // committed. Pos is an opaque, ordered position a reader resumes after.
+// A change of the team itself (Op team_update, member_role,
+// member_deactivate) names no engagement: EngagementID is empty and
+// Version is the team's version (TeamHistoryEntry).
 type Change struct {
 	Pos          string    `json:"pos"`
 	EngagementID string    `json:"engagement_id"`

@@ -1,6 +1,7 @@
 package salesrec
 
 import (
+	"encoding/json"
 	"strings"
 	"unicode/utf8"
 )
@@ -52,4 +53,37 @@ func maskEmail(e string) string {
 	}
 	first, _ := utf8.DecodeRuneInString(local)
 	return string(first) + "***@" + domain
+}
+
+// MaskContactChanges returns the changes of a customer's history as a
+// member who may not see its contacts' phone and email reads them: the
+// values of every contacts[i].phone and contacts[i].email masked as
+// MaskContacts masks them. changes itself is not changed.
+func MaskContactChanges(changes []FieldChange) []FieldChange {
+	out := make([]FieldChange, len(changes))
+	for i, c := range changes {
+		var mask func(string) string
+		switch {
+		case !strings.HasPrefix(c.Field, "contacts["):
+		case strings.HasSuffix(c.Field, "].phone"):
+			mask = maskPhone
+		case strings.HasSuffix(c.Field, "].email"):
+			mask = maskEmail
+		}
+		if mask != nil {
+			c.Before, c.After = maskJSONString(c.Before, mask), maskJSONString(c.After, mask)
+		}
+		out[i] = c
+	}
+	return out
+}
+
+// maskJSONString masks the string a JSON encoding holds; "null" and
+// anything that is not a JSON string become "null".
+func maskJSONString(v string, mask func(string) string) string {
+	var s string
+	if v == "null" || json.Unmarshal([]byte(v), &s) != nil {
+		return "null"
+	}
+	return quoteJSON(mask(s))
 }

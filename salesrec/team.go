@@ -13,6 +13,10 @@ type Team struct {
 	// TimeZone is an IANA zone name such as "Asia/Shanghai"; empty means
 	// Asia/Shanghai, the template's home.
 	TimeZone string `json:"time_zone,omitempty"`
+	// Version counts the team's changes (its own and its members'): 1 when
+	// created, one more with every entry of its history (TeamHistoryEntry).
+	// A store sets it.
+	Version int64 `json:"version,omitempty"`
 }
 
 // DefaultTimeZone is the zone used when a team names none.
@@ -44,13 +48,21 @@ func (t Team) Validate() error {
 	))
 }
 
-// Member is a person on a team.
+// Member is a person on a team. A member who left is deactivated, not
+// removed: the history keeps their name, and they may no longer act
+// (ErrDeactivated).
 type Member struct {
 	ID     string `json:"id"`
 	TeamID string `json:"team_id"`
 	Name   string `json:"name"`
 	Role   Role   `json:"role"`
+	// DeactivatedAt is when the member was deactivated; zero while active.
+	// A store sets it.
+	DeactivatedAt time.Time `json:"deactivated_at,omitzero"`
 }
+
+// Active reports whether the member may still act.
+func (m Member) Active() bool { return m.DeactivatedAt.IsZero() }
 
 // Validate checks a member: team, name and a known role.
 func (m Member) Validate() error {

@@ -371,3 +371,15 @@ func msgNoAddressRemote(m Method) Message {
 func msgRemoteOnline(m Method) Message {
 	return say("%s沟通应为线上或不填地点:它没有地址", "must be online (线上) or left out for a contact by %s: it has no street address", m)
 }
+
+// Teams, members and the customer directory.
+var (
+	msgHandToSelf        = Message{"交接人不能是要停用的成员本人", "must be another member than the one being deactivated"}
+	msgHandToNotActive   = Message{"不是本团队在职的成员", "is not an active member of the team"}
+	msgLastManager       = Message{"团队至少要保留一位在职的经理或管理员", "would leave the team without an active manager or admin"}
+	msgDuplicateCustomer = Message{"团队里已有同名(全称相同)的客户,请直接使用该客户", "a customer of the team already has this full name; use that customer"}
+)
+
+func msgOpenWork(engagements, actions int) Message {
+	return say("该成员还负责 %d 个进行中的业务、%d 项未完成的行动,请指定交接人", "the member still owns %d open engagements and %d open actions: name who takes them over", engagements, actions)
+}

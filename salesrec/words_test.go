@@ -133,7 +133,8 @@ func TestMessageText(t *testing.T) {
 // Every history operation has a Chinese and an English label, and Parse
 // reads either back.
 func TestOpLabels(t *testing.T) {
-	all := []Op{OpCreate, OpUpdate, OpInteraction, OpActionStatus, OpClose, OpReopen, OpRemark, OpCustomerUpdate}
+	all := []Op{OpCreate, OpUpdate, OpInteraction, OpActionStatus, OpClose, OpReopen, OpRemark, OpCustomerUpdate,
+		OpReassign, OpTeamUpdate, OpMemberAdd, OpMemberRole, OpMemberDeactivate}
 	if got := Values[Op](); len(got) != len(all) {
 		t.Fatalf("Values[Op]() = %v, want %v", got, all)
 	}

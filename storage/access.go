@@ -18,6 +18,21 @@ type actor struct {
 	ID     string        `db:"id"`
 	TeamID string        `db:"team_id"`
 	Role   salesrec.Role `db:"role"`
+	// Deactivated is true for a member who was deactivated: every call on
+	// their behalf is refused (salesrec.ErrDeactivated).
+	Deactivated bool `db:"deactivated"`
+}
+
+// actorColumns are the columns an actor is read with from members aliased
+// m.
+const actorColumns = `m.id, m.team_id, m.role, (m.deactivated_at IS NOT NULL) AS deactivated`
+
+// check refuses an actor who was deactivated.
+func (a actor) check() error {
+	if a.Deactivated {
+		return fmt.Errorf("member %s: %w", a.ID, salesrec.ErrDeactivated)
+	}
+	return nil
 }
 
 // teamWideRoles are the roles that see every engagement of their team
@@ -30,7 +45,8 @@ var teamWideRoles = slices.DeleteFunc(
 // seesTeam reports whether the actor's role sees the whole team.
 func (a actor) seesTeam() bool { return a.Role.SeesTeam() }
 
-// member is the actor as the domain's access rules take it.
+// member is the actor as the domain's access rules take it (an actor the
+// store acts for is active: loadActor refuses the others).
 func (a actor) member() salesrec.Member {
 	return salesrec.Member{ID: a.ID, TeamID: a.TeamID, Role: a.Role}
 }
@@ -42,20 +58,21 @@ func takesPart(member string) string {
 }
 
 // loadActor reads the acting member. An id that is no member is
-// ErrForbidden on every call: it says nothing about any record.
+// ErrForbidden on every call: it says nothing about any record. A
+// deactivated member is salesrec.ErrDeactivated (which wraps ErrForbidden).
 func (s *Store) loadActor(ctx context.Context, q dialect.Queryer, id string) (actor, error) {
 	var a actor
 	if id == "" {
 		return a, forbidden("no acting member given")
 	}
-	err := sqlx.GetContext(ctx, q, &a, s.q(`SELECT id, team_id, role FROM dealtrail_members WHERE id = ?`), id)
+	err := sqlx.GetContext(ctx, q, &a, s.q(`SELECT `+actorColumns+` FROM dealtrail_members m WHERE m.id = ?`), id)
 	if errors.Is(err, sql.ErrNoRows) {
 		return a, forbidden("the acting member is not a member of any team")
 	}
 	if err != nil {
 		return a, s.mapErr(err)
 	}
-	return a, nil
+	return a, a.check()
 }
 
 // asActor runs fn in one write transaction (inTx) with the acting member

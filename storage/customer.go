@@ -14,28 +14,39 @@ import (
 )
 
 type customerRow struct {
-	ID       string `db:"id"`
-	TeamID   string `db:"team_id"`
-	Name     string `db:"name"`
-	Industry string `db:"industry"`
-	Doc      string `db:"doc"`
+	ID        string `db:"id"`
+	TeamID    string `db:"team_id"`
+	Name      string `db:"name"`
+	Industry  string `db:"industry"`
+	Doc       string `db:"doc"`
+	Version   int64  `db:"version"`
+	CreatedBy string `db:"created_by"`
 }
 
+const customerColumns = `c.id, c.team_id, c.name, c.industry, c.doc, c.version, c.created_by`
+
+// customer decodes the row; the version and the creator are the columns'.
 func (r customerRow) customer() (salesrec.Customer, error) {
 	var c salesrec.Customer
 	if err := json.Unmarshal([]byte(r.Doc), &c); err != nil {
 		return c, fmt.Errorf("decoding customer %s: %w", r.ID, err)
 	}
+	c.Version, c.CreatedBy = r.Version, r.CreatedBy
 	return c, nil
 }
 
-// CreateCustomer stores a customer of the actor's team; an empty TeamID is
-// the actor's team and an empty ID is generated. A name already used in the
-// team is ErrConflict.
+// CreateCustomer stores a customer of the actor's team at version 1, with
+// the actor as its creator (who reads its contacts as written,
+// salesrec.CanSeeContacts); an empty TeamID is the actor's team and an
+// empty ID is generated. A full name another customer of the team already
+// has is a *salesrec.DuplicateCustomerError naming that customer's id
+// (errors.Is(err, ErrConflict)). The creation is the customer's first
+// history entry (CustomerHistory).
 func (s *Store) CreateCustomer(ctx context.Context, actorID string, c salesrec.Customer) (salesrec.Customer, error) {
 	if c.ID == "" {
 		c.ID = newID()
 	}
+	c.Version = 1
 	if err := validateCustomer(c); err != nil {
 		return salesrec.Customer{}, err
 	}
@@ -43,10 +54,11 @@ func (s *Store) CreateCustomer(ctx context.Context, actorID string, c salesrec.C
 		if c.TeamID == "" {
 			c.TeamID = a.TeamID
 		}
+		c.CreatedBy = a.ID
 		if !salesrec.CanCreateCustomer(a.member(), c) {
 			return forbidden("a member may only create customers of their own team")
 		}
-		return s.insertCustomer(ctx, tx, c)
+		return s.insertCustomer(ctx, tx, a.ID, c)
 	})
 	if err != nil {
 		return salesrec.Customer{}, fmt.Errorf("creating customer: %w", err)
@@ -55,24 +67,41 @@ func (s *Store) CreateCustomer(ctx context.Context, actorID string, c salesrec.C
 	return c, nil
 }
 
-// insertCustomer writes a new, validated customer and its identities.
-func (s *Store) insertCustomer(ctx context.Context, tx dialect.Queryer, c salesrec.Customer) error {
+// insertCustomer writes a new, validated customer at version 1, created
+// by actorID, with its first history entry and its identities. A customer
+// of the same full name is a *salesrec.DuplicateCustomerError; one committed
+// since that check is refused by the unique key (ErrConflict without the id).
+func (s *Store) insertCustomer(ctx context.Context, tx dialect.Queryer, actorID string, c salesrec.Customer) error {
+	c.Version, c.CreatedBy = 1, actorID
+	if err := s.checkNameFree(ctx, tx, c); err != nil {
+		return err
+	}
 	doc, err := json.Marshal(c)
 	if err != nil {
 		return err
 	}
-	if _, err = tx.ExecContext(ctx, s.q(`INSERT INTO dealtrail_customers (id, team_id, name, industry, doc)
-		VALUES (?, ?, ?, ?, ?)`), c.ID, c.TeamID, c.Name, c.Industry, string(doc)); err != nil {
+	if _, err = tx.ExecContext(ctx, s.q(`INSERT INTO dealtrail_customers (id, team_id, name, industry, doc, version, created_by, search_names)
+		VALUES (?, ?, ?, ?, ?, 1, ?, ?)`), c.ID, c.TeamID, c.Name, c.Industry, string(doc), c.CreatedBy, customerSearchNames(c)); err != nil {
+		return err
+	}
+	if err := s.insertCustomerHistory(ctx, tx, actorID, salesrec.Customer{}, c); err != nil {
 		return err
 	}
 	return s.recordIdentities(ctx, tx, c)
 }
 
-// UpdateCustomer replaces a customer. Only an actor who may see the
-// contacts' phone and email may update it: anyone else only ever read them
-// masked and would overwrite them with the masks.
+// UpdateCustomer replaces a customer, if c.Version is still the stored
+// version (ErrConflict otherwise, as for engagements); the new version is
+// returned and the change is in the customer's history. Only an actor who
+// may see the contacts' phone and email may update it: anyone else only
+// ever read them masked and would overwrite them with the masks. Its
+// creator stays what it was; a full name another customer of the team has
+// is a *salesrec.DuplicateCustomerError.
 func (s *Store) UpdateCustomer(ctx context.Context, actorID string, c salesrec.Customer) (salesrec.Customer, error) {
 	if err := validateCustomer(c); err != nil {
+		return salesrec.Customer{}, err
+	}
+	if err := salesrec.CheckID("id", c.ID); err != nil {
 		return salesrec.Customer{}, err
 	}
 	err := s.asActor(ctx, actorID, func(tx dialect.Queryer, a actor) error {
@@ -94,14 +123,25 @@ func (s *Store) UpdateCustomer(ctx context.Context, actorID string, c salesrec.C
 			return err
 		}
 		if !ok {
-			return forbidden("only a manager, an admin or the owner of an engagement with the customer may update it")
+			return forbidden("only a manager, an admin, its creator or the owner of an engagement with the customer may update it")
+		}
+		if c.Version != cur.Version {
+			return conflict(fmt.Sprintf("the customer is at version %d, the change was made from version %d", cur.Version, c.Version))
+		}
+		c.Version, c.CreatedBy = cur.Version+1, cur.CreatedBy
+		if err := s.checkNameFree(ctx, tx, c); err != nil {
+			return err
 		}
 		doc, err := json.Marshal(c)
 		if err != nil {
 			return err
 		}
-		if _, err = tx.ExecContext(ctx, s.q(`UPDATE dealtrail_customers SET name = ?, industry = ?, doc = ? WHERE id = ?`),
-			c.Name, c.Industry, string(doc), c.ID); err != nil {
+		if _, err = tx.ExecContext(ctx, s.q(`UPDATE dealtrail_customers SET name = ?, industry = ?, doc = ?, version = ?, search_names = ?
+			WHERE id = ? AND version = ?`),
+			c.Name, c.Industry, string(doc), c.Version, customerSearchNames(c), c.ID, cur.Version); err != nil {
+			return err
+		}
+		if err := s.insertCustomerHistory(ctx, tx, a.ID, cur, c); err != nil {
 			return err
 		}
 		if err := s.recordIdentities(ctx, tx, c); err != nil {
@@ -172,7 +212,7 @@ func (s *Store) Customer(ctx context.Context, actorID, id string) (salesrec.Cust
 // customer reads a customer without access checks.
 func (s *Store) customer(ctx context.Context, q dialect.Queryer, id, suffix string) (salesrec.Customer, error) {
 	var row customerRow
-	err := sqlx.GetContext(ctx, q, &row, s.q(`SELECT id, team_id, name, industry, doc FROM dealtrail_customers WHERE id = ?`+suffix), id)
+	err := sqlx.GetContext(ctx, q, &row, s.q(`SELECT `+customerColumns+` FROM dealtrail_customers c WHERE c.id = ?`+suffix), id)
 	if errors.Is(err, sql.ErrNoRows) {
 		return salesrec.Customer{}, notFound("customer")
 	}
@@ -180,6 +220,20 @@ func (s *Store) customer(ctx context.Context, q dialect.Queryer, id, suffix stri
 		return salesrec.Customer{}, s.mapErr(err)
 	}
 	return row.customer()
+}
+
+// checkNameFree refuses a customer whose full name another customer of its
+// team has, naming that customer (*salesrec.DuplicateCustomerError).
+func (s *Store) checkNameFree(ctx context.Context, q dialect.Queryer, c salesrec.Customer) error {
+	var ids []string
+	if err := sqlx.SelectContext(ctx, q, &ids, s.q(`SELECT id FROM dealtrail_customers WHERE team_id = ? AND name = ? AND id <> ?`),
+		c.TeamID, c.Name, c.ID); err != nil {
+		return err
+	}
+	if len(ids) > 0 {
+		return &salesrec.DuplicateCustomerError{ID: ids[0]}
+	}
+	return nil
 }
 
 func validateCustomer(c salesrec.Customer) error {

@@ -30,7 +30,7 @@ func (s *Store) CreateEngagement(ctx context.Context, actorID string, e salesrec
 	// Validation and encoding are done: the transaction only checks what
 	// can change meanwhile and writes, so the write lock is held briefly.
 	err = s.inEngagementTx(ctx, func(tx dialect.Queryer) (string, error) {
-		if err := s.checkRefsAs(ctx, tx, e, &a); err != nil {
+		if err := s.checkRefsAs(ctx, tx, e, &a, nil); err != nil {
 			return "", err
 		}
 		return e.ID, s.insertEngagements(ctx, tx, []salesrec.Engagement{e}, []newRows{rows})
@@ -131,12 +131,14 @@ func (s *Store) UpdateEngagement(ctx context.Context, actorID string, e salesrec
 // loadActor tells which (rare, so it costs a second statement only then).
 func (s *Store) loadForWrite(ctx context.Context, tx dialect.Queryer, actorID, id string) (actor, salesrec.Engagement, error) {
 	var row struct {
-		ActorID     string        `db:"actor_id"`
-		ActorTeamID string        `db:"actor_team_id"`
-		ActorRole   salesrec.Role `db:"actor_role"`
+		ActorID          string        `db:"actor_id"`
+		ActorTeamID      string        `db:"actor_team_id"`
+		ActorRole        salesrec.Role `db:"actor_role"`
+		ActorDeactivated bool          `db:"actor_deactivated"`
 		engagementRow
 	}
-	err := sqlx.GetContext(ctx, tx, &row, s.q(`SELECT m.id AS actor_id, m.team_id AS actor_team_id, m.role AS actor_role, `+engagementColumns+`
+	err := sqlx.GetContext(ctx, tx, &row, s.q(`SELECT m.id AS actor_id, m.team_id AS actor_team_id, m.role AS actor_role,
+		(m.deactivated_at IS NOT NULL) AS actor_deactivated, `+engagementColumns+`
 		FROM dealtrail_members m JOIN dealtrail_engagements e ON e.id = ?
 		WHERE m.id = ?`+s.d.ForUpdateOf("e")), id, actorID)
 	if errors.Is(err, sql.ErrNoRows) || actorID == "" {
@@ -148,11 +150,15 @@ func (s *Store) loadForWrite(ctx context.Context, tx dialect.Queryer, actorID, i
 	if err != nil {
 		return actor{}, salesrec.Engagement{}, s.mapErr(err)
 	}
+	a := actor{ID: row.ActorID, TeamID: row.ActorTeamID, Role: row.ActorRole, Deactivated: row.ActorDeactivated}
+	if err := a.check(); err != nil {
+		return actor{}, salesrec.Engagement{}, err
+	}
 	e, err := row.engagementRow.engagement()
 	if err != nil {
 		return actor{}, salesrec.Engagement{}, err
 	}
-	return actor{ID: row.ActorID, TeamID: row.ActorTeamID, Role: row.ActorRole}, e, nil
+	return a, e, nil
 }
 
 // Engagement reads an engagement the actor may see. One the actor may not
@@ -162,7 +168,7 @@ func (s *Store) Engagement(ctx context.Context, actorID, id string) (salesrec.En
 	return s.engagement(ctx, nil, actorID, id)
 }
 
-const engagementForActor = `SELECT m.id, m.team_id, m.role,
+const engagementForActor = `SELECT ` + actorColumns + `,
 			COALESCE(e.id, '') AS engagement_id, COALESCE(e.doc, '') AS doc
 		FROM dealtrail_members m LEFT JOIN dealtrail_engagements e ON e.id = ?
 		WHERE m.id = ?`
@@ -189,6 +195,9 @@ func (s *Store) engagement(ctx context.Context, q dialect.Queryer, actorID, id s
 	}
 	if err != nil {
 		return salesrec.Engagement{}, s.mapErr(err)
+	}
+	if err := row.actor.check(); err != nil {
+		return salesrec.Engagement{}, err
 	}
 	if row.EngagementID == "" {
 		return salesrec.Engagement{}, notFound("engagement")

@@ -30,14 +30,39 @@ func historyRow(prev, next salesrec.Engagement, actorID string, op salesrec.Op, 
 	if err != nil {
 		return nil, fmt.Errorf("diffing engagement %s: %w", next.ID, err)
 	}
+	return historyRowOf(next, actorID, op, source, changes)
+}
+
+// historyRowOf is the history row of next's change with these changes;
+// source names where the change came from (see historyRow).
+func historyRowOf(next salesrec.Engagement, actorID string, op salesrec.Op, source string, changes []salesrec.FieldChange) ([]any, error) {
+	doc, err := encodeChanges(changes)
+	if err != nil {
+		return nil, err
+	}
+	return []any{next.ID, next.Version, actorID, micros(next.UpdatedAt), string(op), doc, source}, nil
+}
+
+// encodeChanges is the changes column of a history row (engagements',
+// teams', customers'): a JSON array, [] when nothing changed.
+func encodeChanges(changes []salesrec.FieldChange) (string, error) {
 	if changes == nil {
 		changes = []salesrec.FieldChange{}
 	}
 	doc, err := json.Marshal(changes)
 	if err != nil {
-		return nil, fmt.Errorf("encoding changes: %w", err)
+		return "", fmt.Errorf("encoding changes: %w", err)
 	}
-	return []any{next.ID, next.Version, actorID, micros(next.UpdatedAt), string(op), string(doc), source}, nil
+	return string(doc), nil
+}
+
+// decodeChanges reads the changes column of history row seq.
+func decodeChanges(doc string, seq int64) ([]salesrec.FieldChange, error) {
+	var changes []salesrec.FieldChange
+	if err := json.Unmarshal([]byte(doc), &changes); err != nil {
+		return nil, fmt.Errorf("decoding history %d: %w", seq, err)
+	}
+	return changes, nil
 }
 
 type historyDBRow struct {
@@ -68,9 +93,9 @@ func (s *Store) History(ctx context.Context, actorID, engagementID string) ([]sa
 	}
 	out := make([]salesrec.HistoryEntry, len(rows))
 	for i, r := range rows {
-		var changes []salesrec.FieldChange
-		if err := json.Unmarshal([]byte(r.Changes), &changes); err != nil {
-			return nil, fmt.Errorf("decoding history %d: %w", r.Seq, err)
+		changes, err := decodeChanges(r.Changes, r.Seq)
+		if err != nil {
+			return nil, err
 		}
 		out[i] = salesrec.HistoryEntry{Seq: r.Seq, EngagementID: r.EngagementID, Version: r.Version,
 			ActorID: r.ActorID, At: dialect.FromMicros(r.At), Op: salesrec.Op(r.Op), Changes: changes, Source: r.Source}

@@ -197,7 +197,7 @@ func (s *Store) importItem(ctx context.Context, tx dialect.Queryer, a actor, it 
 	if err := s.validate(next); err != nil {
 		return refuse(err)
 	}
-	if err := s.checkRefs(ctx, tx, next); err != nil {
+	if err := s.checkRefs(ctx, tx, next, cur.Participants()); err != nil {
 		return refuse(err)
 	}
 	if err := s.updateEngagementFrom(ctx, tx, a.ID, cur, next, salesrec.OpUpdate, it.Source); err != nil {
@@ -220,7 +220,7 @@ func (s *Store) importCustomer(ctx context.Context, tx dialect.Queryer, a actor,
 	if c, err = s.newImportCustomer(a, c); err != nil {
 		return "", err
 	}
-	return c.ID, s.insertCustomer(ctx, tx, c)
+	return c.ID, s.insertCustomer(ctx, tx, a.ID, c)
 }
 
 // newImportCustomer checks a customer the team does not have yet, to be
@@ -251,7 +251,7 @@ func (s *Store) importCreate(ctx context.Context, tx dialect.Queryer, a actor, e
 	if err != nil {
 		return e, err
 	}
-	if err := s.checkRefs(ctx, tx, e); err != nil {
+	if err := s.checkRefs(ctx, tx, e, nil); err != nil {
 		return e, err
 	}
 	rows, err := buildNewFrom(e, a.ID, source)

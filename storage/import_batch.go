@@ -71,7 +71,7 @@ func (s *Store) importBatch(ctx context.Context, tx dialect.Queryer, a actor, it
 		results[i] = ImportResult{Engagement: e, Outcome: ImportCreated}
 	}
 	for _, c := range created {
-		if err := s.insertCustomer(ctx, tx, c); err != nil {
+		if err := s.insertCustomer(ctx, tx, a.ID, c); err != nil {
 			return err
 		}
 	}

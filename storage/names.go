@@ -13,8 +13,8 @@ const maxNamesPerCall = 500
 // CustomerNames returns, keyed by engagement id, the customer's name of
 // each of engagementIDs that the actor may read, under the same rule as
 // Engagement, in one query. Engagements the actor may not read, ids that
-// name nothing and every id for an actor who is no member are simply
-// absent: a knowledge-base page asks for the names of its hits this way
+// name nothing and every id for an actor who is no member, or was
+// deactivated, are simply absent: a knowledge-base page asks for the names of its hits this way
 // (kb.CustomerNamer) rather than reading each engagement whole.
 func (s *Store) CustomerNames(ctx context.Context, actorID string, engagementIDs []string) (map[string]string, error) {
 	out := make(map[string]string, len(engagementIDs))
@@ -36,7 +36,7 @@ func (s *Store) CustomerNames(ctx context.Context, actorID string, engagementIDs
 	query, args, err := sqlx.In(`SELECT e.id, c.name FROM dealtrail_members m
 		JOIN dealtrail_engagements e ON `+s.d.Unindexed("e.team_id")+` = m.team_id
 		JOIN dealtrail_customers c ON c.id = e.customer_id
-		WHERE m.id = ? AND e.id IN (?) AND (m.role IN (?) OR `+takesPart("m.id")+`)`,
+		WHERE m.id = ? AND m.deactivated_at IS NULL AND e.id IN (?) AND (m.role IN (?) OR `+takesPart("m.id")+`)`,
 		actorID, engagementIDs, roles)
 	if err != nil {
 		return nil, s.mapErr(err)

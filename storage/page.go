@@ -7,6 +7,7 @@ type pageSize struct{ def, max int }
 // The page sizes of the paged reads.
 var (
 	listPage     = pageSize{def: 50, max: 500}   // ListEngagements
+	customerPage = pageSize{def: 50, max: 500}   // ListCustomers
 	feedPage     = pageSize{def: 100, max: 1000} // ReadFeed
 	identityPage = pageSize{def: 500, max: 5000} // IdentitiesAfter
 	idPage       = pageSize{def: 500, max: 5000} // EngagementIDs

@@ -33,11 +33,16 @@ func toRow(e salesrec.Engagement) (engagementRow, error) {
 	if err != nil {
 		return engagementRow{}, fmt.Errorf("encoding engagement: %w", err)
 	}
+	return rowOf(e, doc), nil
+}
+
+// rowOf is the row of e, whose json.Marshal encoding is doc.
+func rowOf(e salesrec.Engagement, doc []byte) engagementRow {
 	return engagementRow{
 		ID: e.ID, TeamID: e.TeamID, OwnerID: e.OwnerID, CustomerID: e.CustomerID,
 		Stage: string(e.Stage), Status: string(e.Status), Version: e.Version,
 		CreatedAt: micros(e.CreatedAt), UpdatedAt: micros(e.UpdatedAt), Doc: string(doc),
-	}, nil
+	}
 }
 
 // loadEngagement reads an engagement without access checks; suffix is
@@ -70,11 +75,12 @@ func buildNew(e salesrec.Engagement, actorID string) (newRows, error) {
 // buildNewFrom is buildNew whose create entry names its source (see
 // historyRow).
 func buildNewFrom(e salesrec.Engagement, actorID, source string) (newRows, error) {
-	r, err := toRow(e)
+	doc, changes, err := salesrec.MarshalWithCreateChanges(e)
 	if err != nil {
-		return newRows{}, err
+		return newRows{}, fmt.Errorf("encoding engagement %s: %w", e.ID, err)
 	}
-	h, err := historyRow(salesrec.Engagement{}, e, actorID, salesrec.OpCreate, source)
+	r := rowOf(e, doc)
+	h, err := historyRowOf(e, actorID, salesrec.OpCreate, source, changes)
 	if err != nil {
 		return newRows{}, err
 	}

@@ -3,8 +3,6 @@ package storage
 import (
 	"context"
 
-	"github.com/jmoiron/sqlx"
-
 	"github.com/dealtrail/dealtrail/salesrec"
 	"github.com/dealtrail/dealtrail/storage/internal/dialect"
 )
@@ -20,27 +18,17 @@ type Roster struct {
 // id and reads times in the team's zone, an exporter writes names back).
 // Any member may read it.
 func (s *Store) Roster(ctx context.Context, actorID string) (Roster, error) {
-	var rows []struct {
-		ID     string `db:"id"`
-		TeamID string `db:"team_id"`
-		Name   string `db:"name"`
-		Role   string `db:"role"`
-	}
 	var out Roster
 	err := s.readAsActor(ctx, actorID, func(q dialect.Queryer, a actor) error {
 		var err error
-		if out.Team, err = s.team(ctx, q, a.TeamID); err != nil {
+		if out.Team, err = s.team(ctx, q, a.TeamID, ""); err != nil {
 			return err
 		}
-		return sqlx.SelectContext(ctx, q, &rows, s.q(`SELECT id, team_id, name, role FROM dealtrail_members
-			WHERE team_id = ? ORDER BY name, id`), a.TeamID)
+		out.Members, err = s.teamMembers(ctx, q, a.TeamID)
+		return err
 	})
 	if err != nil {
 		return Roster{}, err
-	}
-	out.Members = make([]salesrec.Member, len(rows))
-	for i, r := range rows {
-		out.Members[i] = salesrec.Member{ID: r.ID, TeamID: r.TeamID, Name: r.Name, Role: salesrec.Role(r.Role)}
 	}
 	return out, nil
 }

@@ -51,7 +51,7 @@ func (s *Store) Snapshots(ctx context.Context, engagementIDs []string) (map[stri
 		if len(customerIDs) == 0 {
 			return nil
 		}
-		query, args, err = sqlx.In(`SELECT id, team_id, name, industry, doc FROM dealtrail_customers WHERE id IN (?)`, customerIDs)
+		query, args, err = sqlx.In(`SELECT `+customerColumns+` FROM dealtrail_customers c WHERE c.id IN (?)`, customerIDs)
 		if err != nil {
 			return err
 		}

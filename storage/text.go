@@ -17,14 +17,23 @@ import (
 // (PostgreSQL would refuse it late, SQLite would store it silently).
 func checkStrings(v any) error {
 	fields := map[string]salesrec.Message{}
-	walkStrings(reflect.ValueOf(v), "", fields)
+	var path []pathStep
+	walkStrings(reflect.ValueOf(v), &path, fields)
 	if len(fields) == 0 {
 		return nil
 	}
 	return &salesrec.ValidationError{Fields: fields}
 }
 
-func walkStrings(v reflect.Value, path string, out map[string]salesrec.Message) {
+// pathStep is one step of the JSON path walkStrings is at: a field name or,
+// when index >= 0, an index. The path is written out only for a string it
+// refuses, so a clean engagement is walked without building any.
+type pathStep struct {
+	name  string
+	index int
+}
+
+func walkStrings(v reflect.Value, path *[]pathStep, out map[string]salesrec.Message) {
 	switch v.Kind() {
 	case reflect.Pointer, reflect.Interface:
 		if !v.IsNil() {
@@ -34,13 +43,15 @@ func walkStrings(v reflect.Value, path string, out map[string]salesrec.Message) 
 		s := v.String()
 		switch {
 		case !utf8.ValidString(s):
-			out[pathOr(path)] = msgBadUTF8
+			out[pathOr(render(*path))] = msgBadUTF8
 		case strings.IndexByte(s, 0) >= 0:
-			out[pathOr(path)] = msgNUL
+			out[pathOr(render(*path))] = msgNUL
 		}
 	case reflect.Slice, reflect.Array:
 		for i := 0; i < v.Len(); i++ {
-			walkStrings(v.Index(i), path+"["+strconv.Itoa(i)+"]", out)
+			*path = append(*path, pathStep{index: i})
+			walkStrings(v.Index(i), path, out)
+			*path = (*path)[:len(*path)-1]
 		}
 	case reflect.Struct:
 		t := v.Type()
@@ -49,9 +60,24 @@ func walkStrings(v reflect.Value, path string, out map[string]salesrec.Message) 
 			if !f.IsExported() {
 				continue
 			}
-			walkStrings(v.Field(i), joinPath(path, jsonName(f)), out)
+			*path = append(*path, pathStep{name: jsonName(f), index: -1})
+			walkStrings(v.Field(i), path, out)
+			*path = (*path)[:len(*path)-1]
 		}
 	}
+}
+
+// render writes a path as "interactions[2].topic".
+func render(path []pathStep) string {
+	var p string
+	for _, st := range path {
+		if st.index >= 0 {
+			p += "[" + strconv.Itoa(st.index) + "]"
+		} else {
+			p = joinPath(p, st.name)
+		}
+	}
+	return p
 }
 
 func jsonName(f reflect.StructField) string {

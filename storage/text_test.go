@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/dealtrail/dealtrail/salesrec"
+	"github.com/dealtrail/dealtrail/salesrec/salesrectest"
 )
 
 func TestCheckStringsNamesEveryBadField(t *testing.T) {
@@ -43,6 +44,17 @@ func TestCursorRoundTrip(t *testing.T) {
 	for _, bad := range []string{"!!", "bm90LWEtY3Vyc29y", encodeCursor(1, "")} {
 		if _, _, err := decodeCursor(bad); !errors.Is(err, salesrec.ErrInvalid) {
 			t.Errorf("decodeCursor(%q): %v, want ErrInvalid", bad, err)
+		}
+	}
+}
+
+func BenchmarkCheckStrings(b *testing.B) {
+	g := salesrectest.New(7)
+	team := g.Team()
+	e := g.Engagement(team, g.Members(team, 6), g.Customer(team))
+	for b.Loop() {
+		if err := checkStrings(e); err != nil {
+			b.Fatal(err)
 		}
 	}
 }

@@ -3,6 +3,7 @@ package storage
 import (
 	"context"
 	"errors"
+	"slices"
 
 	"github.com/jmoiron/sqlx"
 
@@ -29,23 +30,26 @@ func (s *Store) validateChecked(e salesrec.Engagement) error {
 
 // checkRefs makes sure the customer belongs to the engagement's team and
 // that the owner, the action owners and the linked sales participants are
-// members of it.
-func (s *Store) checkRefs(ctx context.Context, q dialect.Queryer, e salesrec.Engagement) error {
-	return s.checkRefsAs(ctx, q, e, nil)
+// members of it: active members, or deactivated ones who already took
+// part in the stored engagement (kept, its participants before the
+// change), whose past the record keeps.
+func (s *Store) checkRefs(ctx context.Context, q dialect.Queryer, e salesrec.Engagement, kept []string) error {
+	return s.checkRefsAs(ctx, q, e, nil, kept)
 }
 
 // checkRefsAs is checkRefs that, with a non-nil actor, also re-reads the
 // actor (sameActor) in the same statement: a create's transaction makes
 // one round trip for both.
-func (s *Store) checkRefsAs(ctx context.Context, q dialect.Queryer, e salesrec.Engagement, a *actor) error {
+func (s *Store) checkRefsAs(ctx context.Context, q dialect.Queryer, e salesrec.Engagement, a *actor, kept []string) error {
 	ids := e.Participants()
-	// One round trip: the customer (kind c), the members (kind m) and the
-	// unchanged actor (kind a) found.
+	// One round trip: the customer (kind c), the active members (kind m),
+	// the deactivated ones (kind d) and the unchanged actor (kind a) found.
 	stmt := `SELECT 'c' AS kind, id FROM dealtrail_customers WHERE id = ? AND team_id = ?
-		UNION ALL SELECT 'm' AS kind, id FROM dealtrail_members WHERE team_id = ? AND id IN (?)`
+		UNION ALL SELECT CASE WHEN deactivated_at IS NULL THEN 'm' ELSE 'd' END AS kind, id
+			FROM dealtrail_members WHERE team_id = ? AND id IN (?)`
 	params := []any{e.CustomerID, e.TeamID, e.TeamID, ids}
 	if a != nil {
-		stmt += ` UNION ALL SELECT 'a' AS kind, id FROM dealtrail_members WHERE id = ? AND team_id = ? AND role = ?`
+		stmt += ` UNION ALL SELECT 'a' AS kind, id FROM dealtrail_members WHERE id = ? AND team_id = ? AND role = ? AND deactivated_at IS NULL`
 		params = append(params, a.ID, a.TeamID, string(a.Role))
 	}
 	query, args, err := sqlx.In(stmt, params...)
@@ -66,6 +70,8 @@ func (s *Store) checkRefsAs(ctx context.Context, q dialect.Queryer, e salesrec.E
 			customer = true
 		case "a":
 			sameActor = true
+		case "d":
+			members[f.ID] = slices.Contains(kept, f.ID)
 		default:
 			members[f.ID] = true
 		}

@@ -22,4 +22,7 @@ var (
 	msgBadUTF8             = salesrec.Message{Zh: "含有无法识别的字符(不是有效的 UTF-8 文本)", En: "is not valid UTF-8 text"}
 	msgNUL                 = salesrec.Message{Zh: "含有空字符(NUL),请删除", En: "contains a NUL character"}
 	msgRecordedLater       = salesrec.Message{Zh: "记录时间晚于现在,请填写实际记录的时间", En: "is later than now: give the time it was actually recorded"}
+	msgQueryTooLong        = salesrec.Message{Zh: "查询的文字太长", En: "is too long for a search"}
+	msgQueryLineBreak      = salesrec.Message{Zh: "查询的文字不能换行", En: "must not hold a line break"}
+	msgUnknownMatch        = salesrec.Message{Zh: "须为前缀匹配(prefix)或包含匹配(contains)", En: "must be prefix or contains"}
 )

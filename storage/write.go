@@ -46,7 +46,7 @@ func (s *Store) modify(ctx context.Context, actorID, id string, version int64, o
 			return "", err
 		}
 		if refsChanged(cur, next) {
-			if err := s.checkRefs(ctx, tx, next); err != nil {
+			if err := s.checkRefs(ctx, tx, next, cur.Participants()); err != nil {
 				return "", err
 			}
 		}

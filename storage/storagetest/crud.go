@@ -43,7 +43,7 @@ func testCustomers(t *testing.T, w *world) {
 	upd := got
 	upd.Industry = "智能制造"
 	upd.ShortNames = []string{"星辰"}
-	_, err = w.s.UpdateCustomer(w.ctx, w.managerA.ID, upd)
+	upd, err = w.s.UpdateCustomer(w.ctx, w.managerA.ID, upd)
 	noErr(t, err, "UpdateCustomer")
 	got, err = w.s.Customer(w.ctx, w.adminA.ID, upd.ID)
 	noErr(t, err, "Customer after update")

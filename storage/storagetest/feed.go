@@ -129,7 +129,7 @@ func testFeedCustomerUpdate(t *testing.T, w *world) {
 	c, err := w.s.Customer(w.ctx, w.managerA.ID, w.custA1.ID)
 	noErr(t, err, "Customer")
 	c.Name, c.ShortNames = "上海星辰智能制造股份有限公司", []string{"星辰智造"}
-	_, err = w.s.UpdateCustomer(w.ctx, w.managerA.ID, c)
+	c, err = w.s.UpdateCustomer(w.ctx, w.managerA.ID, c)
 	noErr(t, err, "UpdateCustomer")
 
 	got, _ := waitFeed(t, w.s, pos, 2)

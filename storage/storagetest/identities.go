@@ -39,7 +39,7 @@ func testCustomerIdentities(t *testing.T, w *world) {
 	c.Name = "上海星辰智造集团有限公司"
 	c.ShortNames = []string{"星辰"}
 	c.Contacts = []salesrec.Contact{{Name: "钱进", Title: "IT经理", Phone: "021-6888 7777"}}
-	_, err = w.s.UpdateCustomer(w.ctx, w.managerA.ID, c)
+	c, err = w.s.UpdateCustomer(w.ctx, w.managerA.ID, c)
 	noErr(t, err, "UpdateCustomer")
 
 	teamA, err = w.s.CustomerIdentities(w.ctx, w.teamA.ID)

@@ -188,8 +188,10 @@ func testImportRefusals(t *testing.T, w *world) {
 func testRoster(t *testing.T, w *world) {
 	r, err := w.s.Roster(w.ctx, w.rep1.ID)
 	noErr(t, err, "Roster")
-	if r.Team != w.teamA {
-		t.Fatalf("roster of team %+v, want %+v", r.Team, w.teamA)
+	team, err := w.s.Team(w.ctx, w.rep1.ID, w.teamA.ID)
+	noErr(t, err, "Team")
+	if r.Team != team {
+		t.Fatalf("roster of team %+v, want %+v", r.Team, team)
 	}
 	ms := r.Members
 	if len(ms) != 5 {

@@ -25,11 +25,12 @@ var (
 	// migratedVersions lists, per dialect, the versions a database holds
 	// once migrated: PostgreSQL alone has 0005, the feed writer's lock.
 	migratedVersions = map[string][]int64{
-		"sqlite":   {1, 2, 3, 4, 8},
-		"postgres": {1, 2, 3, 4, 5, 8},
+		"sqlite":   {1, 2, 3, 4, 6, 8},
+		"postgres": {1, 2, 3, 4, 5, 6, 8},
 	}
 	migratedTables = []string{
 		"dealtrail_actions",
+		"dealtrail_customer_history",
 		"dealtrail_customer_identities",
 		"dealtrail_customers",
 		"dealtrail_engagements",
@@ -40,6 +41,7 @@ var (
 		"dealtrail_members",
 		"dealtrail_participants",
 		"dealtrail_schema_migrations",
+		"dealtrail_team_history",
 		"dealtrail_teams",
 	}
 )

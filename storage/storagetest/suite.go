@@ -55,6 +55,10 @@ func Run(t *testing.T, open Opener) {
 	}{
 		{"TeamsAndMembers", testTeamsAndMembers},
 		{"Customers", testCustomers},
+		{"TeamAdmin", testTeamAdmin},
+		{"DeactivateMember", testDeactivateMember},
+		{"CustomerDirectory", testCustomerDirectory},
+		{"CustomerVersions", testCustomerVersions},
 		{"EngagementRoundTrip", testEngagementRoundTrip},
 		{"TargetedWrites", testTargetedWrites},
 		{"CloseAndReopen", testCloseAndReopen},

@@ -1,9 +1,6 @@
 package dealtrailhttp
 
 import (
-	"crypto/sha256"
-	"encoding/base64"
-	"encoding/json"
 	"net/http"
 
 	"github.com/dealtrail/dealtrail/salesrec"
@@ -22,18 +19,8 @@ func customerSecrets(c salesrec.Customer) []string {
 // customerPath is where a customer is read, for Location headers.
 func customerPath(id string) string { return "/customers/" + id }
 
-// customerTag is a customer's ETag. Customers carry no version, so the
-// tag is a digest of the customer as this actor reads it (contacts masked
-// or not): equal tags mean equal answers.
-func customerTag(c salesrec.Customer) string {
-	b, err := json.Marshal(c)
-	if err != nil {
-		return ""
-	}
-	sum := sha256.Sum256(b)
-	return `"` + base64.RawURLEncoding.EncodeToString(sum[:12]) + `"`
-}
-
+// createCustomer answers 201 with Location; a full name the team already
+// has answers 409 with the existing customer's id (errorBody.CustomerID).
 func (h *handler) createCustomer(c *call) error {
 	var cu salesrec.Customer
 	if err := c.decode(&cu); err != nil {
@@ -43,7 +30,7 @@ func (h *handler) createCustomer(c *call) error {
 	if err != nil {
 		return withSecrets(err, customerSecrets(cu)...)
 	}
-	return c.created(out, customerPath(out.ID), customerTag(out))
+	return c.created(out, customerPath(out.ID), etag(out.Version))
 }
 
 func (h *handler) getCustomer(c *call) error {
@@ -51,13 +38,12 @@ func (h *handler) getCustomer(c *call) error {
 	if err != nil {
 		return err
 	}
-	return c.answer(http.StatusOK, cu, customerTag(cu))
+	return c.answer(http.StatusOK, cu, etag(cu.Version))
 }
 
-// updateCustomer replaces a customer. With If-Match, the tag must be the
-// customer's current one (412 with the current tag otherwise). The check
-// and the write are two steps: a write landing between them is not seen,
-// since customers carry no version the store could compare.
+// updateCustomer replaces a customer at the version the write is based on
+// (If-Match or "version" in the body, as for engagements): a stale one
+// answers 412 or 409 with the current ETag.
 func (h *handler) updateCustomer(c *call) error {
 	var cu salesrec.Customer
 	if err := c.decode(&cu); err != nil {
@@ -67,19 +53,18 @@ func (h *handler) updateCustomer(c *call) error {
 	if cu.ID != "" && cu.ID != id {
 		return badRequest("id", msgIDMismatch)
 	}
-	cu.ID = id
-	if want := c.r.Header.Get("If-Match"); want != "" {
-		cur, err := h.store.Customer(c.ctx, c.actor, id)
-		if err != nil {
-			return err
-		}
-		if tag := customerTag(cur); want != tag && want != "*" {
-			return &requestError{status: http.StatusPreconditionFailed, msg: msgStale, etag: tag}
-		}
+	b, err := versionOf(c.r, cu.Version)
+	if err != nil {
+		return err
 	}
+	cu.ID, cu.Version = id, b.version
 	out, err := h.store.UpdateCustomer(c.ctx, c.actor, cu)
 	if err != nil {
+		err = c.stale(err, b, func() (int64, error) {
+			cur, err := h.store.Customer(c.ctx, c.actor, id)
+			return cur.Version, err
+		})
 		return withSecrets(err, customerSecrets(cu)...)
 	}
-	return c.answer(http.StatusOK, out, customerTag(out))
+	return c.answer(http.StatusOK, out, etag(out.Version))
 }

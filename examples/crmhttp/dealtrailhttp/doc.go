@@ -25,8 +25,8 @@
 //
 //   - POST that creates answers 201 Created with a Location header (the new
 //     record's path under the host's prefix) and, for an engagement, its ETag.
-//   - Reads of one record answer an ETag: an engagement's version ("3"), a
-//     digest of a customer as the actor reads it.
+//   - Reads of one record answer an ETag: its version ("3") for an
+//     engagement, a customer or a team.
 //   - A write says what it was based on, in If-Match (or "version" in the
 //     body). A stale If-Match answers 412 Precondition Failed, a stale body
 //     version 409 Conflict, both with the current ETag; none at all 428.

@@ -17,6 +17,9 @@ import (
 type errorBody struct {
 	Error  string            `json:"error"`
 	Fields map[string]string `json:"fields,omitempty"`
+	// CustomerID is the existing customer a duplicate full name refers to
+	// (409), for the client to open it instead.
+	CustomerID string `json:"customer_id,omitempty"`
 }
 
 // requestError is a problem with the request itself that the handler found
@@ -103,6 +106,7 @@ func status(err error, lang salesrec.Lang) (int, errorBody) {
 		te  *salesrec.TransitionError
 		ie  *salesrec.InputError
 		mbe *http.MaxBytesError
+		dup *salesrec.DuplicateCustomerError
 	)
 	switch {
 	case errors.As(err, &req):
@@ -120,12 +124,16 @@ func status(err error, lang salesrec.Lang) (int, errorBody) {
 	case errors.As(err, &ie):
 		// A value a parser refused (a date, an amount, an enum in the body).
 		return http.StatusUnprocessableEntity, errorBody{Error: msgInvalidInput.Text(lang) + sep(lang) + ie.Text(lang)}
+	case errors.As(err, &dup):
+		return http.StatusConflict, errorBody{Error: dup.Message().Text(lang), CustomerID: dup.ID}
 	case errors.Is(err, salesrec.ErrInvalidTransition):
 		return http.StatusConflict, errorBody{Error: msgTransition.Text(lang)}
 	case errors.Is(err, salesrec.ErrConflict):
 		return http.StatusConflict, errorBody{Error: msgConflict.Text(lang)}
 	case errors.Is(err, salesrec.ErrNotFound):
 		return http.StatusNotFound, errorBody{Error: msgNotFound.Text(lang)}
+	case errors.Is(err, salesrec.ErrDeactivated):
+		return http.StatusForbidden, errorBody{Error: msgDeactivated.Text(lang)}
 	case errors.Is(err, salesrec.ErrForbidden):
 		return http.StatusForbidden, errorBody{Error: msgForbidden.Text(lang)}
 	case errors.Is(err, salesrec.ErrInvalid):

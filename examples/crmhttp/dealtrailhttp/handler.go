@@ -58,7 +58,9 @@ type handler struct {
 // requests with 501). Mount it under any prefix with http.StripPrefix; its
 // routes are:
 //
-//	POST /customers                                  create a customer (201, Location)
+//	POST /customers                                  create a customer (201, Location; 409 with customer_id on a duplicate name)
+//	GET  /customers                                  list or search the team's customers (q, match), paged
+//	GET  /customers/{id}/history                     a customer's change history
 //	GET  /customers/{id}                             read a customer (contacts masked per role)
 //	PUT  /customers/{id}                             update a customer (If-Match optional)
 //	POST /engagements                                create an engagement (201, Location, ETag)
@@ -77,6 +79,12 @@ type handler struct {
 //	GET  /actions/overdue                            overdue actions of an owner or a team
 //	GET  /actions/due-soon                           actions due within days, of an owner or a team
 //	GET  /kb/search                                  search the team knowledge base, paged
+//	GET  /teams/{id}                                 read the actor's team (ETag = version)
+//	PUT  /teams/{id}                                 rename it or change its time zone (managers, admins)
+//	GET  /teams/{id}/members                         its members, active and deactivated
+//	GET  /teams/{id}/history                         its change history (managers, admins)
+//	POST /teams/{id}/members/{member}/role           change a member's role (managers, admins)
+//	POST /teams/{id}/members/{member}/deactivate     deactivate a member, handing over open work (managers, admins)
 //
 // The conventions every route follows are in the package documentation.
 func NewHandler(store *storage.Store, index Searcher, opts Options) http.Handler {
@@ -128,6 +136,14 @@ func NewHandler(store *storage.Store, index Searcher, opts Options) http.Handler
 	mux.Handle("GET /actions/overdue", h.route(h.overdue, actionParamNames...))
 	mux.Handle("GET /actions/due-soon", h.route(h.dueSoon, append([]string{"days"}, actionParamNames...)...))
 	mux.Handle("GET /kb/search", h.route(h.search, searchParamNames...))
+	mux.Handle("GET /customers", h.route(h.listCustomers, customerParamNames...))
+	mux.Handle("GET /customers/{id}/history", h.route(h.customerHistory))
+	mux.Handle("GET /teams/{id}", h.route(h.getTeam))
+	mux.Handle("PUT /teams/{id}", h.route(h.updateTeam))
+	mux.Handle("GET /teams/{id}/members", h.route(h.listMembers))
+	mux.Handle("GET /teams/{id}/history", h.route(h.teamHistory))
+	mux.Handle("POST /teams/{id}/members/{member}/role", h.route(h.setRole))
+	mux.Handle("POST /teams/{id}/members/{member}/deactivate", h.route(h.deactivate))
 	return mux
 }
 

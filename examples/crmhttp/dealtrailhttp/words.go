@@ -41,6 +41,7 @@ var (
 	msgConflict        = salesrec.Message{Zh: "记录在读取后已被修改,或某个唯一值已被占用;请重新读取后再试", En: "the record changed since it was read, or a unique value is taken; read it again and retry"}
 	msgNotFound        = salesrec.Message{Zh: "查无此记录", En: "not found"}
 	msgForbidden       = salesrec.Message{Zh: "没有权限", En: "forbidden"}
+	msgDeactivated     = salesrec.Message{Zh: "该成员已停用,不能再操作", En: "this member has been deactivated and can no longer act"}
 	msgInternal        = salesrec.Message{Zh: "服务器内部错误", En: "internal error"}
 	msgUnauthenticated = salesrec.Message{Zh: "请先登录", En: "authentication required"}
 	msgBadQuery        = salesrec.Message{Zh: "查询字符串格式有误", En: "the query string is malformed"}

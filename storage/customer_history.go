@@ -1,0 +1,87 @@
+package storage
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/jmoiron/sqlx"
+
+	"github.com/dealtrail/dealtrail/salesrec"
+	"github.com/dealtrail/dealtrail/storage/internal/dialect"
+)
+
+// insertCustomerHistory records the change from prev to next (prev zero:
+// next was created) as the customer's history entry at next's version.
+func (s *Store) insertCustomerHistory(ctx context.Context, tx dialect.Queryer, actorID string, prev, next salesrec.Customer) error {
+	op := salesrec.OpUpdate
+	var changes []salesrec.FieldChange
+	var err error
+	after := next
+	after.Version = 0 // the entry's own version, not a field that changed
+	if prev.ID == "" {
+		op = salesrec.OpCreate
+		changes, err = salesrec.CreateRecordChanges(after)
+	} else {
+		prev.Version = 0
+		changes, err = salesrec.DiffRecord(prev, after)
+	}
+	if err != nil {
+		return fmt.Errorf("diffing customer %s: %w", next.ID, err)
+	}
+	doc, err := encodeChanges(changes)
+	if err != nil {
+		return err
+	}
+	_, err = tx.ExecContext(ctx, s.q(`INSERT INTO dealtrail_customer_history (customer_id, version, actor_id, at, op, changes)
+		VALUES (?, ?, ?, ?, ?, ?)`), next.ID, next.Version, actorID, micros(s.now()), string(op), doc)
+	return err
+}
+
+// CustomerHistory returns every recorded change of a customer the actor
+// may read (salesrec.CanReadCustomer; otherwise ErrNotFound), oldest
+// first. A customer created before migration 0006 has no entry for its
+// creation. Phone numbers and e-mail addresses of contacts are masked in
+// the changes, as in Customer, unless the actor may see them
+// (salesrec.MaskContactChanges).
+func (s *Store) CustomerHistory(ctx context.Context, actorID, customerID string) ([]salesrec.CustomerHistoryEntry, error) {
+	var rows []struct {
+		Seq        int64  `db:"seq"`
+		CustomerID string `db:"customer_id"`
+		Version    int64  `db:"version"`
+		ActorID    string `db:"actor_id"`
+		At         int64  `db:"at"`
+		Op         string `db:"op"`
+		Changes    string `db:"changes"`
+	}
+	sees := false
+	err := s.readAsActor(ctx, actorID, func(q dialect.Queryer, a actor) error {
+		c, err := s.customer(ctx, q, customerID, "")
+		if err != nil {
+			return err
+		}
+		if !salesrec.CanReadCustomer(a.member(), c) {
+			return notFound("customer")
+		}
+		if sees, err = s.seesContacts(ctx, q, a, c); err != nil {
+			return err
+		}
+		return sqlx.SelectContext(ctx, q, &rows, s.q(`SELECT seq, customer_id, version, actor_id, at, op, changes
+			FROM dealtrail_customer_history WHERE customer_id = ? ORDER BY version`), customerID)
+	})
+	if err != nil {
+		return nil, fmt.Errorf("reading customer history: %w", err)
+	}
+	out := make([]salesrec.CustomerHistoryEntry, len(rows))
+	for i, r := range rows {
+		changes, err := decodeChanges(r.Changes, r.Seq)
+		if err != nil {
+			return nil, err
+		}
+		if !sees {
+			changes = salesrec.MaskContactChanges(changes)
+		}
+		out[i] = salesrec.CustomerHistoryEntry{Seq: r.Seq, CustomerID: r.CustomerID, Version: r.Version,
+			ActorID: r.ActorID, At: dialect.FromMicros(r.At), Op: salesrec.Op(r.Op), Changes: changes}
+	}
+	return out, nil
+}
