@@ -136,15 +136,9 @@ type formRows struct {
 
 func (o *formRows) line(cells []string, style int) error {
 	o.n++
-	vals := make([]any, len(cells))
-	for i, c := range cells {
-		vals[i] = excelize.Cell{Value: c, StyleID: style}
-	}
 	row := strconv.Itoa(o.n)
-	for j := len(cells); j < formWidth; j++ {
-		vals = append(vals, excelize.Cell{StyleID: style}) // borders under the merge
-	}
-	if err := o.sw.SetRow("A"+row, vals); err != nil {
+	// The cells under the merge carry the style too, for its borders.
+	if err := o.sw.SetRow("A"+row, styledRow(cells, style, formWidth)); err != nil {
 		return err
 	}
 	if len(cells) == formWidth {

@@ -98,7 +98,7 @@ func jsonOf(t *testing.T, v any) string {
 	return string(b)
 }
 
-func write(t *testing.T, w *workbook.Writer, gen generated) {
+func write(t testing.TB, w *workbook.Writer, gen generated) {
 	t.Helper()
 	for _, e := range gen.es {
 		if err := w.Add(e, gen.customers[e.CustomerID]); err != nil {

@@ -23,14 +23,7 @@ func BenchmarkWriteRegister(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	for _, e := range gen.es {
-		if err := w.Add(e, gen.customers[e.CustomerID]); err != nil {
-			b.Fatal(err)
-		}
-	}
-	if err := w.Close(); err != nil {
-		b.Fatal(err)
-	}
+	write(b, w, gen)
 	f, err := excelize.OpenReader(&file)
 	if err != nil {
 		b.Fatal(err)
@@ -48,14 +41,7 @@ func BenchmarkWriteRegister(b *testing.B) {
 			if err != nil {
 				b.Fatal(err)
 			}
-			for _, e := range gen.es {
-				if err := w.Add(e, gen.customers[e.CustomerID]); err != nil {
-					b.Fatal(err)
-				}
-			}
-			if err := w.Close(); err != nil {
-				b.Fatal(err)
-			}
+			write(b, w, gen)
 		}
 	})
 	b.Run("bare", func(b *testing.B) {
