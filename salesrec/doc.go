@@ -69,6 +69,12 @@
 //     CustomerHistoryEntry record changes to teams and customers as
 //     HistoryEntry does for engagements (DiffRecord); a duplicate customer
 //     is a DuplicateCustomerError naming the existing one.
+//   - Review and reminders. Rules.ReviewEngagement says what one engagement
+//     brings to the team review (周复盘) in a ReviewWindow; CanReview who
+//     may read whose review; Review.Lines writes it in zh or en.
+//     ActionReminder, Rules.SilentSince and Rules.MeetingUnrecorded say
+//     what to remind, Rules.ReminderMessage in which words (see
+//     docs/reminders.md).
 //
 // The package imports only the standard library and ozzo-validation; it
 // knows nothing of storage or search. docs/template.md maps every template

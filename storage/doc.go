@@ -27,4 +27,11 @@
 // ErrForbidden, ErrInvalidTransition), so callers test with errors.Is. See
 // docs/storage.md for the schema, the change feed, the history, the access
 // rules and how a host hands in its own *sql.DB.
+//
+// Review computes the team review (周复盘) in SQL over projections written
+// with each engagement. ProduceReminders, ClaimReminders,
+// ClaimRemindersFor and AckReminder are the reminder outbox: each reminder
+// exists once per subject, kind and day, is leased to one consumer at a
+// time and comes back when a lease lapses; docs/reminders.md says what a
+// host must run.
 package storage

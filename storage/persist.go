@@ -147,7 +147,7 @@ func (s *Store) updateEngagementFrom(ctx context.Context, tx dialect.Queryer, ac
 	}
 	// Rewrite only the projections that changed: an action status change
 	// touches dealtrail_actions alone.
-	before, after := projections(prev), projections(next)
+	before, after := s.projections(prev), s.projections(next)
 	for i, p := range after {
 		if slices.EqualFunc(before[i].rows, p.rows, slices.Equal) {
 			continue
@@ -159,6 +159,9 @@ func (s *Store) updateEngagementFrom(ctx context.Context, tx dialect.Queryer, ac
 			return err
 		}
 	}
+	if err := s.withdrawReminders(ctx, tx, prev, next); err != nil {
+		return err
+	}
 	if err := s.insertRows(ctx, tx, "dealtrail_history", historyColumns, [][]any{h}); err != nil {
 		return err
 	}
@@ -167,36 +170,60 @@ func (s *Store) updateEngagementFrom(ctx context.Context, tx dialect.Queryer, ac
 
 // projection is the rows of one child table that lists, filters and access
 // checks query: participants (rep visibility), interaction times (range
-// filters) and actions (overdue and due-soon lists).
+// filters; late and commitment counts for the review), actions (overdue
+// and due-soon lists) and the outcome of a closed engagement (the
+// review's pipeline and lessons).
 type projection struct {
 	table string
 	cols  []string
 	rows  [][]any
 }
 
-func projections(e salesrec.Engagement) [3]projection {
-	out := [3]projection{
+const projectionCount = 4
+
+func (s *Store) projections(e salesrec.Engagement) [projectionCount]projection {
+	out := [projectionCount]projection{
 		{table: "dealtrail_participants", cols: []string{"engagement_id", "member_id"}},
-		{table: "dealtrail_interactions", cols: []string{"engagement_id", "id", "occurred_at"}},
+		{table: "dealtrail_interactions", cols: []string{"engagement_id", "id", "occurred_at", "late", "commitments"}},
 		{table: "dealtrail_actions", cols: []string{"engagement_id", "id", "team_id", "owner_id", "deadline", "what", "status", "customer_id", "engagement_status"}},
+		{table: "dealtrail_outcomes", cols: []string{"engagement_id", "team_id", "owner_id", "customer_id", "status", "signed_month", "amount_minor", "currency", "reason_category", "lessons"}},
 	}
 	for _, m := range e.Participants() {
 		out[0].rows = append(out[0].rows, []any{e.ID, m})
 	}
 	for _, in := range e.Interactions {
-		out[1].rows = append(out[1].rows, []any{e.ID, in.ID, micros(in.OccurredAt)})
+		late := 0
+		if s.rules.IsLate(in) {
+			late = 1
+		}
+		out[1].rows = append(out[1].rows, []any{e.ID, in.ID, micros(in.OccurredAt), late, salesrec.Commitments(in)})
 	}
 	for _, a := range e.Actions {
 		out[2].rows = append(out[2].rows, []any{e.ID, a.ID, e.TeamID, a.OwnerID, a.Deadline.String(), a.What, string(a.Status), e.CustomerID, string(e.Status)})
+	}
+	if e.Status == salesrec.StatusWon || e.Status == salesrec.StatusTerminated {
+		var o salesrec.Outcome
+		if e.Outcome != nil {
+			o = *e.Outcome
+		}
+		month, currency := "", ""
+		if e.Status == salesrec.StatusWon {
+			month, currency = o.SignedOn.String(), o.Amount.Cur()
+			if len(month) >= 7 {
+				month = month[:7]
+			}
+		}
+		out[3].rows = append(out[3].rows, []any{e.ID, e.TeamID, e.OwnerID, e.CustomerID, string(e.Status), month,
+			o.Amount.Minor, currency, string(o.ReasonCategory), len(e.Lessons)})
 	}
 	return out
 }
 
 // insertProjections writes the projections of new engagements.
 func (s *Store) insertProjections(ctx context.Context, tx dialect.Queryer, es []salesrec.Engagement) error {
-	var all [3]projection
+	var all [projectionCount]projection
 	for _, e := range es {
-		for i, p := range projections(e) {
+		for i, p := range s.projections(e) {
 			all[i].table, all[i].cols = p.table, p.cols
 			all[i].rows = append(all[i].rows, p.rows...)
 		}

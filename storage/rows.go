@@ -28,6 +28,15 @@ func (s *Store) insertRows(ctx context.Context, q dialect.Queryer, table string,
 			return err
 		}
 	}
+	_, err := s.insertValues(ctx, q, table, cols, rows, "")
+	return err
+}
+
+// insertValues inserts rows with multi-row INSERT statements ending in
+// suffix (a conflict clause, or ""), and returns how many rows they
+// inserted.
+func (s *Store) insertValues(ctx context.Context, q dialect.Queryer, table string, cols []string, rows [][]any, suffix string) (int64, error) {
+	var inserted int64
 	per := maxParams / len(cols)
 	tuple := "(" + strings.TrimSuffix(strings.Repeat("?, ", len(cols)), ", ") + ")"
 	head := "INSERT INTO " + table + " (" + strings.Join(cols, ", ") + ") VALUES "
@@ -43,10 +52,15 @@ func (s *Store) insertRows(ctx context.Context, q dialect.Queryer, table string,
 			b.WriteString(tuple)
 			args = append(args, r...)
 		}
-		if _, err := q.ExecContext(ctx, sqlx.Rebind(s.d.BindType(), b.String()), args...); err != nil {
-			return err
+		b.WriteString(suffix)
+		res, err := q.ExecContext(ctx, sqlx.Rebind(s.d.BindType(), b.String()), args...)
+		if err != nil {
+			return inserted, err
+		}
+		if k, err := res.RowsAffected(); err == nil {
+			inserted += k
 		}
 		rows = rows[n:]
 	}
-	return nil
+	return inserted, nil
 }

@@ -2,6 +2,9 @@ package storage
 
 import (
 	"context"
+
+	"github.com/jmoiron/sqlx"
+
 	"github.com/dealtrail/dealtrail/storage/internal/dialect"
 )
 
@@ -9,7 +12,18 @@ import (
 // to the salesrec sentinels. A failed fn rolls back; the rollback's own error
 // is not interesting then (the transaction may already be aborted).
 func (s *Store) inTx(ctx context.Context, fn func(tx dialect.Queryer) error) error {
-	tx, err := s.d.BeginWrite(ctx, s.db)
+	return s.runTx(ctx, s.d.BeginWrite, fn)
+}
+
+// inQueueTx is inTx in the reminder outbox's transaction (the dialect's
+// BeginQueue).
+func (s *Store) inQueueTx(ctx context.Context, fn func(tx dialect.Queryer) error) error {
+	return s.runTx(ctx, s.d.BeginQueue, fn)
+}
+
+// runTx runs fn in the transaction begin starts and commits it.
+func (s *Store) runTx(ctx context.Context, begin func(context.Context, *sqlx.DB) (dialect.Tx, error), fn func(tx dialect.Queryer) error) error {
+	tx, err := begin(ctx, s.db)
 	if err != nil {
 		return s.mapErr(err)
 	}

@@ -25,4 +25,9 @@ var (
 	msgQueryTooLong        = salesrec.Message{Zh: "查询的文字太长", En: "is too long for a search"}
 	msgQueryLineBreak      = salesrec.Message{Zh: "查询的文字不能换行", En: "must not hold a line break"}
 	msgUnknownMatch        = salesrec.Message{Zh: "须为前缀匹配(prefix)或包含匹配(contains)", En: "must be prefix or contains"}
+	msgNotTeamMember       = salesrec.Message{Zh: "不是本团队的成员", En: "is not a member of the team"}
+	msgConsumer            = salesrec.Message{Zh: "请填写取提醒的程序名称(最多 200 个字)", En: "must name the consumer (at most 200 characters)"}
+	msgClaimCount          = salesrec.Message{Zh: "一次取 1 到 1000 条", En: "must be from 1 to 1000"}
+	msgMeetingAt           = salesrec.Message{Zh: "请填写会面时间", En: "is required: the meeting's time"}
+	msgLease               = salesrec.Message{Zh: "租期须在 1 秒到 24 小时之间", En: "must be from 1 second to 24 hours"}
 )

@@ -8,8 +8,10 @@
 // own examples, logs contacts (one of them late), shows a vague action being
 // refused, lists overdue actions and findings, tells the history in words,
 // then syncs the knowledge base and searches it in Chinese and in English,
-// and writes the team's register (团队台账.xlsx, docs/template.md "The
-// workbook") into the data directory, saying where.
+// writes the team's register (团队台账.xlsx, docs/template.md "The
+// workbook") into the data directory, saying where, and ends with the team
+// review (周复盘) of the demo team, every line in Chinese with the English
+// beside it.
 package main
 
 import (

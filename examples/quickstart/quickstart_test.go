@@ -42,10 +42,22 @@ func TestQuickstartRunsTwice(t *testing.T) {
 		"知识库已更新,可搜索最新经验",
 		"exported 3 engagements to the team's workbook:", // the register in the data directory
 		"团队台账.xlsx",
+		// the team review ends the run, zh with en beside
+		"== 周复盘  the team review ==",
+		"周复盘(2024-04-12,统计期 2024-04-06 至 2024-04-12)",
+		"Weekly review (2024-04-12; period 2024-04-06 to 2024-04-12)",
+		"  已逾期的行动 (1)\n    overdue actions (1)",
+		"华东精工制造股份有限公司:已 36 天没有沟通\n      - 华东精工制造股份有限公司: no contact for 36 days",
+		"业务概况:推进中 1,已成交 1,已终止 1\n  Pipeline: 1 open, 1 won, 1 terminated",
+		"2024-03 成交 1 笔,合计 ¥80,000",
+		"终止原因“预算”:1 笔\n    terminated for budget: 1",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("first run output lacks %q", want)
 		}
+	}
+	if i := strings.LastIndex(out, "\n== "); i < 0 || !strings.HasPrefix(out[i:], "\n== 周复盘  the team review ==") {
+		t.Errorf("the run does not end with the team review")
 	}
 	// Nothing developer-internal: no codes, feed positions, field counts, op
 	// codes, bare version numbers or JSON paths beside findings.

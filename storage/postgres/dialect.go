@@ -41,6 +41,16 @@ func (dialect) BeginWrite(ctx context.Context, db *sqlx.DB) (sqldialect.Tx, erro
 	return tx, nil
 }
 
+// BeginQueue begins a plain READ COMMITTED transaction: the outbox has no
+// feed rows, so it takes no feed lock.
+func (dialect) BeginQueue(ctx context.Context, db *sqlx.DB) (sqldialect.Tx, error) {
+	return db.BeginTxx(ctx, nil)
+}
+
+// SkipLocked lets concurrent consumers pass over the reminders another one
+// is claiming instead of waiting for them.
+func (dialect) SkipLocked() string { return " FOR UPDATE SKIP LOCKED" }
+
 // ReadOptions: REPEATABLE READ, so every statement of the read sees the
 // snapshot its first statement took.
 func (dialect) ReadOptions() *sql.TxOptions {

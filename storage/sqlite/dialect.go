@@ -50,6 +50,15 @@ func (d dialect) BeginWrite(ctx context.Context, db *sqlx.DB) (sqldialect.Tx, er
 	return beginImmediate(ctx, db, d)
 }
 
+// BeginQueue is BeginWrite: BEGIN IMMEDIATE serialises producers and
+// consumers of the reminder outbox.
+func (d dialect) BeginQueue(ctx context.Context, db *sqlx.DB) (sqldialect.Tx, error) {
+	return beginImmediate(ctx, db, d)
+}
+
+// SkipLocked is empty: the claiming transaction holds the write lock.
+func (dialect) SkipLocked() string { return "" }
+
 // ReadOptions: a deferred read transaction; in WAL mode it reads one
 // snapshot from its first statement on, without blocking writers.
 func (dialect) ReadOptions() *sql.TxOptions { return &sql.TxOptions{ReadOnly: true} }

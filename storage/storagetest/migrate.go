@@ -25,8 +25,8 @@ var (
 	// migratedVersions lists, per dialect, the versions a database holds
 	// once migrated: PostgreSQL alone has 0005, the feed writer's lock.
 	migratedVersions = map[string][]int64{
-		"sqlite":   {1, 2, 3, 4, 6, 8},
-		"postgres": {1, 2, 3, 4, 5, 6, 8},
+		"sqlite":   {1, 2, 3, 4, 6, 7, 8},
+		"postgres": {1, 2, 3, 4, 5, 6, 7, 8},
 	}
 	migratedTables = []string{
 		"dealtrail_actions",
@@ -38,8 +38,11 @@ var (
 		"dealtrail_feed_pruned",
 		"dealtrail_history",
 		"dealtrail_interactions",
+		"dealtrail_meetings",
 		"dealtrail_members",
+		"dealtrail_outcomes",
 		"dealtrail_participants",
+		"dealtrail_reminders",
 		"dealtrail_schema_migrations",
 		"dealtrail_team_history",
 		"dealtrail_teams",
@@ -87,6 +90,11 @@ func RunMigrations(t *testing.T, m Migrations) {
 		t.Helper()
 		return column[int64](t, db, `SELECT version FROM dealtrail_schema_migrations ORDER BY version`)
 	}
+
+	t.Run("the review's projections are backfilled as the store writes them", func(t *testing.T) {
+		t.Parallel()
+		testReviewBackfill(t, m)
+	})
 
 	t.Run("New leaves the host's schema alone", func(t *testing.T) {
 		t.Parallel()

@@ -95,6 +95,11 @@ func Run(t *testing.T, open Opener) {
 		{"ImportRecordedAt", testImportRecordedAt},
 		{"ImportRefusals", testImportRefusals},
 		{"Roster", testRoster},
+		{"ReviewAccess", testReviewAccess},
+		{"RemindersExactlyOnce", testRemindersExactlyOnce},
+		{"ReminderRedelivery", testReminderRedelivery},
+		{"ReminderWithdrawn", testReminderWithdrawn},
+		{"ReminderInput", testReminderInput},
 	}
 	// Cases that open their stores themselves, with other options or
 	// fixtures.
@@ -108,6 +113,7 @@ func Run(t *testing.T, open Opener) {
 		{"AccessMatrix", testAccessMatrix},
 		{"Rules", testRules},
 		{"BulkInsert", testBulkInsert},
+		{"ReviewMatchesRule", testReviewMatchesRule},
 	}
 	parallel := func(name string, run func(t *testing.T)) {
 		t.Run(name, func(t *testing.T) { t.Parallel(); run(t) })

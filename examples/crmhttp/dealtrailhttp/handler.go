@@ -85,6 +85,9 @@ type handler struct {
 //	GET  /teams/{id}/history                         its change history (managers, admins)
 //	POST /teams/{id}/members/{member}/role           change a member's role (managers, admins)
 //	POST /teams/{id}/members/{member}/deactivate     deactivate a member, handing over open work (managers, admins)
+//	GET  /review                                     the team review (周复盘) of a team or an owner
+//	POST /reminders/claim                            claim the caller's reminders with a lease
+//	POST /reminders/{id}/ack                         acknowledge a delivered reminder
 //
 // The conventions every route follows are in the package documentation.
 func NewHandler(store *storage.Store, index Searcher, opts Options) http.Handler {
@@ -144,6 +147,9 @@ func NewHandler(store *storage.Store, index Searcher, opts Options) http.Handler
 	mux.Handle("GET /teams/{id}/history", h.route(h.teamHistory))
 	mux.Handle("POST /teams/{id}/members/{member}/role", h.route(h.setRole))
 	mux.Handle("POST /teams/{id}/members/{member}/deactivate", h.route(h.deactivate))
+	mux.Handle("GET /review", h.route(h.review, reviewParamNames...))
+	mux.Handle("POST /reminders/claim", h.route(h.claimReminders))
+	mux.Handle("POST /reminders/{id}/ack", h.route(h.ackReminder))
 	return mux
 }
 

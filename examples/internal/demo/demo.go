@@ -68,7 +68,10 @@ func Run(ctx context.Context, w io.Writer, dir string, reset bool, open Opener) 
 	if err := d.search(ctx); err != nil {
 		return err
 	}
-	return d.register(ctx)
+	if err := d.register(ctx); err != nil {
+		return err
+	}
+	return d.weekly(ctx)
 }
 
 // Team is the demo's team, recorded and searchable: the open store and

@@ -52,6 +52,16 @@ type Dialect interface {
 	// ForUpdateOf is ForUpdate for a join that must lock the rows of the
 	// table aliased alias only (" FOR UPDATE OF e" on PostgreSQL).
 	ForUpdateOf(alias string) string
+	// BeginQueue starts a transaction on the reminder outbox, which
+	// writes no engagement and no feed: SQLite takes the write lock up
+	// front (BEGIN IMMEDIATE), so producers and consumers run one after
+	// another; PostgreSQL begins a plain transaction (no feed lock), and
+	// consumers skip each other's rows with SkipLocked.
+	BeginQueue(ctx context.Context, db *sqlx.DB) (Tx, error)
+	// SkipLocked is appended to the SELECT that picks reminders to claim
+	// (" FOR UPDATE SKIP LOCKED" on PostgreSQL, "" on SQLite, whose
+	// BeginQueue already holds the write lock).
+	SkipLocked() string
 	// InsertFeed appends feed rows inside the write transaction, and arranges
 	// for listeners to be told after commit where the database supports it.
 	InsertFeed(ctx context.Context, tx Queryer, rows []FeedRow) error

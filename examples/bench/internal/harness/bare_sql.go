@@ -145,8 +145,9 @@ func (b *bareSQL) createCustomer(ctx context.Context, c salesrec.Customer) error
 // row and one feed row each. Called with one engagement it is the bare
 // insert-and-commit; with many, the bare multi-row INSERT.
 func (b *bareSQL) save(ctx context.Context, actorID string, es []salesrec.Engagement, now time.Time) error {
-	var eng, parts, ins, acts, hist, feed [][]any
+	var eng, parts, ins, acts, outs, hist, feed [][]any
 	at := now.UnixMicro()
+	rules := salesrec.DefaultRules()
 	for i := range es {
 		e := &es[i]
 		e.Version, e.CreatedAt, e.UpdatedAt = 1, now, now
@@ -159,10 +160,21 @@ func (b *bareSQL) save(ctx context.Context, actorID string, es []salesrec.Engage
 			parts = append(parts, []any{e.ID, m})
 		}
 		for _, in := range e.Interactions {
-			ins = append(ins, []any{e.ID, in.ID, in.OccurredAt.UnixMicro()})
+			late := 0 // recorded now, as the store stamps an imported contact
+			if rules.IsLate(salesrec.Interaction{OccurredAt: in.OccurredAt, RecordedAt: now}) {
+				late = 1
+			}
+			ins = append(ins, []any{e.ID, in.ID, in.OccurredAt.UnixMicro(), late, salesrec.Commitments(in)})
 		}
 		for _, a := range e.Actions {
 			acts = append(acts, []any{e.ID, a.ID, e.TeamID, a.OwnerID, a.Deadline.String(), a.What, string(a.Status), e.CustomerID, string(e.Status)})
+		}
+		if o := e.Outcome; o != nil && e.Status != salesrec.StatusOpen {
+			month, currency := "", ""
+			if e.Status == salesrec.StatusWon {
+				month, currency = o.SignedOn.String()[:7], o.Amount.Cur()
+			}
+			outs = append(outs, []any{e.ID, e.TeamID, e.OwnerID, e.CustomerID, string(e.Status), month, o.Amount.Minor, currency, string(o.ReasonCategory), len(e.Lessons)})
 		}
 		hist = append(hist, []any{e.ID, e.Version, actorID, at, string(salesrec.OpCreate), string(doc)})
 		feed = append(feed, []any{e.ID, e.TeamID, e.Version, string(salesrec.OpCreate), at})
@@ -175,8 +187,9 @@ func (b *bareSQL) save(ctx context.Context, actorID string, es []salesrec.Engage
 		}{
 			{"dealtrail_engagements", []string{"id", "team_id", "owner_id", "customer_id", "stage", "status", "version", "created_at", "updated_at", "doc"}, eng},
 			{"dealtrail_participants", []string{"engagement_id", "member_id"}, parts},
-			{"dealtrail_interactions", []string{"engagement_id", "id", "occurred_at"}, ins},
+			{"dealtrail_interactions", []string{"engagement_id", "id", "occurred_at", "late", "commitments"}, ins},
 			{"dealtrail_actions", []string{"engagement_id", "id", "team_id", "owner_id", "deadline", "what", "status", "customer_id", "engagement_status"}, acts},
+			{"dealtrail_outcomes", []string{"engagement_id", "team_id", "owner_id", "customer_id", "status", "signed_month", "amount_minor", "currency", "reason_category", "lessons"}, outs},
 			{"dealtrail_history", []string{"engagement_id", "version", "actor_id", "at", "op", "changes"}, hist},
 			{"dealtrail_feed", []string{"engagement_id", "team_id", "version", "op", "at"}, feed},
 		} {

@@ -110,6 +110,17 @@ func measureStorage(ctx context.Context, cfg Config, be backend, ld *loaded) ([]
 				},
 				func() error { _, err := be.bare.overdue(ctx, t.id, salesrec.DateOf(now.In(t.loc))); return err }
 		}},
+		{"team review (周复盘)", "8 SELECTs in one read transaction: due actions, late contacts, commitments with the latest deadline, silent, no lessons, 3 pipeline groups", Latency, atMost(2), func(i int) (func() error, func() error) {
+			t := ld.teams[i%len(ld.teams)]
+			return func() error {
+					_, err := be.dt.Review(ctx, t.manager, storage.ReviewQuery{TeamID: t.id, At: now})
+					return err
+				},
+				func() error {
+					_, err := be.bare.review(ctx, t.id, salesrec.NewReviewWindow(now, t.loc, salesrec.ReviewSettings{}))
+					return err
+				}
+		}},
 	}
 	for _, s := range steps {
 		count := n

@@ -14,7 +14,8 @@ import (
 var sameRows = []string{
 	`SELECT id, team_id, owner_id, customer_id, stage, status, version FROM dealtrail_engagements ORDER BY id`,
 	`SELECT engagement_id, member_id FROM dealtrail_participants ORDER BY engagement_id, member_id`,
-	`SELECT engagement_id, id, occurred_at FROM dealtrail_interactions ORDER BY engagement_id, id`,
+	`SELECT engagement_id, id, occurred_at, late, commitments FROM dealtrail_interactions ORDER BY engagement_id, id`,
+	`SELECT * FROM dealtrail_outcomes ORDER BY engagement_id`,
 	`SELECT * FROM dealtrail_actions ORDER BY engagement_id, id`,
 	`SELECT engagement_id, version, actor_id, op FROM dealtrail_history ORDER BY engagement_id, version`,
 	`SELECT engagement_id, team_id, version, op FROM dealtrail_feed ORDER BY engagement_id, version`,
