@@ -62,7 +62,7 @@ type handler struct {
 //	GET  /customers                                  list or search the team's customers (q, match), paged
 //	GET  /customers/{id}/history                     a customer's change history
 //	GET  /customers/{id}                             read a customer (contacts masked per role)
-//	PUT  /customers/{id}                             update a customer (If-Match optional)
+//	PUT  /customers/{id}                             update a customer (version in body or If-Match)
 //	POST /engagements                                create an engagement (201, Location, ETag)
 //	GET  /engagements                                list with filters, paged
 //	GET  /counts                                     how many engagements match the filters, by status
