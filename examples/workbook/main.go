@@ -10,7 +10,9 @@
 // printing the progress and the report (one engagement of the sample is
 // refused for its vague goal, at its cell), imports it again to show that
 // nothing changes, then exports the team's register as 团队台账.xlsx and as
-// CSV files, and one engagement on its own, into the directory.
+// CSV files, and the won engagement's form (one sheet laid out as the
+// template's table, ready to print) as 已成交业务-记录表.xlsx, into the
+// directory.
 package main
 
 import (
@@ -103,7 +105,7 @@ func team(ctx context.Context, st *storage.Store) (salesrec.Member, error) {
 }
 
 // export writes the team's register as .xlsx and CSV, and the won
-// engagement on its own.
+// engagement's form, the template's table on one sheet.
 func export(ctx context.Context, w io.Writer, st *storage.Store, actorID, dir string) error {
 	team, err := transfer.Team(ctx, st, actorID)
 	if err != nil {
@@ -135,8 +137,8 @@ func export(ctx context.Context, w io.Writer, st *storage.Store, actorID, dir st
 	if err != nil || len(won.Items) == 0 {
 		return fmt.Errorf("finding the won engagement: %v", err)
 	}
-	if _, err := writeXLSX(filepath.Join(dir, "已成交业务.xlsx"), func(out io.Writer) (int, error) {
-		wb, err := workbook.NewXLSXWriter(out, team)
+	if _, err := writeXLSX(filepath.Join(dir, "已成交业务-记录表.xlsx"), func(out io.Writer) (int, error) {
+		wb, err := workbook.NewFormXLSXWriter(out, team)
 		if err != nil {
 			return 0, err
 		}
@@ -147,7 +149,7 @@ func export(ctx context.Context, w io.Writer, st *storage.Store, actorID, dir st
 	}); err != nil {
 		return err
 	}
-	fmt.Fprintf(w, "一条业务 / one engagement (%s): 已成交业务.xlsx\n目录 / directory: %s\n", won.Items[0].Goal, dir)
+	fmt.Fprintf(w, "一条业务的记录表 / one engagement's form (%s): 已成交业务-记录表.xlsx\n目录 / directory: %s\n", won.Items[0].Goal, dir)
 	return nil
 }
 

@@ -25,7 +25,7 @@ func TestRun(t *testing.T) {
 		"进度 progress 3/3\n新建 2 条,更新 0 条,未变 0 条,未导入 1 条\n业务!E4: 太笼统",
 		"0 created, 0 updated, 2 unchanged, 1 not imported\n业务!E4: is too vague",
 		"团队台账 2 条业务 / team register, 2 engagements: 团队台账.xlsx",
-		"一条业务 / one engagement (推进定制方案评审并签约): 已成交业务.xlsx",
+		"一条业务的记录表 / one engagement's form (推进定制方案评审并签约): 已成交业务-记录表.xlsx",
 	} {
 		if !strings.Contains(got, want) {
 			t.Fatalf("output lacks %q:\n%s", want, got)
@@ -47,6 +47,17 @@ func TestRun(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, "团队台账-csv", "沟通要点.csv")); err != nil {
 		t.Fatal(err)
+	}
+	form, err := excelize.OpenFile(filepath.Join(dir, "已成交业务-记录表.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer form.Close()
+	sheets := form.GetSheetList()
+	if len(sheets) != 1 || mustCell(t, form, sheets[0], "A2") != "业务信息 Engagement" ||
+		mustCell(t, form, sheets[0], "D4") != "推进定制方案评审并签约" {
+		t.Fatalf("the won engagement's form: sheets %v, A2 %q, D4 %q", sheets,
+			mustCell(t, form, sheets[0], "A2"), mustCell(t, form, sheets[0], "D4"))
 	}
 }
 

@@ -22,6 +22,14 @@
 // 上午/下午HH:MM, ¥80,000), and guards every text cell a spreadsheet would
 // run as a formula.
 //
+// The form (NewFormXLSXWriter, OpenFormXLSX) is the template's own table
+// for one engagement per sheet, to read and print: the register's columns
+// laid out in the template's sections and blocks (docs/template.md, "The
+// form"). It is written by the same Writer and read by the same reader as
+// the register, each form as a register of one engagement, so its cells
+// are formatted, guarded and checked alike and its problems name the
+// form's cells (远景!C9).
+//
 // The package knows no store: storage/transfer moves entries between a
 // workbook and a *storage.Store, as the acting member.
 package workbook

@@ -1,6 +1,9 @@
 package workbook
 
-import "strings"
+import (
+	"strconv"
+	"strings"
+)
 
 // column is one column of a register sheet: its headers and the JSON path
 // (relative to the record the row holds) that its value fills, which is
@@ -129,10 +132,15 @@ func (s *sheet) colIndex(field string) int {
 // file's column holding layout column i, or -1.
 type header struct {
 	at []int
+	// place, when set, names the cell of layout column i (or the row, for
+	// i < 0) of row: a form's rows are gathered from several rows of its
+	// sheet (form_read.go), and a problem names the cell the team typed in.
+	place func(i, row int) string
 }
 
 // readHeader matches a header row to s's columns by zh or en header,
-// ignoring case and surrounding space. It returns the header and the
+// ignoring case and surrounding space; a cell may hold both, on two lines
+// ("客户名称" above "Customer name"), as a form's headers do. It returns the header and the
 // layout columns that are missing.
 func (s *sheet) readHeader(row []string) (header, []column) {
 	h := header{at: make([]int, len(s.cols))}
@@ -140,8 +148,11 @@ func (s *sheet) readHeader(row []string) (header, []column) {
 	for i, c := range s.cols {
 		h.at[i] = -1
 		for j, cell := range row {
-			v := strings.ToLower(strings.TrimSpace(cell))
-			if v == strings.ToLower(c.zh) || v == strings.ToLower(c.en) {
+			zh, en, _ := strings.Cut(strings.ToLower(cleanText(cell)), "\n")
+			if same := func(v string) bool {
+				v = strings.TrimSpace(v)
+				return v == strings.ToLower(c.zh) || v == strings.ToLower(c.en)
+			}; same(zh) || en != "" && same(en) {
 				h.at[i] = j
 				break
 			}
@@ -169,6 +180,18 @@ func (h header) fileCol(i int) string {
 		j = i
 	}
 	return colName(j)
+}
+
+// cellName names the cell of layout column i in row (D17), or the row
+// alone (17) for i < 0.
+func (h header) cellName(i, row int) string {
+	if h.place != nil {
+		return h.place(i, row)
+	}
+	if i < 0 {
+		return strconv.Itoa(row)
+	}
+	return h.fileCol(i) + strconv.Itoa(row)
 }
 
 // colName is the spreadsheet name of the zero-based column j.

@@ -3,7 +3,6 @@ package workbook
 import (
 	"context"
 	"fmt"
-	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -64,12 +63,12 @@ func (e *Entry) Locate(field string, msg salesrec.Message) Problem {
 	if ref.base != "" {
 		rest = strings.TrimPrefix(field, ref.base)
 	}
-	p := Problem{Sheet: ref.table, Cell: strconv.Itoa(ref.row), Field: field, Msg: msg}
+	p := Problem{Sheet: ref.table, Cell: ref.h.cellName(-1, ref.row), Field: field, Msg: msg}
 	if ref.sheet == nil {
 		return p
 	}
 	if i := ref.sheet.fieldCol(rest); i >= 0 {
-		p.Cell = ref.h.fileCol(i) + p.Cell
+		p.Cell = ref.h.cellName(i, ref.row)
 	}
 	return p
 }
@@ -84,16 +83,15 @@ func (e *Entry) Locate(field string, msg salesrec.Message) Problem {
 // belong to no engagement (a missing sheet or column, a row naming an
 // unknown 业务编号) are in the returned Report; an entry's own are in the
 // Entry. each may stop the read by returning an error, which Read returns.
+//
+// A book of forms (OpenFormXLSX) is read the same way, one form sheet at a
+// time, each as a register of one engagement; total is called once with
+// the number of forms.
 func Read(ctx context.Context, b *Book, team Team, total func(int), each func(Entry) error) (Report, error) {
-	if team.Location == nil {
-		team.Location = time.FixedZone("CST", 8*3600)
+	if b.form {
+		return readForms(ctx, b, team, total, each)
 	}
-	r := &reader{book: b, team: team, report: &Report{}, rules: salesrec.DefaultRules().Prepared()}
-	r.members = map[string][]string{}
-	for _, m := range team.Members {
-		r.members[m.Name] = append(r.members[m.Name], m.ID)
-		r.memberIDs = append(r.memberIDs, m.ID)
-	}
+	r := newReader(b, team, &Report{})
 	if err := r.firstPass(ctx); err != nil {
 		return *r.report, err
 	}
@@ -102,6 +100,20 @@ func Read(ctx context.Context, b *Book, team Team, total func(int), each func(En
 	}
 	err := r.secondPass(ctx, each)
 	return *r.report, err
+}
+
+// newReader prepares a read of b for team, adding its problems to report.
+func newReader(b *Book, team Team, report *Report) *reader {
+	if team.Location == nil {
+		team.Location = time.FixedZone("CST", 8*3600)
+	}
+	r := &reader{book: b, team: team, report: report, rules: salesrec.DefaultRules().Prepared()}
+	r.members = map[string][]string{}
+	for _, m := range team.Members {
+		r.members[m.Name] = append(r.members[m.Name], m.ID)
+		r.memberIDs = append(r.memberIDs, m.ID)
+	}
+	return r
 }
 
 // reader is one Read.
@@ -144,6 +156,7 @@ func (r *reader) openSheet(s *sheet) (*table, header, bool, error) {
 		return t, header{}, false, t.err()
 	}
 	h, missing := s.readHeader(row)
+	h.place = t.place
 	for _, c := range missing {
 		if c.field == s.cols[0].field || s == sheetEngagements && c.field == "customer_name" {
 			r.problem(Problem{Sheet: t.name, Cell: "1", Msg: msgNoColumn(c.zh, c.en)})
@@ -169,7 +182,7 @@ func (r *reader) rows(ctx context.Context, t *table, h header, f func(row []stri
 			return t.err()
 		}
 		if num > r.book.limits.MaxRows {
-			r.problem(Problem{Sheet: t.name, Cell: strconv.Itoa(num), Msg: msgTooManyRows(r.book.limits.MaxRows)})
+			r.problem(Problem{Sheet: t.name, Cell: h.cellName(-1, num), Msg: msgTooManyRows(r.book.limits.MaxRows)})
 			return fmt.Errorf("%s: %w", t.name, errTooLarge)
 		}
 		if blankRow(row) {
@@ -207,7 +220,7 @@ func (r *reader) firstPass(ctx context.Context) error {
 	r.ordinal = map[string]int{}
 	err = r.rows(ctx, t, h, func(row []string, num int, _ string) error {
 		key := h.cell(row, 0)
-		where := h.fileCol(0) + strconv.Itoa(num)
+		where := h.cellName(0, num)
 		if key == "" {
 			r.problem(Problem{Sheet: t.name, Cell: where, Msg: msgKeyRequired})
 			return nil
@@ -247,9 +260,9 @@ func (r *reader) countChildren(ctx context.Context, s *sheet) error {
 		i, known := r.ordinal[key]
 		switch {
 		case key == "":
-			r.problem(Problem{Sheet: t.name, Cell: h.fileCol(0) + strconv.Itoa(num), Msg: msgKeyRequired})
+			r.problem(Problem{Sheet: t.name, Cell: h.cellName(0, num), Msg: msgKeyRequired})
 		case !known:
-			r.problem(Problem{Sheet: t.name, Cell: h.fileCol(0) + strconv.Itoa(num), Msg: msgUnknownKey(key)})
+			r.problem(Problem{Sheet: t.name, Cell: h.cellName(0, num), Msg: msgUnknownKey(key)})
 		default:
 			counts[i]++
 		}
@@ -363,5 +376,5 @@ func (r *reader) text(e *Entry, ref rowRef, row []string, i int) string {
 }
 
 func cellProblem(ref rowRef, i int, msg salesrec.Message) Problem {
-	return Problem{Sheet: ref.table, Cell: ref.h.fileCol(i) + strconv.Itoa(ref.row), Field: ref.sheet.cols[i].field, Msg: msg}
+	return Problem{Sheet: ref.table, Cell: ref.h.cellName(i, ref.row), Field: ref.sheet.cols[i].field, Msg: msg}
 }

@@ -24,7 +24,7 @@ type generated struct {
 	es        []salesrec.Engagement
 }
 
-func generate(t *testing.T, n int) generated {
+func generate(t testing.TB, n int) generated {
 	t.Helper()
 	g := salesrectest.New(7)
 	team := g.Team()
@@ -98,7 +98,7 @@ func jsonOf(t *testing.T, v any) string {
 	return string(b)
 }
 
-func write(t *testing.T, w *workbook.Writer, gen generated) {
+func write(t testing.TB, w *workbook.Writer, gen generated) {
 	t.Helper()
 	for _, e := range gen.es {
 		if err := w.Add(e, gen.customers[e.CustomerID]); err != nil {

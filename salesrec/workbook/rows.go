@@ -159,7 +159,7 @@ func (r *reader) readCustomers(ctx context.Context) error {
 // entry reads an engagement's own row.
 func (r *reader) entry(table string, h header, row []string, num int, key string) Entry {
 	ref := rowRef{sheet: sheetEngagements, table: table, h: h, row: num}
-	e := Entry{Source: fmt.Sprintf("%s %s!%s%d", r.book.name, table, h.fileCol(0), num), cells: map[string]rowRef{"": ref}}
+	e := Entry{Source: r.book.name + " " + table + "!" + h.cellName(0, num), cells: map[string]rowRef{"": ref}}
 	g := &e.Engagement
 	g.ID = deriveID(r.team.ID, "engagement", "", key)
 	customer := r.text(&e, ref, row, 1)

@@ -45,6 +45,10 @@ type Book struct {
 	xlsx   *excelize.File
 	csv    fs.FS
 	limits Limits
+	// form marks a book of forms (OpenFormXLSX); cur is the form being
+	// read, whose register sheets open opens.
+	form bool
+	cur  *formSheet
 }
 
 // OpenXLSX opens a register workbook from r; name is how the report and
@@ -104,11 +108,17 @@ type table struct {
 	close  func() error
 	row    int
 	limits Limits
+	// place names the cells of a form's rows (header.place); nil for a
+	// register, whose rows are the sheet's.
+	place func(i, row int) string
 }
 
 // open finds s in the book by its zh or en name; found is false when the
 // book has no such sheet.
 func (b *Book) open(s *sheet) (t *table, found bool, err error) {
+	if b.cur != nil {
+		return b.cur.open(s, b.limits), true, nil
+	}
 	if b.xlsx != nil {
 		for _, name := range b.xlsx.GetSheetList() {
 			if !sameName(name, s) {

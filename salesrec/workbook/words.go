@@ -44,6 +44,9 @@ var (
 	msgTooLong = func(n int) salesrec.Message {
 		return salesrec.Message{Zh: fmt.Sprintf("内容超过 %d 个字符", n), En: fmt.Sprintf("is longer than %d characters", n)}
 	}
+	msgNoForm        = salesrec.Message{Zh: "工作簿里没有一张记录表(每张表以「业务信息」一栏开头)", En: "holds no form (a form starts with the Engagement block)"}
+	msgOutsideForm   = salesrec.Message{Zh: "这一行不在记录表的任何一栏之内,请填在对应栏目的表头下", En: "this row is in no block of the form: type it under its block's header"}
+	msgOneRow        = salesrec.Message{Zh: "这一栏只填一行,多出的一行不会导入", En: "this block takes one row: the extra row would not be imported"}
 	msgNotAWorkbook  = salesrec.Message{Zh: "不是可读取的 Excel 工作簿(.xlsx),或文件已损坏、超出大小上限", En: "is not a readable Excel workbook (.xlsx), or it is damaged or too large"}
 	msgUnreadableCSV = salesrec.Message{Zh: "无法按 CSV 读取", En: "cannot be read as CSV"}
 	msgMoreProblems  = func(n int) salesrec.Message {

@@ -25,6 +25,10 @@ type Writer struct {
 	sheets   []sheetWriter
 	finish   func() error
 	finished bool
+	// form lays out each engagement's rows, gathered in collect, as a
+	// form (NewFormXLSXWriter); nil for a register.
+	form    *formWriter
+	collect map[*sheet][][]string
 }
 
 // sheetWriter writes the rows of one sheet.
@@ -104,15 +108,25 @@ type xlsxSheet struct {
 
 func (x *xlsxSheet) styled(cells []string, style int) error {
 	x.rows++
-	vals := make([]any, len(cells))
-	for i, c := range cells {
+	return x.sw.SetRow("A"+strconv.Itoa(x.rows), styledRow(cells, style, len(cells)))
+}
+
+// styledRow is a row of cells in style (0: none) for a StreamWriter,
+// padded with empty cells in the style up to width.
+func styledRow(cells []string, style, width int) []any {
+	vals := make([]any, max(len(cells), width))
+	for i := range vals {
+		c := ""
+		if i < len(cells) {
+			c = cells[i]
+		}
 		if style != 0 {
 			vals[i] = excelize.Cell{Value: c, StyleID: style}
 		} else {
 			vals[i] = c
 		}
 	}
-	return x.sw.SetRow("A"+strconv.Itoa(x.rows), vals)
+	return vals
 }
 
 func (x *xlsxSheet) row(cells []string) error { return x.styled(cells, 0) }
@@ -202,6 +216,10 @@ func (w *Writer) name(id string) string {
 func (w *Writer) write(s *sheet, cells ...string) error {
 	for i, c := range cells {
 		cells[i] = guard(c)
+	}
+	if w.collect != nil {
+		w.collect[s] = append(w.collect[s], cells)
+		return nil
 	}
 	for i, rs := range registerSheets {
 		if rs == s {

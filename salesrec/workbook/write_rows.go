@@ -12,8 +12,21 @@ import (
 // exporting member may see it (contacts masked by the store when they may
 // not).
 func (w *Writer) Add(e salesrec.Engagement, c salesrec.Customer) error {
-	if !w.seen[c.ID] || c.ID == "" {
-		w.seen[c.ID] = true
+	if w.form != nil {
+		w.collect = map[*sheet][][]string{}
+		if err := w.addRows(e, c, true); err != nil {
+			return err
+		}
+		return w.form.add(w.collect)
+	}
+	first := !w.seen[c.ID] || c.ID == ""
+	w.seen[c.ID] = true
+	return w.addRows(e, c, first)
+}
+
+// addRows writes the rows of e, and of its customer when withCustomer.
+func (w *Writer) addRows(e salesrec.Engagement, c salesrec.Customer, withCustomer bool) error {
+	if withCustomer {
 		if err := w.addCustomer(c); err != nil {
 			return err
 		}

@@ -4,6 +4,10 @@
 // engagements a member may see, through the store's own reads, so what
 // that member may not see stays masked.
 //
+// The same functions move forms (workbook.NewFormXLSXWriter,
+// workbook.OpenFormXLSX); WriteFormsXLSX writes a member's forms in one
+// call.
+//
 // Import is all-or-nothing per engagement (or for the whole file, with
 // Options.Atomic), reports every problem at its cell in Chinese and
 // English, can be a dry run that writes nothing, and is idempotent: the

@@ -30,61 +30,127 @@ func Team(ctx context.Context, st *storage.Store, actorID string) (workbook.Team
 // actor: a rep gets only the engagements they take part in, and contacts'
 // phone and email come masked wherever the actor may not see them. It
 // returns how many engagements it wrote; the caller closes w.
+//
+// The store is read in a goroutine of its own while w writes, a bounded
+// queue between them (exportQueue engagements), so reading and writing
+// overlap and memory stays flat in the number of engagements.
 func ExportRegister(ctx context.Context, st *storage.Store, actorID string, f storage.Filter, w *workbook.Writer) (int, error) {
-	customers := map[string]salesrec.Customer{}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	type item struct {
+		e salesrec.Engagement
+		c salesrec.Customer
+	}
+	queue := make(chan item, exportQueue)
+	read := make(chan error, 1)
+	go func() {
+		defer close(queue)
+		read <- readRegister(ctx, st, actorID, f, func(e salesrec.Engagement, c salesrec.Customer) error {
+			select {
+			case queue <- item{e, c}:
+				return nil
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+		})
+	}()
 	n := 0
+	for it := range queue {
+		if err := w.Add(it.e, it.c); err != nil {
+			cancel()
+			<-read
+			return n, err
+		}
+		n++
+	}
+	return n, <-read
+}
+
+// exportQueue is how many engagements the store's reads may be ahead of
+// the writer.
+const exportQueue = 256
+
+// readRegister reads, as the actor, every engagement matching f with its
+// customer (each customer read once), page by page, and hands each to
+// each.
+func readRegister(ctx context.Context, st *storage.Store, actorID string, f storage.Filter,
+	each func(salesrec.Engagement, salesrec.Customer) error) error {
+	customers := map[string]salesrec.Customer{}
 	page := storage.PageRequest{Limit: 500}
 	for {
 		p, err := st.ListEngagements(ctx, actorID, f, page)
 		if err != nil {
-			return n, err
+			return err
 		}
 		for _, e := range p.Items {
-			if err := exportOne(ctx, st, actorID, e, customers, w); err != nil {
-				return n, err
+			c, err := customerOf(ctx, st, actorID, e, customers)
+			if err != nil {
+				return err
 			}
-			n++
+			if err := each(e, c); err != nil {
+				return err
+			}
 		}
 		if p.Next == "" {
-			return n, nil
+			return nil
 		}
 		page.After = p.Next
 	}
 }
 
-// ExportEngagement writes one engagement, read as actorID, to w.
+// ExportEngagement writes one engagement, read as actorID, to w: a row
+// of each register sheet, or one form with a form writer.
 func ExportEngagement(ctx context.Context, st *storage.Store, actorID, id string, w *workbook.Writer) error {
 	e, err := st.Engagement(ctx, actorID, id)
 	if err != nil {
 		return err
 	}
-	return exportOne(ctx, st, actorID, e, map[string]salesrec.Customer{}, w)
+	c, err := customerOf(ctx, st, actorID, e, map[string]salesrec.Customer{})
+	if err != nil {
+		return err
+	}
+	return w.Add(e, c)
 }
 
-// exportOne writes e with its customer as the actor may see it; customers
-// are read once each.
-func exportOne(ctx context.Context, st *storage.Store, actorID string, e salesrec.Engagement,
-	customers map[string]salesrec.Customer, w *workbook.Writer) error {
+// customerOf is e's customer as the actor may see it, read once for all
+// the customer's engagements.
+func customerOf(ctx context.Context, st *storage.Store, actorID string, e salesrec.Engagement,
+	customers map[string]salesrec.Customer) (salesrec.Customer, error) {
 	c, ok := customers[e.CustomerID]
 	if !ok {
 		var err error
 		if c, err = st.Customer(ctx, actorID, e.CustomerID); err != nil {
-			return fmt.Errorf("exporting engagement %s: %w", e.ID, err)
+			return c, fmt.Errorf("exporting engagement %s: %w", e.ID, err)
 		}
 		customers[e.CustomerID] = c
 	}
-	return w.Add(e, c)
+	return c, nil
 }
 
 // WriteRegisterXLSX writes the register of what actorID may see that
 // matches f to out as an .xlsx workbook: Team, a workbook.NewXLSXWriter and
 // ExportRegister in one call. It returns how many engagements it wrote.
 func WriteRegisterXLSX(ctx context.Context, st *storage.Store, actorID string, f storage.Filter, out io.Writer) (int, error) {
+	return writeXLSX(ctx, st, actorID, f, out, workbook.NewXLSXWriter)
+}
+
+// WriteFormsXLSX writes the engagements actorID may see that match f to
+// out as a workbook of forms, one sheet per engagement
+// (workbook.NewFormXLSXWriter), masked as the actor sees them. For one
+// engagement, give ExportEngagement a form writer. It returns how many
+// forms it wrote.
+func WriteFormsXLSX(ctx context.Context, st *storage.Store, actorID string, f storage.Filter, out io.Writer) (int, error) {
+	return writeXLSX(ctx, st, actorID, f, out, workbook.NewFormXLSXWriter)
+}
+
+// writeXLSX is Team, a writer and ExportRegister in one call.
+func writeXLSX(ctx context.Context, st *storage.Store, actorID string, f storage.Filter, out io.Writer,
+	open func(io.Writer, workbook.Team) (*workbook.Writer, error)) (int, error) {
 	team, err := Team(ctx, st, actorID)
 	if err != nil {
 		return 0, err
 	}
-	w, err := workbook.NewXLSXWriter(out, team)
+	w, err := open(out, team)
 	if err != nil {
 		return 0, err
 	}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"io"
 	"path/filepath"
 	"sync/atomic"
 	"testing"
@@ -96,29 +97,31 @@ func newOffice(t *testing.T, n int) *office {
 // export writes the register actor may see as .xlsx.
 func (o *office) export(t *testing.T, actor salesrec.Member) *bytes.Buffer {
 	t.Helper()
-	ctx := context.Background()
-	team, err := transfer.Team(ctx, o.st, actor.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
+	return o.exportWith(t, actor, transfer.WriteRegisterXLSX)
+}
+
+// exportWith writes what actor may see with write (a register or forms).
+func (o *office) exportWith(t *testing.T, actor salesrec.Member,
+	write func(context.Context, *storage.Store, string, storage.Filter, io.Writer) (int, error)) *bytes.Buffer {
+	t.Helper()
 	var buf bytes.Buffer
-	w, err := workbook.NewXLSXWriter(&buf, team)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := transfer.ExportRegister(ctx, o.st, actor.ID, storage.Filter{}, w); err != nil {
-		t.Fatal(err)
-	}
-	if err := w.Close(); err != nil {
+	if _, err := write(context.Background(), o.st, actor.ID, storage.Filter{}, &buf); err != nil {
 		t.Fatal(err)
 	}
 	return &buf
 }
 
-// importFile imports an .xlsx as actor.
+// importFile imports an .xlsx register as actor.
 func importFile(t *testing.T, st *storage.Store, actor salesrec.Member, file []byte, opts transfer.Options) workbook.Report {
 	t.Helper()
-	b, err := workbook.OpenXLSX(bytes.NewReader(file), "台账.xlsx", workbook.Limits{})
+	return importWith(t, st, actor, file, opts, workbook.OpenXLSX, "台账.xlsx")
+}
+
+// importWith opens file with open, as name, and imports it as actor.
+func importWith(t *testing.T, st *storage.Store, actor salesrec.Member, file []byte, opts transfer.Options,
+	open func(io.Reader, string, workbook.Limits) (*workbook.Book, error), name string) workbook.Report {
+	t.Helper()
+	b, err := open(bytes.NewReader(file), name, workbook.Limits{})
 	if err != nil {
 		t.Fatal(err)
 	}

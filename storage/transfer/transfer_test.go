@@ -12,6 +12,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/dealtrail/dealtrail/salesrec"
+	"github.com/dealtrail/dealtrail/salesrec/workbook"
 	"github.com/dealtrail/dealtrail/storage"
 	"github.com/dealtrail/dealtrail/storage/transfer"
 )
@@ -51,11 +52,19 @@ func comparable(t *testing.T, e salesrec.Engagement) string {
 // formats, outcomes, recorded-at times and late marks), each with its
 // source in the history.
 func TestRoundTripThroughStores(t *testing.T) {
-	ctx := context.Background()
 	from := newOffice(t, 12)
 	file := from.export(t, from.manager).Bytes()
 	to := newOffice(t, 0)
 	rep := importFile(t, to.st, to.manager, file, transfer.Options{})
+	checkCopied(t, from, to, rep, func(source string) bool { return strings.HasPrefix(source, "台账.xlsx 业务!A") })
+}
+
+// checkCopied checks that the import rep into to created every engagement
+// of from as it was, each with one history entry whose source fromFile
+// accepts.
+func checkCopied(t *testing.T, from, to *office, rep workbook.Report, fromFile func(source string) bool) {
+	t.Helper()
+	ctx := context.Background()
 	if !rep.OK() || rep.Created != len(from.es) {
 		t.Fatalf("import into a fresh store: %s", rep.Text(salesrec.EN))
 	}
@@ -73,7 +82,7 @@ func TestRoundTripThroughStores(t *testing.T) {
 			}
 		}
 		h, err := to.st.History(ctx, to.manager.ID, want.ID)
-		if err != nil || len(h) != 1 || !strings.HasPrefix(h[0].Source, "台账.xlsx 业务!A") {
+		if err != nil || len(h) != 1 || !fromFile(h[0].Source) {
 			t.Fatalf("history of %s: %+v %v, want one entry from the file", want.ID, h, err)
 		}
 	}
@@ -148,14 +157,8 @@ func itoa(n int) string { return strconv.Itoa(n) }
 // they do not own masked, as the store masks them; a manager's holds the
 // team.
 func TestExportAsTheMember(t *testing.T) {
-	ctx := context.Background()
 	o := newOffice(t, 6)
-	e := o.es[0] // the manager's, with o.customer
-	e.Interactions[0].SalesParticipants = append(e.Interactions[0].SalesParticipants,
-		salesrec.SalesParticipant{MemberID: o.rep2.ID, Name: o.rep2.Name, Role: "技术支持"})
-	if _, err := o.st.UpdateEngagement(ctx, o.manager.ID, e); err != nil {
-		t.Fatal(err)
-	}
+	real, masked := o.rep2TakesPart(t)
 	f, err := excelize.OpenReader(o.export(t, o.rep2))
 	if err != nil {
 		t.Fatal(err)
@@ -171,32 +174,55 @@ func TestExportAsTheMember(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	masked, err := o.st.Customer(ctx, o.rep2.ID, o.customer.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
-	real := o.customer.Contacts[0]
-	if masked.Contacts[0].Phone == real.Phone {
-		t.Fatal("the store does not mask this customer for the rep: the test is void")
-	}
-	found := false
-	for _, r := range customers {
-		if len(r) > 9 && r[6] == real.Name {
-			found = true
-			if r[8] != masked.Contacts[0].Phone || r[9] != masked.Contacts[0].Email {
-				t.Fatalf("rep's export has phone %q email %q, want the masks %q %q", r[8], r[9], masked.Contacts[0].Phone, masked.Contacts[0].Email)
-			}
-		}
-	}
-	if !found {
-		t.Fatal("the customer's contact is missing from the rep's export")
-	}
+	checkMasked(t, customers, real, masked)
 	all, err := excelize.OpenReader(o.export(t, o.manager))
 	if err != nil {
 		t.Fatal(err)
 	}
 	if rows, _ := all.GetRows("业务"); len(rows) != 7 {
 		t.Fatalf("manager's export has %d engagements, want 6", len(rows)-1)
+	}
+}
+
+// rep2TakesPart makes rep2 a participant of the manager's first
+// engagement, whose customer the store masks for rep2, and returns the
+// customer's first contact as stored and as rep2 sees it.
+func (o *office) rep2TakesPart(t *testing.T) (real, masked salesrec.Contact) {
+	t.Helper()
+	ctx := context.Background()
+	e := o.es[0] // the manager's, with o.customer
+	e.Interactions[0].SalesParticipants = append(e.Interactions[0].SalesParticipants,
+		salesrec.SalesParticipant{MemberID: o.rep2.ID, Name: o.rep2.Name, Role: "技术支持"})
+	if _, err := o.st.UpdateEngagement(ctx, o.manager.ID, e); err != nil {
+		t.Fatal(err)
+	}
+	seen, err := o.st.Customer(ctx, o.rep2.ID, o.customer.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	real, masked = o.customer.Contacts[0], seen.Contacts[0]
+	if masked.Phone == real.Phone {
+		t.Fatal("the store does not mask this customer for the rep: the test is void")
+	}
+	return real, masked
+}
+
+// checkMasked finds the row of contact real among rows (联系人 in column G,
+// 电话 and 邮箱 in I and J, as on the 客户 sheet and a form's 客户基础信息)
+// and checks that it carries masked's phone and email and not real's.
+func checkMasked(t *testing.T, rows [][]string, real, masked salesrec.Contact) {
+	t.Helper()
+	found := false
+	for _, r := range rows {
+		if len(r) > 9 && r[6] == real.Name {
+			found = true
+			if r[8] != masked.Phone || r[9] != masked.Email || strings.Contains(strings.Join(r, " "), real.Phone) {
+				t.Fatalf("rep's export has phone %q email %q, want the masks %q %q", r[8], r[9], masked.Phone, masked.Email)
+			}
+		}
+	}
+	if !found {
+		t.Fatal("the customer's contact is missing from the rep's export")
 	}
 }
 

@@ -1,0 +1,4 @@
+package workbook
+
+// FormSheetName is formSheetName, for the tests.
+var FormSheetName = formSheetName
