@@ -2,9 +2,7 @@ package storage
 
 import (
 	"context"
-	"database/sql"
 	"encoding/json"
-	"errors"
 	"fmt"
 
 	"github.com/jmoiron/sqlx"
@@ -211,13 +209,9 @@ func (s *Store) Customer(ctx context.Context, actorID, id string) (salesrec.Cust
 
 // customer reads a customer without access checks.
 func (s *Store) customer(ctx context.Context, q dialect.Queryer, id, suffix string) (salesrec.Customer, error) {
-	var row customerRow
-	err := sqlx.GetContext(ctx, q, &row, s.q(`SELECT `+customerColumns+` FROM dealtrail_customers c WHERE c.id = ?`+suffix), id)
-	if errors.Is(err, sql.ErrNoRows) {
-		return salesrec.Customer{}, notFound("customer")
-	}
+	row, err := rowByID[customerRow](ctx, s, q, "customer", `SELECT `+customerColumns+` FROM dealtrail_customers c WHERE c.id = ?`+suffix, id)
 	if err != nil {
-		return salesrec.Customer{}, s.mapErr(err)
+		return salesrec.Customer{}, err
 	}
 	return row.customer()
 }

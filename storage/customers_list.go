@@ -81,10 +81,7 @@ func (s *Store) ListCustomers(ctx context.Context, actorID string, q CustomerQue
 			` ORDER BY c.name, c.id LIMIT ?`), append(args, limit+1)...); err != nil {
 			return err
 		}
-		if len(rows) > limit {
-			rows = rows[:limit]
-			page.Next = encodeCustomerCursor(rows[limit-1].Name, rows[limit-1].ID)
-		}
+		rows, page.Next = keysetPage(rows, limit, func(r customerRow) string { return encodeCustomerCursor(r.Name, r.ID) })
 		page.Items, err = s.readableCustomers(ctx, tx, a, rows)
 		return err
 	})

@@ -43,11 +43,7 @@ func (s *Store) ListEngagements(ctx context.Context, actorID string, f Filter, p
 		return Page{}, err
 	}
 	var page Page
-	if len(rows) > limit {
-		rows = rows[:limit]
-		last := rows[limit-1]
-		page.Next = encodeCursor(last.UpdatedAt, last.ID)
-	}
+	rows, page.Next = keysetPage(rows, limit, func(r engagementRow) string { return encodeCursor(r.UpdatedAt, r.ID) })
 	page.Items = make([]salesrec.Engagement, len(rows))
 	for i, r := range rows {
 		e, err := r.engagement()

@@ -3,7 +3,6 @@ package storage
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"fmt"
 	"slices"
 
@@ -40,13 +39,9 @@ func (s *Store) Member(ctx context.Context, id string) (salesrec.Member, error) 
 // member reads a member without access checks; suffix is appended to the
 // query (the dialect's FOR UPDATE when about to change it).
 func (s *Store) member(ctx context.Context, q dialect.Queryer, id, suffix string) (salesrec.Member, error) {
-	var row memberRow
-	err := sqlx.GetContext(ctx, q, &row, s.q(`SELECT `+memberColumns+` FROM dealtrail_members WHERE id = ?`+suffix), id)
-	if errors.Is(err, sql.ErrNoRows) {
-		return salesrec.Member{}, notFound("member")
-	}
+	row, err := rowByID[memberRow](ctx, s, q, "member", `SELECT `+memberColumns+` FROM dealtrail_members WHERE id = ?`+suffix, id)
 	if err != nil {
-		return salesrec.Member{}, s.mapErr(err)
+		return salesrec.Member{}, err
 	}
 	return row.member(), nil
 }

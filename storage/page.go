@@ -26,3 +26,15 @@ func (p pageSize) limit(requested int) (int, error) {
 		return min(requested, p.max), nil
 	}
 }
+
+// keysetPage cuts rows, read with one row more than limit, to one page.
+// When the extra row was there, next is the cursor (made by cursor) of the
+// page's last row, after which the following page reads on; otherwise it
+// is empty.
+func keysetPage[R any](rows []R, limit int, cursor func(last R) string) (page []R, next string) {
+	if len(rows) <= limit {
+		return rows, ""
+	}
+	rows = rows[:limit]
+	return rows, cursor(rows[limit-1])
+}

@@ -2,13 +2,9 @@ package storage
 
 import (
 	"context"
-	"database/sql"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"slices"
-
-	"github.com/jmoiron/sqlx"
 
 	"github.com/dealtrail/dealtrail/salesrec"
 	"github.com/dealtrail/dealtrail/storage/internal/dialect"
@@ -48,13 +44,9 @@ func rowOf(e salesrec.Engagement, doc []byte) engagementRow {
 // loadEngagement reads an engagement without access checks; suffix is
 // appended to the query (the dialect's FOR UPDATE when about to change it).
 func (s *Store) loadEngagement(ctx context.Context, q dialect.Queryer, id, suffix string) (salesrec.Engagement, error) {
-	var row engagementRow
-	err := sqlx.GetContext(ctx, q, &row, s.q(`SELECT `+engagementColumns+` FROM dealtrail_engagements e WHERE e.id = ?`+suffix), id)
-	if errors.Is(err, sql.ErrNoRows) {
-		return salesrec.Engagement{}, notFound("engagement")
-	}
+	row, err := rowByID[engagementRow](ctx, s, q, "engagement", `SELECT `+engagementColumns+` FROM dealtrail_engagements e WHERE e.id = ?`+suffix, id)
 	if err != nil {
-		return salesrec.Engagement{}, s.mapErr(err)
+		return salesrec.Engagement{}, err
 	}
 	return row.engagement()
 }

@@ -2,7 +2,6 @@ package storage
 
 import (
 	"context"
-	"database/sql"
 	"errors"
 	"fmt"
 	"time"
@@ -240,13 +239,9 @@ func (s *Store) AddMember(ctx context.Context, m salesrec.Member) (salesrec.Memb
 // team reads a team; suffix is appended to the query (the dialect's FOR
 // UPDATE when about to change it).
 func (s *Store) team(ctx context.Context, q dialect.Queryer, id, suffix string) (salesrec.Team, error) {
-	var row teamRow
-	err := sqlx.GetContext(ctx, q, &row, s.q(`SELECT id, name, time_zone, version FROM dealtrail_teams WHERE id = ?`+suffix), id)
-	if errors.Is(err, sql.ErrNoRows) {
-		return salesrec.Team{}, notFound("team")
-	}
+	row, err := rowByID[teamRow](ctx, s, q, "team", `SELECT id, name, time_zone, version FROM dealtrail_teams WHERE id = ?`+suffix, id)
 	if err != nil {
-		return salesrec.Team{}, s.mapErr(err)
+		return salesrec.Team{}, err
 	}
 	return row.team(), nil
 }

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -13,6 +12,8 @@ import (
 	"path/filepath"
 	"syscall"
 	"time"
+
+	"github.com/dealtrail/dealtrail/examples/internal/demo"
 )
 
 func main() {
@@ -54,23 +55,7 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 	fmt.Fprintf(out, "API under %s/ — members: wang (经理 manager), li and zhang (销售代表 reps)\n", base)
 	fmt.Fprintf(out, "try: curl -H 'X-Demo-Member: li' %s/engagements\n", base)
 
-	srv := &http.Server{Handler: host, ReadHeaderTimeout: 5 * time.Second}
-	errc := make(chan error, 1)
-	go func() { errc <- srv.Serve(ln) }()
-	select {
-	case err := <-errc:
-		return err
-	case <-ctx.Done():
-	}
-	shutdownCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
-	defer cancel()
-	if err := srv.Shutdown(shutdownCtx); err != nil {
-		return err
-	}
-	if err := <-errc; !errors.Is(err, http.ErrServerClosed) {
-		return err
-	}
-	return nil
+	return demo.Serve(ctx, &http.Server{Handler: host, ReadHeaderTimeout: 5 * time.Second}, ln)
 }
 
 // resetDir removes the demo's files from dir, and only those.

@@ -77,21 +77,12 @@ func run(ctx context.Context, w io.Writer, c config) error {
 	defer cancel()
 	followed := make(chan error, 1)
 	go func() { followed <- team.Index.Follow(ctx) }()
-	go func() {
-		<-ctx.Done()
-		sctx, done := context.WithTimeout(context.Background(), 5*time.Second)
-		defer done()
-		_ = srv.Shutdown(sctx)
-	}()
 
 	fmt.Fprintf(w, "团队经验库 team lessons: http://%s%s (acting as %s; Ctrl-C stops)\n", ln.Addr(), pagePrefix, c.as)
-	err = srv.Serve(ln)
+	err = demo.Serve(ctx, srv, ln)
 	cancel()
 	if ferr := <-followed; ferr != nil && !errors.Is(ferr, context.Canceled) {
 		return ferr
-	}
-	if errors.Is(err, http.ErrServerClosed) {
-		return nil
 	}
 	return err
 }

@@ -2,6 +2,7 @@
 // a team, customers and engagements from the record template's own
 // examples, recorded through a storage.Store, reviewed, and searched through
 // the knowledge base. The examples differ only in how they open the store.
+// Serve is the serving loop the HTTP examples (crmhttp, teamkb) share.
 package demo
 
 import (

@@ -1,0 +1,28 @@
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+
+	"github.com/jmoiron/sqlx"
+
+	"github.com/dealtrail/dealtrail/storage/internal/dialect"
+)
+
+// rowByID reads into an R the one row query selects for id, without access
+// checks: no row is ErrNotFound naming what, and a driver error is mapped
+// (Store.mapErr). The query ends in its id condition and any suffix (the
+// dialect's FOR UPDATE when about to change the row). The customer,
+// engagement, member and team readers share it.
+func rowByID[R any](ctx context.Context, s *Store, q dialect.Queryer, what, query, id string) (R, error) {
+	var row R
+	err := sqlx.GetContext(ctx, q, &row, s.q(query), id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return row, notFound(what)
+	}
+	if err != nil {
+		return row, s.mapErr(err)
+	}
+	return row, nil
+}
