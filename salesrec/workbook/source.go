@@ -70,7 +70,10 @@ func OpenXLSX(r io.Reader, name string, l Limits) (*Book, error) {
 
 // OpenCSV reads a register as CSV files in fsys, one per sheet, named
 // after the sheet (客户.csv, 业务.csv, … or Customers.csv, …), UTF-8 with
-// or without a byte-order mark. name is how the report names the set.
+// or without a byte-order mark. name is how the report names the set; a
+// problem in one of the files names its sheet as the register does (业务!E4
+// for Engagements.csv too), the same whichever language the files are
+// named in.
 func OpenCSV(fsys fs.FS, name string, l Limits) *Book {
 	return &Book{name: name, csv: fsys, limits: l.withDefaults()}
 }
@@ -158,7 +161,7 @@ func (b *Book) open(s *sheet) (t *table, found bool, err error) {
 		r.FieldsPerRecord = -1
 		r.LazyQuotes = true
 		var readErr error
-		return &table{name: base, limits: b.limits, close: f.Close, err: func() error { return readErr }, next: func() ([]string, bool) {
+		return &table{name: s.zh, limits: b.limits, close: f.Close, err: func() error { return readErr }, next: func() ([]string, bool) {
 			rec, err := r.Read()
 			if errors.Is(err, io.EOF) {
 				return nil, false
