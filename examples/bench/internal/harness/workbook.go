@@ -71,12 +71,7 @@ func importRegister(ctx context.Context, team salesrec.Team, members []salesrec.
 			return joinErr(err, s.Close())
 		}
 	}
-	f, err := os.Open(path)
-	if err != nil {
-		return joinErr(err, s.Close())
-	}
-	defer f.Close()
-	b, err := workbook.OpenXLSX(f, filepath.Base(path), workbook.Limits{})
+	b, err := workbook.OpenXLSXFile(path, workbook.Limits{})
 	if err != nil {
 		return joinErr(err, s.Close())
 	}
