@@ -271,16 +271,12 @@ func (s *Store) openWork(ctx context.Context, q dialect.Queryer, id string, n in
 // first, for a manager or admin of the team (salesrec.CanManageTeam; a rep
 // is ErrForbidden, another team ErrNotFound).
 func (s *Store) TeamHistory(ctx context.Context, actorID, teamID string) ([]salesrec.TeamHistoryEntry, error) {
-	var rows []struct {
-		Seq      int64  `db:"seq"`
+	type row struct {
+		changeRow
 		TeamID   string `db:"team_id"`
-		Version  int64  `db:"version"`
-		ActorID  string `db:"actor_id"`
-		At       int64  `db:"at"`
-		Op       string `db:"op"`
 		MemberID string `db:"member_id"`
-		Changes  string `db:"changes"`
 	}
+	var rows []row
 	err := s.readAsActor(ctx, actorID, func(q dialect.Queryer, a actor) error {
 		if !salesrec.CanReadTeam(a.member(), teamID) {
 			return notFound("team")
@@ -294,14 +290,8 @@ func (s *Store) TeamHistory(ctx context.Context, actorID, teamID string) ([]sale
 	if err != nil {
 		return nil, fmt.Errorf("reading team history: %w", err)
 	}
-	out := make([]salesrec.TeamHistoryEntry, len(rows))
-	for i, r := range rows {
-		changes, err := decodeChanges(r.Changes, r.Seq)
-		if err != nil {
-			return nil, err
-		}
-		out[i] = salesrec.TeamHistoryEntry{Seq: r.Seq, TeamID: r.TeamID, Version: r.Version, ActorID: r.ActorID,
+	return historyEntries(rows, func(r row, changes []salesrec.FieldChange) salesrec.TeamHistoryEntry {
+		return salesrec.TeamHistoryEntry{Seq: r.Seq, TeamID: r.TeamID, Version: r.Version, ActorID: r.ActorID,
 			At: dialect.FromMicros(r.At), Op: salesrec.Op(r.Op), MemberID: r.MemberID, Changes: changes}
-	}
-	return out, nil
+	})
 }
