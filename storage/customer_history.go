@@ -51,14 +51,8 @@ func (s *Store) CustomerHistory(ctx context.Context, actorID, customerID string)
 	var rows []row
 	sees := false
 	err := s.readAsActor(ctx, actorID, func(q dialect.Queryer, a actor) error {
-		c, err := s.customer(ctx, q, customerID, "")
-		if err != nil {
-			return err
-		}
-		if !salesrec.CanReadCustomer(a.member(), c) {
-			return notFound("customer")
-		}
-		if sees, err = s.seesContacts(ctx, q, a, c); err != nil {
+		var err error
+		if _, sees, err = s.readableCustomer(ctx, q, a, customerID); err != nil {
 			return err
 		}
 		return sqlx.SelectContext(ctx, q, &rows, s.q(`SELECT seq, customer_id, version, actor_id, at, op, changes
