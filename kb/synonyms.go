@@ -24,6 +24,8 @@ type synonyms struct {
 	// keys holds the search terms of each term (field and term), to
 	// drop alternatives whose matches another already covers.
 	keys map[string][]string
+	// known holds every member of a group: the words of the vocabulary.
+	known map[string]bool
 	// analyzer is the text analyzer, which textQuery uses to turn the
 	// words of a search into terms.
 	analyzer analysis.Analyzer
@@ -61,7 +63,7 @@ func newSynonymsWithout(groups [][]string, without analysisSteps) (synonyms, err
 		return synonyms{}, err
 	}
 	analyzer := m.AnalyzerNamed(textAnalyzer)
-	s := synonyms{size: map[string]int{}, keys: map[string][]string{}, analyzer: analyzer, without: without}
+	s := synonyms{size: map[string]int{}, keys: map[string][]string{}, known: map[string]bool{}, analyzer: analyzer, without: without}
 	owner := map[string]int{}
 	for _, g := range groups {
 		var norm []string
@@ -87,6 +89,7 @@ func newSynonymsWithout(groups [][]string, without analysisSteps) (synonyms, err
 		}
 		for _, n := range norm {
 			s.terms = append(s.terms, newSynonymTerm(n, len(s.groups)))
+			s.known[n] = true
 		}
 		s.groups = append(s.groups, norm)
 	}
