@@ -12,7 +12,7 @@ import (
 // still finds, below the texts holding it as a word or inside a longer
 // word of words.
 func TestSynonymsAreNotFoundAsStems(t *testing.T) {
-	f, id := lessonsFixture(t, [][]string{{"试用", "trial"}, {"预算", "budget"}, {"安全", "safety"}}, map[string]string{
+	f, id := lessonsFixture(t, [][]string{{"试用", "免费试用", "trial"}, {"预算", "budget"}, {"安全", "safety"}}, map[string]string{
 		"probation": "新店长試用期的三个月里我们每周去门店辅导",
 		"word":      "先试用了一个月再谈价格",
 		"ended":     "免费试用结束后客户主动签约",
@@ -24,6 +24,9 @@ func TestSynonymsAreNotFoundAsStems(t *testing.T) {
 	checkHits(t, f, []hitsWant{
 		{"trial", []string{id["trial"], id["ended"], id["word"]}, []string{id["probation"]}},
 		{"ＴＲＩＡＬ", []string{id["trial"], id["ended"], id["word"]}, []string{id["probation"]}},
+		// Part of the word written (试用 of 免费试用) is searched as a
+		// member is.
+		{"免費試用", []string{id["trial"], id["ended"], id["word"]}, []string{id["probation"]}},
 		{"budget", []string{id["frozen"]}, nil},
 		{"safety", []string{id["safety"]}, []string{id["helmet"]}},
 	})
@@ -39,10 +42,11 @@ func TestSynonymsAreNotFoundAsStems(t *testing.T) {
 // words the vocabulary holds (交付 of 交付 周期), not through a word that
 // alone is any subject (周期, 数据 of 数据 同步, company).
 func TestPartOfAMemberIsAWordOfTheVocabulary(t *testing.T) {
-	groups := [][]string{{"数据 同步", "data sync"}, {"交付 周期", "delivery timeline"}, {"交付", "delivery"}, {"离职", "left the company"}}
+	groups := [][]string{{"数据 同步", "data sync", "real-time sync"}, {"交付 周期", "delivery timeline"}, {"交付", "delivery"}, {"离职", "left the company"}}
 	f, id := lessonsFixture(t, groups, map[string]string{
 		"sync":      "担心门店數據同步不及时",
 		"migration": "历史数据的迁移很顺利",
+		"realtime":  "Real-time sync between the stores fixed the stock errors",
 		"late":      "交付延迟两个月，客户不满",
 		"timeline":  "客户质疑交付周期太长",
 		"payment":   "付款周期太长，财务卡着不批",
@@ -51,7 +55,9 @@ func TestPartOfAMemberIsAWordOfTheVocabulary(t *testing.T) {
 	})
 	checkHits(t, f, []hitsWant{
 		{"数据同步", []string{id["sync"]}, []string{id["migration"]}},
-		{"data sync", []string{id["sync"]}, []string{id["migration"]}},
+		// real-time sync shares sync with data sync, yet adds texts: data
+		// sync matches only whole.
+		{"data sync", []string{id["sync"], id["realtime"]}, []string{id["migration"]}},
 		{"交付周期", []string{id["timeline"], id["late"]}, []string{id["payment"]}},
 		{"交付　周期", []string{id["timeline"], id["late"]}, []string{id["payment"]}},
 		{"left the company", []string{id["left"]}, []string{id["company"]}},

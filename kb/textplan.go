@@ -1,7 +1,6 @@
 package kb
 
 import (
-	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -317,29 +316,24 @@ func (s synonyms) allPieces(p pieces, weight float64) query.Query {
 }
 
 // partOf returns the pieces of the word written (a member, norm) that
-// stand for it when a text holds only some of them: every piece of a
-// word of one run (响应 of 响应慢), and of a member of several words only
-// the words that are members of a group themselves, subjects of the
-// vocabulary (交付 of 交付 周期, but not 周期 nor 数据 of 数据 同步, nor
-// company of left the company: alone, such a word is any subject). share
-// is the part's share of the written word's pieces: all of the part
-// weighs that share of all of the word.
+// stand for it when a text holds only some of them (see partWords), and
+// their share of the written word's pieces: all of the part weighs that
+// share of all of the word. The part is searched as a member is, never
+// as the stem of a word of three (试用 of 免费试用 does not find 试用期).
 func (s synonyms) partOf(norm string, written pieces, st *termStats) (part pieces, share float64, err error) {
-	words := strings.FieldsFunc(norm, isSeparator)
-	if len(words) < 2 || len(written.tokens) < 2 {
-		return written, 1, nil
-	}
-	var known []string
-	for _, w := range words {
-		if s.known[w] {
-			known = append(known, w)
+	words := s.partWords(norm)
+	switch {
+	case words == "" || len(written.tokens) < 2:
+		return pieces{}, 0, nil
+	case words == norm:
+		part = written
+	default:
+		if part, err = s.pieces(words, st, false); err != nil {
+			return pieces{}, 0, err
 		}
 	}
-	if len(known) == 0 {
-		return pieces{}, 0, nil
-	}
-	part, err = s.pieces(strings.Join(known, " "), st, false)
-	return part, float64(len(part.tokens)) / float64(len(written.tokens)), err
+	part.member = true
+	return part, float64(len(part.tokens)) / float64(len(written.tokens)), nil
 }
 
 // groupQuery matches a synonym group the query names: the word as
