@@ -46,6 +46,7 @@ func TestTextAnalyzer(t *testing.T) {
 		{"a word going on into a longer one is marked", "戴好安全帽，数据安全很重要", []string{"安全+>", "全帽", "安全", "数据+"}, []string{"安全帽", "安全+"}},
 		{"the stem of a word of three is marked, a word before another is not", "试用期的三个月，预算冻结，迁移提前，友商抢了单",
 			[]string{"试用+>", "预算+", "迁移+", "友商+"}, []string{"试用+", "预算+>", "迁移+>", "友商+>"}},
+		{"a bigram before a doubled character goes on", "客户评价慢慢好转", []string{"价慢+", "慢慢"}, []string{"价慢"}},
 		{"a negated word is marked", "客户不满意，也不太满意", []string{"不满+>", "满意!", "太满!+>"}, nil},
 		{"an amount is one term however written", "三十万、30万元、300,000和¥300k", []string{"300000"}, []string{"30", "万", "三十", "300", "万元"}},
 		{"a larger amount is another term", "130万元级", []string{"1300000", "级"}, []string{"300000", "万元"}},

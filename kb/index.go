@@ -40,7 +40,8 @@ const (
 	// texts holding them index other terms. 6: numbers with units are one
 	// term (quantity.go) and bigrams carry word marks (wordmarks.go). 7:
 	// the stem of a word of three carries a mark of its own (安全+> of
-	// 安全帽, wordmarks.go).
+	// 安全帽), and a bigram before a doubled character goes on (价慢+ of
+	// 评价慢慢, wordmarks.go).
 	formatVersion = "7"
 
 	// currentFile names, inside the index directory, the generation

@@ -107,9 +107,15 @@ func (wordMarksFilter) Filter(input analysis.TokenStream) analysis.TokenStream {
 
 // goesOn reports whether the bigram input[k] goes on into a longer word:
 // the next bigram of its run ends with a character that is not
-// grammatical. It reads input[k+1], which Filter has not marked yet.
+// grammatical, or doubles the character input[k] ends with (评价慢慢:
+// 慢慢, gradually, is a word of its own, so 价慢 does not say 慢). It
+// reads input[k+1], which Filter has not marked yet.
 func goesOn(input analysis.TokenStream, k int) bool {
-	return runNeighbour(input, k, k+1) && !grammatical(lastRune(string(input[k+1].Term)))
+	if !runNeighbour(input, k, k+1) {
+		return false
+	}
+	next := string(input[k+1].Term)
+	return !grammatical(lastRune(next)) || firstRune(next) == lastRune(next)
 }
 
 // runNeighbour reports whether input[j] is a bigram of the same run as
