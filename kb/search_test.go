@@ -2,6 +2,7 @@ package kb
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"slices"
 	"strings"
@@ -137,6 +138,30 @@ func TestFiltersDoNotRank(t *testing.T) {
 		if a, b := res.Hits[0].Score, res.Hits[1].Score; a != b {
 			t.Errorf("%+v: the same text scores %v in %s and %v in %s: the filter ranks",
 				q, a, res.Hits[0].ID, b, res.Hits[1].ID)
+		}
+	}
+}
+
+// A search of filters alone has no text to rank by: its hits come by date,
+// score 0, and the result encodes as JSON (Bleve's norm of a query whose
+// every part weighs nothing is NaN, which encoding/json refuses).
+func TestFiltersAloneScoreNothing(t *testing.T) {
+	f, _ := teamsFixture(t)
+	for _, q := range []Query{
+		{Kinds: []Kind{KindTerminationReason}},
+		{Outcomes: []salesrec.Status{salesrec.StatusWon}, Industries: []string{"制造业"}},
+	} {
+		res := f.search("m1", q)
+		if len(res.Hits) == 0 {
+			t.Fatalf("%+v: no hits", q)
+		}
+		for _, h := range res.Hits {
+			if h.Score != 0 {
+				t.Errorf("%+v: %s scores %v, want 0", q, h.ID, h.Score)
+			}
+		}
+		if _, err := json.Marshal(res); err != nil {
+			t.Errorf("%+v: the result does not encode: %v", q, err)
 		}
 	}
 }
