@@ -3,8 +3,6 @@ package kb
 import (
 	"context"
 	"fmt"
-
-	"github.com/blevesearch/bleve/v2"
 )
 
 // catchUp applies the feed to idx from the position idx has stored until
@@ -24,23 +22,23 @@ import (
 // after each commit, in order. An engagement that cannot be indexed does
 // not stop the catch-up: the page quarantines it and goes on (see
 // Quarantine).
-func (x *Index) catchUp(ctx context.Context, idx bleve.Index, progress func(done int)) error {
-	raw, err := idx.GetInternal([]byte(keyPos))
+func (x *Index) catchUp(ctx context.Context, g *generation, progress func(done int)) error {
+	raw, err := g.idx.GetInternal([]byte(keyPos))
 	if err != nil {
 		return fmt.Errorf("kb: read feed position: %w", err)
 	}
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	if err := x.catchUpIdentities(ctx, idx); err != nil {
+	if err := x.catchUpIdentities(ctx, g); err != nil {
 		return err
 	}
-	first, err := x.readPage(ctx, idx, string(raw), nil)
+	first, err := x.readPage(ctx, g, string(raw), nil)
 	done := 0
 	// A short page does not prove the feed is exhausted: a store may cap
 	// the page size below what was asked. Only an empty read does.
-	return x.pipeline(ctx, idx, first, err, func(cur *pageBatch) (*pageBatch, error) {
-		return x.readPage(ctx, idx, cur.pos, cur.writes)
+	return x.pipeline(ctx, g, first, err, func(cur *pageBatch) (*pageBatch, error) {
+		return x.readPage(ctx, g, cur.pos, cur.writes)
 	}, func(cur *pageBatch) {
 		done += cur.changes
 		if x.opts.Committed != nil {
@@ -62,7 +60,7 @@ func (x *Index) catchUp(ctx context.Context, idx bleve.Index, progress func(done
 // commits, and drops it when that commit fails or ctx ends (see catchUp).
 // committed is called after each commit, in order, on the caller's
 // goroutine; err is first's error, returned at once when set.
-func (x *Index) pipeline(ctx context.Context, idx bleve.Index, first *pageBatch, err error,
+func (x *Index) pipeline(ctx context.Context, g *generation, first *pageBatch, err error,
 	next func(cur *pageBatch) (*pageBatch, error), committed func(cur *pageBatch)) error {
 	for first != nil && err == nil {
 		if err := ctx.Err(); err != nil {
@@ -70,7 +68,7 @@ func (x *Index) pipeline(ctx context.Context, idx bleve.Index, first *pageBatch,
 		}
 		cur := first
 		done := make(chan error, 1)
-		go func() { done <- x.commitBatch(ctx, idx, cur) }()
+		go func() { done <- x.commitBatch(ctx, g, cur) }()
 		first, err = next(cur)
 		if cerr := <-done; cerr != nil {
 			return cerr
