@@ -113,6 +113,29 @@ func (c *maskCache) load(ctx context.Context, src Source, team string, extra []s
 	return tm, nil
 }
 
+// clear drops every team's masker.
+func (c *maskCache) clear() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.teams = nil
+}
+
+// identityHead returns the number of the last identity the source has
+// recorded (0 when none).
+func (x *Index) identityHead(ctx context.Context) (int64, error) {
+	var after int64
+	for {
+		ids, err := x.src.IdentitiesAfter(ctx, after, identityPage)
+		if err != nil {
+			return 0, fmt.Errorf("kb: read identities after %d: %w", after, err)
+		}
+		if len(ids) == 0 {
+			return after, nil
+		}
+		after = ids[len(ids)-1].Seq
+	}
+}
+
 // forget drops team's masker.
 func (c *maskCache) forget(team string) {
 	c.mu.Lock()

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 
 	"github.com/dealtrail/dealtrail/salesrec"
 )
@@ -98,11 +99,22 @@ func (x *Index) Rebuild(ctx context.Context, progress func(done int)) error {
 // the head: the catch-up applies it, or skips it when the listing already
 // indexed that version. Until the listing is complete idx's position stays
 // "", so an index left half-built is completed by a Sync from the start.
+//
+// The same holds for customer identities: their head is read first and
+// every cached masker dropped, so each masker the listing uses knows every
+// identity up to that head; the head is stored with the position, and the
+// catch-up re-masks only for identities recorded after it (instead of
+// searching the new index for every identity the store ever recorded).
 func (x *Index) build(ctx context.Context, g *generation, progress func(done int)) error {
 	head, err := x.src.FeedHead(ctx)
 	if err != nil {
 		return fmt.Errorf("kb: read feed head: %w", err)
 	}
+	idHead, err := x.identityHead(ctx)
+	if err != nil {
+		return err
+	}
+	x.masks.clear()
 	report := func(done int) {
 		if progress != nil {
 			progress(done)
@@ -124,6 +136,7 @@ func (x *Index) build(ctx context.Context, g *generation, progress func(done int
 	}
 	b := g.idx.NewBatch()
 	b.SetInternal([]byte(keyPos), []byte(head))
+	b.SetInternal([]byte(keyIdentities), []byte(strconv.FormatInt(idHead, 10)))
 	if err := g.idx.Batch(b); err != nil {
 		return fmt.Errorf("kb: store feed position: %w", err)
 	}
