@@ -69,7 +69,7 @@ func flattenRaw(path string, raw []byte, i int, out *[]leaf) (int, error) {
 		}
 		sort.Slice(members, func(a, b int) bool { return members[a].key < members[b].key })
 		for _, m := range members {
-			if _, err := flattenRaw(joinField(path, m.key), raw, m.start, out); err != nil {
+			if _, err := flattenRaw(FieldPath(path, m.key), raw, m.start, out); err != nil {
 				return 0, err
 			}
 		}

@@ -74,7 +74,7 @@ func render(path []pathStep) string {
 		if st.index >= 0 {
 			p += "[" + strconv.Itoa(st.index) + "]"
 		} else {
-			p = joinPath(p, st.name)
+			p = salesrec.FieldPath(p, st.name)
 		}
 	}
 	return p
@@ -86,13 +86,6 @@ func jsonName(f reflect.StructField) string {
 		return name
 	}
 	return f.Name
-}
-
-func joinPath(prefix, name string) string {
-	if prefix == "" {
-		return name
-	}
-	return prefix + "." + name
 }
 
 func pathOr(p string) string {
@@ -111,7 +104,7 @@ func prefixErr(prefix string, err error) error {
 	}
 	fields := make(map[string]salesrec.Message, len(ve.Fields))
 	for k, m := range ve.Fields {
-		fields[joinPath(prefix, k)] = m
+		fields[salesrec.FieldPath(prefix, k)] = m
 	}
 	return &salesrec.ValidationError{Fields: fields}
 }
