@@ -27,7 +27,10 @@ type pageBatch struct {
 	changes int // feed changes the page covers
 	// teams holds the team of each engagement of the page, where known:
 	// its documents and its state live in that team's shard.
-	teams       map[string]string
+	teams map[string]string
+	// buffer, when set, gathers the page instead of committing it (see
+	// listBuffer).
+	buffer      *listBuffer
 	writes      stateOverlay
 	quarantined []Quarantine
 }
@@ -267,6 +270,9 @@ func (x *Index) commitBatch(ctx context.Context, g *generation, p *pageBatch) er
 // commitPage commits the page's documents and states to their shards, in
 // shard order, then its position to the meta index.
 func commitPage(g *generation, p *pageBatch) error {
+	if p.buffer != nil {
+		return p.buffer.add(p)
+	}
 	ns := make([]int, 0, len(p.docs))
 	for n := range p.docs {
 		ns = append(ns, n)

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -236,5 +237,48 @@ func TestRebuildDoesNotTrustTheFeed(t *testing.T) {
 		if got[id] != doc {
 			t.Errorf("%s after Rebuild:\n got %s\nwant %s", id, got[id], doc)
 		}
+	}
+}
+
+// The listing goes in id order, so each page holds engagements of several
+// teams, in several shards; Rebuild gathers the pages by shard and commits
+// a shard's batch when the buffer is full. With a buffer of four
+// operations it commits many partial batches, and the rebuilt index must
+// still equal the one the feed built.
+func TestRebuildGathersTheListingByShard(t *testing.T) {
+	f := newFixture(t, Options{FeedPage: 3})
+	for i, team := range []string{"t1", "t2", "t3", "t4", "t5"} {
+		owner := "m-" + team
+		f.src.AddMember(salesrec.Member{ID: owner, TeamID: team, Name: "Manager " + team, Role: salesrec.RoleManager})
+		c := f.customer(team, "客户"+strconv.Itoa(i), "制造业")
+		for j := range 4 {
+			f.won(team, owner, c, "第"+strings.Repeat("一", j+1)+"次试点", "报价要更早确认预算")
+		}
+	}
+	shards := map[int]bool{}
+	for _, team := range []string{"t1", "t2", "t3", "t4", "t5"} {
+		shards[shardOf(team)] = true
+	}
+	if len(shards) < 2 {
+		t.Fatalf("the teams share one shard: the test needs several")
+	}
+	f.sync()
+	before := dump(t, f.idx)
+	f.idx.listFlush = 4
+	if err := f.idx.Rebuild(context.Background(), nil); err != nil {
+		t.Fatal(err)
+	}
+	after := dump(t, f.idx)
+	if len(after) != len(before) {
+		t.Errorf("rebuilt index holds %d entries, the synced one %d", len(after), len(before))
+	}
+	for id, doc := range before {
+		if after[id] != doc {
+			t.Errorf("%s changed by Rebuild:\n got %s\nwant %s", id, after[id], doc)
+		}
+	}
+	res := f.search("m-t3", Query{Text: "试点", Facets: true})
+	if res.Total != 4 {
+		t.Errorf("team t3 finds %d documents after Rebuild, want its 4", res.Total)
 	}
 }

@@ -295,3 +295,93 @@ func (g *generation) readStates(ctx context.Context, engagementIDs []string, tea
 func (g *generation) stateIndex() bleve.Index {
 	return bleve.NewIndexAlias(append([]bleve.Index{g.idx}, g.shards.all()...)...)
 }
+
+// listFlush bounds the operations a listBuffer holds: past it, the
+// largest shard batches are committed until half of it is left.
+const listFlush = 16384
+
+// listBuffer gathers the pages of a listing (Rebuild, Recreate) by shard.
+// The listing goes in engagement id order, so each page holds a few
+// engagements of many teams; committed page by page, every shard would get
+// a Bleve batch (a segment, a persist) of two or three documents per page.
+// Gathered, a shard's batch is committed once it is among the largest, and
+// nothing is lost by committing late: the generation's position stays ""
+// until the listing is complete (see build).
+type listBuffer struct {
+	g     *generation
+	docs  map[int]*bleve.Batch
+	meta  *bleve.Batch
+	size  int
+	limit int // listFlush, or less in tests
+}
+
+func newListBuffer(g *generation, limit int) *listBuffer {
+	if limit <= 0 {
+		limit = listFlush
+	}
+	return &listBuffer{g: g, docs: map[int]*bleve.Batch{}, meta: g.idx.NewBatch(), limit: limit}
+}
+
+// add gathers a built page, committing the largest shard batches when the
+// buffer is full.
+func (lb *listBuffer) add(p *pageBatch) error {
+	for n, b := range p.docs {
+		if cur, ok := lb.docs[n]; ok {
+			cur.Merge(b)
+		} else {
+			lb.docs[n] = b
+		}
+		lb.size += b.Size()
+	}
+	lb.meta.Merge(p.b)
+	if lb.size <= lb.limit {
+		return nil
+	}
+	for lb.size > lb.limit/2 {
+		largest, most := -1, -1
+		for n, b := range lb.docs {
+			if b.Size() > most || b.Size() == most && n < largest {
+				largest, most = n, b.Size()
+			}
+		}
+		if err := lb.commit(largest); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// commit commits shard n's gathered batch.
+func (lb *listBuffer) commit(n int) error {
+	b := lb.docs[n]
+	delete(lb.docs, n)
+	lb.size -= b.Size()
+	idx, err := lb.g.shards.get(n, true)
+	if err != nil {
+		return err
+	}
+	if err := idx.Batch(b); err != nil {
+		return fmt.Errorf("kb: commit batch: %w", err)
+	}
+	return nil
+}
+
+// flush commits everything gathered: the shards in order, then the meta
+// index.
+func (lb *listBuffer) flush() error {
+	ns := make([]int, 0, len(lb.docs))
+	for n := range lb.docs {
+		ns = append(ns, n)
+	}
+	slices.Sort(ns)
+	for _, n := range ns {
+		if err := lb.commit(n); err != nil {
+			return err
+		}
+	}
+	if err := lb.g.idx.Batch(lb.meta); err != nil {
+		return fmt.Errorf("kb: commit batch: %w", err)
+	}
+	lb.meta = lb.g.idx.NewBatch()
+	return nil
+}
