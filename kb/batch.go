@@ -3,7 +3,6 @@ package kb
 import (
 	"context"
 	"fmt"
-	"slices"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/dealtrail/dealtrail/salesrec"
@@ -27,10 +26,7 @@ type pageBatch struct {
 	changes int // feed changes the page covers
 	// teams holds the team of each engagement of the page, where known:
 	// its documents and its state live in that team's shard.
-	teams map[string]string
-	// buffer, when set, gathers the page instead of committing it (see
-	// listBuffer).
-	buffer      *listBuffer
+	teams       map[string]string
 	writes      stateOverlay
 	quarantined []Quarantine
 }
@@ -252,43 +248,33 @@ func (p *pageBatch) deleteDocs(st engagementState) error {
 }
 
 // commitBatch hands a prepared batch to Bleve, unless ctx has ended: the
-// documents to their shards first, in shard order, then the states and
-// the position to the meta index (see shard.go).
+// documents and states to their shards first, in shard order, then the
+// position to the meta index (see shard.go).
 func (x *Index) commitBatch(ctx context.Context, g *generation, p *pageBatch) error {
+	ga := newGather(g, 1)
+	_, err := x.gatherBatch(ctx, ga, p)
+	return err
+}
+
+// gatherBatch adds a prepared page to ga, unless ctx has ended, and
+// commits ga when it is full; it reports whether it committed.
+func (x *Index) gatherBatch(ctx context.Context, ga *gather, p *pageBatch) (bool, error) {
 	if err := ctx.Err(); err != nil {
-		return err
+		return false, err
 	}
 	if x.beforeCommit != nil {
 		x.beforeCommit()
 	}
+	committed := false
+	do := func() error {
+		if !ga.add(p) {
+			return nil
+		}
+		committed = true
+		return ga.commit()
+	}
 	if x.commitPage != nil {
-		return x.commitPage(func() error { return commitPage(g, p) })
+		return committed, x.commitPage(do)
 	}
-	return commitPage(g, p)
-}
-
-// commitPage commits the page's documents and states to their shards, in
-// shard order, then its position to the meta index.
-func commitPage(g *generation, p *pageBatch) error {
-	if p.buffer != nil {
-		return p.buffer.add(p)
-	}
-	ns := make([]int, 0, len(p.docs))
-	for n := range p.docs {
-		ns = append(ns, n)
-	}
-	slices.Sort(ns)
-	for _, n := range ns {
-		idx, err := g.shards.get(n, true)
-		if err != nil {
-			return fmt.Errorf("kb: commit batch: %w", err)
-		}
-		if err := idx.Batch(p.docs[n]); err != nil {
-			return fmt.Errorf("kb: commit batch: %w", err)
-		}
-	}
-	if err := g.idx.Batch(p.b); err != nil {
-		return fmt.Errorf("kb: commit batch: %w", err)
-	}
-	return nil
+	return committed, do()
 }

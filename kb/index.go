@@ -78,9 +78,9 @@ type Index struct {
 	// commitPage, when set (by the pipeline tests only), runs each page's
 	// commit: do commits it.
 	commitPage func(do func() error) error
-	// listFlush, when set (by tests only), replaces the listFlush bound of
-	// the listing's buffer.
-	listFlush int
+	// gatherLimit, when set (by tests only), replaces gatherLimit: 1
+	// commits every page on its own.
+	gatherLimit int
 }
 
 // generation is one index directory: the open meta index and the team

@@ -122,6 +122,7 @@ func (p *pipelineFixture) gen(t *testing.T) *generation {
 	p.gate.bleveIndex = idx
 	p.x.cur.shards.wrap = func(bleve.Index) bleve.Index { return p.gate }
 	p.x.commitPage = p.gate.page
+	p.x.gatherLimit = 1 // every page is a commit of its own
 	return p.x.cur
 }
 

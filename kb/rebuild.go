@@ -121,21 +121,17 @@ func (x *Index) build(ctx context.Context, g *generation, progress func(done int
 		}
 	}
 	done, limit := 0, x.opts.feedPage()
-	lb := newListBuffer(g, x.listFlush)
-	first, after, err := x.listPage(ctx, g, lb, head, "", limit)
-	err = x.pipeline(ctx, g, first, err, func(*pageBatch) (*pageBatch, error) {
+	first, after, err := x.listPage(ctx, g, head, "", limit)
+	err = x.pipeline(ctx, g, first, err, func(*pageBatch, stateOverlay) (*pageBatch, error) {
 		var b *pageBatch
 		var err error
-		b, after, err = x.listPage(ctx, g, lb, head, after, limit)
+		b, after, err = x.listPage(ctx, g, head, after, limit)
 		return b, err
 	}, func(cur *pageBatch) {
 		done += cur.changes
 		report(done)
 	})
 	if err != nil {
-		return err
-	}
-	if err := lb.flush(); err != nil {
 		return err
 	}
 	b := g.idx.NewBatch()
@@ -149,9 +145,9 @@ func (x *Index) build(ctx context.Context, g *generation, progress func(done int
 }
 
 // listPage lists up to limit engagement ids after the id after and builds
-// the batch that indexes each as stored now, for lb to gather. It returns
+// the batch that indexes each as stored now. It returns
 // nil when the source lists nothing more, and the last id listed.
-func (x *Index) listPage(ctx context.Context, g *generation, lb *listBuffer, head, after string, limit int) (*pageBatch, string, error) {
+func (x *Index) listPage(ctx context.Context, g *generation, head, after string, limit int) (*pageBatch, string, error) {
 	ids, err := x.src.EngagementIDs(ctx, after, limit)
 	if err != nil {
 		return nil, after, fmt.Errorf("kb: list engagements after %q: %w", after, err)
@@ -173,6 +169,5 @@ func (x *Index) listPage(ctx context.Context, g *generation, lb *listBuffer, hea
 	if err != nil {
 		return nil, after, err
 	}
-	p.buffer = lb
 	return p, ids[len(ids)-1], nil
 }

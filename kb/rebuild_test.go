@@ -242,10 +242,10 @@ func TestRebuildDoesNotTrustTheFeed(t *testing.T) {
 
 // The listing goes in id order, so each page holds engagements of several
 // teams, in several shards; Rebuild gathers the pages by shard and commits
-// a shard's batch when the buffer is full. With a buffer of four
-// operations it commits many partial batches, and the rebuilt index must
-// still equal the one the feed built.
-func TestRebuildGathersTheListingByShard(t *testing.T) {
+// when the gather is full. With a gather of four operations it commits
+// many times, and the rebuilt index must still equal the one the feed
+// built.
+func TestRebuildGathersPagesByShard(t *testing.T) {
 	f := newFixture(t, Options{FeedPage: 3})
 	for i, team := range []string{"t1", "t2", "t3", "t4", "t5"} {
 		owner := "m-" + team
@@ -264,7 +264,7 @@ func TestRebuildGathersTheListingByShard(t *testing.T) {
 	}
 	f.sync()
 	before := dump(t, f.idx)
-	f.idx.listFlush = 4
+	f.idx.gatherLimit = 4
 	if err := f.idx.Rebuild(context.Background(), nil); err != nil {
 		t.Fatal(err)
 	}

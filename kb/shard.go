@@ -296,92 +296,78 @@ func (g *generation) stateIndex() bleve.Index {
 	return bleve.NewIndexAlias(append([]bleve.Index{g.idx}, g.shards.all()...)...)
 }
 
-// listFlush bounds the operations a listBuffer holds: past it, the
-// largest shard batches are committed until half of it is left.
-const listFlush = 16384
+// gatherLimit is how many Bleve operations (documents, states, deletions)
+// a gather holds before it commits them.
+const gatherLimit = 16384
 
-// listBuffer gathers the pages of a listing (Rebuild, Recreate) by shard.
-// The listing goes in engagement id order, so each page holds a few
-// engagements of many teams; committed page by page, every shard would get
-// a Bleve batch (a segment, a persist) of two or three documents per page.
-// Gathered, a shard's batch is committed once it is among the largest, and
-// nothing is lost by committing late: the generation's position stays ""
-// until the listing is complete (see build).
-type listBuffer struct {
+// gather holds the shard batches of consecutive pages and commits them
+// together. A page holds the changes of whichever teams wrote, and a
+// listing (Rebuild, Recreate) goes in engagement id order: either way a
+// page of 256 engagements may hold a few of many teams. Committed page by
+// page, every shard would get a Bleve batch — a segment, a persist — of a
+// few documents per page (four times the CPU per document of one index,
+// with twenty teams taking turns). Gathered, each shard gets one batch per
+// gather. Pages of one shard are committed one by one, as before. The position of the last page gathered goes to the meta index
+// after every shard, so a crash loses the gathered pages whole and the
+// next catch-up applies them again.
+type gather struct {
 	g     *generation
 	docs  map[int]*bleve.Batch
 	meta  *bleve.Batch
 	size  int
-	limit int // listFlush, or less in tests
+	limit int
 }
 
-func newListBuffer(g *generation, limit int) *listBuffer {
+// newGather returns an empty gather of g holding up to limit operations
+// (gatherLimit when limit is 0; tests pass 1 to commit every page).
+func newGather(g *generation, limit int) *gather {
 	if limit <= 0 {
-		limit = listFlush
+		limit = gatherLimit
 	}
-	return &listBuffer{g: g, docs: map[int]*bleve.Batch{}, meta: g.idx.NewBatch(), limit: limit}
+	return &gather{g: g, docs: map[int]*bleve.Batch{}, meta: g.idx.NewBatch(), limit: limit}
 }
 
-// add gathers a built page, committing the largest shard batches when the
-// buffer is full.
-func (lb *listBuffer) add(p *pageBatch) error {
+// add gathers a built page and reports whether to commit now: when the
+// gather is full, or when all it holds is for one shard (the page alone
+// makes a batch as large as it can be: a page of one team's changes, or a
+// host with one team).
+func (ga *gather) add(p *pageBatch) bool {
 	for n, b := range p.docs {
-		if cur, ok := lb.docs[n]; ok {
+		if cur, ok := ga.docs[n]; ok {
 			cur.Merge(b)
 		} else {
-			lb.docs[n] = b
+			ga.docs[n] = b
 		}
-		lb.size += b.Size()
+		ga.size += b.Size()
 	}
-	lb.meta.Merge(p.b)
-	if lb.size <= lb.limit {
-		return nil
-	}
-	for lb.size > lb.limit/2 {
-		largest, most := -1, -1
-		for n, b := range lb.docs {
-			if b.Size() > most || b.Size() == most && n < largest {
-				largest, most = n, b.Size()
-			}
-		}
-		if err := lb.commit(largest); err != nil {
-			return err
-		}
-	}
-	return nil
+	ga.meta.Merge(p.b)
+	ga.size += p.b.Size()
+	return ga.size >= ga.limit || len(ga.docs) <= 1
 }
 
-// commit commits shard n's gathered batch.
-func (lb *listBuffer) commit(n int) error {
-	b := lb.docs[n]
-	delete(lb.docs, n)
-	lb.size -= b.Size()
-	idx, err := lb.g.shards.get(n, true)
-	if err != nil {
-		return err
-	}
-	if err := idx.Batch(b); err != nil {
-		return fmt.Errorf("kb: commit batch: %w", err)
-	}
-	return nil
-}
+// empty reports whether nothing is gathered.
+func (ga *gather) empty() bool { return ga.size == 0 }
 
-// flush commits everything gathered: the shards in order, then the meta
-// index.
-func (lb *listBuffer) flush() error {
-	ns := make([]int, 0, len(lb.docs))
-	for n := range lb.docs {
+// commit commits what is gathered: the shards in shard order, then the
+// meta index (the position), and starts over empty.
+func (ga *gather) commit() error {
+	ns := make([]int, 0, len(ga.docs))
+	for n := range ga.docs {
 		ns = append(ns, n)
 	}
 	slices.Sort(ns)
 	for _, n := range ns {
-		if err := lb.commit(n); err != nil {
+		idx, err := ga.g.shards.get(n, true)
+		if err != nil {
 			return err
 		}
+		if err := idx.Batch(ga.docs[n]); err != nil {
+			return fmt.Errorf("kb: commit batch: %w", err)
+		}
 	}
-	if err := lb.g.idx.Batch(lb.meta); err != nil {
+	if err := ga.g.idx.Batch(ga.meta); err != nil {
 		return fmt.Errorf("kb: commit batch: %w", err)
 	}
-	lb.meta = lb.g.idx.NewBatch()
+	ga.docs, ga.meta, ga.size = map[int]*bleve.Batch{}, ga.g.idx.NewBatch(), 0
 	return nil
 }
