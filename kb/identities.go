@@ -180,9 +180,9 @@ func (x *Index) catchUpIdentities(ctx context.Context, g *generation) error {
 			return fmt.Errorf("kb: identity position %q is corrupt: %w", raw, err)
 		}
 	}
-	pos, err := idx.GetInternal([]byte(keyPos))
+	pos, _, err := g.position()
 	if err != nil {
-		return fmt.Errorf("kb: read feed position: %w", err)
+		return err
 	}
 	stored := after
 	for {
@@ -207,7 +207,7 @@ func (x *Index) catchUpIdentities(ctx context.Context, g *generation) error {
 		}
 		after = ids[len(ids)-1].Seq
 		if len(stale) > 0 {
-			if err := x.remask(ctx, g, stale, string(pos), after); err != nil {
+			if err := x.remask(ctx, g, stale, pos, after); err != nil {
 				return err
 			}
 			stored = after

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
@@ -87,8 +88,9 @@ type Index struct {
 // shards in it (see shard.go).
 type generation struct {
 	name   string
-	idx    bleve.Index // the meta index: format, positions, engagement states
+	idx    bleve.Index // the meta index: format, positions
 	shards *shardSet
+	seq    atomic.Int64 // the last commit number stored (see keySeq)
 }
 
 // close closes the shards and the meta index.
@@ -189,11 +191,8 @@ func (x *Index) Position() (string, error) {
 	if x.cur == nil {
 		return "", ErrClosed
 	}
-	b, err := x.cur.idx.GetInternal([]byte(keyPos))
-	if err != nil {
-		return "", fmt.Errorf("kb: read position: %w", err)
-	}
-	return string(b), nil
+	pos, _, err := x.cur.position()
+	return pos, err
 }
 
 // mapping returns a new copy of the index mapping.
@@ -253,7 +252,14 @@ func (x *Index) openGeneration(name string) (*generation, error) {
 		_ = idx.Close()
 		return nil, err
 	}
-	return &generation{name: name, idx: idx, shards: shards}, nil
+	g := &generation{name: name, idx: idx, shards: shards}
+	_, seq, err := g.position()
+	if err != nil {
+		_ = g.close()
+		return nil, err
+	}
+	g.seq.Store(seq)
+	return g, nil
 }
 
 func (x *Index) readCurrent() (string, error) {

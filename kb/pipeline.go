@@ -2,7 +2,6 @@ package kb
 
 import (
 	"context"
-	"fmt"
 )
 
 // catchUp applies the feed to idx from the position idx has stored until
@@ -26,9 +25,9 @@ import (
 // not stop the catch-up: the page quarantines it and goes on (see
 // Quarantine).
 func (x *Index) catchUp(ctx context.Context, g *generation, progress func(done int)) error {
-	raw, err := g.idx.GetInternal([]byte(keyPos))
+	raw, _, err := g.position()
 	if err != nil {
-		return fmt.Errorf("kb: read feed position: %w", err)
+		return err
 	}
 	if err := ctx.Err(); err != nil {
 		return err
@@ -36,7 +35,7 @@ func (x *Index) catchUp(ctx context.Context, g *generation, progress func(done i
 	if err := x.catchUpIdentities(ctx, g); err != nil {
 		return err
 	}
-	first, err := x.readPage(ctx, g, string(raw), nil)
+	first, err := x.readPage(ctx, g, raw, nil)
 	done := 0
 	// A short page does not prove the feed is exhausted: a store may cap
 	// the page size below what was asked. Only an empty read does.

@@ -136,6 +136,7 @@ func (x *Index) build(ctx context.Context, g *generation, progress func(done int
 	}
 	b := g.idx.NewBatch()
 	b.SetInternal([]byte(keyPos), []byte(head))
+	b.SetInternal([]byte(keySeq), []byte(strconv.FormatInt(g.seq.Add(1), 10)))
 	b.SetInternal([]byte(keyIdentities), []byte(strconv.FormatInt(idHead, 10)))
 	if err := g.idx.Batch(b); err != nil {
 		return fmt.Errorf("kb: store feed position: %w", err)

@@ -314,6 +314,7 @@ type gather struct {
 	g     *generation
 	docs  map[int]*bleve.Batch
 	meta  *bleve.Batch
+	pos   string // the position of the last page gathered
 	size  int
 	limit int
 }
@@ -341,6 +342,7 @@ func (ga *gather) add(p *pageBatch) bool {
 		ga.size += b.Size()
 	}
 	ga.meta.Merge(p.b)
+	ga.pos = p.pos
 	ga.size += p.b.Size()
 	return ga.size >= ga.limit || len(ga.docs) <= 1
 }
@@ -349,8 +351,21 @@ func (ga *gather) add(p *pageBatch) bool {
 func (ga *gather) empty() bool { return ga.size == 0 }
 
 // commit commits what is gathered: the shards in shard order, then the
-// meta index (the position), and starts over empty.
+// meta index (the position), and starts over empty. When the gather holds
+// one shard's batch and the meta index nothing but the position, the
+// position goes in that shard's batch instead, numbered (see position):
+// one commit, not two.
 func (ga *gather) commit() error {
+	seq := []byte(strconv.FormatInt(ga.g.seq.Add(1), 10))
+	if len(ga.docs) == 1 && ga.meta.Size() == 1 {
+		for _, b := range ga.docs {
+			b.SetInternal([]byte(keyPos), []byte(ga.pos))
+			b.SetInternal([]byte(keySeq), seq)
+		}
+		ga.meta.Reset()
+	} else {
+		ga.meta.SetInternal([]byte(keySeq), seq)
+	}
 	ns := make([]int, 0, len(ga.docs))
 	for n := range ga.docs {
 		ns = append(ns, n)
@@ -365,9 +380,46 @@ func (ga *gather) commit() error {
 			return fmt.Errorf("kb: commit batch: %w", err)
 		}
 	}
-	if err := ga.g.idx.Batch(ga.meta); err != nil {
-		return fmt.Errorf("kb: commit batch: %w", err)
+	if ga.meta.Size() > 0 {
+		if err := ga.g.idx.Batch(ga.meta); err != nil {
+			return fmt.Errorf("kb: commit batch: %w", err)
+		}
 	}
 	ga.docs, ga.meta, ga.size = map[int]*bleve.Batch{}, ga.g.idx.NewBatch(), 0
 	return nil
+}
+
+// keySeq numbers the commits that store a position, in the same batch as
+// the position: a commit of one shard carries the position in that
+// shard's batch, any other in the meta index's, so the generation's
+// position is the one stored with the highest number.
+const keySeq = "kb/seq"
+
+// position returns the feed position the generation has applied up to,
+// and the highest commit number stored.
+func (g *generation) position() (string, int64, error) {
+	best, pos := int64(-1), ""
+	for _, idx := range append([]bleve.Index{g.idx}, g.shards.all()...) {
+		p, err := idx.GetInternal([]byte(keyPos))
+		if err != nil {
+			return "", 0, fmt.Errorf("kb: read feed position: %w", err)
+		}
+		raw, err := idx.GetInternal([]byte(keySeq))
+		if err != nil {
+			return "", 0, fmt.Errorf("kb: read feed position: %w", err)
+		}
+		if p == nil && raw == nil {
+			continue // holds no position
+		}
+		var seq int64
+		if len(raw) > 0 {
+			if seq, err = strconv.ParseInt(string(raw), 10, 64); err != nil {
+				return "", 0, fmt.Errorf("kb: commit number %q is corrupt: %w", raw, err)
+			}
+		}
+		if seq > best {
+			best, pos = seq, string(p)
+		}
+	}
+	return pos, max(best, 0), nil
 }
