@@ -282,3 +282,62 @@ func TestRebuildGathersPagesByShard(t *testing.T) {
 		t.Errorf("team t3 finds %d documents after Rebuild, want its 4", res.Total)
 	}
 }
+
+// listHook is a source that runs hook once, the first time the engagements
+// are listed.
+type listHook struct {
+	Source
+	hook func()
+}
+
+func (s *listHook) EngagementIDs(ctx context.Context, after string, limit int) ([]string, error) {
+	if s.hook != nil {
+		s.hook()
+		s.hook = nil
+	}
+	return s.Source.EngagementIDs(ctx, after, limit)
+}
+
+// Rebuild reads the identity head before it lists and starts the rebuilt
+// index there. A short name recorded while it lists is after that head:
+// the rebuilt index masks it all the same, and ends at the new head.
+func TestRebuildMasksANameRecordedWhileItLists(t *testing.T) {
+	f := newFixture(t, Options{FeedPage: 1})
+	c := f.customer("t1", "华东精工制造股份有限公司", "制造业")
+	f.won("t1", "r1", c, "华精的采购流程很长，要提前约见")
+	f.won("t1", "r1", c, "先做一条产线的试点")
+	f.sync()
+	src := &listHook{Source: f.src, hook: func() {
+		f.src.PutCustomer(salesrec.Customer{
+			ID: c, TeamID: "t1", Name: "华东精工制造股份有限公司", ShortNames: []string{"华精"},
+			Kind: salesrec.CustomerNew, Industry: "制造业",
+			Contacts: []salesrec.Contact{{Name: "王建国", Title: "采购总监", Phone: "13812345678", Email: "wang@example.com"}},
+		})
+	}}
+	x, err := Open(t.TempDir(), src, Options{FeedPage: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	if err := x.Rebuild(context.Background(), nil); err != nil {
+		t.Fatal(err)
+	}
+	res, err := x.Search(context.Background(), "m1", Query{Text: "采购流程"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Hits) != 1 || strings.Contains(res.Hits[0].Text, "华精") {
+		t.Errorf("the lesson naming the new short name: %+v, want one hit with 华精 masked", res.Hits)
+	}
+	head, err := x.identityHead(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw, err := x.cur.idx.GetInternal([]byte(keyIdentities))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(raw) != strconv.FormatInt(head, 10) || head == 0 {
+		t.Errorf("identity position %q, want the head %d", raw, head)
+	}
+}
