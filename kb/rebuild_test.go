@@ -149,14 +149,7 @@ func TestRebuildSnapshotsEachEngagementOnce(t *testing.T) {
 		e = f.src.Put(e)
 	}
 	counting := &countingSource{Source: f.src, snapshots: map[string]int{}}
-	x, err := Open(t.TempDir(), counting, Options{FeedPage: 2})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer x.Close()
-	if err := x.Rebuild(context.Background(), nil); err != nil {
-		t.Fatal(err)
-	}
+	x := rebuilt(t, counting, Options{FeedPage: 2})
 	if n := counting.snapshots[e.ID]; n != 1 {
 		t.Errorf("%s (6 versions in the feed) snapshotted %d times, want 1", e.ID, n)
 	}
@@ -283,6 +276,20 @@ func TestRebuildGathersPagesByShard(t *testing.T) {
 	}
 }
 
+// rebuilt opens an index of src in a new directory and rebuilds it.
+func rebuilt(t *testing.T, src Source, opts Options) *Index {
+	t.Helper()
+	x, err := Open(t.TempDir(), src, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = x.Close() })
+	if err := x.Rebuild(context.Background(), nil); err != nil {
+		t.Fatal(err)
+	}
+	return x
+}
+
 // listHook is a source that runs hook once, the first time the engagements
 // are listed.
 type listHook struct {
@@ -314,14 +321,7 @@ func TestRebuildMasksANameRecordedWhileItLists(t *testing.T) {
 			Contacts: []salesrec.Contact{{Name: "王建国", Title: "采购总监", Phone: "13812345678", Email: "wang@example.com"}},
 		})
 	}}
-	x, err := Open(t.TempDir(), src, Options{FeedPage: 1})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer x.Close()
-	if err := x.Rebuild(context.Background(), nil); err != nil {
-		t.Fatal(err)
-	}
+	x := rebuilt(t, src, Options{FeedPage: 1})
 	res, err := x.Search(context.Background(), "m1", Query{Text: "采购流程"})
 	if err != nil {
 		t.Fatal(err)
