@@ -298,7 +298,7 @@ func (g *generation) stateIndex() bleve.Index {
 
 // gatherLimit is how many Bleve operations (documents, states, deletions)
 // a gather holds before it commits them.
-const gatherLimit = 16384
+const gatherLimit = 4096
 
 // gather holds the shard batches of consecutive pages and commits them
 // together. A page holds the changes of whichever teams wrote, and a
