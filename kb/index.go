@@ -41,9 +41,11 @@ const (
 	// the traditional characters of the default synonyms (凍, 動, 連 …), so
 	// texts holding them index other terms. 6: numbers with units are one
 	// term (quantity.go) and bigrams carry word marks (wordmarks.go). 7:
-	// documents live in team shards beside a meta index, and states name
-	// their team (shard.go).
-	formatVersion = "7"
+	// the stem of a word of three carries a mark of its own (安全+> of
+	// 安全帽), and a bigram before a doubled character goes on (价慢+ of
+	// 评价慢慢, wordmarks.go). 8: documents live in team shards beside a
+	// meta index, and states name their team (shard.go).
+	formatVersion = "8"
 
 	// currentFile names, inside the index directory, the generation
 	// directory that is live. Rebuild writes a new generation and then
@@ -232,8 +234,8 @@ func (x *Index) openGeneration(name string) (*generation, error) {
 	dir := filepath.Join(x.root, name)
 	path := filepath.Join(dir, metaDir)
 	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
-		// Formats before 7 kept one Bleve index in the generation itself.
-		return nil, fmt.Errorf("%w: %s has no %s index (a format before 7)", ErrFormat, dir, metaDir)
+		// Formats before 8 kept one Bleve index in the generation itself.
+		return nil, fmt.Errorf("%w: %s has no %s index (a format before 8)", ErrFormat, dir, metaDir)
 	}
 	// The directory lock already excludes other openers; Bleve's own lock
 	// gets the same timeout so it can never hang either.
