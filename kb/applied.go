@@ -22,7 +22,7 @@ func (x *Index) Applied(ctx context.Context, engagementID string) (int64, error)
 
 // state reads the engagement's state from the live index.
 func (x *Index) state(ctx context.Context, engagementID string) (engagementState, error) {
-	states, bad, err := readStates(ctx, x.cur.idx, []string{engagementID})
+	states, bad, _, err := x.cur.readStates(ctx, []string{engagementID}, nil)
 	if err != nil {
 		return engagementState{}, err
 	}

@@ -154,6 +154,7 @@ func TestCrashChild(t *testing.T) {
 	}
 	defer x.Close()
 	x.beforeCommit = func() { fmt.Println(crashCommitting) }
+	x.gatherLimit = 1 // commit every page on its own, so kills land between pages
 	fmt.Println(crashBegun)
 	if err := x.Sync(context.Background()); err != nil {
 		t.Fatal(err)

@@ -130,6 +130,16 @@ func engagements(r Result) []string {
 	return out
 }
 
+// teamShard returns the shard holding team's documents and states.
+func teamShard(t *testing.T, x *Index, team string) bleve.Index {
+	t.Helper()
+	idx, err := x.cur.shards.get(shardOf(team), true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return idx
+}
+
 // dump returns every document in the index, engagement state documents
 // included, with all its stored fields, keyed by id: what two indexes must
 // agree on to answer alike.
@@ -137,7 +147,7 @@ func dump(t *testing.T, x *Index) map[string]string {
 	t.Helper()
 	x.mu.RLock()
 	defer x.mu.RUnlock()
-	idx := x.cur.idx
+	idx := bleve.NewIndexAlias(append([]bleve.Index{x.cur.idx}, x.cur.shards.all()...)...)
 	n, err := idx.DocCount()
 	if err != nil {
 		t.Fatal(err)

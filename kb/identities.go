@@ -113,6 +113,29 @@ func (c *maskCache) load(ctx context.Context, src Source, team string, extra []s
 	return tm, nil
 }
 
+// clear drops every team's masker.
+func (c *maskCache) clear() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.teams = nil
+}
+
+// identityHead returns the number of the last identity the source has
+// recorded (0 when none).
+func (x *Index) identityHead(ctx context.Context) (int64, error) {
+	var after int64
+	for {
+		ids, err := x.src.IdentitiesAfter(ctx, after, identityPage)
+		if err != nil {
+			return 0, fmt.Errorf("kb: read identities after %d: %w", after, err)
+		}
+		if len(ids) == 0 {
+			return after, nil
+		}
+		after = ids[len(ids)-1].Seq
+	}
+}
+
 // forget drops team's masker.
 func (c *maskCache) forget(team string) {
 	c.mu.Lock()
@@ -145,7 +168,8 @@ func (x *Index) maskers(ctx context.Context, snaps map[string]snapshot) (map[str
 // are then merged away (see compact), so it leaves the disk too. A fresh
 // index has nothing to re-mask and only records where the identities
 // stand.
-func (x *Index) catchUpIdentities(ctx context.Context, idx bleve.Index) error {
+func (x *Index) catchUpIdentities(ctx context.Context, g *generation) error {
+	idx := g.idx
 	raw, err := idx.GetInternal([]byte(keyIdentities))
 	if err != nil {
 		return fmt.Errorf("kb: read identity position: %w", err)
@@ -156,9 +180,9 @@ func (x *Index) catchUpIdentities(ctx context.Context, idx bleve.Index) error {
 			return fmt.Errorf("kb: identity position %q is corrupt: %w", raw, err)
 		}
 	}
-	pos, err := idx.GetInternal([]byte(keyPos))
+	pos, _, err := g.position()
 	if err != nil {
-		return fmt.Errorf("kb: read feed position: %w", err)
+		return err
 	}
 	stored := after
 	for {
@@ -175,15 +199,15 @@ func (x *Index) catchUpIdentities(ctx context.Context, idx bleve.Index) error {
 		for _, id := range ids {
 			x.masks.forget(id.TeamID)
 		}
-		var stale []string
+		var stale []salesrec.Change
 		if len(pos) > 0 {
-			if stale, err = x.mentions(ctx, idx, ids); err != nil {
+			if stale, err = x.mentions(ctx, g, ids); err != nil {
 				return err
 			}
 		}
 		after = ids[len(ids)-1].Seq
 		if len(stale) > 0 {
-			if err := x.remask(ctx, idx, stale, string(pos), after); err != nil {
+			if err := x.remask(ctx, g, stale, pos, after); err != nil {
 				return err
 			}
 			stored = after
@@ -200,31 +224,41 @@ func (x *Index) catchUpIdentities(ctx context.Context, idx bleve.Index) error {
 // remask indexes the engagements again with their teams' current maskers,
 // records the identity position after, and compacts the index when it
 // replaced documents.
-func (x *Index) remask(ctx context.Context, idx bleve.Index, engagementIDs []string, pos string, after int64) error {
+func (x *Index) remask(ctx context.Context, g *generation, stale []salesrec.Change, pos string, after int64) error {
 	// A customer change at the position the index already has: the
 	// engagements are indexed again whatever their version.
-	changes := make([]salesrec.Change, len(engagementIDs))
-	for i, id := range engagementIDs {
-		changes[i] = salesrec.Change{Pos: pos, EngagementID: id, Op: salesrec.OpCustomerUpdate}
+	changes := make([]salesrec.Change, len(stale))
+	for i, c := range stale {
+		changes[i] = salesrec.Change{Pos: pos, EngagementID: c.EngagementID, TeamID: c.TeamID, Op: salesrec.OpCustomerUpdate}
 	}
-	p, err := x.buildBatch(ctx, idx, changes, nil, "")
+	p, err := x.buildBatch(ctx, g, changes, nil, "", false)
 	if err != nil {
 		return err
 	}
 	p.b.SetInternal([]byte(keyIdentities), []byte(strconv.FormatInt(after, 10)))
-	if err := x.commitBatch(ctx, idx, p); err != nil {
+	if err := x.commitBatch(ctx, g, p); err != nil {
 		return err
 	}
-	return compact(ctx, idx)
+	// The unmasked text was in the shards the page wrote to.
+	for n := range p.docs {
+		idx, err := g.shards.get(n, true)
+		if err != nil {
+			return err
+		}
+		if err := compact(ctx, idx); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // mentions returns the engagements with an indexed document that a new
 // identity among ids would mask now: the documents of the identity's team
 // that hold its terms (see mentionQuery) and whose text the team's new
 // masker changes.
-func (x *Index) mentions(ctx context.Context, idx bleve.Index, ids []salesrec.Identity) ([]string, error) {
+func (x *Index) mentions(ctx context.Context, g *generation, ids []salesrec.Identity) ([]salesrec.Change, error) {
 	seen := map[string]bool{}
-	var out []string
+	var out []salesrec.Change
 	for _, id := range ids {
 		q := mentionQuery(id.Value)
 		if q == nil {
@@ -233,6 +267,13 @@ func (x *Index) mentions(ctx context.Context, idx bleve.Index, ids []salesrec.Id
 		m, err := x.masks.forTeam(ctx, x.src, id.TeamID)
 		if err != nil {
 			return nil, fmt.Errorf("kb: %w", err)
+		}
+		idx, err := g.shards.get(shardOf(id.TeamID), false)
+		if err != nil {
+			return nil, err
+		}
+		if idx == nil {
+			continue // the team has no documents
 		}
 		full := bleve.NewConjunctionQuery(term(fieldTeam, id.TeamID), q)
 		var last []string
@@ -254,7 +295,7 @@ func (x *Index) mentions(ctx context.Context, idx bleve.Index, ids []salesrec.Id
 					continue
 				}
 				seen[eid] = true
-				out = append(out, eid)
+				out = append(out, salesrec.Change{EngagementID: eid, TeamID: id.TeamID})
 			}
 			if len(res.Hits) < 1000 {
 				break

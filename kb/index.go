@@ -8,9 +8,11 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/dealtrail/dealtrail/salesrec"
 )
 
@@ -41,8 +43,9 @@ const (
 	// term (quantity.go) and bigrams carry word marks (wordmarks.go). 7:
 	// the stem of a word of three carries a mark of its own (安全+> of
 	// 安全帽), and a bigram before a doubled character goes on (价慢+ of
-	// 评价慢慢, wordmarks.go).
-	formatVersion = "7"
+	// 评价慢慢, wordmarks.go). 8: documents live in team shards beside a
+	// meta index, and states name their team (shard.go).
+	formatVersion = "8"
 
 	// currentFile names, inside the index directory, the generation
 	// directory that is live. Rebuild writes a new generation and then
@@ -75,12 +78,26 @@ type Index struct {
 	// beforeCommit, when set (by the crash test only), runs just before
 	// each batch is handed to Bleve.
 	beforeCommit func()
+	// commitPage, when set (by the pipeline tests only), runs each page's
+	// commit: do commits it.
+	commitPage func(do func() error) error
+	// gatherLimit, when set (by tests only), replaces gatherLimit: 1
+	// commits every page on its own.
+	gatherLimit int
 }
 
-// generation is one index directory and the open Bleve index in it.
+// generation is one index directory: the open meta index and the team
+// shards in it (see shard.go).
 type generation struct {
-	name string
-	idx  bleve.Index
+	name   string
+	idx    bleve.Index // the meta index: format, positions
+	shards *shardSet
+	seq    atomic.Int64 // the last commit number stored (see keySeq)
+}
+
+// close closes the shards and the meta index.
+func (g *generation) close() error {
+	return errors.Join(g.shards.close(), g.idx.Close())
 }
 
 // Open opens the knowledge base in dir, creating it when dir holds none,
@@ -125,7 +142,7 @@ func (x *Index) openCurrent() error {
 			return err
 		}
 		if err := x.writeCurrent(g.name); err != nil {
-			_ = g.idx.Close()
+			_ = g.close()
 			return err
 		}
 		x.cur = g
@@ -140,7 +157,7 @@ func (x *Index) openCurrent() error {
 	}
 	// Leftovers of a Rebuild that crashed before its swap.
 	if err := x.removeGenerations(x.cur.name); err != nil {
-		_ = x.cur.idx.Close()
+		_ = x.cur.close()
 		x.cur = nil
 		return err
 	}
@@ -157,7 +174,7 @@ func (x *Index) Close() error {
 	if x.cur == nil {
 		return nil
 	}
-	err := x.cur.idx.Close()
+	err := x.cur.close()
 	x.cur = nil
 	if uerr := x.lock.unlock(); err == nil {
 		err = uerr
@@ -176,19 +193,25 @@ func (x *Index) Position() (string, error) {
 	if x.cur == nil {
 		return "", ErrClosed
 	}
-	b, err := x.cur.idx.GetInternal([]byte(keyPos))
-	if err != nil {
-		return "", fmt.Errorf("kb: read position: %w", err)
-	}
-	return string(b), nil
+	pos, _, err := x.cur.position()
+	return pos, err
+}
+
+// mapping returns a new copy of the index mapping.
+func (x *Index) mapping() (*mapping.IndexMappingImpl, error) {
+	return newMappingWithout(x.opts.without)
 }
 
 func (x *Index) createGeneration(name string) (*generation, error) {
-	m, err := newMappingWithout(x.opts.without)
+	m, err := x.mapping()
 	if err != nil {
 		return nil, err
 	}
-	path := filepath.Join(x.root, name)
+	dir := filepath.Join(x.root, name)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, fmt.Errorf("kb: create index %s: %w", dir, err)
+	}
+	path := filepath.Join(dir, metaDir)
 	idx, err := bleve.NewUsing(path, m, scorch.Name, bleve.Config.DefaultKVStore, nil)
 	if err != nil {
 		return nil, fmt.Errorf("kb: create index %s: %w", path, err)
@@ -199,7 +222,7 @@ func (x *Index) createGeneration(name string) (*generation, error) {
 		_ = idx.Close()
 		return nil, fmt.Errorf("kb: create index %s: %w", path, err)
 	}
-	return &generation{name: name, idx: idx}, nil
+	return &generation{name: name, idx: idx, shards: &shardSet{dir: dir, mapping: x.mapping, open: map[int]bleve.Index{}}}, nil
 }
 
 func (x *Index) openGeneration(name string) (*generation, error) {
@@ -208,7 +231,12 @@ func (x *Index) openGeneration(name string) (*generation, error) {
 	if err := registerOnce(); err != nil {
 		return nil, fmt.Errorf("kb: register analysis components: %w", err)
 	}
-	path := filepath.Join(x.root, name)
+	dir := filepath.Join(x.root, name)
+	path := filepath.Join(dir, metaDir)
+	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
+		// Formats before 8 kept one Bleve index in the generation itself.
+		return nil, fmt.Errorf("%w: %s has no %s index (a format before 8)", ErrFormat, dir, metaDir)
+	}
 	// The directory lock already excludes other openers; Bleve's own lock
 	// gets the same timeout so it can never hang either.
 	timeout := x.opts.lockTimeout()
@@ -221,7 +249,19 @@ func (x *Index) openGeneration(name string) (*generation, error) {
 		_ = idx.Close()
 		return nil, fmt.Errorf("%w: %s has format %q, want %q", ErrFormat, path, format, formatVersion)
 	}
-	return &generation{name: name, idx: idx}, nil
+	shards, err := openShards(dir, x.mapping, timeout)
+	if err != nil {
+		_ = idx.Close()
+		return nil, err
+	}
+	g := &generation{name: name, idx: idx, shards: shards}
+	_, seq, err := g.position()
+	if err != nil {
+		_ = g.close()
+		return nil, err
+	}
+	g.seq.Store(seq)
+	return g, nil
 }
 
 func (x *Index) readCurrent() (string, error) {

@@ -2,9 +2,6 @@ package kb
 
 import (
 	"context"
-	"fmt"
-
-	"github.com/blevesearch/bleve/v2"
 )
 
 // catchUp applies the feed to idx from the position idx has stored until
@@ -19,28 +16,31 @@ import (
 // or ctx ends, the batch built meanwhile is dropped and the index stays at
 // the last committed batch. The next page is built against the states the
 // batch in flight writes (see stateOverlay), so it snapshots and replaces
-// exactly what it would have after that commit. Options.Committed,
-// Options.Quarantined and progress are called on the caller's goroutine,
-// after each commit, in order. An engagement that cannot be indexed does
+// exactly what it would have after that commit. Pages that span several
+// shards are gathered and committed together (see gather); pending holds
+// the states of every page gathered and not committed yet.
+// Options.Committed, Options.Quarantined and progress are called on the
+// caller's goroutine, for each page after the commit that covers it, in
+// order. An engagement that cannot be indexed does
 // not stop the catch-up: the page quarantines it and goes on (see
 // Quarantine).
-func (x *Index) catchUp(ctx context.Context, idx bleve.Index, progress func(done int)) error {
-	raw, err := idx.GetInternal([]byte(keyPos))
+func (x *Index) catchUp(ctx context.Context, g *generation, progress func(done int)) error {
+	raw, _, err := g.position()
 	if err != nil {
-		return fmt.Errorf("kb: read feed position: %w", err)
+		return err
 	}
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	if err := x.catchUpIdentities(ctx, idx); err != nil {
+	if err := x.catchUpIdentities(ctx, g); err != nil {
 		return err
 	}
-	first, err := x.readPage(ctx, idx, string(raw), nil)
+	first, err := x.readPage(ctx, g, raw, nil)
 	done := 0
 	// A short page does not prove the feed is exhausted: a store may cap
 	// the page size below what was asked. Only an empty read does.
-	return x.pipeline(ctx, idx, first, err, func(cur *pageBatch) (*pageBatch, error) {
-		return x.readPage(ctx, idx, cur.pos, cur.writes)
+	return x.pipeline(ctx, g, first, err, func(cur *pageBatch, pending stateOverlay) (*pageBatch, error) {
+		return x.readPage(ctx, g, cur.pos, pending)
 	}, func(cur *pageBatch) {
 		done += cur.changes
 		if x.opts.Committed != nil {
@@ -62,20 +62,55 @@ func (x *Index) catchUp(ctx context.Context, idx bleve.Index, progress func(done
 // commits, and drops it when that commit fails or ctx ends (see catchUp).
 // committed is called after each commit, in order, on the caller's
 // goroutine; err is first's error, returned at once when set.
-func (x *Index) pipeline(ctx context.Context, idx bleve.Index, first *pageBatch, err error,
-	next func(cur *pageBatch) (*pageBatch, error), committed func(cur *pageBatch)) error {
+func (x *Index) pipeline(ctx context.Context, g *generation, first *pageBatch, err error,
+	next func(cur *pageBatch, pending stateOverlay) (*pageBatch, error), committed func(cur *pageBatch)) error {
+	ga := newGather(g, x.gatherLimit)
+	var held []*pageBatch // gathered, not committed yet
+	pending := stateOverlay{}
+	release := func() {
+		for _, p := range held {
+			committed(p)
+		}
+		held, pending = nil, stateOverlay{}
+	}
+	type result struct {
+		committed bool
+		err       error
+	}
 	for first != nil && err == nil {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
 		cur := first
-		done := make(chan error, 1)
-		go func() { done <- x.commitBatch(ctx, idx, cur) }()
-		first, err = next(cur)
-		if cerr := <-done; cerr != nil {
-			return cerr
+		for id, st := range cur.writes {
+			pending[id] = st
 		}
-		committed(cur)
+		done := make(chan result, 1)
+		go func() {
+			c, err := x.gatherBatch(ctx, ga, cur)
+			done <- result{c, err}
+		}()
+		first, err = next(cur, pending)
+		r := <-done
+		if r.err != nil {
+			return r.err
+		}
+		held = append(held, cur)
+		if r.committed {
+			release()
+		}
 	}
-	return err
+	if err != nil {
+		return err
+	}
+	if !ga.empty() {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if err := ga.commit(); err != nil {
+			return err
+		}
+	}
+	release()
+	return nil
 }

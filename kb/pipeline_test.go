@@ -65,14 +65,15 @@ func (s recordingSource) Snapshot(ctx context.Context, id string) (salesrec.Enga
 // collide with bleve.Index's Index method.
 type bleveIndex = bleve.Index
 
-// gatedIndex is a Bleve index whose commits the test controls: the n-th
-// Batch call (from 1) runs commit(n, b), which may hold it, fail it or
-// pass it on to the index. It signals every finished state search, so a
-// commit can wait for the next page to be built.
+// gatedIndex is a Bleve index (a team's shard) whose page commits the
+// test controls: the n-th page commit (from 1) runs commit(n, do), which
+// may hold it, fail it or pass it on (do commits the page to the shard and
+// the meta index). It signals every finished state search, so a commit
+// can wait for the next page to be built.
 type gatedIndex struct {
 	bleveIndex
 	log      *opLog
-	commit   func(n int, b *bleve.Batch) error
+	commit   func(n int, do func() error) error
 	searched chan struct{}
 	commits  int
 	searches int // state searches a commit has seen signalled
@@ -84,11 +85,11 @@ func (g *gatedIndex) SearchInContext(ctx context.Context, req *bleve.SearchReque
 	return res, err
 }
 
-func (g *gatedIndex) Batch(b *bleve.Batch) error {
-	g.commits++ // Batch calls never overlap: one commit at a time
+func (g *gatedIndex) page(do func() error) error {
+	g.commits++ // page commits never overlap: one commit at a time
 	n := g.commits
 	g.log.add("commit %d begins", n)
-	err := g.commit(n, b)
+	err := g.commit(n, do)
 	g.log.add("commit %d ends", n)
 	return err
 }
@@ -108,6 +109,21 @@ func (g *gatedIndex) awaitSearches(t *testing.T, n int) {
 			return
 		}
 	}
+}
+
+// gen is the live generation with its team's shard (the fixture's
+// engagements are all of team t1) and its page commits behind the gate.
+func (p *pipelineFixture) gen(t *testing.T) *generation {
+	t.Helper()
+	idx, err := p.x.cur.shards.get(shardOf("t1"), true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.gate.bleveIndex = idx
+	p.x.cur.shards.wrap = func(bleve.Index) bleve.Index { return p.gate }
+	p.x.commitPage = p.gate.page
+	p.x.gatherLimit = 1 // every page is a commit of its own
+	return p.x.cur
 }
 
 // pipelineFixture is an index over a recording source whose feed holds
@@ -141,7 +157,7 @@ func (p *pipelineFixture) stoppedAfter(t *testing.T, begun, committed int) {
 	}
 }
 
-func newPipelineFixture(t *testing.T, f *fixture, commit func(p *pipelineFixture, n int, b *bleve.Batch) error) *pipelineFixture {
+func newPipelineFixture(t *testing.T, f *fixture, commit func(p *pipelineFixture, n int, do func() error) error) *pipelineFixture {
 	t.Helper()
 	p := &pipelineFixture{log: &opLog{}}
 	changes, err := f.src.ReadFeed(context.Background(), "", 1000)
@@ -163,10 +179,10 @@ func newPipelineFixture(t *testing.T, f *fixture, commit func(p *pipelineFixture
 	}
 	t.Cleanup(func() { _ = p.x.Close() })
 	p.gate = &gatedIndex{
-		bleveIndex: p.x.cur.idx,
+		bleveIndex: nil, // the shard, once created (see gen)
 		log:        p.log,
 		searched:   make(chan struct{}, len(changes)+1),
-		commit:     func(n int, b *bleve.Batch) error { return commit(p, n, b) },
+		commit:     func(n int, do func() error) error { return commit(p, n, do) },
 	}
 	return p
 }
@@ -180,16 +196,16 @@ func TestSyncBuildsTheNextPageWhileCommitting(t *testing.T) {
 	e2 := f.won("t1", "r1", c, "招标前充分沟通参数")
 	e3 := f.won("t1", "r1", c, "售后响应写进合同")
 	// Pages: e1 v1, e1 v2, e2, e3.
-	p := newPipelineFixture(t, f, func(p *pipelineFixture, n int, b *bleve.Batch) error {
+	p := newPipelineFixture(t, f, func(p *pipelineFixture, n int, do func() error) error {
 		if n < len(p.positions) {
 			// Hold commit n until page n+1 has been read and its states
 			// searched, while commit n has not reached the index.
 			p.gate.awaitSearches(t, n+1)
 		}
-		return p.gate.bleveIndex.Batch(b)
+		return do()
 	})
 
-	if err := p.x.catchUp(context.Background(), p.gate, nil); err != nil {
+	if err := p.x.catchUp(context.Background(), p.gen(t), nil); err != nil {
 		t.Fatalf("catchUp: %v", err)
 	}
 	for n := 1; n < len(p.positions); n++ {
@@ -229,15 +245,15 @@ func TestFailedCommitCommitsNoLaterPage(t *testing.T) {
 	for i := range 4 {
 		f.won("t1", "r1", c, fmt.Sprintf("第%d家4S店试点", i+1))
 	}
-	p := newPipelineFixture(t, f, func(p *pipelineFixture, n int, b *bleve.Batch) error {
+	p := newPipelineFixture(t, f, func(p *pipelineFixture, n int, do func() error) error {
 		if n == 2 {
 			p.gate.awaitSearches(t, 3) // page 3 is built, ready to commit
 			return errCommitFailed
 		}
-		return p.gate.bleveIndex.Batch(b)
+		return do()
 	})
 
-	err := p.x.catchUp(context.Background(), p.gate, nil)
+	err := p.x.catchUp(context.Background(), p.gen(t), nil)
 	if !errors.Is(err, errCommitFailed) {
 		t.Fatalf("catchUp = %v, want the failed commit's error", err)
 	}
@@ -258,14 +274,14 @@ func TestContextEndingDuringACommitCommitsNoLaterPage(t *testing.T) {
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	p := newPipelineFixture(t, f, func(p *pipelineFixture, n int, b *bleve.Batch) error {
+	p := newPipelineFixture(t, f, func(p *pipelineFixture, n int, do func() error) error {
 		if n == 2 {
 			cancel() // Bleve's commit takes no ctx: this one completes
 		}
-		return p.gate.bleveIndex.Batch(b)
+		return do()
 	})
 
-	err := p.x.catchUp(ctx, p.gate, nil)
+	err := p.x.catchUp(ctx, p.gen(t), nil)
 	if !errors.Is(err, context.Canceled) {
 		t.Fatalf("catchUp = %v, want context.Canceled", err)
 	}

@@ -39,7 +39,7 @@ func (x *Index) Quarantined(ctx context.Context) ([]Quarantine, error) {
 	if x.cur == nil {
 		return nil, ErrClosed
 	}
-	idx := x.cur.idx
+	idx := x.cur.stateIndex()
 	q := bleve.NewTermQuery("1")
 	q.SetField(fieldStateQuarantined)
 	var out []Quarantine
@@ -75,19 +75,28 @@ func (x *Index) Quarantined(ctx context.Context) ([]Quarantine, error) {
 // read), those added for it in this batch (added), and any other the
 // index holds under its id — and its state becomes version 0, so its next
 // change indexes it again, carrying the record.
-func (x *Index) quarantine(ctx context.Context, idx bleve.Index, p *pageBatch, id string, version int64, old engagementState, added []string, cause error) error {
-	for _, docID := range old.docs {
-		p.b.Delete(docID)
+func (x *Index) quarantine(ctx context.Context, p *pageBatch, id string, version int64, old engagementState, added []string, cause error) error {
+	if err := p.deleteDocs(old); err != nil {
+		return err
 	}
-	for _, docID := range added {
-		p.b.Delete(docID)
+	// What was added went to one of the page's shard batches.
+	for _, b := range p.docs {
+		for _, docID := range added {
+			b.Delete(docID)
+		}
 	}
-	held, err := engagementDocs(ctx, idx, id)
+	held, err := p.g.shards.engagementDocs(ctx, id)
 	if err != nil {
 		return err
 	}
-	for _, docID := range held {
-		p.b.Delete(docID)
+	for n, ids := range held {
+		b, err := p.shard(n)
+		if err != nil {
+			return err
+		}
+		for _, docID := range ids {
+			b.Delete(docID)
+		}
 	}
 	pos := p.pos
 	if pos == "" {
@@ -99,7 +108,11 @@ func (x *Index) quarantine(ctx context.Context, idx bleve.Index, p *pageBatch, i
 	if err != nil {
 		return fmt.Errorf("kb: quarantine %q: %w", id, err)
 	}
-	if err := p.b.Index(stateID(id), f); err != nil {
+	sb, err := p.states(id)
+	if err != nil {
+		return err
+	}
+	if err := sb.Index(stateID(id), f); err != nil {
 		return fmt.Errorf("kb: quarantine %q: %w", id, err)
 	}
 	p.writes.write(id, st)

@@ -115,11 +115,12 @@ func TestPoisonedEngagementsDoNotStopTheIndex(t *testing.T) {
 
 			src.set(bad.ID, true)
 			bad = poisoned.setLessons(t, bad.ID, "先做小范围试点", "试点后再谈全面推广")
-			b := x.cur.idx.NewBatch()
+			sh := teamShard(t, x, poisoned.team.ID)
+			b := sh.NewBatch()
 			if err := b.Index(stateID(corrupt.ID), map[string]any{fieldStateVersion: "not a number"}); err != nil {
 				t.Fatal(err)
 			}
-			if err := x.cur.idx.Batch(b); err != nil {
+			if err := sh.Batch(b); err != nil {
 				t.Fatal(err)
 			}
 			corrupt = poisoned.setLessons(t, corrupt.ID, "提前约见财务负责人", "合同条款先过法务")
@@ -280,11 +281,12 @@ func TestStateNamingAnotherDocumentIsNotTrusted(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	b := f.idx.cur.idx.NewBatch()
+	sh := teamShard(t, f.idx, "t1")
+	b := sh.NewBatch()
 	if err := b.Index(stateID(e.ID), fields); err != nil {
 		t.Fatal(err)
 	}
-	if err := f.idx.cur.idx.Batch(b); err != nil {
+	if err := sh.Batch(b); err != nil {
 		t.Fatal(err)
 	}
 	e.Lessons = nil

@@ -5,8 +5,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 
-	"github.com/blevesearch/bleve/v2"
 	"github.com/dealtrail/dealtrail/salesrec"
 )
 
@@ -43,7 +43,7 @@ func (x *Index) Rebuild(ctx context.Context, progress func(done int)) error {
 		return fmt.Errorf("kb: rebuild: %w", err)
 	}
 	discard := func(err error) error {
-		_ = g.idx.Close()
+		_ = g.close()
 		_ = os.RemoveAll(path)
 		return err
 	}
@@ -59,7 +59,7 @@ func (x *Index) Rebuild(ctx context.Context, progress func(done int)) error {
 		report(done)
 		last = done
 	}
-	if err := x.build(ctx, g.idx, bulk); err != nil {
+	if err := x.build(ctx, g, bulk); err != nil {
 		return discard(fmt.Errorf("kb: rebuild: %w", err))
 	}
 
@@ -70,7 +70,7 @@ func (x *Index) Rebuild(ctx context.Context, progress func(done int)) error {
 	}
 	// Changes committed while the bulk of the work ran.
 	base = last
-	if err := x.catchUp(ctx, g.idx, report); err != nil {
+	if err := x.catchUp(ctx, g, report); err != nil {
 		return discard(fmt.Errorf("kb: rebuild: %w", err))
 	}
 	if err := x.writeCurrent(g.name); err != nil {
@@ -81,7 +81,7 @@ func (x *Index) Rebuild(ctx context.Context, progress func(done int)) error {
 	x.cur = g
 	x.mu.Unlock()
 
-	if err := old.idx.Close(); err != nil {
+	if err := old.close(); err != nil {
 		return fmt.Errorf("kb: rebuild: close old index: %w", err)
 	}
 	if err := os.RemoveAll(filepath.Join(x.root, old.name)); err != nil {
@@ -99,22 +99,33 @@ func (x *Index) Rebuild(ctx context.Context, progress func(done int)) error {
 // the head: the catch-up applies it, or skips it when the listing already
 // indexed that version. Until the listing is complete idx's position stays
 // "", so an index left half-built is completed by a Sync from the start.
-func (x *Index) build(ctx context.Context, idx bleve.Index, progress func(done int)) error {
+//
+// The same holds for customer identities: their head is read first and
+// every cached masker dropped, so each masker the listing uses knows every
+// identity up to that head; the head is stored with the position, and the
+// catch-up re-masks only for identities recorded after it (instead of
+// searching the new index for every identity the store ever recorded).
+func (x *Index) build(ctx context.Context, g *generation, progress func(done int)) error {
 	head, err := x.src.FeedHead(ctx)
 	if err != nil {
 		return fmt.Errorf("kb: read feed head: %w", err)
 	}
+	idHead, err := x.identityHead(ctx)
+	if err != nil {
+		return err
+	}
+	x.masks.clear()
 	report := func(done int) {
 		if progress != nil {
 			progress(done)
 		}
 	}
 	done, limit := 0, x.opts.feedPage()
-	first, after, err := x.listPage(ctx, idx, head, "", limit)
-	err = x.pipeline(ctx, idx, first, err, func(*pageBatch) (*pageBatch, error) {
+	first, after, err := x.listPage(ctx, g, head, "", limit)
+	err = x.pipeline(ctx, g, first, err, func(*pageBatch, stateOverlay) (*pageBatch, error) {
 		var b *pageBatch
 		var err error
-		b, after, err = x.listPage(ctx, idx, head, after, limit)
+		b, after, err = x.listPage(ctx, g, head, after, limit)
 		return b, err
 	}, func(cur *pageBatch) {
 		done += cur.changes
@@ -123,19 +134,21 @@ func (x *Index) build(ctx context.Context, idx bleve.Index, progress func(done i
 	if err != nil {
 		return err
 	}
-	b := idx.NewBatch()
+	b := g.idx.NewBatch()
 	b.SetInternal([]byte(keyPos), []byte(head))
-	if err := idx.Batch(b); err != nil {
+	b.SetInternal([]byte(keySeq), []byte(strconv.FormatInt(g.seq.Add(1), 10)))
+	b.SetInternal([]byte(keyIdentities), []byte(strconv.FormatInt(idHead, 10)))
+	if err := g.idx.Batch(b); err != nil {
 		return fmt.Errorf("kb: store feed position: %w", err)
 	}
 	listed := done
-	return x.catchUp(ctx, idx, func(done int) { report(listed + done) })
+	return x.catchUp(ctx, g, func(done int) { report(listed + done) })
 }
 
 // listPage lists up to limit engagement ids after the id after and builds
-// the batch that indexes each as stored now. It returns nil when the
-// source lists nothing more, and the last id listed.
-func (x *Index) listPage(ctx context.Context, idx bleve.Index, head, after string, limit int) (*pageBatch, string, error) {
+// the batch that indexes each as stored now. It returns
+// nil when the source lists nothing more, and the last id listed.
+func (x *Index) listPage(ctx context.Context, g *generation, head, after string, limit int) (*pageBatch, string, error) {
 	ids, err := x.src.EngagementIDs(ctx, after, limit)
 	if err != nil {
 		return nil, after, fmt.Errorf("kb: list engagements after %q: %w", after, err)
@@ -153,7 +166,7 @@ func (x *Index) listPage(ctx context.Context, idx bleve.Index, head, after strin
 	for i, id := range ids {
 		changes[i] = salesrec.Change{EngagementID: id, Op: salesrec.OpUpdate}
 	}
-	p, err := x.buildBatch(ctx, idx, changes, nil, head)
+	p, err := x.buildBatch(ctx, g, changes, nil, head, true)
 	if err != nil {
 		return nil, after, err
 	}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -148,14 +149,7 @@ func TestRebuildSnapshotsEachEngagementOnce(t *testing.T) {
 		e = f.src.Put(e)
 	}
 	counting := &countingSource{Source: f.src, snapshots: map[string]int{}}
-	x, err := Open(t.TempDir(), counting, Options{FeedPage: 2})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer x.Close()
-	if err := x.Rebuild(context.Background(), nil); err != nil {
-		t.Fatal(err)
-	}
+	x := rebuilt(t, counting, Options{FeedPage: 2})
 	if n := counting.snapshots[e.ID]; n != 1 {
 		t.Errorf("%s (6 versions in the feed) snapshotted %d times, want 1", e.ID, n)
 	}
@@ -236,5 +230,114 @@ func TestRebuildDoesNotTrustTheFeed(t *testing.T) {
 		if got[id] != doc {
 			t.Errorf("%s after Rebuild:\n got %s\nwant %s", id, got[id], doc)
 		}
+	}
+}
+
+// The listing goes in id order, so each page holds engagements of several
+// teams, in several shards; Rebuild gathers the pages by shard and commits
+// when the gather is full. With a gather of four operations it commits
+// many times, and the rebuilt index must still equal the one the feed
+// built.
+func TestRebuildGathersPagesByShard(t *testing.T) {
+	f := newFixture(t, Options{FeedPage: 3})
+	for i, team := range []string{"t1", "t2", "t3", "t4", "t5"} {
+		owner := "m-" + team
+		f.src.AddMember(salesrec.Member{ID: owner, TeamID: team, Name: "Manager " + team, Role: salesrec.RoleManager})
+		c := f.customer(team, "客户"+strconv.Itoa(i), "制造业")
+		for j := range 4 {
+			f.won(team, owner, c, "第"+strings.Repeat("一", j+1)+"次试点", "报价要更早确认预算")
+		}
+	}
+	shards := map[int]bool{}
+	for _, team := range []string{"t1", "t2", "t3", "t4", "t5"} {
+		shards[shardOf(team)] = true
+	}
+	if len(shards) < 2 {
+		t.Fatalf("the teams share one shard: the test needs several")
+	}
+	f.sync()
+	before := dump(t, f.idx)
+	f.idx.gatherLimit = 4
+	if err := f.idx.Rebuild(context.Background(), nil); err != nil {
+		t.Fatal(err)
+	}
+	after := dump(t, f.idx)
+	if len(after) != len(before) {
+		t.Errorf("rebuilt index holds %d entries, the synced one %d", len(after), len(before))
+	}
+	for id, doc := range before {
+		if after[id] != doc {
+			t.Errorf("%s changed by Rebuild:\n got %s\nwant %s", id, after[id], doc)
+		}
+	}
+	res := f.search("m-t3", Query{Text: "试点", Facets: true})
+	if res.Total != 4 {
+		t.Errorf("team t3 finds %d documents after Rebuild, want its 4", res.Total)
+	}
+}
+
+// rebuilt opens an index of src in a new directory and rebuilds it.
+func rebuilt(t *testing.T, src Source, opts Options) *Index {
+	t.Helper()
+	x, err := Open(t.TempDir(), src, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = x.Close() })
+	if err := x.Rebuild(context.Background(), nil); err != nil {
+		t.Fatal(err)
+	}
+	return x
+}
+
+// listHook is a source that runs hook once, the first time the engagements
+// are listed.
+type listHook struct {
+	Source
+	hook func()
+}
+
+func (s *listHook) EngagementIDs(ctx context.Context, after string, limit int) ([]string, error) {
+	if s.hook != nil {
+		s.hook()
+		s.hook = nil
+	}
+	return s.Source.EngagementIDs(ctx, after, limit)
+}
+
+// Rebuild reads the identity head before it lists and starts the rebuilt
+// index there. A short name recorded while it lists is after that head:
+// the rebuilt index masks it all the same, and ends at the new head.
+func TestRebuildMasksANameRecordedWhileItLists(t *testing.T) {
+	f := newFixture(t, Options{FeedPage: 1})
+	c := f.customer("t1", "华东精工制造股份有限公司", "制造业")
+	f.won("t1", "r1", c, "华精的采购流程很长，要提前约见")
+	f.won("t1", "r1", c, "先做一条产线的试点")
+	f.sync()
+	src := &listHook{Source: f.src, hook: func() {
+		f.src.PutCustomer(salesrec.Customer{
+			ID: c, TeamID: "t1", Name: "华东精工制造股份有限公司", ShortNames: []string{"华精"},
+			Kind: salesrec.CustomerNew, Industry: "制造业",
+			Contacts: []salesrec.Contact{{Name: "王建国", Title: "采购总监", Phone: "13812345678", Email: "wang@example.com"}},
+		})
+	}}
+	x := rebuilt(t, src, Options{FeedPage: 1})
+	res, err := x.Search(context.Background(), "m1", Query{Text: "采购流程"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Hits) != 1 || strings.Contains(res.Hits[0].Text, "华精") {
+		t.Errorf("the lesson naming the new short name: %+v, want one hit with 华精 masked", res.Hits)
+	}
+	head, err := x.identityHead(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw, err := x.cur.idx.GetInternal([]byte(keyIdentities))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(raw) != strconv.FormatInt(head, 10) || head == 0 {
+		t.Errorf("identity position %q, want the head %d", raw, head)
 	}
 }

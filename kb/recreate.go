@@ -45,7 +45,7 @@ func Recreate(ctx context.Context, dir string, src Source, opts Options, progres
 		return nil, err
 	}
 	x.syncMu.Lock()
-	err = x.build(ctx, x.cur.idx, progress)
+	err = x.build(ctx, x.cur, progress)
 	x.syncMu.Unlock()
 	if err != nil {
 		_ = x.Close()

@@ -75,7 +75,7 @@ func (x *Index) Search(ctx context.Context, actor string, q Query) (Result, erro
 		return Result{}, err
 	}
 	bq := q.build(team, x.syn)
-	return x.run(ctx, actor, bq, q, x.syn.loneChars(q.Text))
+	return x.run(ctx, actor, team, bq, q, x.syn.loneChars(q.Text))
 }
 
 // teamOf returns the team the actor belongs to.
@@ -95,7 +95,9 @@ func (x *Index) teamOf(ctx context.Context, actor string) (string, error) {
 
 // run executes bq, shaped by q's paging, sort and facets, and turns the
 // matches into hits.
-func (x *Index) run(ctx context.Context, actor string, bq query.Query, q Query, chars []rune) (Result, error) {
+// Only the team's shard is searched (see shard.go); bq scopes to the
+// team all the same, since a shard holds several teams.
+func (x *Index) run(ctx context.Context, actor, team string, bq query.Query, q Query, chars []rune) (Result, error) {
 	req := bleve.NewSearchRequestOptions(bq, q.PageSize, (q.Page-1)*q.PageSize, false)
 	req.Fields = storedFields
 	// Term locations feed kb's own highlighter (see fragments).
@@ -116,7 +118,11 @@ func (x *Index) run(ctx context.Context, actor string, bq query.Query, q Query, 
 		x.mu.RUnlock()
 		return Result{}, ErrClosed
 	}
-	res, err := x.cur.idx.SearchInContext(ctx, req)
+	idx, err := x.cur.shards.forTeam(team)
+	var res *bleve.SearchResult
+	if err == nil {
+		res, err = idx.SearchInContext(ctx, req)
+	}
 	x.mu.RUnlock()
 	if err != nil {
 		return Result{}, fmt.Errorf("kb: search: %w", err)

@@ -94,7 +94,7 @@ func (x *Index) Similar(ctx context.Context, actor, engagementID string, limit i
 	b.SetMinShould(1)
 	text := strings.Join(append(needs, objections...), " ")
 
-	res, err := x.run(ctx, actor, b, Query{Text: text, Sort: SortRelevance, Page: 1, PageSize: limit}, nil)
+	res, err := x.run(ctx, actor, team, b, Query{Text: text, Sort: SortRelevance, Page: 1, PageSize: limit}, nil)
 	if err != nil {
 		return nil, err
 	}

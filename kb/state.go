@@ -26,6 +26,7 @@ import (
 type engagementState struct {
 	version int64
 	docs    []string
+	team    string      // the team whose shard holds docs
 	q       *Quarantine // set while the engagement is quarantined
 }
 
@@ -33,6 +34,7 @@ type engagementState struct {
 // fieldStateQuarantined, which Index.Quarantined searches.
 const (
 	fieldStateVersion     = "state_version"
+	fieldStateTeam        = "state_team"
 	fieldStateDocs        = "state_docs" // a JSON array of document ids
 	fieldStateEngagement  = "state_engagement"
 	fieldStateError       = "state_error"
@@ -44,7 +46,7 @@ const (
 // stateFields are the stored fields of a state document, as readStates
 // asks for them.
 var stateFields = []string{
-	fieldStateVersion, fieldStateDocs, fieldStateEngagement,
+	fieldStateVersion, fieldStateDocs, fieldStateTeam, fieldStateEngagement,
 	fieldStateError, fieldStateFailed, fieldStatePos,
 }
 
@@ -71,6 +73,9 @@ func (s engagementState) fields() (map[string]any, error) {
 		fieldStateVersion: strconv.FormatInt(s.version, 10),
 		fieldStateDocs:    string(docs),
 	}
+	if s.team != "" {
+		f[fieldStateTeam] = s.team
+	}
 	if q := s.q; q != nil {
 		f[fieldStateQuarantined] = "1"
 		f[fieldStateEngagement] = q.EngagementID
@@ -92,6 +97,7 @@ func parseState(engagementID string, fields map[string]any) (engagementState, er
 		return engagementState{}, fmt.Errorf("kb: state of engagement %q is corrupt: version %q", engagementID, raw)
 	}
 	st := engagementState{version: v}
+	st.team, _ = fields[fieldStateTeam].(string)
 	list, _ := fields[fieldStateDocs].(string)
 	if err := json.Unmarshal([]byte(list), &st.docs); err != nil {
 		return engagementState{}, fmt.Errorf("kb: state of engagement %q is corrupt: document list: %v", engagementID, err)
@@ -169,10 +175,10 @@ func (o stateOverlay) remove(engagementID string) { o[engagementID] = engagement
 // the index's otherwise, whether or not that batch has been committed yet.
 // A state the overlay holds is never corrupt. A nil overlay reads the
 // index alone.
-func (o stateOverlay) readStates(ctx context.Context, idx bleve.Index, engagementIDs []string) (map[string]engagementState, map[string]error, error) {
-	states, bad, err := readStates(ctx, idx, engagementIDs)
+func (o stateOverlay) readStates(ctx context.Context, g *generation, engagementIDs []string, teams map[string]string) (map[string]engagementState, map[string]error, map[string]bool, error) {
+	states, bad, inMeta, err := g.readStates(ctx, engagementIDs, teams)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	for _, id := range engagementIDs {
 		if s, ok := o[id]; ok {
@@ -180,5 +186,5 @@ func (o stateOverlay) readStates(ctx context.Context, idx bleve.Index, engagemen
 			delete(bad, id)
 		}
 	}
-	return states, bad, nil
+	return states, bad, inMeta, nil
 }

@@ -24,11 +24,11 @@ func TestStateOverlayAnswersForTheBatchInFlight(t *testing.T) {
 	o.write("e-elsewhere", engagementState{version: 9, docs: []string{"e-elsewhere/lesson/0"}})
 
 	ids := []string{kept.ID, rewritten.ID, removed.ID, "e-never"}
-	got, _, err := o.readStates(context.Background(), f.idx.cur.idx, ids)
+	got, _, _, err := o.readStates(context.Background(), f.idx.cur, ids, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	inIndex, _, err := readStates(context.Background(), f.idx.cur.idx, ids)
+	inIndex, _, err := readStates(context.Background(), f.idx.cur.stateIndex(), ids)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -63,7 +63,7 @@ func TestNilStateOverlayReadsTheIndex(t *testing.T) {
 	e := f.won("t1", "r1", c, "先拿下一个校区做样板")
 	f.sync()
 	var o stateOverlay
-	got, _, err := o.readStates(context.Background(), f.idx.cur.idx, []string{e.ID})
+	got, _, _, err := o.readStates(context.Background(), f.idx.cur, []string{e.ID}, map[string]string{e.ID: "t1"})
 	if err != nil {
 		t.Fatal(err)
 	}

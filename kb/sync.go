@@ -13,5 +13,5 @@ func (x *Index) Sync(ctx context.Context) error {
 	if x.cur == nil {
 		return ErrClosed
 	}
-	return x.catchUp(ctx, x.cur.idx, nil)
+	return x.catchUp(ctx, x.cur, nil)
 }

@@ -21,7 +21,8 @@ func docCount(t testing.TB, x *Index) int {
 	for _, k := range []Kind{KindSuccess, KindImprovement, KindTerminationReason, KindObjection} {
 		kinds = append(kinds, term(fieldKind, string(k)))
 	}
-	res, err := x.cur.idx.Search(bleve.NewSearchRequestOptions(bleve.NewDisjunctionQuery(kinds...), 0, 0, false))
+	all := bleve.NewIndexAlias(x.cur.shards.all()...)
+	res, err := all.Search(bleve.NewSearchRequestOptions(bleve.NewDisjunctionQuery(kinds...), 0, 0, false))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -52,6 +52,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) (*harness
 	fs.StringVar(&mem, "mem", "", "comma-separated sizes for the peak-memory rows, e.g. 10000,100000 (default: -size; \"none\" skips)")
 	fs.StringVar(&cfg.Dir, "dir", "", "work directory for databases and indexes (default: a temporary directory, removed afterwards)")
 	fs.BoolVar(&keep, "keep", false, "keep the work directory")
+	fs.BoolVar(&cfg.Reuse, "reuse", false, "keep the SQLite store in -dir and reuse it when it holds a finished load of the same -size and -seed (skips the bulk loads; leaves out the timed writes)")
 	fs.BoolVar(&cfg.SkipKB, "skip-kb", false, "leave out the knowledge-base rows")
 	fs.BoolVar(&cfg.SkipWorkbook, "skip-workbook", false, "leave out the workbook import and export rows (they run on SQLite of their own, also with -skip-sqlite)")
 	fs.BoolVar(&cfg.SkipSQLite, "skip-sqlite", false, "leave out the SQLite rows (and the kb rows, which read the SQLite store)")

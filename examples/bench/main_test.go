@@ -126,3 +126,41 @@ func TestMemSizes(t *testing.T) {
 		}
 	}
 }
+
+// TestReuse runs twice on one work directory with -reuse: the first run
+// loads (and has the bulk-insert row), the second reuses the store (no bulk
+// row); neither run times writes or loads a store in a memory child.
+func TestReuse(t *testing.T) {
+	dir := t.TempDir()
+	args := []string{"-size", "150", "-samples", "3", "-mem", "150", "-skip-workbook", "-reuse", "-dir", dir}
+	for i := range 2 {
+		rep, err := run(context.Background(), args, io.Discard, io.Discard)
+		if err != nil {
+			t.Fatalf("run %d: %v", i+1, err)
+		}
+		_, bulk := rep.Find("sqlite", "bulk insert (batches of 1000)")
+		if want := i == 0; bulk != want {
+			t.Errorf("run %d: bulk-insert row present %v, want %v", i+1, bulk, want)
+		}
+		// The kb rebuild child reads the kept store: no child loads one.
+		if _, ok := rep.Find("memory", "bulk insert, sqlite, 150 engagements"); ok {
+			t.Errorf("run %d: a -reuse run measured a bulk load in a child", i+1)
+		}
+		for _, op := range []string{"save (1 interaction + 2 actions)", "action status change"} {
+			if _, ok := rep.Find("sqlite", op); ok {
+				t.Errorf("run %d: a -reuse run timed the write %q", i+1, op)
+			}
+		}
+		for _, op := range []string{"get by id", "list page of 50"} {
+			if _, ok := rep.Find("sqlite", op); !ok {
+				t.Errorf("run %d: row %q missing", i+1, op)
+			}
+		}
+		if _, ok := rep.Find("memory", "kb rebuild, 150 engagements"); !ok {
+			t.Errorf("run %d: kb rebuild memory row missing", i+1)
+		}
+		if _, ok := rep.Find("kb", "filtered search + 2 facets"); !ok {
+			t.Errorf("run %d: kb rows missing", i+1)
+		}
+	}
+}

@@ -37,6 +37,9 @@ type childJob struct {
 	Size int    `json:"size"`
 	Seed uint64 `json:"seed"`
 	Dir  string `json:"dir"`
+	// Store, when set, is the loaded SQLite store jobRebuildKB reads
+	// instead of the one jobBulkDealtrail leaves in Dir.
+	Store string `json:"store,omitempty"`
 }
 
 type childResult struct {
@@ -135,7 +138,11 @@ func runJob(ctx context.Context, job childJob) (int, error) {
 		})
 		return job.Size, joinErr(err, b.close())
 	case jobRebuildKB:
-		_, err := rebuildKB(ctx, memPath(job.Dir, job.Size, "dealtrail.db"), memPath(job.Dir, job.Size, "kb"))
+		store := job.Store
+		if store == "" {
+			store = memPath(job.Dir, job.Size, "dealtrail.db")
+		}
+		_, err := rebuildKB(ctx, store, memPath(job.Dir, job.Size, "kb"))
 		return job.Size, err
 	case jobImportDT:
 		team, members, err := registerTeam(job.Seed, job.Size)

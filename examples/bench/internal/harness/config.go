@@ -23,6 +23,12 @@ type Config struct {
 	// SkipSQLite, SkipKB, SkipWorkbook leave those parts out (the workbook
 	// rows run on SQLite).
 	SkipSQLite, SkipKB, SkipWorkbook bool
+	// Reuse keeps the SQLite store in Dir for later runs and reuses it when
+	// an earlier run left a finished load of the same Size and Seed there:
+	// the bulk loads (and their rows) are then skipped. The timed writes
+	// are left out of every Reuse run, so the store keeps exactly the
+	// generated data set.
+	Reuse bool
 	// MemSizes lists the data-set sizes of the peak-memory rows, each run in
 	// a child process (see Child); empty means none.
 	MemSizes []int

@@ -28,6 +28,11 @@ var searchTexts = []string{
 // indexing, then plain and filtered searches with facets.
 func runKB(ctx context.Context, cfg Config, s *storage.Store, ld *loaded) ([]Row, error) {
 	dir := filepath.Join(cfg.Dir, "kb")
+	// Both indexes start empty, also in a work directory kept from an
+	// earlier run.
+	if err := os.RemoveAll(dir); err != nil {
+		return nil, err
+	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, err
 	}

@@ -28,11 +28,23 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 		if err := os.MkdirAll(dir, 0o755); err != nil {
 			return nil, err
 		}
+		var reused bool
+		if cfg.Reuse {
+			var at time.Time
+			if at, reused = loadedStore(dir, cfg); reused {
+				cfg.logf("sqlite: reusing the store of %d engagements loaded at %s", cfg.Size, at.Format(time.RFC3339))
+				rep.Notes = append(rep.Notes, reuseNote(at))
+			} else if err := clearStores(dir); err != nil {
+				return nil, err
+			} else {
+				rep.Notes = append(rep.Notes, "Loaded the SQLite store for later -reuse runs: the timed writes (save, action status change) are left out, so that the store keeps exactly the generated data set.")
+			}
+		}
 		be, closeBE, err := openSQLite(ctx, dir)
 		if err != nil {
 			return nil, err
 		}
-		rows, err := measureBackend(ctx, cfg, be, !cfg.SkipKB)
+		rows, err := measureBackend(ctx, cfg, be, backendRun{withKB: !cfg.SkipKB, reused: reused, keepDir: keepDir(cfg, dir)})
 		if err = joinErr(err, closeBE()); err != nil {
 			return nil, err
 		}
@@ -51,13 +63,16 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 		if err != nil {
 			return nil, err
 		}
-		rows, err := measureBackend(ctx, cfg, be, false)
+		rows, err := measureBackend(ctx, cfg, be, backendRun{})
 		if err = joinErr(err, closeBE()); err != nil {
 			return nil, err
 		}
 		rep.Rows = append(rep.Rows, rows...)
 	} else {
 		rep.Notes = append(rep.Notes, "PostgreSQL not measured in this run (no -pg DSN).")
+	}
+	if err := os.RemoveAll(filepath.Join(cfg.Dir, "memory")); err != nil {
+		return nil, err
 	}
 	for _, size := range cfg.MemSizes {
 		rows, err := runMemory(ctx, cfg, size)
@@ -79,29 +94,63 @@ func logRows(cfg Config, rows []Row) {
 	}
 }
 
-// measureBackend loads the data set into one backend, measures the
-// knowledge base on it when withKB (right after loading, so kb and bare
-// Bleve index exactly the generated engagements), then the storage
+// backendRun says how measureBackend treats one backend.
+type backendRun struct {
+	// withKB measures the knowledge base right after loading, so kb and
+	// bare Bleve index exactly the generated engagements.
+	withKB bool
+	// reused: the store already holds the data set (Config.Reuse); it is
+	// not loaded again.
+	reused bool
+	// keepDir, when set, is where the loaded store is marked for later
+	// -reuse runs; the timed writes are then left out so the store stays
+	// as loaded.
+	keepDir string
+}
+
+// keepDir is the directory whose SQLite store a -reuse run keeps, or "".
+func keepDir(cfg Config, dir string) string {
+	if !cfg.Reuse {
+		return ""
+	}
+	return dir
+}
+
+// measureBackend loads the data set into one backend (unless it is
+// reused), measures the knowledge base on it when asked, then the storage
 // operations.
-func measureBackend(ctx context.Context, cfg Config, be backend, withKB bool) ([]Row, error) {
-	bulk, ld, err := loadStorage(ctx, cfg, be)
+func measureBackend(ctx context.Context, cfg Config, be backend, br backendRun) ([]Row, error) {
+	var rows []Row
+	var ld *loaded
+	var err error
+	if br.reused {
+		ld, err = replay(ctx, cfg)
+	} else {
+		var bulk Row
+		bulk, ld, err = loadStorage(ctx, cfg, be)
+		rows = append(rows, bulk)
+	}
 	if err != nil {
 		return nil, err
 	}
-	if cfg.VerifyRows {
+	if cfg.VerifyRows && !br.reused {
 		if err := verifyRows(ctx, be); err != nil {
 			return nil, err
 		}
 	}
-	logRows(cfg, []Row{bulk})
-	rows := []Row{bulk}
+	logRows(cfg, rows)
+	if br.keepDir != "" && !br.reused {
+		if err := markLoaded(br.keepDir, cfg); err != nil {
+			return nil, err
+		}
+	}
 	var kbRows []Row
-	if withKB {
+	if br.withKB {
 		if kbRows, err = runKB(ctx, cfg, be.dt, ld); err != nil {
 			return nil, err
 		}
 	}
-	more, err := measureStorage(ctx, cfg, be, ld)
+	more, err := measureStorage(ctx, cfg, be, ld, br.keepDir == "")
 	if err != nil {
 		return nil, err
 	}
@@ -126,24 +175,36 @@ func runMemory(ctx context.Context, cfg Config, size int) ([]Row, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, err
 	}
+	// With -reuse the kb rebuild at the run's own size reads the kept store,
+	// and the bulk loads into fresh stores are left out.
+	store := ""
+	if _, ok := loadedStore(filepath.Join(cfg.Dir, "sqlite"), cfg); ok && cfg.Reuse && size == cfg.Size {
+		store = filepath.Join(cfg.Dir, "sqlite", "dealtrail.db")
+	}
 	job := func(op string) (Measure, error) {
 		cfg.logf("memory: %s of %d engagements (child process)", op, size)
-		return inChild(ctx, childJob{Op: op, Size: size, Seed: cfg.Seed, Dir: dir})
+		return inChild(ctx, childJob{Op: op, Size: size, Seed: cfg.Seed, Dir: dir, Store: store})
 	}
 	var m [4]Measure
 	for i, op := range []string{jobBulkDealtrail, jobBulkBare, jobRebuildKB, jobIndexBare} {
 		if cfg.SkipKB && i >= 2 {
 			break
 		}
+		if store != "" && i < 2 {
+			continue
+		}
 		var err error
 		if m[i], err = job(op); err != nil {
 			return nil, err
 		}
 	}
-	rows := []Row{{
-		Area: "memory", Op: "bulk insert, sqlite, " + fmtCount(size) + " engagements", Kind: Memory,
-		Bare: "multi-row INSERT of the same rows, same batches", DT: m[0], Base: m[1],
-	}}
+	var rows []Row
+	if store == "" {
+		rows = append(rows, Row{
+			Area: "memory", Op: "bulk insert, sqlite, " + fmtCount(size) + " engagements", Kind: Memory,
+			Bare: "multi-row INSERT of the same rows, same batches", DT: m[0], Base: m[1],
+		})
+	}
 	if !cfg.SkipWorkbook {
 		row, err := workbookMemory(ctx, cfg, dir, size, job)
 		if err != nil {

@@ -64,9 +64,16 @@ func loadStorage(ctx context.Context, cfg Config, be backend) (Row, *loaded, err
 	}, ld, nil
 }
 
+// The storage operations that write.
+const (
+	opSave         = "save (1 interaction + 2 actions)"
+	opStatusChange = "action status change"
+)
+
 // measureStorage times every storage operation on both sides of a loaded
-// backend.
-func measureStorage(ctx context.Context, cfg Config, be backend, ld *loaded) ([]Row, error) {
+// backend; without writes it leaves out the operations that change the
+// store.
+func measureStorage(ctx context.Context, cfg Config, be backend, ld *loaded, writes bool) ([]Row, error) {
 	var rows []Row
 	now := cfg.Now
 	if now.IsZero() {
@@ -79,8 +86,8 @@ func measureStorage(ctx context.Context, cfg Config, be backend, ld *loaded) ([]
 		target   Target
 		run      func(i int) (dt, bare func() error)
 	}{
-		{"save (1 interaction + 2 actions)", "INSERT engagement, participants, interaction, actions, history, feed; COMMIT", Throughput, atLeast(0.5), saveStep(ctx, cfg, be, ld)},
-		{"action status change", "SELECT doc; UPDATE doc + action row; INSERT history, feed; COMMIT", Latency, Target{}, func(i int) (func() error, func() error) {
+		{opSave, "INSERT engagement, participants, interaction, actions, history, feed; COMMIT", Throughput, atLeast(0.5), saveStep(ctx, cfg, be, ld)},
+		{opStatusChange, "SELECT doc; UPDATE doc + action row; INSERT history, feed; COMMIT", Latency, Target{}, func(i int) (func() error, func() error) {
 			t := ld.changes[i%len(ld.changes)]
 			return func() error {
 					_, err := be.dt.SetActionStatus(ctx, t.manager, t.id, 1, t.action, salesrec.ActionDone)
@@ -123,8 +130,11 @@ func measureStorage(ctx context.Context, cfg Config, be backend, ld *loaded) ([]
 		}},
 	}
 	for _, s := range steps {
+		if !writes && (s.op == opSave || s.op == opStatusChange) {
+			continue
+		}
 		count := n
-		if s.op == "action status change" {
+		if s.op == opStatusChange {
 			count = min(n, len(ld.changes)) // each engagement changes once, from version 1
 		}
 		if count == 0 {
@@ -133,7 +143,7 @@ func measureStorage(ctx context.Context, cfg Config, be backend, ld *loaded) ([]
 		cfg.logf("%s: %s ×%d", be.name, s.op, count)
 		var tdt, tbare Timings
 		warm := warmups(count)
-		if s.op == "action status change" {
+		if s.op == opStatusChange {
 			warm = 0 // every sample is a different engagement: nothing to warm
 		}
 		for i := range warm + count {
@@ -195,23 +205,14 @@ func cloneEngagement(e salesrec.Engagement) salesrec.Engagement {
 // goes first). It keeps uniform samples of engagements for the timed
 // operations.
 func load(ctx context.Context, cfg Config, be backend) (*loaded, error) {
-	ld := &loaded{}
-	pick := rand.New(rand.NewPCG(cfg.Seed, 17))
-	n := cfg.samples()
-	seen, seenOpen := 0, 0
+	smp := newSampler(cfg)
 	var tdt, tbare Timings
 	err := streamBatches(ctx, cfg, sink{
 		team: func(t salesrec.Team, ms []salesrec.Member) error {
 			if err := createTeam(ctx, be, t, ms); err != nil {
 				return err
 			}
-			loc, err := t.Location()
-			if err != nil {
-				return err
-			}
-			ld.teams = append(ld.teams, team{id: t.ID, manager: ms[0].ID, loc: loc})
-			ld.lastTeam, ld.lastMembers = t, ms
-			return nil
+			return smp.team(t, ms)
 		},
 		customer: func(actor string, c salesrec.Customer) error {
 			if _, err := be.dt.CreateCustomer(ctx, actor, c); err != nil {
@@ -220,31 +221,9 @@ func load(ctx context.Context, cfg Config, be backend) (*loaded, error) {
 			if err := be.bare.createCustomer(ctx, c); err != nil {
 				return fmt.Errorf("bare: creating customer: %w", err)
 			}
-			ld.lastCustomer = c
-			if t := &ld.teams[len(ld.teams)-1]; t.industry == "" {
-				t.industry = c.Industry
-			}
-			return nil
+			return smp.customer(actor, c)
 		},
-		each: func(actor string, e salesrec.Engagement) {
-			// Reservoir samples: every engagement equally likely to be picked.
-			seen++
-			t := target{id: e.ID, manager: actor}
-			if len(ld.gets) < n {
-				ld.gets = append(ld.gets, t)
-			} else if j := pick.IntN(seen); j < n {
-				ld.gets[j] = t
-			}
-			if a := openAction(e); a != "" {
-				seenOpen++
-				t.action = a
-				if len(ld.changes) < n {
-					ld.changes = append(ld.changes, t)
-				} else if j := pick.IntN(seenOpen); j < n {
-					ld.changes[j] = t
-				}
-			}
-		},
+		each: smp.each,
 		insert: func(actor string, batch []salesrec.Engagement) error {
 			bareBatch := make([]salesrec.Engagement, len(batch))
 			for i, e := range batch {
@@ -259,14 +238,87 @@ func load(ctx context.Context, cfg Config, be backend) (*loaded, error) {
 	if err != nil {
 		return nil, err
 	}
+	ld := smp.ld
 	ld.bulkDT, ld.bulkBare = tdt.Measure(), tbare.Measure()
 	ld.bulkDT.N, ld.bulkBare.N = cfg.Size, cfg.Size // engagements, not batches
 	ld.bulkDT.P50, ld.bulkDT.P95, ld.bulkDT.P99 = 0, 0, 0
 	ld.bulkBare.P50, ld.bulkBare.P95, ld.bulkBare.P99 = 0, 0, 0
-	if len(ld.gets) == 0 {
-		return nil, fmt.Errorf("no engagements loaded (size %d)", cfg.Size)
+	return ld, smp.check(cfg)
+}
+
+// replay streams the data set of a store loaded earlier without writing
+// anything, to collect what load would have left for the timed operations.
+func replay(ctx context.Context, cfg Config) (*loaded, error) {
+	smp := newSampler(cfg)
+	err := streamBatches(ctx, cfg, sink{
+		team:     smp.team,
+		customer: smp.customer,
+		each:     smp.each,
+		insert:   func(string, []salesrec.Engagement) error { return nil },
+	})
+	if err != nil {
+		return nil, err
 	}
-	return ld, nil
+	return smp.ld, smp.check(cfg)
+}
+
+// sampler collects, while a data set streams, the teams and the uniform
+// samples of engagements the timed operations use. The same seed gives
+// the same samples, whether the stream is loaded or replayed.
+type sampler struct {
+	ld             *loaded
+	pick           *rand.Rand
+	n              int
+	seen, seenOpen int
+}
+
+func newSampler(cfg Config) *sampler {
+	return &sampler{ld: &loaded{}, pick: rand.New(rand.NewPCG(cfg.Seed, 17)), n: cfg.samples()}
+}
+
+func (s *sampler) team(t salesrec.Team, ms []salesrec.Member) error {
+	loc, err := t.Location()
+	if err != nil {
+		return err
+	}
+	s.ld.teams = append(s.ld.teams, team{id: t.ID, manager: ms[0].ID, loc: loc})
+	s.ld.lastTeam, s.ld.lastMembers = t, ms
+	return nil
+}
+
+func (s *sampler) customer(_ string, c salesrec.Customer) error {
+	s.ld.lastCustomer = c
+	if t := &s.ld.teams[len(s.ld.teams)-1]; t.industry == "" {
+		t.industry = c.Industry
+	}
+	return nil
+}
+
+func (s *sampler) each(actor string, e salesrec.Engagement) {
+	// Reservoir samples: every engagement equally likely to be picked.
+	s.seen++
+	t := target{id: e.ID, manager: actor}
+	if len(s.ld.gets) < s.n {
+		s.ld.gets = append(s.ld.gets, t)
+	} else if j := s.pick.IntN(s.seen); j < s.n {
+		s.ld.gets[j] = t
+	}
+	if a := openAction(e); a != "" {
+		s.seenOpen++
+		t.action = a
+		if len(s.ld.changes) < s.n {
+			s.ld.changes = append(s.ld.changes, t)
+		} else if j := s.pick.IntN(s.seenOpen); j < s.n {
+			s.ld.changes[j] = t
+		}
+	}
+}
+
+func (s *sampler) check(cfg Config) error {
+	if len(s.ld.gets) == 0 {
+		return fmt.Errorf("no engagements loaded (size %d)", cfg.Size)
+	}
+	return nil
 }
 
 // openAction returns the id of a not-done action of an open engagement, or "".
