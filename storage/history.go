@@ -46,14 +46,7 @@ func historyRowOf(next salesrec.Engagement, actorID string, op salesrec.Op, sour
 // encodeChanges is the changes column of a history row (engagements',
 // teams', customers'): a JSON array, [] when nothing changed.
 func encodeChanges(changes []salesrec.FieldChange) (string, error) {
-	if changes == nil {
-		changes = []salesrec.FieldChange{}
-	}
-	doc, err := json.Marshal(changes)
-	if err != nil {
-		return "", fmt.Errorf("encoding changes: %w", err)
-	}
-	return string(doc), nil
+	return string(salesrec.MarshalChanges(changes)), nil
 }
 
 // decodeChanges reads the changes column of history row seq.
