@@ -49,11 +49,28 @@ func createChanges(v any) ([]FieldChange, error) {
 	return changes, err
 }
 
-// MarshalWithCreateChanges returns json.Marshal(e) and CreateChanges(e),
-// encoding e once: a store that keeps the document and the create entry
-// needs both.
-func MarshalWithCreateChanges(e Engagement) ([]byte, []FieldChange, error) {
-	return marshalWithCreateChanges(e)
+// MarshalWithCreateEntry returns json.Marshal(e) and the create entry's
+// changes as MarshalChanges(CreateChanges(e)) writes them, encoding e once
+// and writing the changes straight from the document's leaves: a store
+// keeps both for every new engagement.
+func MarshalWithCreateEntry(e Engagement) (doc, changes []byte, err error) {
+	return marshalWithCreateEntry(e)
+}
+
+// marshalWithCreateEntry is MarshalWithCreateEntry for any JSON-encodable
+// value.
+func marshalWithCreateEntry(v any) (doc, changes []byte, err error) {
+	doc, err = json.Marshal(v)
+	if err != nil {
+		return nil, nil, fmt.Errorf("salesrec: encoding %T: %w", v, err)
+	}
+	f := newFlattener(doc)
+	f.entry = make([]byte, 0, 3*len(doc)) // an engagement's create entry is 2.5x its document
+	f.entry = append(f.entry, '[')
+	if _, err := f.value(0); err != nil {
+		return nil, nil, fmt.Errorf("salesrec: flattening %T: %w", v, err)
+	}
+	return doc, append(f.entry, ']'), nil
 }
 
 func marshalWithCreateChanges(v any) ([]byte, []FieldChange, error) {

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // leavesOf encodes v (json.Marshal) and flattens the document into leaves
@@ -19,9 +20,7 @@ func leavesOf(v any) (doc []byte, leaves []leaf, err error) {
 	if err != nil {
 		return nil, nil, fmt.Errorf("salesrec: encoding %T: %w", v, err)
 	}
-	// One copy of the document as a string: the leaves' values and the
-	// object keys are slices of it, so only the paths are allocated.
-	f := flattener{raw: string(doc), path: make([]byte, 0, 64)}
+	f := newFlattener(doc)
 	if _, err := f.value(0); err != nil {
 		return nil, nil, fmt.Errorf("salesrec: flattening %T: %w", v, err)
 	}
@@ -36,18 +35,53 @@ type member struct {
 }
 
 // flattener walks a json.Marshal document (valid JSON without
-// insignificant space) and collects its leaves. path is the JSON path of
-// the value being walked, written in place; members is a stack of the keys
-// of the objects being walked.
+// insignificant space) and collects its leaves, or, when entry is not nil,
+// writes them to entry as the changes of a create entry (each from null,
+// as MarshalChanges writes them). path is the JSON path of the value being
+// walked, written in place; members is a stack of the keys of the objects
+// being walked.
 type flattener struct {
 	raw     string
 	path    []byte
 	members []member
 	leaves  []leaf
+	entry   []byte
+}
+
+// newFlattener reads one string copy of doc: the leaves' values and the
+// object keys are slices of it, so only the paths are allocated.
+func newFlattener(doc []byte) *flattener {
+	return &flattener{raw: string(doc), path: make([]byte, 0, 64)}
 }
 
 func (f *flattener) leaf(value string) {
-	f.leaves = append(f.leaves, leaf{string(f.path), value})
+	if f.entry == nil {
+		f.leaves = append(f.leaves, leaf{string(f.path), value})
+		return
+	}
+	if len(f.entry) > 1 {
+		f.entry = append(f.entry, ',')
+	}
+	f.entry = append(f.entry, `{"field":`...)
+	if plainPath(f.path) {
+		f.entry = append(append(append(f.entry, '"'), f.path...), '"')
+	} else {
+		f.entry = appendQuoted(f.entry, string(f.path), true)
+	}
+	f.entry = append(f.entry, `,"before":"null","after":`...)
+	f.entry = appendQuoted(f.entry, value, true)
+	f.entry = append(f.entry, '}')
+}
+
+// plainPath reports whether appendQuoted would write p as it is, between
+// quotes: the keys of a struct's JSON are its field names.
+func plainPath(p []byte) bool {
+	for _, c := range p {
+		if c < 0x20 || c >= utf8.RuneSelf || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' {
+			return false
+		}
+	}
+	return true
 }
 
 // value appends the leaves of the JSON value that starts at raw[i] and

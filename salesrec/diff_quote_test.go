@@ -91,3 +91,20 @@ func TestMarshalChangesMatchesEncodingJSON(t *testing.T) {
 		t.Errorf("MarshalChanges(nil) = %s, want []", got)
 	}
 }
+
+// A create entry written from the document quotes keys that need escaping
+// as json.Marshal does (an engagement's keys never do; a map's may).
+func TestCreateEntryQuotesOddKeys(t *testing.T) {
+	v := map[string]any{"<b>": 1, `a"b`: "x", "k\u2028": []string{"&"}, "价格": true, "plain": map[string]int{}}
+	changes, err := createChanges(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, entry, err := marshalWithCreateEntry(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want, _ := json.Marshal(changes); !bytes.Equal(entry, want) {
+		t.Errorf("create entry\n%s\nwant\n%s", entry, want)
+	}
+}

@@ -30,17 +30,18 @@ func historyRow(prev, next salesrec.Engagement, actorID string, op salesrec.Op, 
 	if err != nil {
 		return nil, fmt.Errorf("diffing engagement %s: %w", next.ID, err)
 	}
-	return historyRowOf(next, actorID, op, source, changes)
-}
-
-// historyRowOf is the history row of next's change with these changes;
-// source names where the change came from (see historyRow).
-func historyRowOf(next salesrec.Engagement, actorID string, op salesrec.Op, source string, changes []salesrec.FieldChange) ([]any, error) {
 	doc, err := encodeChanges(changes)
 	if err != nil {
 		return nil, err
 	}
-	return []any{next.ID, next.Version, actorID, micros(next.UpdatedAt), string(op), doc, source}, nil
+	return historyRowOf(next, actorID, op, source, doc), nil
+}
+
+// historyRowOf is the history row of next's change whose changes column
+// is changes (as encodeChanges writes it); source names where the change
+// came from (see historyRow).
+func historyRowOf(next salesrec.Engagement, actorID string, op salesrec.Op, source, changes string) []any {
+	return []any{next.ID, next.Version, actorID, micros(next.UpdatedAt), string(op), changes, source}
 }
 
 // encodeChanges is the changes column of a history row (engagements',
