@@ -31,3 +31,57 @@ func BenchmarkPrepareCreate(b *testing.B) {
 		}
 	}
 }
+
+// prepareCreate first stamps by the clock alone and validates the whole
+// engagement once; it must accept exactly what the full sequence (each
+// interaction validated by its stamp, then the whole) accepts, and refuse
+// with the full sequence's error.
+func TestPrepareCreateAcceptsWhatTheFullSequenceAccepts(t *testing.T) {
+	rules := salesrec.DefaultRules()
+	rules.LateMode = salesrec.LateRefuse
+	stamp := rules
+	stamp.VagueActions, stamp.VagueContent = nil, nil
+	s := &Store{rules: rules.Prepared(), stampRules: stamp.Prepared()}
+	g := salesrectest.New(5)
+	team := g.Team()
+	members := g.Members(team, 4)
+	a := actor{ID: members[0].ID, TeamID: team.ID, Role: members[0].Role}
+	spoils := map[string]func(e *salesrec.Engagement, in *salesrec.Interaction){
+		"nothing":          func(*salesrec.Engagement, *salesrec.Interaction) {},
+		"blank topic":      func(_ *salesrec.Engagement, in *salesrec.Interaction) { in.Topic = " " },
+		"vague point":      func(_ *salesrec.Engagement, in *salesrec.Interaction) { in.Points[0].Text = "有需求" },
+		"no customer side": func(_ *salesrec.Engagement, in *salesrec.Interaction) { in.CustomerParticipants = nil },
+		"in the future":    func(_ *salesrec.Engagement, in *salesrec.Interaction) { in.OccurredAt = time.Now().Add(48 * time.Hour) },
+		"recorded too late": func(_ *salesrec.Engagement, in *salesrec.Interaction) {
+			in.OccurredAt = time.Now().Add(-72 * time.Hour)
+		},
+		"late and blank topic": func(_ *salesrec.Engagement, in *salesrec.Interaction) {
+			in.OccurredAt, in.Topic = time.Now().Add(-72*time.Hour), ""
+		},
+		"vague goal": func(e *salesrec.Engagement, _ *salesrec.Interaction) { e.Goal = "跟进客户" },
+		"vague goal and no sales side": func(e *salesrec.Engagement, in *salesrec.Interaction) {
+			e.Goal, in.SalesParticipants = "跟进客户", nil
+		},
+	}
+	for name, spoil := range spoils {
+		for k := range 5 {
+			e := g.Engagement(team, members, g.Customer(team))
+			for i := range e.Interactions {
+				e.Interactions[i].OccurredAt = time.Now().Add(-time.Hour) // not late
+			}
+			if len(e.Interactions) == 0 {
+				continue
+			}
+			spoil(&e, &e.Interactions[0])
+			now := time.Now()
+			_, _, got := s.prepareCreate(a, e, now)
+			_, want := s.prepareChecked(a, e, now, s.stampInWhole)
+			if (got == nil) != (want == nil) || got != nil && got.Error() != want.Error() {
+				t.Errorf("%s #%d: prepareCreate: %v; the full sequence: %v", name, k, got, want)
+			}
+			if (got == nil) != (name == "nothing") {
+				t.Errorf("%s #%d: prepareCreate: %v", name, k, got)
+			}
+		}
+	}
+}
