@@ -13,18 +13,12 @@ import (
 // the create history entry): the part of a bulk load that is dealtrail's
 // own and no database's. Run it with -cpu 1 to read the cost per core.
 func BenchmarkPrepareCreate(b *testing.B) {
-	rules := salesrec.DefaultRules()
-	stamp := rules
-	stamp.VagueActions, stamp.VagueContent = nil, nil
-	s := &Store{rules: rules.Prepared(), stampRules: stamp.Prepared()}
-	g := salesrectest.New(3)
-	team := g.Team()
-	members := g.Members(team, 8)
+	s, a, g := prepareFixture(salesrec.DefaultRules(), 3)
 	es := make([]salesrec.Engagement, 200)
 	for i := range es {
-		es[i] = g.Engagement(team, members, g.Customer(team))
+		es[i] = g.engagement()
 	}
-	a, now := actor{ID: members[0].ID, TeamID: team.ID, Role: members[0].Role}, time.Now()
+	now := time.Now()
 	for i := 0; b.Loop(); i++ {
 		if _, _, err := s.prepareCreate(a, es[i%len(es)], now); err != nil {
 			b.Fatal(err)
@@ -39,13 +33,7 @@ func BenchmarkPrepareCreate(b *testing.B) {
 func TestPrepareCreateAcceptsWhatTheFullSequenceAccepts(t *testing.T) {
 	rules := salesrec.DefaultRules()
 	rules.LateMode = salesrec.LateRefuse
-	stamp := rules
-	stamp.VagueActions, stamp.VagueContent = nil, nil
-	s := &Store{rules: rules.Prepared(), stampRules: stamp.Prepared()}
-	g := salesrectest.New(5)
-	team := g.Team()
-	members := g.Members(team, 4)
-	a := actor{ID: members[0].ID, TeamID: team.ID, Role: members[0].Role}
+	s, a, g := prepareFixture(rules, 5)
 	spoils := map[string]func(e *salesrec.Engagement, in *salesrec.Interaction){
 		"nothing":          func(*salesrec.Engagement, *salesrec.Interaction) {},
 		"blank topic":      func(_ *salesrec.Engagement, in *salesrec.Interaction) { in.Topic = " " },
@@ -65,7 +53,7 @@ func TestPrepareCreateAcceptsWhatTheFullSequenceAccepts(t *testing.T) {
 	}
 	for name, spoil := range spoils {
 		for k := range 5 {
-			e := g.Engagement(team, members, g.Customer(team))
+			e := g.engagement()
 			for i := range e.Interactions {
 				e.Interactions[i].OccurredAt = time.Now().Add(-time.Hour) // not late
 			}
@@ -84,4 +72,27 @@ func TestPrepareCreateAcceptsWhatTheFullSequenceAccepts(t *testing.T) {
 			}
 		}
 	}
+}
+
+// prepareFixture is a store without a database, with rules as a store
+// built with them has them, the manager of a generated team as the actor,
+// and a generator of that team's engagements.
+func prepareFixture(rules salesrec.Rules, seed uint64) (*Store, actor, teamGen) {
+	stamp := rules
+	stamp.VagueActions, stamp.VagueContent = nil, nil
+	g := teamGen{Generator: salesrectest.New(seed)}
+	g.team = g.Team()
+	g.members = g.Members(g.team, 6)
+	a := actor{ID: g.members[0].ID, TeamID: g.team.ID, Role: g.members[0].Role}
+	return &Store{rules: rules.Prepared(), stampRules: stamp.Prepared()}, a, g
+}
+
+type teamGen struct {
+	*salesrectest.Generator
+	team    salesrec.Team
+	members []salesrec.Member
+}
+
+func (g teamGen) engagement() salesrec.Engagement {
+	return g.Engagement(g.team, g.members, g.Customer(g.team))
 }
