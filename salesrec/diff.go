@@ -114,13 +114,6 @@ func diffLeaves(before, after []leaf) []FieldChange {
 	return out
 }
 
-func joinField(path, key string) string {
-	if path == "" {
-		return key
-	}
-	return path + "." + key
-}
-
 // encodeLeaf writes a scalar as JSON without HTML escaping. Numbers, booleans
 // and valid UTF-8 strings (all that validated engagements hold) are written
 // directly; anything else goes through encoding/json.

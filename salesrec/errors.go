@@ -77,6 +77,17 @@ func FieldError(field string, m Message) *ValidationError {
 	return &ValidationError{Fields: map[string]Message{field: m}}
 }
 
+// FieldPath is the path of the field name inside the object at path, as
+// a *ValidationError keys its fields: "outcome" and "amount" give
+// "outcome.amount"; an empty path gives name. A host that checks a body
+// of its own names its fields the same way.
+func FieldPath(path, name string) string {
+	if path == "" {
+		return name
+	}
+	return path + "." + name
+}
+
 // InputError is a value that could not be read as what it should be: a
 // date, a time of day, an amount, a budget or an enum value typed by a
 // person. Input is the text as given; Msg says what is wrong with it in

@@ -184,27 +184,32 @@ func (s *Store) feedCustomerUpdate(ctx context.Context, tx dialect.Queryer, cust
 func (s *Store) Customer(ctx context.Context, actorID, id string) (salesrec.Customer, error) {
 	var c salesrec.Customer
 	err := s.readAsActor(ctx, actorID, func(q dialect.Queryer, a actor) error {
+		var sees bool
 		var err error
-		c, err = s.customer(ctx, q, id, "")
-		if err != nil {
-			return err
-		}
-		if !salesrec.CanReadCustomer(a.member(), c) {
-			return notFound("customer")
-		}
-		ok, err := s.seesContacts(ctx, q, a, c)
-		if err != nil {
-			return err
-		}
-		if !ok {
+		c, sees, err = s.readableCustomer(ctx, q, a, id)
+		if err == nil && !sees {
 			c = salesrec.MaskContacts(c)
 		}
-		return nil
+		return err
 	})
 	if err != nil {
 		return salesrec.Customer{}, err
 	}
 	return c, nil
+}
+
+// readableCustomer reads customer id for a: ErrNotFound unless a may read
+// it (salesrec.CanReadCustomer), and whether a sees its contacts' phone
+// and email (seesContacts), for the caller to mask them if not.
+func (s *Store) readableCustomer(ctx context.Context, q dialect.Queryer, a actor, id string) (c salesrec.Customer, sees bool, err error) {
+	if c, err = s.customer(ctx, q, id, ""); err != nil {
+		return salesrec.Customer{}, false, err
+	}
+	if !salesrec.CanReadCustomer(a.member(), c) {
+		return salesrec.Customer{}, false, notFound("customer")
+	}
+	sees, err = s.seesContacts(ctx, q, a, c)
+	return c, sees, err
 }
 
 // customer reads a customer without access checks.

@@ -44,25 +44,15 @@ func (s *Store) insertCustomerHistory(ctx context.Context, tx dialect.Queryer, a
 // the changes, as in Customer, unless the actor may see them
 // (salesrec.MaskContactChanges).
 func (s *Store) CustomerHistory(ctx context.Context, actorID, customerID string) ([]salesrec.CustomerHistoryEntry, error) {
-	var rows []struct {
-		Seq        int64  `db:"seq"`
+	type row struct {
+		changeRow
 		CustomerID string `db:"customer_id"`
-		Version    int64  `db:"version"`
-		ActorID    string `db:"actor_id"`
-		At         int64  `db:"at"`
-		Op         string `db:"op"`
-		Changes    string `db:"changes"`
 	}
+	var rows []row
 	sees := false
 	err := s.readAsActor(ctx, actorID, func(q dialect.Queryer, a actor) error {
-		c, err := s.customer(ctx, q, customerID, "")
-		if err != nil {
-			return err
-		}
-		if !salesrec.CanReadCustomer(a.member(), c) {
-			return notFound("customer")
-		}
-		if sees, err = s.seesContacts(ctx, q, a, c); err != nil {
+		var err error
+		if _, sees, err = s.readableCustomer(ctx, q, a, customerID); err != nil {
 			return err
 		}
 		return sqlx.SelectContext(ctx, q, &rows, s.q(`SELECT seq, customer_id, version, actor_id, at, op, changes
@@ -71,17 +61,11 @@ func (s *Store) CustomerHistory(ctx context.Context, actorID, customerID string)
 	if err != nil {
 		return nil, fmt.Errorf("reading customer history: %w", err)
 	}
-	out := make([]salesrec.CustomerHistoryEntry, len(rows))
-	for i, r := range rows {
-		changes, err := decodeChanges(r.Changes, r.Seq)
-		if err != nil {
-			return nil, err
-		}
+	return historyEntries(rows, func(r row, changes []salesrec.FieldChange) salesrec.CustomerHistoryEntry {
 		if !sees {
 			changes = salesrec.MaskContactChanges(changes)
 		}
-		out[i] = salesrec.CustomerHistoryEntry{Seq: r.Seq, CustomerID: r.CustomerID, Version: r.Version,
+		return salesrec.CustomerHistoryEntry{Seq: r.Seq, CustomerID: r.CustomerID, Version: r.Version,
 			ActorID: r.ActorID, At: dialect.FromMicros(r.At), Op: salesrec.Op(r.Op), Changes: changes}
-	}
-	return out, nil
+	})
 }

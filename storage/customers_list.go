@@ -69,13 +69,9 @@ func (s *Store) ListCustomers(ctx context.Context, actorID string, q CustomerQue
 		if err := sqlx.GetContext(ctx, tx, &page.Total, s.q(`SELECT COUNT(*) FROM dealtrail_customers c WHERE `+where), args...); err != nil {
 			return err
 		}
-		if q.After != "" {
-			name, id, err := decodeCustomerCursor(q.After)
-			if err != nil {
-				return err
-			}
-			where += " AND (c.name, c.id) > (?, ?)"
-			args = append(args, name, id)
+		where, args, err := afterCursor(where, args, q.After, "(c.name, c.id)", ">", decodeCustomerCursor)
+		if err != nil {
+			return err
 		}
 		if err := sqlx.SelectContext(ctx, tx, &rows, s.q(`SELECT `+customerColumns+` FROM dealtrail_customers c WHERE `+where+
 			` ORDER BY c.name, c.id LIMIT ?`), append(args, limit+1)...); err != nil {

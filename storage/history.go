@@ -50,23 +50,39 @@ func encodeChanges(changes []salesrec.FieldChange) (string, error) {
 	return string(salesrec.MarshalChanges(changes)), nil
 }
 
-// decodeChanges reads the changes column of history row seq.
-func decodeChanges(doc string, seq int64) ([]salesrec.FieldChange, error) {
-	var changes []salesrec.FieldChange
-	if err := json.Unmarshal([]byte(doc), &changes); err != nil {
-		return nil, fmt.Errorf("decoding history %d: %w", seq, err)
+// changeRow holds the columns every history table has (engagements',
+// customers', teams'): the feed's sequence number, the version the change
+// made, who made it when, the op and its changes (encodeChanges). Each
+// table's row type embeds it beside the columns of its own.
+type changeRow struct {
+	Seq     int64  `db:"seq"`
+	Version int64  `db:"version"`
+	ActorID string `db:"actor_id"`
+	At      int64  `db:"at"`
+	Op      string `db:"op"`
+	Changes string `db:"changes"`
+}
+
+func (r changeRow) change() changeRow { return r }
+
+// historyEntries makes the entry of each of rows, read from a history
+// table, with its changes decoded; entry adds the table's own columns.
+func historyEntries[R interface{ change() changeRow }, E any](rows []R, entry func(r R, changes []salesrec.FieldChange) E) ([]E, error) {
+	out := make([]E, len(rows))
+	for i, r := range rows {
+		c := r.change()
+		var changes []salesrec.FieldChange
+		if err := json.Unmarshal([]byte(c.Changes), &changes); err != nil {
+			return nil, fmt.Errorf("decoding history %d: %w", c.Seq, err)
+		}
+		out[i] = entry(r, changes)
 	}
-	return changes, nil
+	return out, nil
 }
 
 type historyDBRow struct {
-	Seq          int64  `db:"seq"`
+	changeRow
 	EngagementID string `db:"engagement_id"`
-	Version      int64  `db:"version"`
-	ActorID      string `db:"actor_id"`
-	At           int64  `db:"at"`
-	Op           string `db:"op"`
-	Changes      string `db:"changes"`
 	Source       string `db:"source"`
 }
 
@@ -85,14 +101,8 @@ func (s *Store) History(ctx context.Context, actorID, engagementID string) ([]sa
 	if err != nil {
 		return nil, err
 	}
-	out := make([]salesrec.HistoryEntry, len(rows))
-	for i, r := range rows {
-		changes, err := decodeChanges(r.Changes, r.Seq)
-		if err != nil {
-			return nil, err
-		}
-		out[i] = salesrec.HistoryEntry{Seq: r.Seq, EngagementID: r.EngagementID, Version: r.Version,
+	return historyEntries(rows, func(r historyDBRow, changes []salesrec.FieldChange) salesrec.HistoryEntry {
+		return salesrec.HistoryEntry{Seq: r.Seq, EngagementID: r.EngagementID, Version: r.Version,
 			ActorID: r.ActorID, At: dialect.FromMicros(r.At), Op: salesrec.Op(r.Op), Changes: changes, Source: r.Source}
-	}
-	return out, nil
+	})
 }

@@ -26,13 +26,9 @@ func (s *Store) ListEngagements(ctx context.Context, actorID string, f Filter, p
 		if err != nil {
 			return err
 		}
-		if p.After != "" {
-			at, id, err := decodeCursor(p.After)
-			if err != nil {
-				return err
-			}
-			where += " AND (e.updated_at, e.id) < (?, ?)"
-			args = append(args, at, id)
+		where, args, err = afterCursor(where, args, p.After, "(e.updated_at, e.id)", "<", decodeCursor)
+		if err != nil {
+			return err
 		}
 		query := `SELECT ` + engagementColumns + ` FROM dealtrail_engagements e WHERE ` + where +
 			` ORDER BY e.updated_at DESC, e.id DESC LIMIT ?`

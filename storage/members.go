@@ -94,21 +94,16 @@ func (s *Store) SetMemberRole(ctx context.Context, actorID, memberID string, rol
 	if _, err := salesrec.Parse[salesrec.Role](string(role)); err != nil || role == "" {
 		return salesrec.Member{}, invalid("role", msgUnknownRole)
 	}
-	var out salesrec.Member
-	err := s.memberAdmin(ctx, actorID, memberID, func(tx dialect.Queryer, a actor, m salesrec.Member) (teamChange, error) {
+	out, err := s.memberAdmin(ctx, actorID, memberID, salesrec.OpMemberRole, func(tx dialect.Queryer, a actor, m salesrec.Member) (salesrec.Member, error) {
 		if !salesrec.CanChangeRole(a.member(), m, role) {
-			return teamChange{}, forbidden("only an admin may change an admin's role or make an admin; only a manager or an admin may change roles")
+			return m, forbidden("only an admin may change an admin's role or make an admin; only a manager or an admin may change roles")
 		}
 		if err := s.checkKeepsManager(ctx, tx, m, role.SeesTeam(), "role"); err != nil {
-			return teamChange{}, err
+			return m, err
 		}
-		out = m
-		out.Role = role
-		if _, err := tx.ExecContext(ctx, s.q(`UPDATE dealtrail_members SET role = ? WHERE id = ?`), string(role), m.ID); err != nil {
-			return teamChange{}, err
-		}
-		changes, err := salesrec.DiffRecord(m, out)
-		return teamChange{op: salesrec.OpMemberRole, changes: changes}, err
+		m.Role = role
+		_, err := tx.ExecContext(ctx, s.q(`UPDATE dealtrail_members SET role = ? WHERE id = ?`), string(role), m.ID)
+		return m, err
 	})
 	if err != nil {
 		return salesrec.Member{}, fmt.Errorf("changing role: %w", err)
@@ -118,14 +113,17 @@ func (s *Store) SetMemberRole(ctx context.Context, actorID, memberID string, rol
 
 // memberAdmin is teamAdmin for a change to one member of the actor's
 // team, read for update: a member of another team is ErrNotFound, and one
-// already deactivated ErrConflict.
-func (s *Store) memberAdmin(ctx context.Context, actorID, memberID string,
-	fn func(tx dialect.Queryer, a actor, m salesrec.Member) (teamChange, error)) error {
+// already deactivated ErrConflict. fn returns the member as it changed
+// it; the change from the member as read goes into the team's history as
+// op, and the changed member is returned.
+func (s *Store) memberAdmin(ctx context.Context, actorID, memberID string, op salesrec.Op,
+	fn func(tx dialect.Queryer, a actor, m salesrec.Member) (salesrec.Member, error)) (salesrec.Member, error) {
 	a, err := s.loadActor(ctx, s.db, actorID)
 	if err != nil {
-		return err
+		return salesrec.Member{}, err
 	}
-	return s.teamAdmin(ctx, actorID, a.TeamID, func(tx dialect.Queryer, a actor, _ salesrec.Team) (teamChange, error) {
+	var out salesrec.Member
+	err = s.teamAdmin(ctx, actorID, a.TeamID, func(tx dialect.Queryer, a actor, _ salesrec.Team) (teamChange, error) {
 		m, err := s.member(ctx, tx, memberID, s.d.ForUpdate())
 		if err != nil {
 			return teamChange{}, err
@@ -136,10 +134,13 @@ func (s *Store) memberAdmin(ctx context.Context, actorID, memberID string,
 		if !m.Active() {
 			return teamChange{}, conflict("the member is already deactivated")
 		}
-		c, err := fn(tx, a, m)
-		c.member = m.ID
-		return c, err
+		if out, err = fn(tx, a, m); err != nil {
+			return teamChange{}, err
+		}
+		changes, err := salesrec.DiffRecord(m, out)
+		return teamChange{op: op, member: m.ID, changes: changes}, err
 	})
+	return out, err
 }
 
 // checkKeepsManager refuses a change to member m after which the team has
@@ -177,25 +178,19 @@ func (s *Store) DeactivateMember(ctx context.Context, actorID, memberID, handTo 
 			return salesrec.Member{}, err
 		}
 	}
-	var out salesrec.Member
-	err := s.memberAdmin(ctx, actorID, memberID, func(tx dialect.Queryer, a actor, m salesrec.Member) (teamChange, error) {
+	out, err := s.memberAdmin(ctx, actorID, memberID, salesrec.OpMemberDeactivate, func(tx dialect.Queryer, a actor, m salesrec.Member) (salesrec.Member, error) {
 		if !salesrec.CanDeactivate(a.member(), m) {
-			return teamChange{}, forbidden("only an admin may deactivate an admin; only a manager or an admin may deactivate members")
+			return m, forbidden("only an admin may deactivate an admin; only a manager or an admin may deactivate members")
 		}
 		if err := s.checkKeepsManager(ctx, tx, m, false, "member_id"); err != nil {
-			return teamChange{}, err
+			return m, err
 		}
 		if err := s.handOver(ctx, tx, a.ID, m, handTo); err != nil {
-			return teamChange{}, err
+			return m, err
 		}
-		out = m
-		out.DeactivatedAt = s.now()
-		if _, err := tx.ExecContext(ctx, s.q(`UPDATE dealtrail_members SET deactivated_at = ? WHERE id = ?`),
-			micros(out.DeactivatedAt), m.ID); err != nil {
-			return teamChange{}, err
-		}
-		changes, err := salesrec.DiffRecord(m, out)
-		return teamChange{op: salesrec.OpMemberDeactivate, changes: changes}, err
+		m.DeactivatedAt = s.now()
+		_, err := tx.ExecContext(ctx, s.q(`UPDATE dealtrail_members SET deactivated_at = ? WHERE id = ?`), micros(m.DeactivatedAt), m.ID)
+		return m, err
 	})
 	if err != nil {
 		return salesrec.Member{}, fmt.Errorf("deactivating member: %w", err)
@@ -271,16 +266,12 @@ func (s *Store) openWork(ctx context.Context, q dialect.Queryer, id string, n in
 // first, for a manager or admin of the team (salesrec.CanManageTeam; a rep
 // is ErrForbidden, another team ErrNotFound).
 func (s *Store) TeamHistory(ctx context.Context, actorID, teamID string) ([]salesrec.TeamHistoryEntry, error) {
-	var rows []struct {
-		Seq      int64  `db:"seq"`
+	type row struct {
+		changeRow
 		TeamID   string `db:"team_id"`
-		Version  int64  `db:"version"`
-		ActorID  string `db:"actor_id"`
-		At       int64  `db:"at"`
-		Op       string `db:"op"`
 		MemberID string `db:"member_id"`
-		Changes  string `db:"changes"`
 	}
+	var rows []row
 	err := s.readAsActor(ctx, actorID, func(q dialect.Queryer, a actor) error {
 		if !salesrec.CanReadTeam(a.member(), teamID) {
 			return notFound("team")
@@ -294,14 +285,8 @@ func (s *Store) TeamHistory(ctx context.Context, actorID, teamID string) ([]sale
 	if err != nil {
 		return nil, fmt.Errorf("reading team history: %w", err)
 	}
-	out := make([]salesrec.TeamHistoryEntry, len(rows))
-	for i, r := range rows {
-		changes, err := decodeChanges(r.Changes, r.Seq)
-		if err != nil {
-			return nil, err
-		}
-		out[i] = salesrec.TeamHistoryEntry{Seq: r.Seq, TeamID: r.TeamID, Version: r.Version, ActorID: r.ActorID,
+	return historyEntries(rows, func(r row, changes []salesrec.FieldChange) salesrec.TeamHistoryEntry {
+		return salesrec.TeamHistoryEntry{Seq: r.Seq, TeamID: r.TeamID, Version: r.Version, ActorID: r.ActorID,
 			At: dialect.FromMicros(r.At), Op: salesrec.Op(r.Op), MemberID: r.MemberID, Changes: changes}
-	}
-	return out, nil
+	})
 }

@@ -38,3 +38,20 @@ func keysetPage[R any](rows []R, limit int, cursor func(last R) string) (page []
 	rows = rows[:limit]
 	return rows, cursor(rows[limit-1])
 }
+
+// afterCursor narrows where to the rows after cursor, a cursor keysetPage
+// made, in a keyset order: keys is the pair of columns the list is ordered
+// by, "(e.updated_at, e.id)", and cmp "<" for an order from high to low,
+// ">" for one from low to high. decode reads the cursor's key and id and
+// refuses one this store did not make. An empty cursor reads from the
+// start: where and args are returned as they are.
+func afterCursor[K any](where string, args []any, cursor, keys, cmp string, decode func(string) (K, string, error)) (string, []any, error) {
+	if cursor == "" {
+		return where, args, nil
+	}
+	key, id, err := decode(cursor)
+	if err != nil {
+		return "", nil, err
+	}
+	return where + " AND " + keys + " " + cmp + " (?, ?)", append(args, key, id), nil
+}

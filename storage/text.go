@@ -75,7 +75,7 @@ func render(path []pathStep) string {
 		if st.owner == nil {
 			p += "[" + strconv.Itoa(st.n) + "]"
 		} else {
-			p = joinPath(p, jsonName(st.owner.Field(st.n)))
+			p = salesrec.FieldPath(p, jsonName(st.owner.Field(st.n)))
 		}
 	}
 	return p
@@ -87,13 +87,6 @@ func jsonName(f reflect.StructField) string {
 		return name
 	}
 	return f.Name
-}
-
-func joinPath(prefix, name string) string {
-	if prefix == "" {
-		return name
-	}
-	return prefix + "." + name
 }
 
 func pathOr(p string) string {
@@ -112,7 +105,7 @@ func prefixErr(prefix string, err error) error {
 	}
 	fields := make(map[string]salesrec.Message, len(ve.Fields))
 	for k, m := range ve.Fields {
-		fields[joinPath(prefix, k)] = m
+		fields[salesrec.FieldPath(prefix, k)] = m
 	}
 	return &salesrec.ValidationError{Fields: fields}
 }

@@ -13,11 +13,7 @@ import (
 
 // customerNames lists the full names of a page's customers.
 func customerNames(cs []salesrec.Customer) []string {
-	out := make([]string, len(cs))
-	for i, c := range cs {
-		out[i] = c.Name
-	}
-	return out
+	return each(cs, func(c salesrec.Customer) string { return c.Name })
 }
 
 // testCustomerDirectory: the team's customers are listed and searched by

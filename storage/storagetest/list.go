@@ -10,12 +10,19 @@ import (
 	"github.com/dealtrail/dealtrail/storage"
 )
 
-func ids(es []salesrec.Engagement) []string {
-	out := make([]string, len(es))
-	for i, e := range es {
-		out[i] = e.ID
+// each lists one field of every item a call returned, in order, for
+// comparing a page with what it should hold.
+func each[T any](items []T, field func(T) string) []string {
+	out := make([]string, len(items))
+	for i, it := range items {
+		out[i] = field(it)
 	}
 	return out
+}
+
+// ids lists the ids of a page's engagements.
+func ids(es []salesrec.Engagement) []string {
+	return each(es, func(e salesrec.Engagement) string { return e.ID })
 }
 
 func sameIDs(t testing.TB, got, want []string, what string) {

@@ -10,8 +10,8 @@ import (
 	"github.com/dealtrail/dealtrail/storage"
 )
 
-// Team is the workbook.Team of actorID's team, for a Writer: the roster
-// that names people and the zone times are written in.
+// Team is the workbook.Team of actorID's team, for a Writer or Import: the
+// roster that names people and the zone times are written and read in.
 func Team(ctx context.Context, st *storage.Store, actorID string) (workbook.Team, error) {
 	roster, err := st.Roster(ctx, actorID)
 	if err != nil {

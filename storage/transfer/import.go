@@ -33,11 +33,7 @@ type Options struct {
 // was created, updated, left unchanged and refused; the error is for the
 // import as a whole (the actor, the database, a file that cannot be read).
 func Import(ctx context.Context, st *storage.Store, actorID string, b *workbook.Book, o Options) (workbook.Report, error) {
-	roster, err := st.Roster(ctx, actorID)
-	if err != nil {
-		return workbook.Report{}, err
-	}
-	loc, err := roster.Team.Location()
+	team, err := Team(ctx, st, actorID)
 	if err != nil {
 		return workbook.Report{}, err
 	}
@@ -45,7 +41,6 @@ func Import(ctx context.Context, st *storage.Store, actorID string, b *workbook.
 		o.BatchSize = 500
 	}
 	im := &importer{st: st, actorID: actorID, o: o}
-	team := workbook.Team{ID: roster.Team.ID, Members: roster.Members, Location: loc}
 	report, err := workbook.Read(ctx, b, team, func(n int) { im.total = n },
 		func(e workbook.Entry) error { return im.add(ctx, e) })
 	if err == nil {

@@ -34,11 +34,7 @@ func (h *handler) createCustomer(c *call) error {
 }
 
 func (h *handler) getCustomer(c *call) error {
-	cu, err := h.store.Customer(c.ctx, c.actor, c.r.PathValue("id"))
-	if err != nil {
-		return err
-	}
-	return c.answer(http.StatusOK, cu, etag(cu.Version))
+	return answerByID(c, h.store.Customer, func(cu salesrec.Customer) int64 { return cu.Version })
 }
 
 // updateCustomer replaces a customer at the version the write is based on

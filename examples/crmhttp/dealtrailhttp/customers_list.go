@@ -33,9 +33,5 @@ func (h *handler) listCustomers(c *call) error {
 // customerHistory answers GET /customers/{id}/history, contacts masked as
 // the customer reads.
 func (h *handler) customerHistory(c *call) error {
-	entries, err := h.store.CustomerHistory(c.ctx, c.actor, c.r.PathValue("id"))
-	if err != nil {
-		return err
-	}
-	return c.answer(http.StatusOK, whole(entries), "")
+	return answerListByID(c, h.store.CustomerHistory)
 }

@@ -1,10 +1,6 @@
 package dealtrailhttp
 
-import (
-	"net/http"
-
-	"github.com/dealtrail/dealtrail/salesrec"
-)
+import "github.com/dealtrail/dealtrail/salesrec"
 
 // engagementPath is where an engagement is read, for Location headers.
 func engagementPath(id string) string { return "/engagements/" + id }
@@ -22,9 +18,5 @@ func (h *handler) createEngagement(c *call) error {
 }
 
 func (h *handler) getEngagement(c *call) error {
-	e, err := h.store.Engagement(c.ctx, c.actor, c.r.PathValue("id"))
-	if err != nil {
-		return err
-	}
-	return c.answer(http.StatusOK, e, etag(e.Version))
+	return answerByID(c, h.store.Engagement, func(e salesrec.Engagement) int64 { return e.Version })
 }

@@ -1,6 +1,7 @@
 package dealtrailhttp
 
 import (
+	"context"
 	"net/http"
 	"strconv"
 	"time"
@@ -11,11 +12,30 @@ import (
 
 // history answers an engagement's change history, oldest first, whole.
 func (h *handler) history(c *call) error {
-	entries, err := h.store.History(c.ctx, c.actor, c.r.PathValue("id"))
+	return answerListByID(c, h.store.History)
+}
+
+// byID is a store read of what the path's {id} names, as the actor.
+type byID[T any] func(ctx context.Context, actorID, id string) (T, error)
+
+// answerByID answers what read returns for the path's {id}, with the ETag
+// of its version: the reads of one customer, engagement or team.
+func answerByID[T any](c *call, read byID[T], version func(T) int64) error {
+	v, err := read(c.ctx, c.actor, c.r.PathValue("id"))
 	if err != nil {
 		return err
 	}
-	return c.answer(http.StatusOK, whole(entries), "")
+	return c.answer(http.StatusOK, v, etag(version(v)))
+}
+
+// answerListByID answers, whole, the list read returns for the path's
+// {id}: a history or a team's members.
+func answerListByID[T any](c *call, read byID[[]T]) error {
+	items, err := read(c.ctx, c.actor, c.r.PathValue("id"))
+	if err != nil {
+		return err
+	}
+	return c.answer(http.StatusOK, whole(items), "")
 }
 
 // finding is salesrec.Finding with JSON names.

@@ -80,10 +80,10 @@ func (s *shaper) walk(v any, t reflect.Type, path string) any {
 		for _, k := range slices.Sorted(maps.Keys(obj)) {
 			ft, ok := fields[k]
 			if !ok {
-				s.note(s.bad, join(path, k), msgUnknownField)
+				s.note(s.bad, salesrec.FieldPath(path, k), msgUnknownField)
 				continue
 			}
-			out[k] = s.walk(obj[k], ft, join(path, k))
+			out[k] = s.walk(obj[k], ft, salesrec.FieldPath(path, k))
 		}
 		return out
 	case reflect.Map:
@@ -93,7 +93,7 @@ func (s *shaper) walk(v any, t reflect.Type, path string) any {
 		}
 		out := make(map[string]any, len(obj))
 		for k, val := range obj {
-			out[k] = s.walk(val, t.Elem(), join(path, k))
+			out[k] = s.walk(val, t.Elem(), salesrec.FieldPath(path, k))
 		}
 		return out
 	case reflect.Slice, reflect.Array:
@@ -256,14 +256,6 @@ func jsonFields(t reflect.Type) map[string]reflect.Type {
 		out[name] = f.Type
 	}
 	return out
-}
-
-// join is the path of key inside the object at path.
-func join(path, key string) string {
-	if path == "" {
-		return key
-	}
-	return path + "." + key
 }
 
 // orBody names the body itself when a problem has no path.

@@ -20,11 +20,7 @@ type teamBody struct {
 }
 
 func (h *handler) getTeam(c *call) error {
-	t, err := h.store.Team(c.ctx, c.actor, c.r.PathValue("id"))
-	if err != nil {
-		return err
-	}
-	return c.answer(http.StatusOK, t, etag(t.Version))
+	return answerByID(c, h.store.Team, func(t salesrec.Team) int64 { return t.Version })
 }
 
 func (h *handler) updateTeam(c *call) error {
@@ -48,19 +44,11 @@ func (h *handler) updateTeam(c *call) error {
 }
 
 func (h *handler) listMembers(c *call) error {
-	ms, err := h.store.Members(c.ctx, c.actor, c.r.PathValue("id"))
-	if err != nil {
-		return err
-	}
-	return c.answer(http.StatusOK, whole(ms), "")
+	return answerListByID(c, h.store.Members)
 }
 
 func (h *handler) teamHistory(c *call) error {
-	entries, err := h.store.TeamHistory(c.ctx, c.actor, c.r.PathValue("id"))
-	if err != nil {
-		return err
-	}
-	return c.answer(http.StatusOK, whole(entries), "")
+	return answerListByID(c, h.store.TeamHistory)
 }
 
 // inTeam answers 404 unless the path's team is the actor's own: the
@@ -77,18 +65,9 @@ type roleBody struct {
 }
 
 func (h *handler) setRole(c *call) error {
-	var b roleBody
-	if err := c.decode(&b); err != nil {
-		return err
-	}
-	if err := h.inTeam(c); err != nil {
-		return err
-	}
-	m, err := h.store.SetMemberRole(c.ctx, c.actor, c.r.PathValue("member"), b.Role)
-	if err != nil {
-		return err
-	}
-	return c.answer(http.StatusOK, m, "")
+	return changeMember(c, func(member string, b roleBody) (salesrec.Member, error) {
+		return h.store.SetMemberRole(c.ctx, c.actor, member, b.Role)
+	})
 }
 
 // deactivateBody is what POST /teams/{id}/members/{member}/deactivate
@@ -98,14 +77,23 @@ type deactivateBody struct {
 }
 
 func (h *handler) deactivate(c *call) error {
-	var b deactivateBody
+	return changeMember(c, func(member string, b deactivateBody) (salesrec.Member, error) {
+		return h.store.DeactivateMember(c.ctx, c.actor, member, b.HandTo)
+	})
+}
+
+// changeMember is a member route: it decodes a body of type B, answers 404
+// unless the path's team is the actor's own (inTeam), makes the change to
+// the path's member and answers the member as changed.
+func changeMember[B any](c *call, change func(member string, b B) (salesrec.Member, error)) error {
+	var b B
 	if err := c.decode(&b); err != nil {
 		return err
 	}
-	if err := h.inTeam(c); err != nil {
+	if err := c.h.inTeam(c); err != nil {
 		return err
 	}
-	m, err := h.store.DeactivateMember(c.ctx, c.actor, c.r.PathValue("member"), b.HandTo)
+	m, err := change(c.r.PathValue("member"), b)
 	if err != nil {
 		return err
 	}
