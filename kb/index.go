@@ -38,8 +38,11 @@ const (
 	// carry quarantine records (see namespace.go). 5: the fold table has
 	// the traditional characters of the default synonyms (凍, 動, 連 …), so
 	// texts holding them index other terms. 6: numbers with units are one
-	// term (quantity.go) and bigrams carry word marks (wordmarks.go).
-	formatVersion = "6"
+	// term (quantity.go) and bigrams carry word marks (wordmarks.go). 7:
+	// the stem of a word of three carries a mark of its own (安全+> of
+	// 安全帽), and a bigram before a doubled character goes on (价慢+ of
+	// 评价慢慢, wordmarks.go).
+	formatVersion = "7"
 
 	// currentFile names, inside the index directory, the generation
 	// directory that is live. Rebuild writes a new generation and then

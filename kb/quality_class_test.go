@@ -29,24 +29,24 @@ type classScore struct {
 	nearMiss5 int
 }
 
-// classTarget is what the classed queries are to reach together (issue
-// 15): recall@5 and MRR at least, near misses in the top 5 at most. It is
-// a goal, reported by TestSearchQuality while unmet (docs/kb.md, Search
-// quality); what fails the test is falling below the committed figures.
+// classTarget is what the classed queries must reach together (issue
+// 15): recall@5 and MRR at least, near misses in the top 5 at most.
+// TestSearchQuality fails when they fall short of it, as when a class
+// falls below its committed figures.
 var classTarget = classScore{recall5: 0.97, mrr: 0.97, nearMiss5: 1}
 
 // classCommitted holds each class's figures as committed (see docs/kb.md,
-// Search quality): TestSearchQuality fails when a class's recall@5 falls
-// below them or more of its near misses reach the top 5. A class not
-// listed (a test set added since) must reach minClassScore.
+// Search quality): TestSearchQuality fails when a class's recall@5 or
+// MRR falls below them or more of its near misses reach the top 5. A
+// class not listed (a test set added since) must reach minClassScore.
 var classCommitted = map[string]classScore{
 	"coverage":      {recall5: 0.929, mrr: 1, nearMiss5: 0},
 	"cross-word":    {recall5: 0.933, mrr: 1, nearMiss5: 0},
 	"inside-word":   {recall5: 1, mrr: 1, nearMiss5: 0},
 	"literal":       {recall5: 1, mrr: 1, nearMiss5: 0},
 	"numbers":       {recall5: 1, mrr: 1, nearMiss5: 0},
-	"one-character": {recall5: 0.975, mrr: 1, nearMiss5: 0},
-	"synonyms":      {recall5: 0.982, mrr: 0.982, nearMiss5: 2},
+	"one-character": {recall5: 1, mrr: 1, nearMiss5: 0},
+	"synonyms":      {recall5: 0.971, mrr: 1, nearMiss5: 0},
 }
 
 // minClassScore is what recall@5 and MRR must reach in every class.
@@ -108,7 +108,8 @@ func (run qualityRun) classGap() string {
 }
 
 // classFailures returns what keeps the classed queries from passing: a
-// class below minClassScore or below its committed figures.
+// class below minClassScore or below its committed figures, or all of
+// them short of classTarget.
 func (run qualityRun) classFailures() []string {
 	per, all := run.classScores()
 	if all.queries == 0 {
@@ -121,10 +122,13 @@ func (run qualityRun) classFailures() []string {
 		if s.recall5 < minClassScore || s.mrr < minClassScore {
 			out = append(out, fmt.Sprintf("class %s: recall@5 %.3f, MRR %.3f, want at least %.1f each", c, s.recall5, s.mrr, minClassScore))
 		}
-		if f, ok := classCommitted[c]; ok && (s.recall5 < f.recall5-slack || s.nearMiss5 > f.nearMiss5) {
-			out = append(out, fmt.Sprintf("class %s regressed: recall@5 %.3f, %d near misses in the top 5; committed %.3f, %d",
-				c, s.recall5, s.nearMiss5, f.recall5, f.nearMiss5))
+		if f, ok := classCommitted[c]; ok && (s.recall5 < f.recall5-slack || s.mrr < f.mrr-slack || s.nearMiss5 > f.nearMiss5) {
+			out = append(out, fmt.Sprintf("class %s regressed: recall@5 %.3f, MRR %.3f, %d near misses in the top 5; committed %.3f, %.3f, %d",
+				c, s.recall5, s.mrr, s.nearMiss5, f.recall5, f.mrr, f.nearMiss5))
 		}
+	}
+	if gap := run.classGap(); gap != "" {
+		out = append(out, gap)
 	}
 	return out
 }
@@ -137,9 +141,6 @@ func (run qualityRun) logClasses(t *testing.T) {
 		t.Logf("class %-14s %3d queries: recall@5 %.3f, MRR %.3f, near misses in the top 5: %d", c, s.queries, s.recall5, s.mrr, s.nearMiss5)
 	}
 	t.Logf("classed, together %3d queries: recall@5 %.3f, MRR %.3f, near misses in the top 5: %d", all.queries, all.recall5, all.mrr, all.nearMiss5)
-	if gap := run.classGap(); gap != "" {
-		t.Logf("not yet reached: %s", gap)
-	}
 }
 
 func sortedKeys(m map[string]classScore) []string {

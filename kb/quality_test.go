@@ -72,12 +72,12 @@ type searchCase struct {
 // synonym groups.
 const classSynonyms = "synonyms"
 
-// maxWeak is how many queries may carry a known ranking defect. Five:
+// maxWeak is how many queries may carry a known ranking defect. Four:
 // the default synonym groups and the folding of their characters find
-// records that match one word of a query through a synonym, and three
-// near misses holding another word of it literally still rank above them
+// records that match one word of a query through a synonym, and near
+// misses holding another word of it literally still rank above them
 // (see docs/kb.md, Search quality).
-const maxWeak = 5
+const maxWeak = 4
 
 // queryScore is what one query achieved. With R relevant records and a
 // first page of N = max(10, R) hits:

@@ -211,9 +211,14 @@ func loneCharacter(tok *analysis.Token) bool {
 	return tok.Type == analysis.Single || tok.Type == analysis.Ideographic
 }
 
+// term is a filter: field holds value. It scores nothing (boost 0), so
+// it narrows the matches without ranking them: scored, a filter of
+// several values (two industries) would rank a document of the rarer
+// value first, above one the text matches better.
 func term(field, value string) query.Query {
 	t := bleve.NewTermQuery(value)
 	t.SetField(field)
+	t.SetBoost(0)
 	return t
 }
 

@@ -27,7 +27,8 @@ import (
 // The weights then say what each match is worth:
 //
 //	the word as the user wrote it, standing as a word     weightWord
-//	the word inside a longer word (安全 of 安全帽)          weightInside
+//	the word inside a longer word (安全 of 安全评审)        weightInside
+//	the stem of a word of three (安全 of 安全帽)            weightStem
 //	a member of the word's synonym group                   weightSynonym
 //	the word turned around by a negation (不满意)           weightNegated
 //
@@ -35,8 +36,11 @@ import (
 // other word): a document covering every concept ranks above one covering
 // some (see textPlan).
 const (
-	weightWord    = 1.0
-	weightInside  = 0.5
+	weightWord   = 1.0
+	weightInside = 0.5
+	// weightStem is the word as the stem of a word of three (安全 of
+	// 安全帽): part of another word, which names another thing.
+	weightStem    = 0.25
 	weightSynonym = 0.15
 	weightNegated = 0.15
 	// weightPartOfWord is a one-character query found as the first
@@ -153,7 +157,7 @@ func (q charTerms) Searcher(ctx context.Context, i index.IndexReader, _ mapping.
 		return nil, fmt.Errorf("kb: the index reader cannot list terms by pattern")
 	}
 	// Bigrams ending with c, with their marks.
-	if err := collect(ir.FieldDictRegexp(fieldText, "."+regexp.QuoteMeta(c)+"[!+]*")); err != nil {
+	if err := collect(ir.FieldDictRegexp(fieldText, "."+regexp.QuoteMeta(c)+"[!+>]*")); err != nil {
 		return nil, err
 	}
 	type leaf struct {

@@ -153,7 +153,7 @@ func hitOf(m *search.DocumentMatch, chars []rune) Hit {
 		Stage:          salesrec.Stage(str(fieldStage)),
 		OwnerID:        str(fieldOwner),
 		Text:           str(fieldText),
-		Score:          m.Score,
+		Score:          finite(m.Score),
 	}
 	if m.Locations != nil || len(chars) > 0 {
 		h.Fragments = fragments(h.Text, m.Locations[fieldText], chars)
@@ -165,6 +165,17 @@ func hitOf(m *search.DocumentMatch, chars []rune) Hit {
 		h.Amount = salesrec.Money{Minor: int64(math.Round(v)), Currency: str(fieldCurrency)}
 	}
 	return h
+}
+
+// finite is a match's score as a hit carries it: a search of filters
+// alone scores nothing (filters carry no weight), which Bleve's query
+// norm turns into NaN; such a hit scores 0, so that a Result always
+// encodes as JSON.
+func finite(score float64) float64 {
+	if math.IsNaN(score) || math.IsInf(score, 0) {
+		return 0
+	}
+	return score
 }
 
 func facetCounts(facet string, fr *search.FacetResult) []FacetCount {

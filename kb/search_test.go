@@ -2,6 +2,7 @@ package kb
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"slices"
 	"strings"
@@ -107,6 +108,61 @@ func TestFilters(t *testing.T) {
 				t.Errorf("engagements = %v, want %v", got, want)
 			}
 		})
+	}
+}
+
+// TestFiltersDoNotRank: a filter narrows the matches and nothing else.
+// Records saying the same thing score the same whichever value of a
+// filter they hold, however rare: scored, a filter of two industries
+// ranked the record of the rarer one first, above better matches.
+func TestFiltersDoNotRank(t *testing.T) {
+	f := newFixture(t, Options{})
+	common := f.customer("t1", "甲公司", "制造业")
+	rare := f.customer("t1", "乙公司", "汽车")
+	const text = "客户担心上线周期太长，我们给了分阶段计划"
+	f.lost("t1", "r1", rare, salesrec.ReasonTiming, text)
+	f.won("t1", "r1", common, text)
+	for range 12 {
+		f.won("t1", "r1", common, "报价之前先确认预算")
+	}
+	f.sync()
+	for _, q := range []Query{
+		{Text: "上线周期", Industries: []string{"制造业", "汽车"}},
+		{Text: "上线周期", Outcomes: []salesrec.Status{salesrec.StatusWon, salesrec.StatusTerminated}},
+		{Text: "上线周期", Industries: []string{"汽车", "制造业"}, Kinds: []Kind{KindSuccess, KindTerminationReason}},
+	} {
+		res := f.search("m1", q)
+		if len(res.Hits) != 2 {
+			t.Fatalf("%+v: %d hits, want the two records saying it", q, len(res.Hits))
+		}
+		if a, b := res.Hits[0].Score, res.Hits[1].Score; a != b {
+			t.Errorf("%+v: the same text scores %v in %s and %v in %s: the filter ranks",
+				q, a, res.Hits[0].ID, b, res.Hits[1].ID)
+		}
+	}
+}
+
+// A search of filters alone has no text to rank by: its hits come by date,
+// score 0, and the result encodes as JSON (Bleve's norm of a query whose
+// every part weighs nothing is NaN, which encoding/json refuses).
+func TestFiltersAloneScoreNothing(t *testing.T) {
+	f, _ := teamsFixture(t)
+	for _, q := range []Query{
+		{Kinds: []Kind{KindTerminationReason}},
+		{Outcomes: []salesrec.Status{salesrec.StatusWon}, Industries: []string{"制造业"}},
+	} {
+		res := f.search("m1", q)
+		if len(res.Hits) == 0 {
+			t.Fatalf("%+v: no hits", q)
+		}
+		for _, h := range res.Hits {
+			if h.Score != 0 {
+				t.Errorf("%+v: %s scores %v, want 0", q, h.ID, h.Score)
+			}
+		}
+		if _, err := json.Marshal(res); err != nil {
+			t.Errorf("%+v: the result does not encode: %v", q, err)
+		}
 	}
 }
 

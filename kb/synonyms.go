@@ -24,6 +24,11 @@ type synonyms struct {
 	// keys holds the search terms of each term (field and term), to
 	// drop alternatives whose matches another already covers.
 	keys map[string][]string
+	// known holds every member of a group: the words of the vocabulary.
+	known map[string]bool
+	// partKeys holds the search terms of the part of each member that
+	// stands for it in a text holding only part of it (see partWords).
+	partKeys map[string][]string
 	// analyzer is the text analyzer, which textQuery uses to turn the
 	// words of a search into terms.
 	analyzer analysis.Analyzer
@@ -61,7 +66,8 @@ func newSynonymsWithout(groups [][]string, without analysisSteps) (synonyms, err
 		return synonyms{}, err
 	}
 	analyzer := m.AnalyzerNamed(textAnalyzer)
-	s := synonyms{size: map[string]int{}, keys: map[string][]string{}, analyzer: analyzer, without: without}
+	s := synonyms{size: map[string]int{}, keys: map[string][]string{}, known: map[string]bool{},
+		partKeys: map[string][]string{}, analyzer: analyzer, without: without}
 	owner := map[string]int{}
 	for _, g := range groups {
 		var norm []string
@@ -87,8 +93,14 @@ func newSynonymsWithout(groups [][]string, without analysisSteps) (synonyms, err
 		}
 		for _, n := range norm {
 			s.terms = append(s.terms, newSynonymTerm(n, len(s.groups)))
+			s.known[n] = true
 		}
 		s.groups = append(s.groups, norm)
+	}
+	for n := range s.known {
+		if part := s.partWords(n); part != "" {
+			s.partKeys[n] = termKeys(analyzer.Analyze([]byte(part)))
+		}
 	}
 	// Longest first, so 价格偏高 is found before 价格高 could be.
 	slices.SortStableFunc(s.terms, func(a, b synonymTerm) int { return len(b.term) - len(a.term) })
@@ -299,15 +311,37 @@ func (s synonyms) loneChars(text string) []rune {
 	return out
 }
 
+// partWords returns the part of member term that stands for it in a text
+// holding only part of it: a word of one run all of it (响应 of 响应慢
+// stands for 响应慢); of a member of several words, the words that are
+// members of a group themselves, subjects of the vocabulary (交付 of
+// 交付 周期), and "" when none is (数据 同步, left the company: alone, 数据,
+// 周期 or company is any subject).
+func (s synonyms) partWords(term string) string {
+	words := strings.FieldsFunc(term, isSeparator)
+	if len(words) < 2 {
+		return term
+	}
+	var known []string
+	for _, w := range words {
+		if s.known[w] {
+			known = append(known, w)
+		}
+	}
+	return strings.Join(known, " ")
+}
+
 // alternatives returns the members of group to search besides written,
 // without those that could not add a match: an alternative sharing a
-// search term with written (written matches on any of its terms, so
-// 价格太高 adds nothing to 价格偏高). Each alternative costs a searcher
+// search term with the part of written that matches alone (see
+// partWords: 价格偏高 matches on any of its terms, so 价格太高 adds
+// nothing to it; data sync matches only whole, so real-time sync adds
+// the texts saying sync without data). Each alternative costs a searcher
 // per term on every query; dropping these leaves the matches unchanged.
 // (Dropping an alternative that contains another, 竞争对手 beside 对手,
 // would too, but it costs ranking: texts saying 竞争对手 lose its score.)
 func (s synonyms) alternatives(group int, written string) []string {
-	w := s.keys[written]
+	w := s.partKeys[written]
 	var cand []string
 	for _, o := range s.groups[group] {
 		if o != written && !overlaps(s.keys[o], w) && len(s.keys[o]) > 0 {

@@ -1,7 +1,6 @@
 package kb
 
 import (
-	"fmt"
 	"testing"
 )
 
@@ -58,31 +57,20 @@ func TestMultiWordMembersAreFoundByTheirWords(t *testing.T) {
 // a text holding each of its words, not only a text holding every bigram
 // of the member as one run, and never a text holding only some of them.
 func TestMultiWordMembersMatchTheirWords(t *testing.T) {
-	f := newFixture(t, Options{Synonyms: [][]string{
-		{"数据 迁移", "data migration"},
-		{"上线 周期", "go-live timeline"},
-	}})
-	c := f.customer("t1", "客户甲", "制造业")
-	en := f.won("t1", "r1", c, "Data migration from the old ERP took two weeks")
-	zhApart := f.won("t1", "r1", c, "历史数据的迁移由实施顾问完成")
-	zhRun := f.won("t1", "r1", c, "数据迁移提前一周完成")
-	office := f.won("t1", "r1", c, "客户办公室迁移，拜访改到下月")
-	golive := f.won("t1", "r1", c, "The go-live timeline was agreed in the first meeting")
-	zhGolive := f.won("t1", "r1", c, "上线的周期比预期短")
-	onlyLive := f.won("t1", "r1", c, "系统上线后客户很满意")
-	f.sync()
-
-	for _, c := range []struct {
-		query    string
-		want     []string
-		wantNone []string
-	}{
-		{"数据迁移", []string{en.ID, zhApart.ID, zhRun.ID}, nil},
-		{"data migration", []string{zhApart.ID, zhRun.ID, en.ID}, []string{office.ID}},
-		{"上线周期", []string{golive.ID, zhGolive.ID}, nil},
-		{"go-live timeline", []string{zhGolive.ID, golive.ID}, []string{onlyLive.ID}},
-	} {
-		// wantNone hold only one word of the member.
-		checkHolds(t, fmt.Sprintf("hits of %q", c.query), engagements(f.search("m1", Query{Text: c.query})), c.want, c.wantNone)
-	}
+	f, id := lessonsFixture(t, [][]string{{"数据 迁移", "data migration"}, {"上线 周期", "go-live timeline"}}, map[string]string{
+		"en":       "Data migration from the old ERP took two weeks",
+		"zhApart":  "历史数据的迁移由实施顾问完成",
+		"zhRun":    "数据迁移提前一周完成",
+		"office":   "客户办公室迁移，拜访改到下月",
+		"golive":   "The go-live timeline was agreed in the first meeting",
+		"zhGolive": "上线的周期比预期短",
+		"onlyLive": "系统上线后客户很满意",
+	})
+	// wantNone hold only one word of the member.
+	checkHits(t, f, []hitsWant{
+		{"数据迁移", []string{id["en"], id["zhApart"], id["zhRun"]}, nil},
+		{"data migration", []string{id["zhApart"], id["zhRun"], id["en"]}, []string{id["office"]}},
+		{"上线周期", []string{id["golive"], id["zhGolive"]}, nil},
+		{"go-live timeline", []string{id["zhGolive"], id["golive"]}, []string{id["onlyLive"]}},
+	})
 }

@@ -121,6 +121,7 @@ func (q planQuery) build(st *termStats) (query.Query, error) {
 			if err != nil {
 				return nil, err
 			}
+			p.member = true
 			if len(p.tokens) > 0 {
 				members = append(members, p)
 			}
@@ -128,8 +129,12 @@ func (q planQuery) build(st *termStats) (query.Query, error) {
 		if len(written.tokens) == 0 && len(members) == 0 {
 			continue
 		}
+		part, share, err := q.syn.partOf(g.written, written, st)
+		if err != nil {
+			return nil, err
+		}
 		concepts = append(concepts, concept{idf: written.idf, build: func(weight float64) query.Query {
-			return q.syn.groupQuery(written, members, weight)
+			return q.syn.groupQuery(written, part, share, members, weight)
 		}})
 	}
 	if len(concepts) == 0 {
@@ -226,6 +231,9 @@ type pieces struct {
 	idf     float64
 	// st holds the document counts read while weighing the pieces.
 	st *termStats
+	// member is set on a synonym member other than the word written: it
+	// matches only where it stands as a word (see pieceQuery).
+	member bool
 }
 
 // pieces analyzes text and weighs its tokens: a bigram likely spanning
@@ -285,7 +293,7 @@ func (s synonyms) anyPieces(p pieces, weight float64) query.Query {
 	}
 	qs := make([]query.Query, len(p.tokens))
 	for k, tok := range p.tokens {
-		qs[k] = s.pieceQuery(tok, weight*p.weights[k]/total, p.st)
+		qs[k] = s.pieceQuery(tok, weight*p.weights[k]/total, p)
 	}
 	if len(qs) == 1 {
 		return qs[0]
@@ -299,7 +307,7 @@ func (s synonyms) anyPieces(p pieces, weight float64) query.Query {
 func (s synonyms) allPieces(p pieces, weight float64) query.Query {
 	qs := make([]query.Query, len(p.tokens))
 	for k, tok := range p.tokens {
-		qs[k] = s.pieceQuery(tok, weight/float64(len(p.tokens)), p.st)
+		qs[k] = s.pieceQuery(tok, weight/float64(len(p.tokens)), p)
 	}
 	if len(qs) == 1 {
 		return qs[0]
@@ -307,16 +315,38 @@ func (s synonyms) allPieces(p pieces, weight float64) query.Query {
 	return bleve.NewConjunctionQuery(qs...)
 }
 
+// partOf returns the pieces of the word written (a member, norm) that
+// stand for it when a text holds only some of them (see partWords), and
+// their share of the written word's pieces: all of the part weighs that
+// share of all of the word. The part is searched as a member is, never
+// as the stem of a word of three (试用 of 免费试用 does not find 试用期).
+func (s synonyms) partOf(norm string, written pieces, st *termStats) (part pieces, share float64, err error) {
+	words := s.partWords(norm)
+	switch {
+	case words == "" || len(written.tokens) < 2:
+		return pieces{}, 0, nil
+	case words == norm:
+		part = written
+	default:
+		if part, err = s.pieces(words, st, false); err != nil {
+			return pieces{}, 0, err
+		}
+	}
+	part.member = true
+	return part, float64(len(part.tokens)) / float64(len(written.tokens)), nil
+}
+
 // groupQuery matches a synonym group the query names: the word as
 // written (all of its pieces), or any other member (all of its pieces,
-// weightSynonym), or, weakest, part of the written word
-// (weightPartial): 响应 of 响应慢 says less than 响应速度 does.
-func (s synonyms) groupQuery(written pieces, members []pieces, weight float64) query.Query {
+// weightSynonym), or, weakest, part of the written word (any of the
+// pieces of part, weightPartial): 响应 of 响应慢 says less than 响应速度
+// does.
+func (s synonyms) groupQuery(written, part pieces, share float64, members []pieces, weight float64) query.Query {
 	var alts []func(float64) query.Query
 	if len(written.tokens) > 0 {
 		alts = append(alts, func(w float64) query.Query { return s.allPieces(written, w) })
-		if len(written.tokens) > 1 {
-			alts = append(alts, func(w float64) query.Query { return s.anyPieces(written, w*weightPartial) })
+		if len(written.tokens) > 1 && len(part.tokens) > 0 {
+			alts = append(alts, func(w float64) query.Query { return s.anyPieces(part, w*weightPartial*share) })
 		}
 	}
 	for _, m := range members {
@@ -332,10 +362,18 @@ func (s synonyms) groupQuery(written pieces, members []pieces, weight float64) q
 	return qs
 }
 
-// pieceQuery searches one analyzed token of a query with weight: a lone
+// pieceQuery searches one analyzed token of p with weight: a lone
 // character through the terms holding it, a bigram in each of its forms,
-// anything else as the term it is.
-func (s synonyms) pieceQuery(tok *analysis.Token, weight float64, st *termStats) query.Query {
+// anything else as the term it is. A synonym member (p.member) is not
+// searched as the stem of a word of three (see wordmarks.go): the group
+// says what the member means as a word, not what the longer word made
+// of it means (试用 of 试用期 is probation, not a trial), and a guess on a
+// guess (the word is another's synonym, and part of another word) finds
+// more strangers than lessons. Inside a longer word of words (预算 of
+// 预算冻结) it is searched, weaker (weightInside), and the word written is
+// found as a stem too, as inside.
+func (s synonyms) pieceQuery(tok *analysis.Token, weight float64, p pieces) query.Query {
+	st := p.st
 	if loneCharacter(tok) && !s.without.has(stepOneChar) {
 		r := []rune(string(tok.Term))
 		return charTerms{c: r[0], weight: weight}
@@ -346,6 +384,9 @@ func (s synonyms) pieceQuery(tok *analysis.Token, weight float64, st *termStats)
 	base, marks := splitMarks(string(tok.Term))
 	var leaves bestOf
 	for _, f := range bigramForms(base, marks) {
+		if p.member && f.stem && marks&markStem == 0 {
+			continue
+		}
 		// The forms were counted when the pieces were weighed (segment):
 		// a form no document holds is not searched at all.
 		if n, err := st.count(f.term); err != nil || n > 0 {
@@ -361,26 +402,35 @@ func (s synonyms) pieceQuery(tok *analysis.Token, weight float64, st *termStats)
 type bigramForm struct {
 	term   string
 	weight float64
+	// stem is set on the forms of the word as the stem of a word of
+	// three.
+	stem bool
 }
 
 // bigramForms lists the indexed forms of the bigram base, which the query
 // wrote with marks, and what a match on each is worth: the query's own
 // form, and the word inside a longer one where the query's word goes on
-// too, weight 1; the word inside a longer one where the query's ends,
-// weightInside; the other polarity, weightNegated.
+// too, weight 1; the word inside a longer one (or the stem of a word of
+// three) where the query's ends, weightInside; the other polarity,
+// weightNegated.
 func bigramForms(base string, marks uint8) []bigramForm {
 	plain, negated := 1.0, weightNegated
 	if marks&markNegated != 0 {
 		plain, negated = weightNegated, 1.0
 	}
-	inside := weightInside
+	inside, stem := weightInside, weightStem
 	if marks&markInside != 0 {
 		inside = 1
 	}
+	if marks&markStem != 0 {
+		stem = 1
+	}
 	return []bigramForm{
-		{base, plain},
-		{base + "+", plain * inside},
-		{base + "!", negated},
-		{base + "!+", negated * inside},
+		{base, plain, false},
+		{base + "+", plain * inside, false},
+		{base + "+>", plain * stem, true},
+		{base + "!", negated, false},
+		{base + "!+", negated * inside, false},
+		{base + "!+>", negated * stem, true},
 	}
 }

@@ -19,13 +19,22 @@ import (
 //     prepositions, numerals) ends a word: 安全 in 数据安全很重要 or 上线慢。
 //     Followed by any other character it may go on into a longer word
 //     (安全帽, 成本中心, 交付周期) and is marked inside: 安全+.
+//   - A bigram going on by one character only, into a word of three that
+//     ends its run or is followed by what follows a noun (的, 和, 与, 及,
+//     或: 安全帽。, 试用期的), is the stem of that word, which names
+//     another thing (a helmet, probation): it is marked inside and stem,
+//     安全+>. Going on into another word of two (数据安全, 预算冻结,
+//     车企信息部, 迁移提前) it stays a word of its own that qualifies the
+//     next one, marked inside only; so does a bigram before a third
+//     character followed by anything else (友商抢了单: 抢 is a verb).
 //   - A bigram right after a negation (不, 没, 未, 无, 非, 别, 勿), or after a
 //     negation and a degree adverb (不太满意), is marked negated: 满意!.
 //
 // The marks are part of the term, so the index holds as many terms as
 // before. A search looks a word up in every form and weighs each (see
 // textPlan): the word itself first, inside a longer word below it, negated
-// below that. Chinese compounds put their head last (数据安全 is a kind of
+// below that; a synonym member of the word is not looked up as a stem
+// (trial does not find 试用期). Chinese compounds put their head last (数据安全 is a kind of
 // 安全, 安全帽 a kind of hat), so a word ending a run counts as the word
 // itself and one that goes on does not.
 
@@ -33,7 +42,12 @@ import (
 const (
 	markInside  uint8 = 1 << iota // '+': the word may go on into a longer one
 	markNegated                   // '!': right after a negation
+	markStem                      // '>': with '+', the stem of a word of three
 )
+
+// afterNoun are the grammatical characters that end a word of three as a
+// noun (试用期的, 安全帽和手套), unlike 了 after a verb (抢了).
+const afterNoun = "的和与及或"
 
 // wordMarksFilterName is the token filter that marks bigrams.
 const wordMarksFilterName = "dealtrail_kb_word_marks"
@@ -75,8 +89,11 @@ func (wordMarksFilter) Filter(input analysis.TokenStream) analysis.TokenStream {
 			continue
 		}
 		var marks uint8
-		if runNeighbour(input, k, k+1) && !grammatical(lastRune(string(input[k+1].Term))) {
+		if goesOn(input, k) {
 			marks |= markInside
+			if !runNeighbour(input, k+1, k+2) || strings.ContainsRune(afterNoun, lastRune(string(input[k+2].Term))) {
+				marks |= markStem
+			}
 		}
 		if negatedAt(input, k) {
 			marks |= markNegated
@@ -86,6 +103,19 @@ func (wordMarksFilter) Filter(input analysis.TokenStream) analysis.TokenStream {
 		}
 	}
 	return input
+}
+
+// goesOn reports whether the bigram input[k] goes on into a longer word:
+// the next bigram of its run ends with a character that is not
+// grammatical, or doubles the character input[k] ends with (评价慢慢:
+// 慢慢, gradually, is a word of its own, so 价慢 does not say 慢). It
+// reads input[k+1], which Filter has not marked yet.
+func goesOn(input analysis.TokenStream, k int) bool {
+	if !runNeighbour(input, k, k+1) {
+		return false
+	}
+	next := string(input[k+1].Term)
+	return !grammatical(lastRune(next)) || firstRune(next) == lastRune(next)
 }
 
 // runNeighbour reports whether input[j] is a bigram of the same run as
@@ -118,15 +148,18 @@ func negatedAt(input analysis.TokenStream, k int) bool {
 	return false
 }
 
-// appendMarks writes marks after a bigram term: 安全+, 满意!.
+// appendMarks writes marks after a bigram term: 安全+, 满意!, 安全+>.
 func appendMarks(term []byte, marks uint8) []byte {
-	out := make([]byte, 0, len(term)+2)
+	out := make([]byte, 0, len(term)+3)
 	out = append(out, term...)
 	if marks&markNegated != 0 {
 		out = append(out, '!')
 	}
 	if marks&markInside != 0 {
 		out = append(out, '+')
+	}
+	if marks&markStem != 0 {
+		out = append(out, '>')
 	}
 	return out
 }
@@ -140,6 +173,8 @@ func splitMarks(term string) (string, uint8) {
 			marks |= markInside
 		case '!':
 			marks |= markNegated
+		case '>':
+			marks |= markStem
 		default:
 			return term, marks
 		}

@@ -124,7 +124,7 @@ func indexOf(t testing.TB, src kb.Source) *kb.Index {
 func asHeader(r *http.Request) (string, error) { return r.Header.Get("X-Member"), nil }
 
 // newPage mounts the page at /lessons/ over s.
-func newPage(t testing.TB, s lessonpage.Searcher, edit ...func(*lessonpage.Options)) *lessonpage.Handler {
+func newPage(t testing.TB, s kb.Searcher, edit ...func(*lessonpage.Options)) *lessonpage.Handler {
 	t.Helper()
 	opts := lessonpage.Options{
 		Index: s, Actor: asHeader, Prefix: "/lessons/", RecordURL: "/crm/engagements/{id}",
@@ -177,7 +177,7 @@ func wantStatus(t testing.TB, res *http.Response, body string, status int) {
 
 // countingSearcher counts calls and can fail them.
 type countingSearcher struct {
-	lessonpage.Searcher
+	kb.Searcher
 	calls int
 	err   error
 }

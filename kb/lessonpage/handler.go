@@ -2,7 +2,6 @@ package lessonpage
 
 import (
 	"bytes"
-	"context"
 	"embed"
 	"errors"
 	"fmt"
@@ -18,18 +17,10 @@ import (
 	"github.com/dealtrail/dealtrail/salesrec"
 )
 
-// Searcher is what the page needs from the knowledge base; *kb.Index
-// satisfies it. Both calls keep to the actor's team and name customers
-// only for engagements the actor may read.
-type Searcher interface {
-	Search(ctx context.Context, actor string, q kb.Query) (kb.Result, error)
-	Similar(ctx context.Context, actor, engagementID string, limit int) ([]kb.Hit, error)
-}
-
 // Options configure a Handler.
 type Options struct {
 	// Index answers the searches. Required.
-	Index Searcher
+	Index kb.Searcher
 	// Actor returns the id of the member a request acts for, as the host's
 	// own authentication decides (a session cookie, a header set by a
 	// proxy). An error or an empty id answers 403 and searches nothing.
@@ -53,7 +44,7 @@ type Options struct {
 
 // Handler serves the lessons page. It is safe for concurrent use.
 type Handler struct {
-	index    Searcher
+	index    kb.Searcher
 	actor    func(*http.Request) (string, error)
 	prefix   string
 	record   recordURL

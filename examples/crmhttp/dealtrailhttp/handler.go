@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/dealtrail/dealtrail/kb"
 	"github.com/dealtrail/dealtrail/salesrec"
 	"github.com/dealtrail/dealtrail/storage"
 )
@@ -44,7 +45,7 @@ type Options struct {
 // handler holds what every endpoint needs. It keeps no per-request state.
 type handler struct {
 	store   *storage.Store
-	index   Searcher
+	index   kb.Searcher
 	actor   func(*http.Request) (string, bool)
 	clock   salesrec.Clock
 	rules   salesrec.Rules
@@ -91,7 +92,7 @@ type handler struct {
 //	GET  /openapi.json                               the OpenAPI 3.1 document of these routes (no actor needed)
 //
 // The conventions every route follows are in the package documentation.
-func NewHandler(store *storage.Store, index Searcher, opts Options) http.Handler {
+func NewHandler(store *storage.Store, index kb.Searcher, opts Options) http.Handler {
 	h := &handler{
 		store:   store,
 		index:   index,

@@ -1,7 +1,6 @@
 package dealtrailhttp
 
 import (
-	"context"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -9,14 +8,6 @@ import (
 	"github.com/dealtrail/dealtrail/kb"
 	"github.com/dealtrail/dealtrail/salesrec"
 )
-
-// Searcher is what the handler needs from the knowledge base; *kb.Index
-// satisfies it. Search keeps results and facet counts to the actor's team;
-// Similar answers only for an engagement the actor may read.
-type Searcher interface {
-	Search(ctx context.Context, actor string, q kb.Query) (kb.Result, error)
-	Similar(ctx context.Context, actor, engagementID string, limit int) ([]kb.Hit, error)
-}
 
 // searchAnswer is one page of knowledge-base hits, paged like every list
 // (see paging.go), with the facet counts when asked for.
