@@ -37,6 +37,10 @@ func FormatNotes(points []Point, lang Lang) (string, error) {
 		if err := formatCheck(p); err != nil {
 			return "", prefixFields(fmt.Sprintf("points[%d]", i), err)
 		}
+		if readsBackOnOneLine(i+1, p, lang) {
+			b.WriteString(formatPoint(i+1, p, lang, true))
+			continue
+		}
 		var written bool
 		for _, sameLine := range []bool{true, false} {
 			s := formatPoint(i+1, p, lang, sameLine)

@@ -131,13 +131,57 @@ func notesLabels() []notesLabel {
 	return out
 }
 
-// traditional maps the traditional characters that occur in the labels to
-// their simplified form, so that 處理 and 客戶反饋 match.
-var traditional = map[rune]rune{
-	'處': '处', '結': '结', '戶': '户', '議': '议', '異': '异', '饋': '馈',
-	'動': '动', '諾': '诺', '銷': '销', '認': '认', '問': '问', '詢': '询',
-	'應': '应', '對': '对', '論': '论', '報': '报', '價': '价', '單': '单',
-	'條': '条', '約': '约', '經': '经', '辦': '办',
+// simplified maps the traditional characters that occur in the labels to
+// their simplified form, so that 處理 and 客戶反饋 match; other runes map to
+// themselves. (A switch: fold runs on every rune a line is matched on.)
+func simplified(r rune) rune {
+	switch r {
+	case '處':
+		return '处'
+	case '結':
+		return '结'
+	case '戶':
+		return '户'
+	case '議':
+		return '议'
+	case '異':
+		return '异'
+	case '饋':
+		return '馈'
+	case '動':
+		return '动'
+	case '諾':
+		return '诺'
+	case '銷':
+		return '销'
+	case '認':
+		return '认'
+	case '問':
+		return '问'
+	case '詢':
+		return '询'
+	case '應':
+		return '应'
+	case '對':
+		return '对'
+	case '論':
+		return '论'
+	case '報':
+		return '报'
+	case '價':
+		return '价'
+	case '單':
+		return '单'
+	case '條':
+		return '条'
+	case '約':
+		return '约'
+	case '經':
+		return '经'
+	case '辦':
+		return '办'
+	}
+	return r
 }
 
 // fold maps one rune to the form labels are compared in: full-width ASCII
@@ -155,7 +199,13 @@ func fold(r rune) rune {
 	case '﹚', '】', ']':
 		return ')'
 	}
-	if s, ok := traditional[r]; ok {
+	if r < 0x80 {
+		if 'A' <= r && r <= 'Z' {
+			r += 'a' - 'A'
+		}
+		return r
+	}
+	if s := simplified(r); s != r {
 		return s
 	}
 	return unicode.ToLower(r)

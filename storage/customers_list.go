@@ -87,6 +87,37 @@ func (s *Store) ListCustomers(ctx context.Context, actorID string, q CustomerQue
 	return page, nil
 }
 
+// Customers reads the customers ids of the actor's team in one go, each
+// exactly as Customer reads it: contacts' phone and email masked unless the
+// actor may see them. An id that is not a customer the actor may read is
+// left out of the map. For an export, which names the customers of a page
+// of engagements at once.
+func (s *Store) Customers(ctx context.Context, actorID string, ids []string) (map[string]salesrec.Customer, error) {
+	out := make(map[string]salesrec.Customer, len(ids))
+	if len(ids) == 0 {
+		return out, nil
+	}
+	err := s.readAsActor(ctx, actorID, func(tx dialect.Queryer, a actor) error {
+		query, args, err := sqlx.In(`SELECT `+customerColumns+` FROM dealtrail_customers c WHERE c.team_id = ? AND c.id IN (?)`, a.TeamID, ids)
+		if err != nil {
+			return err
+		}
+		var rows []customerRow
+		if err := sqlx.SelectContext(ctx, tx, &rows, sqlx.Rebind(s.d.BindType(), query), args...); err != nil {
+			return err
+		}
+		cs, err := s.readableCustomers(ctx, tx, a, rows)
+		for _, c := range cs {
+			out[c.ID] = c
+		}
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("reading customers: %w", err)
+	}
+	return out, nil
+}
+
 // readableCustomers decodes rows of the actor's team as the actor reads
 // them: contacts masked unless salesrec.CanSeeContacts. Which of them the
 // actor owns an engagement with is asked once for the page.

@@ -5,7 +5,7 @@
 // as one CSV file per sheet. The layout is documented, column by column,
 // in docs/template.md ("The workbook") and kept stable.
 //
-// Reading (Read over a Book from OpenXLSX or OpenCSV) accepts what a team
+// Reading (Read over a Book from OpenXLSXFile, OpenXLSX or OpenCSV) accepts what a team
 // types, through salesrec's own parsers: Excel date and time cells and
 // date text (2024-04-10, 2024/4/10, 2024年4月10日), amounts as numbers or
 // text (¥80,000, 8万, full-width digits), 上午/下午 times, people by name,

@@ -239,11 +239,8 @@ func readForms(ctx context.Context, b *Book, team Team, total func(int), each fu
 		keys[fs.key] = true
 		b.cur = fs
 		r := newReader(b, team, report)
-		if err := r.firstPass(ctx); err != nil {
-			return *report, err
-		}
 		read := false
-		err := r.secondPass(ctx, func(e Entry) error {
+		err := r.passes(ctx, nil, func(e Entry) error {
 			read = true
 			e.Problems = append(slices.Clip(fs.problems), e.Problems...)
 			return each(e)

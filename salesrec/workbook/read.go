@@ -2,6 +2,7 @@ package workbook
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -77,9 +78,11 @@ func (e *Entry) Locate(field string, msg salesrec.Message) Problem {
 // sheets, in the order of the 业务 sheet, handed to each as an Entry. It
 // makes two passes over the file: the first reads the keys (and the 客户
 // sheet whole) and calls total with the number of engagements; the second
-// reads the rows. Memory holds the keys and the customers, plus the rows
-// of child sheets that come before their engagement's turn (none when the
-// sheets follow the order of 业务, as an export writes them). Problems that
+// reads the rows. Memory holds the keys (业务编号 → position, and a count
+// per child sheet) and where each customer's rows are (the rows themselves
+// go to a temporary file past 1 MiB, customers.go), plus the rows of child
+// sheets that come before their engagement's turn (none when the sheets
+// follow the order of 业务, as an export writes them). Problems that
 // belong to no engagement (a missing sheet or column, a row naming an
 // unknown 业务编号) are in the returned Report; an entry's own are in the
 // Entry. each may stop the read by returning an error, which Read returns.
@@ -92,14 +95,24 @@ func Read(ctx context.Context, b *Book, team Team, total func(int), each func(En
 		return readForms(ctx, b, team, total, each)
 	}
 	r := newReader(b, team, &Report{})
-	if err := r.firstPass(ctx); err != nil {
-		return *r.report, err
-	}
-	if total != nil {
-		total(len(r.order))
-	}
-	err := r.secondPass(ctx, each)
+	err := r.passes(ctx, total, each)
 	return *r.report, err
+}
+
+// passes reads the register in its two passes, then lets go of what the
+// first pass kept.
+func (r *reader) passes(ctx context.Context, total func(int), each func(Entry) error) error {
+	err := r.firstPass(ctx)
+	if err == nil {
+		if total != nil {
+			total(len(r.order))
+		}
+		err = r.secondPass(ctx, each)
+	}
+	if r.customers != nil {
+		err = errors.Join(err, r.customers.spill.close())
+	}
+	return err
 }
 
 // newReader prepares a read of b for team, adding its problems to report.
@@ -125,7 +138,7 @@ type reader struct {
 	members   map[string][]string // name → member ids
 	memberIDs []string
 
-	customers map[string]*customerRows
+	customers *customers     // the 客户 sheet (customers.go)
 	ordinal   map[string]int // 业务编号 → position in order
 	order     []int          // the 业务 row of each engagement
 	counts    map[*sheet][]int32
@@ -318,7 +331,10 @@ func (r *reader) secondPass(ctx context.Context, each func(Entry) error) error {
 		}
 		i := next
 		next++
-		e := r.entry(t.name, h, row, num, key)
+		e, err := r.entry(t.name, h, row, num, key)
+		if err != nil {
+			return err
+		}
 		for _, c := range cursors {
 			rows, err := r.take(ctx, c, i)
 			if err != nil {

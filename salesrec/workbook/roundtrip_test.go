@@ -1,6 +1,7 @@
 package workbook_test
 
 import (
+	"archive/zip"
 	"bytes"
 	"context"
 	"encoding/json"
@@ -144,15 +145,72 @@ func TestRegisterRoundTripXLSX(t *testing.T) {
 		t.Fatal(err)
 	}
 	write(t, w, gen)
+	tmp := t.TempDir()
+	t.Setenv("TMPDIR", tmp)
 	b, err := workbook.OpenXLSX(&buf, "台账.xlsx", workbook.Limits{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer b.Close()
+	if left, _ := os.ReadDir(tmp); len(left) != 0 {
+		t.Fatalf("OpenXLSX left %d temporary files behind (its copy of the reader should go once opened)", len(left))
+	}
 	got, rep := readAll(t, b, gen.team)
 	checkRoundTrip(t, gen, got, rep)
 	if got[0].Source != "台账.xlsx 业务!A2" {
 		t.Fatalf("source %q, want 台账.xlsx 业务!A2", got[0].Source)
+	}
+}
+
+// TestRegisterRoundTripXLSXFile: a register with sheets too big to keep
+// in memory (excelize streams them from temporary files) reads back the
+// same from its path, and closing the book removes those files.
+func TestRegisterRoundTripXLSXFile(t *testing.T) {
+	gen := generate(t, 600)
+	path := filepath.Join(t.TempDir(), "团队台账.xlsx")
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w, err := workbook.NewXLSXWriter(f, gen.team)
+	if err != nil {
+		t.Fatal(err)
+	}
+	write(t, w, gen)
+	if err := f.Close(); err != nil {
+		t.Fatal(err)
+	}
+	zr, err := zip.OpenReader(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	biggest := uint64(0)
+	for _, zf := range zr.File {
+		biggest = max(biggest, zf.UncompressedSize64)
+	}
+	zr.Close()
+	if biggest <= 1<<20 {
+		t.Fatalf("largest part %d bytes: the test needs a sheet over 1 MiB to read one from a temporary file", biggest)
+	}
+	tmp := t.TempDir()
+	t.Setenv("TMPDIR", tmp)
+	b, err := workbook.OpenXLSXFile(path, workbook.Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if spilled, _ := os.ReadDir(tmp); len(spilled) == 0 {
+		t.Fatal("no sheet went to a temporary file: the big sheets are held in memory")
+	}
+	got, rep := readAll(t, b, gen.team)
+	checkRoundTrip(t, gen, got, rep)
+	if got[0].Source != "团队台账.xlsx 业务!A2" {
+		t.Fatalf("source %q, want 团队台账.xlsx 业务!A2", got[0].Source)
+	}
+	if err := b.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if left, _ := os.ReadDir(tmp); len(left) != 0 {
+		t.Fatalf("Close left %d temporary files behind", len(left))
 	}
 }
 

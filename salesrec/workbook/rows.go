@@ -1,7 +1,6 @@
 package workbook
 
 import (
-	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -123,48 +122,19 @@ func enumCell[E interface{ ~string }](e *Entry, ref rowRef, v string, i int, par
 	return out
 }
 
-func (r *reader) readCustomers(ctx context.Context) error {
-	r.customers = map[string]*customerRows{}
-	t, h, ok, err := r.openSheet(sheetCustomers)
-	defer closeTable(t)
-	if err != nil || !ok {
-		return err
-	}
-	return r.rows(ctx, t, h, func(row []string, num int, name string) error {
-		ref := rowRef{sheet: sheetCustomers, table: t.name, h: h, row: num, base: "customer."}
-		var scratch Entry
-		cr := r.customers[name]
-		if cr == nil {
-			c := salesrec.Customer{Name: name}
-			c.ShortNames = splitList(r.text(&scratch, ref, row, 1))
-			c.Kind = enumCell(&scratch, ref, r.text(&scratch, ref, row, 2), 2, salesrec.Parse[salesrec.CustomerKind])
-			c.SubKind = r.text(&scratch, ref, row, 3)
-			c.Industry = r.text(&scratch, ref, row, 4)
-			c.Size = r.text(&scratch, ref, row, 5)
-			cr = &customerRows{c: c, refs: []rowRef{ref}}
-			r.customers[name] = cr
-		}
-		if contact := r.text(&scratch, ref, row, 6); contact != "" {
-			cr.c.Contacts = append(cr.c.Contacts, salesrec.Contact{Name: contact,
-				Title: r.text(&scratch, ref, row, 7), Phone: r.text(&scratch, ref, row, 8), Email: r.text(&scratch, ref, row, 9)})
-			cr.refs = append(cr.refs, ref)
-		}
-		for _, p := range scratch.Problems {
-			r.problem(p)
-		}
-		return nil
-	})
-}
-
 // entry reads an engagement's own row.
-func (r *reader) entry(table string, h header, row []string, num int, key string) Entry {
+func (r *reader) entry(table string, h header, row []string, num int, key string) (Entry, error) {
 	ref := rowRef{sheet: sheetEngagements, table: table, h: h, row: num}
 	e := Entry{Source: r.book.name + " " + table + "!" + h.cellName(0, num), cells: map[string]rowRef{"": ref}}
 	g := &e.Engagement
 	g.ID = deriveID(r.team.ID, "engagement", "", key)
 	customer := r.text(&e, ref, row, 1)
 	e.Customer = salesrec.Customer{Name: customer}
-	if cr := r.customers[customer]; cr != nil {
+	cr, err := r.customer(customer)
+	if err != nil {
+		return e, err
+	}
+	if cr != nil {
 		e.Customer = cr.c
 		e.cells["customer"] = cr.refs[0]
 		for i, cref := range cr.refs[1:] {
@@ -209,5 +179,5 @@ func (r *reader) entry(table string, h header, row []string, num int, key string
 		}
 		g.Version = n
 	}
-	return e
+	return e, nil
 }

@@ -3,8 +3,11 @@ package workbook
 import (
 	"encoding/csv"
 	"errors"
+	"fmt"
 	"io"
 	"io/fs"
+	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -52,15 +55,48 @@ type Book struct {
 }
 
 // OpenXLSX opens a register workbook from r; name is how the report and
-// the history name the file ("团队台账.xlsx"). excelize keeps the zipped file
-// in memory and streams each sheet from it (to a temporary file when it is
-// large), so memory grows with the compressed size, not with the rows read.
+// the history name the file ("团队台账.xlsx"). r is copied to a temporary
+// file first (at most Limits.MaxBytes of it), which is then opened as
+// OpenXLSXFile opens a file: memory does not grow with the file's size.
 func OpenXLSX(r io.Reader, name string, l Limits) (*Book, error) {
 	l = l.withDefaults()
-	f, err := excelize.OpenReader(r, excelize.Options{
+	tmp, err := os.CreateTemp("", "dealtrail-workbook-*.xlsx")
+	if err != nil {
+		return nil, &FileError{Name: name, Msg: msgNotAWorkbook, Err: err}
+	}
+	defer os.Remove(tmp.Name())
+	n, err := io.Copy(tmp, io.LimitReader(r, l.MaxBytes+1))
+	if err = errors.Join(err, tmp.Close()); err == nil && n > l.MaxBytes {
+		err = fmt.Errorf("more than %d bytes", l.MaxBytes)
+	}
+	if err != nil {
+		return nil, &FileError{Name: name, Msg: msgNotAWorkbook, Err: err}
+	}
+	// excelize has unzipped every part it keeps by the time OpenFile
+	// returns, so the copy can go at once.
+	return openXLSX(tmp.Name(), name, l)
+}
+
+// OpenXLSXFile opens the register workbook at path, named in the report by
+// its base name. excelize reads the zip from the file; it unzips each part
+// larger than xmlInMemory (every sheet of a big register) to a temporary
+// file of its own and streams the rows from there, so memory stays flat in
+// the number of rows. A workbook with a shared-strings table (as Excel
+// saves it) also keeps about 40 bytes per distinct text in memory, an
+// index into that table's temporary file.
+func OpenXLSXFile(path string, l Limits) (*Book, error) {
+	return openXLSX(path, filepath.Base(path), l.withDefaults())
+}
+
+// xmlInMemory is the unzipped size above which excelize keeps a part of
+// the workbook in a temporary file rather than in memory.
+const xmlInMemory = 1 << 20
+
+func openXLSX(path, name string, l Limits) (*Book, error) {
+	f, err := excelize.OpenFile(path, excelize.Options{
 		RawCellValue:      true,
 		UnzipSizeLimit:    l.MaxBytes,
-		UnzipXMLSizeLimit: min(l.MaxBytes, 16<<20),
+		UnzipXMLSizeLimit: min(l.MaxBytes, xmlInMemory),
 	})
 	if err != nil {
 		return nil, &FileError{Name: name, Msg: msgNotAWorkbook, Err: err}

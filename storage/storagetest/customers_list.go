@@ -119,16 +119,30 @@ func testCustomerDirectory(t *testing.T, w *world) {
 	wantErr(t, err, salesrec.ErrForbidden, "a caller who is no member")
 
 	// Contacts read as Customer reads them: masked for a rep, as written
-	// for the rep who created the customer.
-	for _, c := range search(w.rep3, storage.CustomerQuery{}).Items {
+	// for the rep who created the customer; Customers reads them alike,
+	// and nothing of another team.
+	listed := search(w.rep3, storage.CustomerQuery{}).Items
+	ids := []string{w.custB.ID, "no-such-customer"}
+	for _, c := range listed {
+		ids = append(ids, c.ID)
+	}
+	byID, err := w.s.Customers(w.ctx, w.rep3.ID, ids)
+	noErr(t, err, "Customers")
+	if len(byID) != len(listed) {
+		t.Errorf("Customers read %d of the %d ids, want the %d of rep3's team", len(byID), len(ids), len(listed))
+	}
+	for _, c := range listed {
 		one, err := w.s.Customer(w.ctx, w.rep3.ID, c.ID)
 		noErr(t, err, "Customer")
 		sameJSON(t, c, one, "a listed customer as Customer reads it")
+		sameJSON(t, byID[c.ID], one, "a customer as Customers and Customer read it")
 		masked := c.Contacts[0].Phone != "13812345678"
 		if masked == (c.ID == own.ID) {
 			t.Errorf("rep3 reads %s's phone as %q", c.Name, c.Contacts[0].Phone)
 		}
 	}
+	_, err = w.s.Customers(w.ctx, "intruder", ids)
+	wantErr(t, err, salesrec.ErrForbidden, "Customers for a caller who is no member")
 }
 
 // testCustomerVersions: a duplicate full name names the existing

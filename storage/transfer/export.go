@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"slices"
 
 	"github.com/dealtrail/dealtrail/salesrec"
 	"github.com/dealtrail/dealtrail/salesrec/workbook"
@@ -71,21 +72,28 @@ func ExportRegister(ctx context.Context, st *storage.Store, actorID string, f st
 const exportQueue = 256
 
 // readRegister reads, as the actor, every engagement matching f with its
-// customer (each customer read once), page by page, and hands each to
-// each.
+// customer, page by page (the customers of a page in one read), and hands
+// each to each.
 func readRegister(ctx context.Context, st *storage.Store, actorID string, f storage.Filter,
 	each func(salesrec.Engagement, salesrec.Customer) error) error {
-	customers := map[string]salesrec.Customer{}
 	page := storage.PageRequest{Limit: 500}
 	for {
 		p, err := st.ListEngagements(ctx, actorID, f, page)
 		if err != nil {
 			return err
 		}
+		ids := make([]string, 0, len(p.Items))
 		for _, e := range p.Items {
-			c, err := customerOf(ctx, st, actorID, e, customers)
-			if err != nil {
-				return err
+			ids = append(ids, e.CustomerID)
+		}
+		customers, err := st.Customers(ctx, actorID, slices.Compact(slices.Sorted(slices.Values(ids))))
+		if err != nil {
+			return err
+		}
+		for _, e := range p.Items {
+			c, ok := customers[e.CustomerID]
+			if !ok {
+				return fmt.Errorf("exporting engagement %s: customer %s: %w", e.ID, e.CustomerID, salesrec.ErrNotFound)
 			}
 			if err := each(e, c); err != nil {
 				return err
@@ -105,26 +113,11 @@ func ExportEngagement(ctx context.Context, st *storage.Store, actorID, id string
 	if err != nil {
 		return err
 	}
-	c, err := customerOf(ctx, st, actorID, e, map[string]salesrec.Customer{})
+	c, err := st.Customer(ctx, actorID, e.CustomerID)
 	if err != nil {
-		return err
+		return fmt.Errorf("exporting engagement %s: %w", e.ID, err)
 	}
 	return w.Add(e, c)
-}
-
-// customerOf is e's customer as the actor may see it, read once for all
-// the customer's engagements.
-func customerOf(ctx context.Context, st *storage.Store, actorID string, e salesrec.Engagement,
-	customers map[string]salesrec.Customer) (salesrec.Customer, error) {
-	c, ok := customers[e.CustomerID]
-	if !ok {
-		var err error
-		if c, err = st.Customer(ctx, actorID, e.CustomerID); err != nil {
-			return c, fmt.Errorf("exporting engagement %s: %w", e.ID, err)
-		}
-		customers[e.CustomerID] = c
-	}
-	return c, nil
 }
 
 // WriteRegisterXLSX writes the register of what actorID may see that
