@@ -1,10 +1,6 @@
 package salesrec
 
-import (
-	"time"
-
-	validation "github.com/go-ozzo/ozzo-validation/v4"
-)
+import "time"
 
 // Action is a follow-up action item: what, who, by when.
 type Action struct {
@@ -22,12 +18,12 @@ type Action struct {
 func (a Action) Validate() error { return asValidationError(DefaultRules().actionErrors(a)) }
 
 func (r Rules) actionErrors(a Action) error {
-	return validation.ValidateStruct(&a,
-		validation.Field(&a.ID, ownID),
-		validation.Field(&a.What, required(MaxActionChars, msgActionWhat), r.vagueAction()),
-		validation.Field(&a.OwnerID, required(MaxIDChars, msgActionOwner)),
-		validation.Field(&a.Deadline, dateField(a.Deadline, msgActionDeadline)),
-		validation.Field(&a.Status, enumRequired),
+	return structErrors(
+		field("id", a.ID, ownID),
+		field("what", a.What, required(MaxActionChars, msgActionWhat), r.vagueAction()),
+		field("owner_id", a.OwnerID, required(MaxIDChars, msgActionOwner)),
+		field("deadline", a.Deadline, dateField(msgActionDeadline)),
+		field("status", a.Status, enumRequired),
 	)
 }
 

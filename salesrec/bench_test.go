@@ -1,6 +1,7 @@
 package salesrec_test
 
 import (
+	"encoding/json"
 	"testing"
 
 	"github.com/dealtrail/dealtrail/salesrec"
@@ -23,6 +24,29 @@ func BenchmarkValidate(b *testing.B) {
 		if err := rules.Validate(e); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// BenchmarkEncode sets what a store encodes for a new engagement (its
+// document and create entry) against the bare building block: the one
+// json.Marshal a bare insert does per engagement (the bench harness's bare
+// bulk insert). Read BenchmarkValidate against json.Marshal too.
+func BenchmarkEncode(b *testing.B) {
+	e := benchEngagement()
+	for _, c := range []struct {
+		name   string
+		encode func() error
+	}{
+		{"json.Marshal", func() error { _, err := json.Marshal(e); return err }},
+		{"MarshalWithCreateEntry", func() error { _, _, err := salesrec.MarshalWithCreateEntry(e); return err }},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			for b.Loop() {
+				if err := c.encode(); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }
 

@@ -3,8 +3,6 @@ package salesrec
 import (
 	"strings"
 	"time"
-
-	validation "github.com/go-ozzo/ozzo-validation/v4"
 )
 
 // Customer is the organisation a team sells to. Its name, short names and
@@ -47,19 +45,17 @@ type CustomerHistoryEntry struct {
 // Validate checks a customer: the full legal name, kind (new or existing)
 // and industry are required; contacts need name and title.
 func (c Customer) Validate() error {
-	return asValidationError(validation.ValidateStruct(&c,
-		validation.Field(&c.ID, ownID),
-		validation.Field(&c.TeamID, text(MaxIDChars)),
-		validation.Field(&c.Name, required(MaxNameChars, msgCustomerName)),
-		validation.Field(&c.ShortNames, check(func() error {
-			return each(c.ShortNames, func(s string) error { return required(MaxNameChars, msgNotBlank).Validate(s) })
-		})),
-		validation.Field(&c.Kind, enumRequired),
-		validation.Field(&c.SubKind, text(MaxNameChars)),
-		validation.Field(&c.Industry, required(MaxNameChars, Message{})),
-		validation.Field(&c.Size, text(MaxNameChars)),
-		validation.Field(&c.Contacts, nested(func() error { return each(c.Contacts, contactErrors) })...),
-		validation.Field(&c.CreatedBy, text(MaxIDChars)),
+	return asValidationError(structErrors(
+		field("id", c.ID, ownID),
+		field("team_id", c.TeamID, text(MaxIDChars)),
+		field("name", c.Name, required(MaxNameChars, msgCustomerName)),
+		fieldErr{"short_names", each(c.ShortNames, func(s string) error { return required(MaxNameChars, msgNotBlank).Validate(s) })},
+		field("kind", c.Kind, enumRequired),
+		field("sub_kind", c.SubKind, text(MaxNameChars)),
+		field("industry", c.Industry, required(MaxNameChars, Message{})),
+		field("size", c.Size, text(MaxNameChars)),
+		fieldErr{"contacts", each(c.Contacts, contactErrors)},
+		field("created_by", c.CreatedBy, text(MaxIDChars)),
 	))
 }
 
@@ -76,16 +72,15 @@ type Contact struct {
 func (c Contact) Validate() error { return asValidationError(contactErrors(c)) }
 
 func contactErrors(c Contact) error {
-	return validation.ValidateStruct(&c,
-		validation.Field(&c.Name, required(MaxNameChars, Message{})),
-		validation.Field(&c.Title, required(MaxNameChars, msgContactTitle)),
-		validation.Field(&c.Phone, text(MaxPhoneChars)),
-		validation.Field(&c.Email, text(MaxEmailChars), check(func() error {
-			if c.Email != "" && !looksLikeEmail(c.Email) {
-				return problem(msgEmail)
-			}
-			return nil
-		})),
+	email := field("email", c.Email, text(MaxEmailChars))
+	if c.Email != "" && !looksLikeEmail(c.Email) {
+		email = email.then(problem(msgEmail))
+	}
+	return structErrors(
+		field("name", c.Name, required(MaxNameChars, Message{})),
+		field("title", c.Title, required(MaxNameChars, msgContactTitle)),
+		field("phone", c.Phone, text(MaxPhoneChars)),
+		email,
 	)
 }
 

@@ -49,11 +49,28 @@ func createChanges(v any) ([]FieldChange, error) {
 	return changes, err
 }
 
-// MarshalWithCreateChanges returns json.Marshal(e) and CreateChanges(e),
-// encoding e once: a store that keeps the document and the create entry
-// needs both.
-func MarshalWithCreateChanges(e Engagement) ([]byte, []FieldChange, error) {
-	return marshalWithCreateChanges(e)
+// MarshalWithCreateEntry returns json.Marshal(e) and the create entry's
+// changes as MarshalChanges(CreateChanges(e)) writes them, encoding e once
+// and writing the changes straight from the document's leaves: a store
+// keeps both for every new engagement.
+func MarshalWithCreateEntry(e Engagement) (doc, changes []byte, err error) {
+	return marshalWithCreateEntry(e)
+}
+
+// marshalWithCreateEntry is MarshalWithCreateEntry for any JSON-encodable
+// value.
+func marshalWithCreateEntry(v any) (doc, changes []byte, err error) {
+	doc, err = json.Marshal(v)
+	if err != nil {
+		return nil, nil, fmt.Errorf("salesrec: encoding %T: %w", v, err)
+	}
+	f := newFlattener(doc)
+	f.entry = make([]byte, 0, 3*len(doc)) // an engagement's create entry is 2.5x its document
+	f.entry = append(f.entry, '[')
+	if _, err := f.value(0); err != nil {
+		return nil, nil, fmt.Errorf("salesrec: flattening %T: %w", v, err)
+	}
+	return doc, append(f.entry, ']'), nil
 }
 
 func marshalWithCreateChanges(v any) ([]byte, []FieldChange, error) {
@@ -175,31 +192,61 @@ func splitPath(p string) []segment {
 // quote, backslash and control characters escaped, U+2028 and U+2029 as
 // \u escapes, everything else as is.
 func quoteJSON(s string) string {
-	var b strings.Builder
-	b.Grow(len(s) + 2)
-	b.WriteByte('"')
-	for _, r := range s {
-		switch {
-		case r == '"':
-			b.WriteString(`\"`)
-		case r == '\\':
-			b.WriteString(`\\`)
-		case r == '\n':
-			b.WriteString(`\n`)
-		case r == '\r':
-			b.WriteString(`\r`)
-		case r == '\t':
-			b.WriteString(`\t`)
-		case r == '\b':
-			b.WriteString(`\b`)
-		case r == '\f':
-			b.WriteString(`\f`)
-		case r < 0x20 || r == '\u2028' || r == '\u2029':
-			fmt.Fprintf(&b, `\u%04x`, r)
-		default:
-			b.WriteRune(r)
+	return string(appendQuoted(make([]byte, 0, len(s)+2), s, false))
+}
+
+const hexDigits = "0123456789abcdef"
+
+// appendQuoted appends s as a JSON string, byte for byte as encoding/json
+// writes it: quote, backslash and control characters escaped (\n, \r, \t,
+// \b, \f, else \u00XX), invalid UTF-8 as \ufffd, U+2028 and U+2029 as \u
+// escapes and, when html is set (json.Marshal's default), <, > and & too.
+func appendQuoted(b []byte, s string, html bool) []byte {
+	b = append(b, '"')
+	start := 0 // s[start:i] is still to copy
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' && !(html && (c == '<' || c == '>' || c == '&')) {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			switch c {
+			case '"', '\\':
+				b = append(b, '\\', c)
+			case '\b':
+				b = append(b, '\\', 'b')
+			case '\f':
+				b = append(b, '\\', 'f')
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			default:
+				b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xF])
+			}
+			i++
+			start = i
+			continue
 		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			b = append(b, s[start:i]...)
+			b = append(b, `\ufffd`...)
+		case r == '\u2028' || r == '\u2029':
+			b = append(b, s[start:i]...)
+			b = append(b, '\\', 'u', '2', '0', '2', hexDigits[r&0xF])
+		default:
+			i += size
+			continue
+		}
+		i += size
+		start = i
 	}
-	b.WriteByte('"')
-	return b.String()
+	b = append(b, s[start:]...)
+	return append(b, '"')
 }

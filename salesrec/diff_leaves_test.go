@@ -42,6 +42,16 @@ func TestCreateChangesMatchesDecodedDocument(t *testing.T) {
 			t.Fatal(err)
 		}
 		want := referenceCreateChanges(t, e)
+		doc, entry, err := salesrec.MarshalWithCreateEntry(e)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if wantDoc, _ := json.Marshal(e); !bytes.Equal(doc, wantDoc) {
+			t.Fatalf("engagement %d: MarshalWithCreateEntry's document is not json.Marshal's", i)
+		}
+		if wantEntry, _ := json.Marshal(want); !bytes.Equal(entry, wantEntry) {
+			t.Fatalf("engagement %d: create entry\n%s\nwant\n%s", i, entry, wantEntry)
+		}
 		if !slices.Equal(got, want) {
 			for j := range min(len(got), len(want)) {
 				if got[j] != want[j] {

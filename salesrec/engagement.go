@@ -1,10 +1,6 @@
 package salesrec
 
-import (
-	"time"
-
-	validation "github.com/go-ozzo/ozzo-validation/v4"
-)
+import "time"
 
 // Engagement is one customer pursuit: the template's record.
 type Engagement struct {
@@ -52,35 +48,33 @@ func (r Rules) Validate(e Engagement) error {
 }
 
 func (r Rules) engagementErrors(e Engagement) error {
-	err := validation.ValidateStruct(&e,
-		validation.Field(&e.ID, ownID),
-		validation.Field(&e.TeamID, text(MaxIDChars)),
-		validation.Field(&e.OwnerID, required(MaxIDChars, msgOwner)),
-		validation.Field(&e.CustomerID, required(MaxIDChars, msgCustomer)),
-		validation.Field(&e.Stage, enumRequired),
-		validation.Field(&e.Goal, required(MaxTextChars, msgGoal), r.vagueGoal()),
-		validation.Field(&e.Status, enumRequired),
-		validation.Field(&e.Interactions, nested(func() error { return each(e.Interactions, r.interactionErrors) })...),
-		validation.Field(&e.Needs, nested(func() error { return each(e.Needs, r.needErrors) })...),
-		validation.Field(&e.Proposal, nested(func() error {
-			if e.Proposal == nil {
-				return nil
-			}
-			return proposalErrors(*e.Proposal)
-		})...),
-		validation.Field(&e.Actions, nested(func() error { return each(e.Actions, r.actionErrors) })...),
-		validation.Field(&e.Outcome, nested(func() error { return outcomeFor(e.Status, e.Outcome) })...),
-		validation.Field(&e.Lessons, nested(func() error { return each(e.Lessons, lessonErrors) })...),
-		validation.Field(&e.Remarks, nested(func() error { return each(e.Remarks, remarkErrors) })...),
-		validation.Field(&e.ReopenReason, text(MaxTextChars)),
-		validation.Field(&e.Version, check(func() error {
-			if e.Version < 0 {
-				return problem(msgNotNegative)
-			}
-			return nil
-		})),
-		validation.Field(&e.CreatedAt, timeField(e.CreatedAt, Message{})),
-		validation.Field(&e.UpdatedAt, timeField(e.UpdatedAt, Message{})),
+	var proposal error
+	if e.Proposal != nil {
+		proposal = proposalErrors(*e.Proposal)
+	}
+	var version error
+	if e.Version < 0 {
+		version = problem(msgNotNegative)
+	}
+	err := structErrors(
+		field("id", e.ID, ownID),
+		field("team_id", e.TeamID, text(MaxIDChars)),
+		field("owner_id", e.OwnerID, required(MaxIDChars, msgOwner)),
+		field("customer_id", e.CustomerID, required(MaxIDChars, msgCustomer)),
+		field("stage", e.Stage, enumRequired),
+		field("goal", e.Goal, required(MaxTextChars, msgGoal), r.vagueGoal()),
+		field("status", e.Status, enumRequired),
+		fieldErr{"interactions", each(e.Interactions, r.interactionErrors)},
+		fieldErr{"needs", each(e.Needs, r.needErrors)},
+		fieldErr{"proposal", proposal},
+		fieldErr{"actions", each(e.Actions, r.actionErrors)},
+		fieldErr{"outcome", outcomeFor(e.Status, e.Outcome)},
+		fieldErr{"lessons", each(e.Lessons, lessonErrors)},
+		fieldErr{"remarks", each(e.Remarks, remarkErrors)},
+		field("reopen_reason", e.ReopenReason, text(MaxTextChars)),
+		fieldErr{"version", version},
+		field("created_at", e.CreatedAt, timeField(Message{})),
+		field("updated_at", e.UpdatedAt, timeField(Message{})),
 	)
 	return withRepeatedIDs(err, e)
 }
@@ -97,10 +91,10 @@ type Need struct {
 func (n Need) Validate() error { return asValidationError(DefaultRules().needErrors(n)) }
 
 func (r Rules) needErrors(n Need) error {
-	return validation.ValidateStruct(&n,
-		validation.Field(&n.Class, enumRequired),
-		validation.Field(&n.Priority, enumRequired),
-		validation.Field(&n.Content, required(MaxTextChars, msgNeedContent), r.vagueContent()),
+	return structErrors(
+		field("class", n.Class, enumRequired),
+		field("priority", n.Priority, enumRequired),
+		field("content", n.Content, required(MaxTextChars, msgNeedContent), r.vagueContent()),
 	)
 }
 
@@ -116,12 +110,10 @@ type Proposal struct {
 func (p Proposal) Validate() error { return asValidationError(proposalErrors(p)) }
 
 func proposalErrors(p Proposal) error {
-	return validation.ValidateStruct(&p,
-		validation.Field(&p.Summary, required(MaxTextChars, msgProposal)),
-		validation.Field(&p.Collaboration, check(func() error {
-			return each(p.Collaboration, func(c Collaboration) error { return enumRequired.Validate(c) })
-		})),
-		validation.Field(&p.Resources, text(MaxTextChars)),
+	return structErrors(
+		field("summary", p.Summary, required(MaxTextChars, msgProposal)),
+		fieldErr{"collaboration", each(p.Collaboration, func(c Collaboration) error { return enumRequired.Validate(c) })},
+		field("resources", p.Resources, text(MaxTextChars)),
 	)
 }
 
@@ -139,11 +131,11 @@ type Remark struct {
 func (r Remark) Validate() error { return asValidationError(remarkErrors(r)) }
 
 func remarkErrors(r Remark) error {
-	return validation.ValidateStruct(&r,
-		validation.Field(&r.ID, ownID),
-		validation.Field(&r.AuthorID, required(MaxIDChars, msgRemarkAuthor)),
-		validation.Field(&r.At, timeField(r.At, msgRemarkAt)),
-		validation.Field(&r.Text, required(MaxTextChars, Message{})),
-		validation.Field(&r.Collaboration, enumOptional),
+	return structErrors(
+		field("id", r.ID, ownID),
+		field("author_id", r.AuthorID, required(MaxIDChars, msgRemarkAuthor)),
+		field("at", r.At, timeField(msgRemarkAt)),
+		field("text", r.Text, required(MaxTextChars, Message{})),
+		field("collaboration", r.Collaboration, enumOptional),
 	)
 }

@@ -13,6 +13,31 @@ type FieldChange struct {
 	After  string `json:"after"`
 }
 
+// MarshalChanges encodes changes exactly as json.Marshal does, "[]" for
+// none, without its reflection: a store encodes one list per history
+// entry, and a create entry lists every leaf of the engagement.
+func MarshalChanges(changes []FieldChange) []byte {
+	n := 2
+	for _, c := range changes {
+		n += len(`{"field":"","before":"","after":""},`) + len(c.Field) + len(c.Before) + len(c.After)
+	}
+	b := make([]byte, 0, n+n/8) // room for a few escapes
+	b = append(b, '[')
+	for i, c := range changes {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, `{"field":`...)
+		b = appendQuoted(b, c.Field, true)
+		b = append(b, `,"before":`...)
+		b = appendQuoted(b, c.Before, true)
+		b = append(b, `,"after":`...)
+		b = appendQuoted(b, c.After, true)
+		b = append(b, '}')
+	}
+	return append(b, ']')
+}
+
 // HistoryEntry is one committed change to an engagement: who, when, what.
 // History is append-only.
 type HistoryEntry struct {

@@ -42,24 +42,16 @@ func (r Rules) ValidateInteraction(in Interaction) error {
 }
 
 func (r Rules) interactionErrors(in Interaction) error {
-	return validation.ValidateStruct(&in,
-		validation.Field(&in.ID, ownID),
-		validation.Field(&in.OccurredAt, timeField(in.OccurredAt, msgOccurredAt)),
-		validation.Field(&in.RecordedAt, timeField(in.RecordedAt, Message{})),
-		validation.Field(&in.Method, enumRequired),
-		validation.Field(&in.Place, nested(func() error { return placeErrors(in.Place, in.Method) })...),
-		validation.Field(&in.Topic, required(MaxTextChars, msgTopic)),
-		validation.Field(&in.CustomerParticipants,
-			atLeastOne(msgCustomerSide),
-			check(func() error { return each(in.CustomerParticipants, customerParticipantErrors) }),
-		),
-		validation.Field(&in.SalesParticipants,
-			atLeastOne(msgSalesSide),
-			check(func() error { return each(in.SalesParticipants, salesParticipantErrors) }),
-		),
-		validation.Field(&in.Points, append([]validation.Rule{
-			atLeastOne(msgPoints),
-		}, nested(func() error { return each(in.Points, r.pointErrors) })...)...),
+	return structErrors(
+		field("id", in.ID, ownID),
+		field("occurred_at", in.OccurredAt, timeField(msgOccurredAt)),
+		field("recorded_at", in.RecordedAt, timeField(Message{})),
+		field("method", in.Method, enumRequired),
+		fieldErr{"place", placeErrors(in.Place, in.Method)},
+		field("topic", in.Topic, required(MaxTextChars, msgTopic)),
+		fieldErr{"customer_participants", atLeastOne(in.CustomerParticipants, msgCustomerSide, customerParticipantErrors)},
+		fieldErr{"sales_participants", atLeastOne(in.SalesParticipants, msgSalesSide, salesParticipantErrors)},
+		fieldErr{"points", atLeastOne(in.Points, msgPoints, r.pointErrors)},
 	)
 }
 
@@ -94,40 +86,32 @@ func placeErrors(p Place, m Method) error {
 	if optional && p == (Place{}) {
 		return nil
 	}
-	return validation.ValidateStruct(&p,
-		validation.Field(&p.Mode, enumRequired, check(func() error {
-			if m, bad := placeModeProblem(p.Mode, m); bad {
-				return problem(m)
-			}
-			return nil
-		})),
-		validation.Field(&p.Platform, text(MaxNameChars), check(func() error {
-			switch {
-			case p.Mode == PlaceOnline && blank(p.Platform) && blank(p.MeetingID):
-				return problem(msgOnlinePlace)
-			case p.Mode == PlaceOffline && !blank(p.Platform):
-				return problem(msgNotForOffline)
-			}
-			return nil
-		})),
-		validation.Field(&p.MeetingID, text(MaxNameChars), check(func() error {
-			if p.Mode == PlaceOffline && !blank(p.MeetingID) {
-				return problem(msgNotForOffline)
-			}
-			return nil
-		})),
-		validation.Field(&p.Address, text(MaxAddressChars), check(func() error {
-			switch {
-			case optional && !blank(p.Address):
-				return problem(msgNoAddressRemote(m))
-			case p.Mode == PlaceOnline && !blank(p.Address):
-				return problem(msgNoAddressOnline)
-			case p.Mode == PlaceOffline && blank(p.Address):
-				return problem(msgOfflinePlace)
-			}
-			return nil
-		})),
-	)
+	// Each field's own rule first, then how it fits the mode and method.
+	mode := field("mode", p.Mode, enumRequired)
+	if msg, bad := placeModeProblem(p.Mode, m); bad {
+		mode = mode.then(problem(msg))
+	}
+	platform := field("platform", p.Platform, text(MaxNameChars))
+	switch {
+	case p.Mode == PlaceOnline && blank(p.Platform) && blank(p.MeetingID):
+		platform = platform.then(problem(msgOnlinePlace))
+	case p.Mode == PlaceOffline && !blank(p.Platform):
+		platform = platform.then(problem(msgNotForOffline))
+	}
+	meetingID := field("meeting_id", p.MeetingID, text(MaxNameChars))
+	if p.Mode == PlaceOffline && !blank(p.MeetingID) {
+		meetingID = meetingID.then(problem(msgNotForOffline))
+	}
+	address := field("address", p.Address, text(MaxAddressChars))
+	switch {
+	case optional && !blank(p.Address):
+		address = address.then(problem(msgNoAddressRemote(m)))
+	case p.Mode == PlaceOnline && !blank(p.Address):
+		address = address.then(problem(msgNoAddressOnline))
+	case p.Mode == PlaceOffline && blank(p.Address):
+		address = address.then(problem(msgOfflinePlace))
+	}
+	return structErrors(mode, platform, meetingID, address)
 }
 
 // placeModeProblem says why mode does not fit a contact of method m; bad
@@ -158,9 +142,9 @@ type CustomerParticipant struct {
 }
 
 func customerParticipantErrors(c CustomerParticipant) error {
-	return validation.ValidateStruct(&c,
-		validation.Field(&c.Name, required(MaxNameChars, Message{})),
-		validation.Field(&c.Title, required(MaxNameChars, msgParticipantTitle)),
+	return structErrors(
+		field("name", c.Name, required(MaxNameChars, Message{})),
+		field("title", c.Title, required(MaxNameChars, msgParticipantTitle)),
 	)
 }
 
@@ -174,10 +158,10 @@ type SalesParticipant struct {
 }
 
 func salesParticipantErrors(s SalesParticipant) error {
-	return validation.ValidateStruct(&s,
-		validation.Field(&s.MemberID, text(MaxIDChars)),
-		validation.Field(&s.Name, required(MaxNameChars, Message{})),
-		validation.Field(&s.Role, required(MaxNameChars, msgParticipantRole)),
+	return structErrors(
+		field("member_id", s.MemberID, text(MaxIDChars)),
+		field("name", s.Name, required(MaxNameChars, Message{})),
+		field("role", s.Role, required(MaxNameChars, msgParticipantRole)),
 	)
 }
 
@@ -205,17 +189,16 @@ func (r Rules) pointErrors(p Point) error {
 		textRules = append(textRules, r.vagueAction())
 	}
 	objection := p.Kind == PointObjection
-	return validation.ValidateStruct(&p,
-		validation.Field(&p.Speaker, enumRequired),
-		validation.Field(&p.Kind, enumRequired),
-		validation.Field(&p.Text, textRules...),
-		validation.Field(&p.Subject, check(func() error {
-			if p.Kind == PointFeedback && p.Subject == "" {
-				return problem(msgFeedbackSubject)
-			}
-			return nil
-		}), enumOptional),
-		validation.Field(&p.Handling, handlingRule(objection, msgHandling)),
-		validation.Field(&p.Result, handlingRule(objection, msgResult)),
+	subject := field("subject", p.Subject, enumOptional)
+	if p.Kind == PointFeedback && p.Subject == "" { // an empty subject passes enumOptional
+		subject = subject.then(problem(msgFeedbackSubject))
+	}
+	return structErrors(
+		field("speaker", p.Speaker, enumRequired),
+		field("kind", p.Kind, enumRequired),
+		field("text", p.Text, textRules...),
+		subject,
+		field("handling", p.Handling, handlingRule(objection, msgHandling)),
+		field("result", p.Result, handlingRule(objection, msgResult)),
 	)
 }

@@ -22,31 +22,11 @@ import (
 // rules report under "occurred_at". The stamped interaction is returned
 // even with an error, so a caller can show what was checked.
 func (r Rules) StampInteraction(in Interaction, now time.Time) (Interaction, error) {
-	t := r.timing()
-	if t.LateMode != LateMark && t.LateMode != LateRefuse {
-		return in, inputError(string(t.LateMode), msgUnknownLateMode(string(t.LateMode), string(LateMark), string(LateRefuse)))
+	in, clockMsg, err := r.stampClock(in, now)
+	if err != nil {
+		return in, err
 	}
-	now = now.Round(0) // drop the monotonic reading: recorded times are wall times
-	in.OccurredAt = truncateMinute(in.OccurredAt)
-	in.RecordedAt = now
-	in.Late = false
-
-	var clockMsg Message
-	if !in.OccurredAt.IsZero() {
-		age := now.Sub(in.OccurredAt)
-		switch {
-		case -age > t.FutureSkew:
-			clockMsg = msgInFuture(in.OccurredAt.Format("2006-01-02 15:04 -07:00"), now.In(in.OccurredAt.Location()).Format("2006-01-02 15:04 -07:00"))
-		case age > t.LateWindow:
-			if t.LateMode == LateRefuse {
-				clockMsg = msgRecordedTooLate(t.LateWindow)
-			} else {
-				in.Late = true
-			}
-		}
-	}
-
-	err := t.ValidateInteraction(in)
+	err = r.timing().ValidateInteraction(in)
 	if clockMsg.IsZero() {
 		return in, err
 	}
@@ -59,6 +39,48 @@ func (r Rules) StampInteraction(in Interaction, now time.Time) (Interaction, err
 	}
 	fields["occurred_at"] = clockMsg
 	return in, &ValidationError{Fields: fields}
+}
+
+// StampClock is StampInteraction without the validation of the
+// interaction itself: it stamps and applies the clock rules only (a
+// refusal is keyed "occurred_at"). It is for a caller that validates the
+// whole engagement right after, as Rules.Validate does with every
+// interaction in full; what StampInteraction would refuse, the two
+// together refuse too.
+func (r Rules) StampClock(in Interaction, now time.Time) (Interaction, error) {
+	in, clockMsg, err := r.stampClock(in, now)
+	if err != nil || clockMsg.IsZero() {
+		return in, err
+	}
+	return in, FieldError("occurred_at", clockMsg)
+}
+
+// stampClock stamps in at now and says what the clock rules refuse, if
+// anything; err is for rules that cannot be applied (an unknown LateMode).
+func (r Rules) stampClock(in Interaction, now time.Time) (_ Interaction, clockMsg Message, err error) {
+	t := r.timing()
+	if t.LateMode != LateMark && t.LateMode != LateRefuse {
+		return in, Message{}, inputError(string(t.LateMode), msgUnknownLateMode(string(t.LateMode), string(LateMark), string(LateRefuse)))
+	}
+	now = now.Round(0) // drop the monotonic reading: recorded times are wall times
+	in.OccurredAt = truncateMinute(in.OccurredAt)
+	in.RecordedAt = now
+	in.Late = false
+	if in.OccurredAt.IsZero() {
+		return in, Message{}, nil
+	}
+	age := now.Sub(in.OccurredAt)
+	switch {
+	case -age > t.FutureSkew:
+		clockMsg = msgInFuture(in.OccurredAt.Format("2006-01-02 15:04 -07:00"), now.In(in.OccurredAt.Location()).Format("2006-01-02 15:04 -07:00"))
+	case age > t.LateWindow:
+		if t.LateMode == LateRefuse {
+			clockMsg = msgRecordedTooLate(t.LateWindow)
+		} else {
+			in.Late = true
+		}
+	}
+	return in, clockMsg, nil
 }
 
 // truncateMinute drops seconds and below, keeping t's location and offset.

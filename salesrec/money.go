@@ -3,8 +3,6 @@ package salesrec
 import (
 	"strconv"
 	"strings"
-
-	validation "github.com/go-ozzo/ozzo-validation/v4"
 )
 
 // Money is an exact amount: integer minor units (fen for CNY, cents for USD)
@@ -57,23 +55,17 @@ func tooLargeMsg(currency string) Message {
 // Validate checks an amount on its own: not negative, at most MaxMinor, in
 // a known currency (empty means CNY). Keys are "minor" and "currency".
 func (m Money) Validate() error {
-	return asValidationError(validation.ValidateStruct(&m,
-		validation.Field(&m.Minor, check(func() error {
-			if m.Minor < 0 {
-				return problem(msgNotNegative)
-			}
-			if m.Minor > MaxMinor {
-				return problem(tooLargeMsg(m.Cur()))
-			}
-			return nil
-		})),
-		validation.Field(&m.Currency, check(func() error {
-			if _, ok := lookupCurrency(m.Currency); !ok {
-				return problem(msgUnknownCurrency(m.Currency, currencyCodes()))
-			}
-			return nil
-		})),
-	))
+	var minor, currency error
+	switch {
+	case m.Minor < 0:
+		minor = problem(msgNotNegative)
+	case m.Minor > MaxMinor:
+		minor = problem(tooLargeMsg(m.Cur()))
+	}
+	if _, ok := lookupCurrency(m.Currency); !ok {
+		currency = problem(msgUnknownCurrency(m.Currency, currencyCodes()))
+	}
+	return asValidationError(structErrors(fieldErr{"minor", minor}, fieldErr{"currency", currency}))
 }
 
 // moneyProblem says what is wrong with an amount; bad is false when

@@ -1,9 +1,5 @@
 package salesrec
 
-import (
-	validation "github.com/go-ozzo/ozzo-validation/v4"
-)
-
 // Outcome is the result of a closed engagement. A won engagement has Amount
 // and SignedOn; a terminated one has Reason and ReasonCategory.
 type Outcome struct {
@@ -61,53 +57,44 @@ func outcomeFor(s Status, o *Outcome) error {
 }
 
 func outcomeErrors(o Outcome, s Status) error {
-	won := s == StatusWon
-	return validation.ValidateStruct(&o,
-		validation.Field(&o.Amount, nested(func() error {
-			if m, bad := moneyProblem(o.Amount); bad {
-				return problem(m)
-			}
-			if won && o.Amount.IsZero() {
-				return problem(msgWonAmount)
-			}
-			if won && o.Amount.Minor == 0 {
-				return problem(msgWonAmountZero)
-			}
-			if !won && !o.Amount.IsZero() {
-				return problem(msgNotForTerminated)
-			}
-			return nil
-		})...),
-		validation.Field(&o.SignedOn, check(func() error {
-			if !won {
-				if !o.SignedOn.IsZero() {
-					return problem(msgNotForTerminated)
-				}
-				return nil
-			}
-			if m, bad := dateProblem(o.SignedOn, msgSignedOn); bad {
-				return problem(m)
-			}
-			return nil
-		})),
-		validation.Field(&o.Reason, check(func() error {
-			if won {
-				if o.Reason != "" {
-					return problem(msgNotForWon)
-				}
-				return nil
-			}
-			return required(MaxTextChars, msgReason).Validate(o.Reason)
-		})),
-		validation.Field(&o.ReasonCategory, check(func() error {
-			if won {
-				if o.ReasonCategory != "" {
-					return problem(msgNotForWon)
-				}
-				return nil
-			}
-			return enumRequired.Validate(o.ReasonCategory)
-		})),
+	if s == StatusWon {
+		var amount, reason, category error
+		switch m, bad := moneyProblem(o.Amount); {
+		case bad:
+			amount = problem(m)
+		case o.Amount.IsZero():
+			amount = problem(msgWonAmount)
+		case o.Amount.Minor == 0:
+			amount = problem(msgWonAmountZero)
+		}
+		if o.Reason != "" {
+			reason = problem(msgNotForWon)
+		}
+		if o.ReasonCategory != "" {
+			category = problem(msgNotForWon)
+		}
+		return structErrors(
+			fieldErr{"amount", amount},
+			field("signed_on", o.SignedOn, dateField(msgSignedOn)),
+			fieldErr{"reason", reason},
+			fieldErr{"reason_category", category},
+		)
+	}
+	var amount, signedOn error
+	switch m, bad := moneyProblem(o.Amount); {
+	case bad:
+		amount = problem(m)
+	case !o.Amount.IsZero():
+		amount = problem(msgNotForTerminated)
+	}
+	if !o.SignedOn.IsZero() {
+		signedOn = problem(msgNotForTerminated)
+	}
+	return structErrors(
+		fieldErr{"amount", amount},
+		fieldErr{"signed_on", signedOn},
+		field("reason", o.Reason, required(MaxTextChars, msgReason)),
+		field("reason_category", o.ReasonCategory, enumRequired),
 	)
 }
 
@@ -123,8 +110,8 @@ type Lesson struct {
 func (l Lesson) Validate() error { return asValidationError(lessonErrors(l)) }
 
 func lessonErrors(l Lesson) error {
-	return validation.ValidateStruct(&l,
-		validation.Field(&l.Kind, enumRequired),
-		validation.Field(&l.Text, required(MaxLessonChars, msgLessonText)),
+	return structErrors(
+		field("kind", l.Kind, enumRequired),
+		field("text", l.Text, required(MaxLessonChars, msgLessonText)),
 	)
 }

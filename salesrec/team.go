@@ -1,10 +1,6 @@
 package salesrec
 
-import (
-	"time"
-
-	validation "github.com/go-ozzo/ozzo-validation/v4"
-)
+import "time"
 
 // Team is a sales team. Its time zone decides when a deadline has passed.
 type Team struct {
@@ -33,18 +29,16 @@ func (t Team) Location() (*time.Location, error) {
 
 // Validate checks a team: a name and, if given, a time zone that loads.
 func (t Team) Validate() error {
-	return asValidationError(validation.ValidateStruct(&t,
-		validation.Field(&t.ID, ownID),
-		validation.Field(&t.Name, required(MaxNameChars, Message{})),
-		validation.Field(&t.TimeZone, text(MaxNameChars), check(func() error {
-			if t.TimeZone == "" {
-				return nil
-			}
-			if _, err := time.LoadLocation(t.TimeZone); err != nil || t.TimeZone == "Local" {
-				return problem(msgUnknownZone(t.TimeZone))
-			}
-			return nil
-		})),
+	zone := field("time_zone", t.TimeZone, text(MaxNameChars))
+	if zone.err == nil && t.TimeZone != "" {
+		if _, err := time.LoadLocation(t.TimeZone); err != nil || t.TimeZone == "Local" {
+			zone.err = problem(msgUnknownZone(t.TimeZone))
+		}
+	}
+	return asValidationError(structErrors(
+		field("id", t.ID, ownID),
+		field("name", t.Name, required(MaxNameChars, Message{})),
+		zone,
 	))
 }
 
@@ -66,10 +60,10 @@ func (m Member) Active() bool { return m.DeactivatedAt.IsZero() }
 
 // Validate checks a member: team, name and a known role.
 func (m Member) Validate() error {
-	return asValidationError(validation.ValidateStruct(&m,
-		validation.Field(&m.ID, ownID),
-		validation.Field(&m.TeamID, required(MaxIDChars, msgMemberTeam)),
-		validation.Field(&m.Name, required(MaxNameChars, Message{})),
-		validation.Field(&m.Role, enumRequired),
+	return asValidationError(structErrors(
+		field("id", m.ID, ownID),
+		field("team_id", m.TeamID, required(MaxIDChars, msgMemberTeam)),
+		field("name", m.Name, required(MaxNameChars, Message{})),
+		field("role", m.Role, enumRequired),
 	))
 }

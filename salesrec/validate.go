@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"strconv"
 	"time"
 
 	validation "github.com/go-ozzo/ozzo-validation/v4"
@@ -92,6 +93,57 @@ func isIndex(s string) bool {
 		}
 	}
 	return s != ""
+}
+
+// fieldErr is the outcome of validating one field of a struct, named by the
+// field's JSON name.
+type fieldErr struct {
+	name string
+	err  error
+}
+
+// field validates one field's value as ozzo's ValidateStruct would
+// (validation.Validate: the rules in order, then the value's own Validate
+// method unless a rule skips it) and names the result after the field's
+// JSON name. Spelling out the name instead of letting ValidateStruct find
+// the field by its pointer keeps reflection off the path every write takes;
+// TestFieldNamesAreJSONNames checks the spelling against the tags.
+func field(name string, v any, rules ...validation.Rule) fieldErr {
+	return fieldErr{name: name, err: validation.Validate(v, rules...)}
+}
+
+// then is f, or when f passed, err: a check that runs after the field's
+// own rules, as a later rule of ValidateStruct's list would.
+func (f fieldErr) then(err error) fieldErr {
+	if f.err == nil {
+		f.err = err
+	}
+	return f
+}
+
+// structErrors gathers the fields' errors as ValidateStruct does: nil when
+// every field passed, else validation.Errors keyed by JSON name; a failing
+// rule (an internal error: a programming mistake, not bad input) is returned
+// as it is. The map is made only for a struct with errors, so a valid
+// struct allocates nothing here.
+func structErrors(fields ...fieldErr) error {
+	var errs validation.Errors
+	for _, f := range fields {
+		if f.err == nil {
+			continue
+		}
+		if ie, ok := f.err.(validation.InternalError); ok && ie.InternalError() != nil {
+			return f.err
+		}
+		if errs == nil {
+			errs = validation.Errors{}
+		}
+		errs[f.name] = f.err
+	}
+	if errs == nil {
+		return nil
+	}
+	return errs
 }
 
 // problemError is what every rule of this package returns: a message in
@@ -215,64 +267,68 @@ func dateProblem(d Date, requiredMsg Message) (m Message, bad bool) {
 	return Message{}, false
 }
 
+// dateRule checks a Date field; required is zero for an optional one.
+type dateRule struct{ required Message }
+
+func (r dateRule) Validate(v any) error {
+	d, ok := v.(Date)
+	if !ok {
+		return validation.NewInternalError(fmt.Errorf("%T is not a Date", v))
+	}
+	if m, bad := dateProblem(d, r.required); bad {
+		return problem(m)
+	}
+	return nil
+}
+
 // dateField checks a Date field; requiredMsg is zero for an optional one.
-func dateField(d Date, requiredMsg Message) validation.Rule {
-	return check(func() error {
-		if m, bad := dateProblem(d, requiredMsg); bad {
-			return problem(m)
+func dateField(requiredMsg Message) validation.Rule { return dateRule{required: requiredMsg} }
+
+// timeRule checks a time field; required is zero for an optional one.
+type timeRule struct{ required Message }
+
+func (r timeRule) Validate(v any) error {
+	t, ok := v.(time.Time)
+	if !ok {
+		return validation.NewInternalError(fmt.Errorf("%T is not a time.Time", v))
+	}
+	if t.IsZero() {
+		if !r.required.IsZero() {
+			return problem(r.required)
 		}
 		return nil
-	})
+	}
+	if y := t.Year(); y < MinYear || y > MaxYear {
+		return problem(msgTimeOutOfRange(y))
+	}
+	return nil
 }
 
 // timeField checks a time field; requiredMsg is zero for an optional one.
-func timeField(t time.Time, requiredMsg Message) validation.Rule {
-	return check(func() error {
-		if t.IsZero() {
-			if !requiredMsg.IsZero() {
-				return problem(requiredMsg)
-			}
-			return nil
-		}
-		if y := t.Year(); y < MinYear || y > MaxYear {
-			return problem(msgTimeOutOfRange(y))
-		}
-		return nil
-	})
-}
-
-// check adapts a closure over the field's value to an ozzo rule.
-func check(f func() error) validation.Rule {
-	return validation.By(func(any) error { return f() })
-}
-
-// nested validates a field with f and stops ozzo from also calling the
-// field's own Validate method (which would use DefaultRules rather than the
-// Rules in hand).
-func nested(f func() error) []validation.Rule {
-	return []validation.Rule{check(f), validation.Skip}
-}
+func timeField(requiredMsg Message) validation.Rule { return timeRule{required: requiredMsg} }
 
 // each validates every item of a slice, keying errors by index.
 func each[T any](items []T, f func(T) error) error {
-	errs := validation.Errors{}
+	var errs validation.Errors // made for the first error: most lists have none
 	for i, it := range items {
 		if err := f(it); err != nil {
-			errs[fmt.Sprint(i)] = err
+			if errs == nil {
+				errs = validation.Errors{}
+			}
+			errs[strconv.Itoa(i)] = err
 		}
 	}
-	if len(errs) == 0 {
+	if errs == nil {
 		return nil
 	}
 	return errs
 }
 
-// atLeastOne is the rule for a list that needs at least one item.
-func atLeastOne(msg Message) validation.Rule {
-	return validation.By(func(v any) error {
-		if rv := reflect.ValueOf(v); rv.Kind() == reflect.Slice && rv.Len() > 0 {
-			return nil
-		}
+// atLeastOne validates a list that needs at least one item: msg when it
+// is empty, else every item with f (see each).
+func atLeastOne[T any](items []T, msg Message, f func(T) error) error {
+	if len(items) == 0 {
 		return problem(msg)
-	})
+	}
+	return each(items, f)
 }

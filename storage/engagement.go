@@ -43,25 +43,43 @@ func (s *Store) CreateEngagement(ctx context.Context, actorID string, e salesrec
 
 // prepareCreate prepares, checks and encodes a new engagement of the
 // actor's team: everything that does not need the transaction.
+//
+// Stamping an interaction validates it (stampInWhole), and so does the
+// validation of the whole engagement after it, with the store's rules,
+// which are the stamp's plus the phrase lists. The first try stamps by the
+// clock rules alone (stampClock) and validates once: it accepts exactly
+// what the full sequence accepts. When it refuses, the full sequence runs
+// again, so a caller gets the same error it always got: the first
+// interaction that fails its stamp, before the rest of the engagement.
 func (s *Store) prepareCreate(a actor, e salesrec.Engagement, now time.Time) (salesrec.Engagement, newRows, error) {
-	e, err := s.prepareNew(e, a.ID, now)
+	out, err := s.prepareChecked(a, e, now, s.stampClock)
 	if err != nil {
-		return e, newRows{}, err
+		out, err = s.prepareChecked(a, e, now, s.stampInWhole)
+	}
+	if err != nil {
+		return out, newRows{}, err
+	}
+	rows, err := buildNew(out, a.ID)
+	return out, rows, err
+}
+
+// prepareChecked fills and checks a new engagement, its interactions
+// stamped by stamp.
+func (s *Store) prepareChecked(a actor, e salesrec.Engagement, now time.Time, stamp stampFunc) (salesrec.Engagement, error) {
+	e, err := s.prepareNew(e, a.ID, now, stamp)
+	if err != nil {
+		return e, err
 	}
 	if e.TeamID == "" {
 		e.TeamID = a.TeamID
 	}
 	if e.TeamID != a.TeamID {
-		return e, newRows{}, forbidden("a member may only create engagements of their own team")
+		return e, forbidden("a member may only create engagements of their own team")
 	}
 	if !salesrec.CanCreate(a.member(), e) {
-		return e, newRows{}, forbidden("a rep may only create an engagement they take part in")
+		return e, forbidden("a rep may only create an engagement they take part in")
 	}
-	if err := s.validateChecked(e); err != nil { // prepareNew guarded the strings
-		return e, newRows{}, err
-	}
-	rows, err := buildNew(e, a.ID)
-	return e, rows, err
+	return e, s.validateChecked(e) // prepareNew guarded the strings
 }
 
 // sameActor re-reads the actor inside the write transaction: a team or

@@ -30,30 +30,24 @@ func historyRow(prev, next salesrec.Engagement, actorID string, op salesrec.Op, 
 	if err != nil {
 		return nil, fmt.Errorf("diffing engagement %s: %w", next.ID, err)
 	}
-	return historyRowOf(next, actorID, op, source, changes)
-}
-
-// historyRowOf is the history row of next's change with these changes;
-// source names where the change came from (see historyRow).
-func historyRowOf(next salesrec.Engagement, actorID string, op salesrec.Op, source string, changes []salesrec.FieldChange) ([]any, error) {
 	doc, err := encodeChanges(changes)
 	if err != nil {
 		return nil, err
 	}
-	return []any{next.ID, next.Version, actorID, micros(next.UpdatedAt), string(op), doc, source}, nil
+	return historyRowOf(next, actorID, op, source, doc), nil
+}
+
+// historyRowOf is the history row of next's change whose changes column
+// is changes (as encodeChanges writes it); source names where the change
+// came from (see historyRow).
+func historyRowOf(next salesrec.Engagement, actorID string, op salesrec.Op, source, changes string) []any {
+	return []any{next.ID, next.Version, actorID, micros(next.UpdatedAt), string(op), changes, source}
 }
 
 // encodeChanges is the changes column of a history row (engagements',
 // teams', customers'): a JSON array, [] when nothing changed.
 func encodeChanges(changes []salesrec.FieldChange) (string, error) {
-	if changes == nil {
-		changes = []salesrec.FieldChange{}
-	}
-	doc, err := json.Marshal(changes)
-	if err != nil {
-		return "", fmt.Errorf("encoding changes: %w", err)
-	}
-	return string(doc), nil
+	return string(salesrec.MarshalChanges(changes)), nil
 }
 
 // changeRow holds the columns every history table has (engagements',

@@ -67,18 +67,14 @@ func buildNew(e salesrec.Engagement, actorID string) (newRows, error) {
 // buildNewFrom is buildNew whose create entry names its source (see
 // historyRow).
 func buildNewFrom(e salesrec.Engagement, actorID, source string) (newRows, error) {
-	doc, changes, err := salesrec.MarshalWithCreateChanges(e)
+	doc, changes, err := salesrec.MarshalWithCreateEntry(e)
 	if err != nil {
 		return newRows{}, fmt.Errorf("encoding engagement %s: %w", e.ID, err)
 	}
 	r := rowOf(e, doc)
-	h, err := historyRowOf(e, actorID, salesrec.OpCreate, source, changes)
-	if err != nil {
-		return newRows{}, err
-	}
 	return newRows{
 		eng:  []any{r.ID, r.TeamID, r.OwnerID, r.CustomerID, r.Stage, r.Status, r.Version, r.CreatedAt, r.UpdatedAt, r.Doc},
-		hist: h,
+		hist: historyRowOf(e, actorID, salesrec.OpCreate, source, string(changes)),
 		feed: dialect.FeedRow{EngagementID: e.ID, TeamID: e.TeamID, Version: e.Version, Op: salesrec.OpCreate, At: r.UpdatedAt},
 	}, nil
 }

@@ -8,8 +8,9 @@ import (
 )
 
 // prepareNew fills what the store owns in a new engagement: ids, version,
-// timestamps, interaction stamps, remark authors.
-func (s *Store) prepareNew(e salesrec.Engagement, actorID string, now time.Time) (salesrec.Engagement, error) {
+// timestamps, interaction stamps (by stamp: stampInWhole or stampClock),
+// remark authors.
+func (s *Store) prepareNew(e salesrec.Engagement, actorID string, now time.Time, stamp stampFunc) (salesrec.Engagement, error) {
 	if err := checkStrings(e); err != nil {
 		return e, err
 	}
@@ -23,7 +24,7 @@ func (s *Store) prepareNew(e salesrec.Engagement, actorID string, now time.Time)
 	e.CreatedAt, e.UpdatedAt = now, now
 	e.Interactions = cloneSlice(e.Interactions)
 	for i, in := range e.Interactions {
-		stamped, err := s.stampInWhole(in, now)
+		stamped, err := stamp(in, now)
 		if err != nil {
 			return e, prefixErr("interactions["+strconv.Itoa(i)+"]", err)
 		}
@@ -33,6 +34,9 @@ func (s *Store) prepareNew(e salesrec.Engagement, actorID string, now time.Time)
 	e.Remarks = fillRemarks(e.Remarks, nil, actorID, now)
 	return e, nil
 }
+
+// stampFunc stamps an interaction of a new engagement.
+type stampFunc func(in salesrec.Interaction, now time.Time) (salesrec.Interaction, error)
 
 // stamp gives an interaction an id and its recorded-at time and lateness
 // from the store's clock, through the rules.
@@ -56,6 +60,17 @@ func (s *Store) stampInWhole(in salesrec.Interaction, now time.Time) (salesrec.I
 	}
 	in.SalesParticipants = cloneSlice(in.SalesParticipants)
 	return s.stampRules.StampInteraction(in, now)
+}
+
+// stampClock is stampInWhole that validates nothing but the clock rules
+// (salesrec.Rules.StampClock): for an engagement validated whole right
+// after, which checks everything else the stamp would. See prepareCreate.
+func (s *Store) stampClock(in salesrec.Interaction, now time.Time) (salesrec.Interaction, error) {
+	if in.ID == "" {
+		in.ID = newID()
+	}
+	in.SalesParticipants = cloneSlice(in.SalesParticipants)
+	return s.stampRules.StampClock(in, now)
 }
 
 // fillActions gives new actions an id and the pending status.

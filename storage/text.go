@@ -25,12 +25,13 @@ func checkStrings(v any) error {
 	return &salesrec.ValidationError{Fields: fields}
 }
 
-// pathStep is one step of the JSON path walkStrings is at: a field name or,
-// when index >= 0, an index. The path is written out only for a string it
-// refuses, so a clean engagement is walked without building any.
+// pathStep is one step of the JSON path walkStrings is at: field n of
+// struct type owner or, when owner is nil, index n. The path, field names
+// included, is written out only for a string it refuses, so a clean
+// engagement is walked without reading a single tag.
 type pathStep struct {
-	name  string
-	index int
+	owner reflect.Type
+	n     int
 }
 
 func walkStrings(v reflect.Value, path *[]pathStep, out map[string]salesrec.Message) {
@@ -49,19 +50,19 @@ func walkStrings(v reflect.Value, path *[]pathStep, out map[string]salesrec.Mess
 		}
 	case reflect.Slice, reflect.Array:
 		for i := 0; i < v.Len(); i++ {
-			*path = append(*path, pathStep{index: i})
+			*path = append(*path, pathStep{n: i})
 			walkStrings(v.Index(i), path, out)
 			*path = (*path)[:len(*path)-1]
 		}
 	case reflect.Struct:
 		t := v.Type()
 		for i := 0; i < t.NumField(); i++ {
-			f := t.Field(i)
-			if !f.IsExported() {
+			f := v.Field(i)
+			if !f.CanInterface() { // unexported
 				continue
 			}
-			*path = append(*path, pathStep{name: jsonName(f), index: -1})
-			walkStrings(v.Field(i), path, out)
+			*path = append(*path, pathStep{owner: t, n: i})
+			walkStrings(f, path, out)
 			*path = (*path)[:len(*path)-1]
 		}
 	}
@@ -71,10 +72,10 @@ func walkStrings(v reflect.Value, path *[]pathStep, out map[string]salesrec.Mess
 func render(path []pathStep) string {
 	var p string
 	for _, st := range path {
-		if st.index >= 0 {
-			p += "[" + strconv.Itoa(st.index) + "]"
+		if st.owner == nil {
+			p += "[" + strconv.Itoa(st.n) + "]"
 		} else {
-			p = salesrec.FieldPath(p, st.name)
+			p = salesrec.FieldPath(p, jsonName(st.owner.Field(st.n)))
 		}
 	}
 	return p

@@ -60,7 +60,7 @@ func loadStorage(ctx context.Context, cfg Config, be backend) (Row, *loaded, err
 	}
 	return Row{
 		Area: be.name, Op: fmt.Sprintf("bulk insert (batches of %d)", BatchSize), Kind: Throughput,
-		Bare: "multi-row INSERT of the same rows, one transaction per batch", DT: ld.bulkDT, Base: ld.bulkBare, Target: atLeast(0.5),
+		Bare: "multi-row INSERT of the same rows, one transaction per batch", DT: ld.bulkDT, Base: ld.bulkBare, Target: atLeast(0.6),
 	}, ld, nil
 }
 
