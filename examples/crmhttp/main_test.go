@@ -177,8 +177,9 @@ func TestDemoHostRecreatesAnIndexOfAnotherFormat(t *testing.T) {
 	if err := h.Close(); err != nil {
 		t.Fatal(err)
 	}
-	gen := filepath.Join(dir, indexDir, "gen-000001")
-	idx, err := bleve.Open(gen)
+	// A generation's format is recorded in its meta index (kb.md, "Team shards").
+	meta := filepath.Join(dir, indexDir, "gen-000001", "meta")
+	idx, err := bleve.Open(meta)
 	if err != nil {
 		t.Fatal(err)
 	}
