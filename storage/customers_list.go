@@ -90,12 +90,16 @@ func (s *Store) ListCustomers(ctx context.Context, actorID string, q CustomerQue
 // Customers reads the customers ids of the actor's team in one go, each
 // exactly as Customer reads it: contacts' phone and email masked unless the
 // actor may see them. An id that is not a customer the actor may read is
-// left out of the map. For an export, which names the customers of a page
+// left out of the map. At most 500 ids a call (more are refused with
+// salesrec.ErrInvalid naming "ids"). For an export, which names the customers of a page
 // of engagements at once.
 func (s *Store) Customers(ctx context.Context, actorID string, ids []string) (map[string]salesrec.Customer, error) {
 	out := make(map[string]salesrec.Customer, len(ids))
 	if len(ids) == 0 {
 		return out, nil
+	}
+	if len(ids) > maxIDsPerCall {
+		return nil, invalid("ids", msgTooManyCustomers)
 	}
 	err := s.readAsActor(ctx, actorID, func(tx dialect.Queryer, a actor) error {
 		query, args, err := sqlx.In(`SELECT `+customerColumns+` FROM dealtrail_customers c WHERE c.team_id = ? AND c.id IN (?)`, a.TeamID, ids)

@@ -6,9 +6,10 @@ import (
 	"github.com/jmoiron/sqlx"
 )
 
-// maxNamesPerCall bounds one CustomerNames query (a search page is far
-// smaller; the bound keeps the IN list within every driver's limits).
-const maxNamesPerCall = 500
+// maxIDsPerCall bounds the ids of one CustomerNames or Customers query (a
+// search page or an export page is no larger; the bound keeps the IN list
+// within every driver's limits).
+const maxIDsPerCall = 500
 
 // CustomerNames returns, keyed by engagement id, the customer's name of
 // each of engagementIDs that the actor may read, under the same rule as
@@ -21,7 +22,7 @@ func (s *Store) CustomerNames(ctx context.Context, actorID string, engagementIDs
 	if len(engagementIDs) == 0 {
 		return out, nil
 	}
-	if len(engagementIDs) > maxNamesPerCall {
+	if len(engagementIDs) > maxIDsPerCall {
 		return nil, invalid("engagement_ids", msgTooManyNames)
 	}
 	// One statement, so one snapshot without a transaction: the member

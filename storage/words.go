@@ -14,6 +14,7 @@ var (
 	msgBadCursor           = salesrec.Message{Zh: "不是本系统给出的翻页位置", En: "is not a cursor this store returned"}
 	msgTooManyNames        = salesrec.Message{Zh: "一次查询的名称太多", En: "asks for too many names at once"}
 	msgPastFeedEnd         = salesrec.Message{Zh: "晚于最后一条变更", En: "is after the last change in the feed"}
+	msgTooManyCustomers    = salesrec.Message{Zh: "一次查询的客户太多", En: "asks for too many customers at once"}
 	msgTooManyEngagements  = salesrec.Message{Zh: "一次查询的业务记录太多", En: "asks for too many engagements at once"}
 	msgUnknownZone         = salesrec.Message{Zh: "不是可识别的时区,请用 Asia/Shanghai 这样的名称", En: "is not a known IANA time zone"}
 	msgUnknownRole         = salesrec.Message{Zh: "须为销售代表、经理或管理员", En: "must be rep, manager or admin"}

@@ -3,6 +3,7 @@ package storagetest
 import (
 	"encoding/base64"
 	"errors"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -141,6 +142,12 @@ func testCustomerDirectory(t *testing.T, w *world) {
 			t.Errorf("rep3 reads %s's phone as %q", c.Name, c.Contacts[0].Phone)
 		}
 	}
+	many := make([]string, 100_000)
+	for i := range many {
+		many[i] = fmt.Sprintf("c-%d", i)
+	}
+	_, err = w.s.Customers(w.ctx, w.rep3.ID, many)
+	wantFieldErr(t, err, "ids", "more ids than one call takes")
 	_, err = w.s.Customers(w.ctx, "intruder", ids)
 	wantErr(t, err, salesrec.ErrForbidden, "Customers for a caller who is no member")
 }
