@@ -18,7 +18,10 @@ type pageBatch struct {
 	b    *bleve.Batch
 	g    *generation
 	docs map[int]*bleve.Batch
-	pos  string // position of the page's last change
+	// order names the shards of docs in the order the page first wrote
+	// to them: the order of its engagements.
+	order []int
+	pos   string // position of the page's last change
 	// at is the position a quarantine record names when pos is "": a
 	// Rebuild listing has no feed position of its own and names the head it
 	// started from.
@@ -218,6 +221,7 @@ func (p *pageBatch) shard(n int) (*bleve.Batch, error) {
 	}
 	b := idx.NewBatch()
 	p.docs[n] = b
+	p.order = append(p.order, n)
 	return b, nil
 }
 
@@ -248,7 +252,8 @@ func (p *pageBatch) deleteDocs(st engagementState) error {
 }
 
 // commitBatch hands a prepared batch to Bleve, unless ctx has ended: the
-// documents and states to their shards first, in shard order, then the
+// documents and states to their shards first, in the order the page wrote
+// them, then the
 // position to the meta index (see shard.go).
 func (x *Index) commitBatch(ctx context.Context, g *generation, p *pageBatch) error {
 	ga := newGather(g, 1)

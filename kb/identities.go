@@ -22,15 +22,23 @@ const keyIdentities = "kb/identities"
 // reads.
 const identityPage = 2000
 
-// maxCachedTeams bounds how many teams' maskers maskCache keeps.
-const maxCachedTeams = 1024
+// maxCachedIdentities bounds how many identities the maskers maskCache
+// keeps hold in all: a masker's memory grows with its team's identities
+// (about 200 bytes each), and a host of a thousand teams must not keep a
+// thousand maskers. A listing by team (Rebuild) or a feed written team by
+// team needs one team's masker at a time.
+const maxCachedIdentities = 1 << 16
 
 // maskCache holds one masker per team, built from every identity the
 // team's customers ever held. A team's entry is dropped when the source
-// records a new identity of the team. The zero value is ready to use.
+// records a new identity of the team, and entries are dropped to make
+// room when the maskers hold more than maxCachedIdentities identities
+// (the newest is always kept). The zero value is ready to use.
 type maskCache struct {
 	mu    sync.Mutex
 	teams map[string]*teamMasker
+	held  int // identities the cached maskers hold
+	limit int // maxCachedIdentities when 0 (tests set less)
 }
 
 type teamMasker struct {
@@ -106,18 +114,39 @@ func (c *maskCache) load(ctx context.Context, src Source, team string, extra []s
 		}
 	}
 	tm.m = newMasker(ids)
-	if c.teams == nil || len(c.teams) >= maxCachedTeams {
+	c.drop(team)
+	limit := c.limit
+	if limit <= 0 {
+		limit = maxCachedIdentities
+	}
+	// Make room: any entry will do (map order), a reload costs one read.
+	for t := range c.teams {
+		if c.held+len(tm.has) <= limit {
+			break
+		}
+		c.drop(t)
+	}
+	if c.teams == nil {
 		c.teams = make(map[string]*teamMasker)
 	}
 	c.teams[team] = tm
+	c.held += len(tm.has)
 	return tm, nil
+}
+
+// drop removes team's masker from the cache. c.mu is held.
+func (c *maskCache) drop(team string) {
+	if tm := c.teams[team]; tm != nil {
+		c.held -= len(tm.has)
+		delete(c.teams, team)
+	}
 }
 
 // clear drops every team's masker.
 func (c *maskCache) clear() {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	c.teams = nil
+	c.teams, c.held = nil, 0
 }
 
 // identityHead returns the number of the last identity the source has
@@ -140,7 +169,7 @@ func (x *Index) identityHead(ctx context.Context) (int64, error) {
 func (c *maskCache) forget(team string) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	delete(c.teams, team)
+	c.drop(team)
 }
 
 // maskers returns the masker of the team of each snapshot found, keyed by

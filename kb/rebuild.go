@@ -12,7 +12,8 @@ import (
 
 // Rebuild builds a fresh index from the source in a new directory and
 // swaps it in. It does not trust the feed's past: it takes the feed's head,
-// lists every engagement the source holds (EngagementIDs) and indexes each
+// lists every engagement the source holds (EngagementKeys, team by team,
+// when the source is a TeamLister; EngagementIDs otherwise) and indexes each
 // at its current state, one page per batch, then applies the feed from
 // that head. So an engagement is in the rebuilt index even when the feed
 // lost its rows (or they were pruned), and memory stays flat however many
@@ -121,7 +122,7 @@ func (x *Index) build(ctx context.Context, g *generation, progress func(done int
 		}
 	}
 	done, limit := 0, x.opts.feedPage()
-	first, after, err := x.listPage(ctx, g, head, "", limit)
+	first, after, err := x.listPage(ctx, g, head, salesrec.EngagementKey{}, limit)
 	err = x.pipeline(ctx, g, first, err, func(*pageBatch, stateOverlay) (*pageBatch, error) {
 		var b *pageBatch
 		var err error
@@ -145,30 +146,58 @@ func (x *Index) build(ctx context.Context, g *generation, progress func(done int
 	return x.catchUp(ctx, g, func(done int) { report(listed + done) })
 }
 
-// listPage lists up to limit engagement ids after the id after and builds
-// the batch that indexes each as stored now. It returns
-// nil when the source lists nothing more, and the last id listed.
-func (x *Index) listPage(ctx context.Context, g *generation, head, after string, limit int) (*pageBatch, string, error) {
-	ids, err := x.src.EngagementIDs(ctx, after, limit)
-	if err != nil {
-		return nil, after, fmt.Errorf("kb: list engagements after %q: %w", after, err)
-	}
-	if len(ids) == 0 {
-		return nil, after, nil
-	}
-	// The listing must move forward, or a faulty source would loop forever.
-	if ids[0] <= after || ids[len(ids)-1] <= after {
-		return nil, after, fmt.Errorf("kb: list engagements after %q: the source listed %q, not after it", after, ids[0])
+// listPage lists up to limit engagements after the key after and builds
+// the batch that indexes each as stored now. It returns nil when the
+// source lists nothing more, and the key of the last engagement listed.
+// A TeamLister lists team by team, so that consecutive pages fill one
+// shard; any other source lists by id (the key's team stays "").
+func (x *Index) listPage(ctx context.Context, g *generation, head string, after salesrec.EngagementKey, limit int) (*pageBatch, salesrec.EngagementKey, error) {
+	keys, err := x.listKeys(ctx, after, limit)
+	if err != nil || len(keys) == 0 {
+		return nil, after, err
 	}
 	// A change of version 0 at no position: "index what is stored now".
 	// Positions stay "" until the listing is done (see build).
-	changes := make([]salesrec.Change, len(ids))
-	for i, id := range ids {
-		changes[i] = salesrec.Change{EngagementID: id, Op: salesrec.OpUpdate}
+	changes := make([]salesrec.Change, len(keys))
+	for i, k := range keys {
+		changes[i] = salesrec.Change{EngagementID: k.EngagementID, TeamID: k.TeamID, Op: salesrec.OpUpdate}
 	}
 	p, err := x.buildBatch(ctx, g, changes, nil, head, true)
 	if err != nil {
 		return nil, after, err
 	}
-	return p, ids[len(ids)-1], nil
+	return p, keys[len(keys)-1], nil
+}
+
+// listKeys returns the next page of the listing after the key after: from
+// the source's EngagementKeys when it is a TeamLister, else from its
+// EngagementIDs with no team.
+func (x *Index) listKeys(ctx context.Context, after salesrec.EngagementKey, limit int) ([]salesrec.EngagementKey, error) {
+	var keys []salesrec.EngagementKey
+	if tl, ok := x.src.(TeamLister); ok {
+		var err error
+		if keys, err = tl.EngagementKeys(ctx, after, limit); err != nil {
+			return nil, fmt.Errorf("kb: list engagements after %s/%s: %w", after.TeamID, after.EngagementID, err)
+		}
+	} else {
+		ids, err := x.src.EngagementIDs(ctx, after.EngagementID, limit)
+		if err != nil {
+			return nil, fmt.Errorf("kb: list engagements after %q: %w", after.EngagementID, err)
+		}
+		keys = make([]salesrec.EngagementKey, len(ids))
+		for i, id := range ids {
+			keys[i] = salesrec.EngagementKey{EngagementID: id}
+		}
+	}
+	// The listing must move forward, or a faulty source would loop forever.
+	for i, k := range keys {
+		prev := after
+		if i > 0 {
+			prev = keys[i-1]
+		}
+		if k.Compare(prev) <= 0 || k.EngagementID == "" {
+			return nil, fmt.Errorf("kb: list engagements after %s/%s: the source listed %s/%s, not after it", prev.TeamID, prev.EngagementID, k.TeamID, k.EngagementID)
+		}
+	}
+	return keys, nil
 }

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/blevesearch/bleve/v2"
 	"github.com/dealtrail/dealtrail/salesrec"
 )
 
@@ -233,46 +234,103 @@ func TestRebuildDoesNotTrustTheFeed(t *testing.T) {
 	}
 }
 
-// The listing goes in id order, so each page holds engagements of several
-// teams, in several shards; Rebuild gathers the pages by shard and commits
-// when the gather is full. With a gather of four operations it commits
-// many times, and the rebuilt index must still equal the one the feed
-// built.
-func TestRebuildGathersPagesByShard(t *testing.T) {
+// byID hides a source's EngagementKeys (kb.TeamLister), so that a build
+// lists by id.
+type byID struct{ Source }
+
+// shardBatches records, in order, the shard each Bleve batch went to.
+type shardBatches struct {
+	shard
+	got *[]string
+}
+
+// shard names bleve.Index for embedding: a field named Index would hide
+// the method Index.
+type shard = bleve.Index
+
+func (s shardBatches) Batch(b *bleve.Batch) error {
+	*s.got = append(*s.got, filepath.Base(s.Name()))
+	return s.shard.Batch(b)
+}
+
+// A build lists team by team from a TeamLister and by id from any other
+// source. By team, each shard is filled in one run of batches, never
+// returned to; by id, a page holds engagements of several teams, and the
+// pages are gathered by shard until the gather is full. With a gather of
+// four operations either way commits many times, and the built index must
+// equal the one the feed built.
+func TestBuildListsTeamByTeam(t *testing.T) {
 	f := newFixture(t, Options{FeedPage: 3})
-	for i, team := range []string{"t1", "t2", "t3", "t4", "t5"} {
-		owner := "m-" + team
-		f.src.AddMember(salesrec.Member{ID: owner, TeamID: team, Name: "Manager " + team, Role: salesrec.RoleManager})
-		c := f.customer(team, "客户"+strconv.Itoa(i), "制造业")
-		for j := range 4 {
-			f.won(team, owner, c, "第"+strings.Repeat("一", j+1)+"次试点", "报价要更早确认预算")
+	teams := []string{"t1", "t2", "t3", "t4", "t5"}
+	customers := map[string]string{}
+	for i, team := range teams {
+		f.src.AddMember(salesrec.Member{ID: "m-" + team, TeamID: team, Name: "Manager " + team, Role: salesrec.RoleManager})
+		customers[team] = f.customer(team, "客户"+strconv.Itoa(i), "制造业")
+	}
+	// Written team after team in turn, so ids interleave the teams.
+	for j := range 4 {
+		for _, team := range teams {
+			f.won(team, "m-"+team, customers[team], "第"+strings.Repeat("一", j+1)+"次试点", "报价要更早确认预算")
 		}
 	}
 	shards := map[int]bool{}
-	for _, team := range []string{"t1", "t2", "t3", "t4", "t5"} {
+	for _, team := range teams {
 		shards[shardOf(team)] = true
 	}
 	if len(shards) < 2 {
 		t.Fatalf("the teams share one shard: the test needs several")
 	}
 	f.sync()
-	before := dump(t, f.idx)
-	f.idx.gatherLimit = 4
-	if err := f.idx.Rebuild(context.Background(), nil); err != nil {
-		t.Fatal(err)
-	}
-	after := dump(t, f.idx)
-	if len(after) != len(before) {
-		t.Errorf("rebuilt index holds %d entries, the synced one %d", len(after), len(before))
-	}
-	for id, doc := range before {
-		if after[id] != doc {
-			t.Errorf("%s changed by Rebuild:\n got %s\nwant %s", id, after[id], doc)
-		}
+	want := dump(t, f.idx)
+	for _, tc := range []struct {
+		name   string
+		src    Source
+		byTeam bool
+	}{{"by team", f.src, true}, {"by id", byID{f.src}, false}} {
+		t.Run(tc.name, func(t *testing.T) {
+			x, err := Open(t.TempDir(), tc.src, Options{FeedPage: 3})
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer x.Close()
+			x.gatherLimit = 4
+			var batches []string
+			x.cur.shards.wrap = func(idx bleve.Index) bleve.Index { return shardBatches{idx, &batches} }
+			x.syncMu.Lock()
+			err = x.build(context.Background(), x.cur, nil)
+			x.syncMu.Unlock()
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := dump(t, x)
+			if len(got) != len(want) {
+				t.Errorf("built index holds %d entries, the synced one %d", len(got), len(want))
+			}
+			for id, doc := range want {
+				if got[id] != doc {
+					t.Errorf("%s differs from the synced index:\n got %s\nwant %s", id, got[id], doc)
+				}
+			}
+			if len(batches) < len(shards) {
+				t.Fatalf("%d batches went to the shards, want at least one per shard (%d)", len(batches), len(shards))
+			}
+			if !tc.byTeam {
+				return
+			}
+			done := map[string]bool{}
+			for i, name := range batches {
+				if done[name] {
+					t.Fatalf("batches by shard %v: %s is filled again after another shard", batches, name)
+				}
+				if i+1 < len(batches) && batches[i+1] != name {
+					done[name] = true
+				}
+			}
+		})
 	}
 	res := f.search("m-t3", Query{Text: "试点", Facets: true})
 	if res.Total != 4 {
-		t.Errorf("team t3 finds %d documents after Rebuild, want its 4", res.Total)
+		t.Errorf("team t3 finds %d documents, want its 4", res.Total)
 	}
 }
 

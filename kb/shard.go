@@ -313,6 +313,7 @@ const gatherLimit = 4096
 type gather struct {
 	g     *generation
 	docs  map[int]*bleve.Batch
+	order []int // the shards of docs, in the order pages first named them
 	meta  *bleve.Batch
 	pos   string // the position of the last page gathered
 	size  int
@@ -333,11 +334,13 @@ func newGather(g *generation, limit int) *gather {
 // makes a batch as large as it can be: a page of one team's changes, or a
 // host with one team).
 func (ga *gather) add(p *pageBatch) bool {
-	for n, b := range p.docs {
+	for _, n := range p.order {
+		b := p.docs[n]
 		if cur, ok := ga.docs[n]; ok {
 			cur.Merge(b)
 		} else {
 			ga.docs[n] = b
+			ga.order = append(ga.order, n)
 		}
 		ga.size += b.Size()
 	}
@@ -350,8 +353,9 @@ func (ga *gather) add(p *pageBatch) bool {
 // empty reports whether nothing is gathered.
 func (ga *gather) empty() bool { return ga.size == 0 }
 
-// commit commits what is gathered: the shards in shard order, then the
-// meta index (the position), and starts over empty. When the gather holds
+// commit commits what is gathered: the shards in the order the pages
+// first named them (a listing by team fills a shard, then the next), then
+// the meta index (the position), and starts over empty. When the gather holds
 // one shard's batch and the meta index nothing but the position, the
 // position goes in that shard's batch instead, numbered (see position):
 // one commit, not two.
@@ -366,12 +370,7 @@ func (ga *gather) commit() error {
 	} else {
 		ga.meta.SetInternal([]byte(keySeq), seq)
 	}
-	ns := make([]int, 0, len(ga.docs))
-	for n := range ga.docs {
-		ns = append(ns, n)
-	}
-	slices.Sort(ns)
-	for _, n := range ns {
+	for _, n := range ga.order {
 		idx, err := ga.g.shards.get(n, true)
 		if err != nil {
 			return err
@@ -385,7 +384,7 @@ func (ga *gather) commit() error {
 			return fmt.Errorf("kb: commit batch: %w", err)
 		}
 	}
-	ga.docs, ga.meta, ga.size = map[int]*bleve.Batch{}, ga.g.idx.NewBatch(), 0
+	ga.docs, ga.order, ga.meta, ga.size = map[int]*bleve.Batch{}, nil, ga.g.idx.NewBatch(), 0
 	return nil
 }
 

@@ -40,6 +40,21 @@ type Source interface {
 	Customer(ctx context.Context, actor, id string) (salesrec.Customer, error)
 }
 
+// TeamLister is implemented by sources that can list their engagements
+// team by team (*storage.Store is one). Rebuild and Recreate list with it
+// when the source offers it: a team's engagements then come in whole pages
+// of that team, so the new index fills one team's shard at a time, in
+// batches as large as a page, instead of a few documents in every shard
+// per page (less memory and less work per document). The index built is
+// the same either way.
+type TeamLister interface {
+	// EngagementKeys returns up to limit engagements of every team after
+	// the key after (the zero key = from the first), ordered by team id
+	// and then engagement id, in byte order (salesrec.EngagementKey's
+	// Compare).
+	EngagementKeys(ctx context.Context, after salesrec.EngagementKey, limit int) ([]salesrec.EngagementKey, error)
+}
+
 // ChangeNotifier is implemented by sources that can signal new writes
 // (PostgreSQL LISTEN/NOTIFY, an in-process broadcast). Follow uses it when
 // present and polls otherwise.

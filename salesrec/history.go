@@ -1,6 +1,9 @@
 package salesrec
 
-import "time"
+import (
+	"strings"
+	"time"
+)
 
 // Op, the kind of change a history entry records, and its values
 // (OpCreate, OpUpdate, …) are declared in enums.txt.
@@ -66,4 +69,21 @@ type Change struct {
 	Version      int64     `json:"version"`
 	Op           Op        `json:"op"`
 	At           time.Time `json:"at"`
+}
+
+// EngagementKey names an engagement together with its team. A listing by
+// team (storage's EngagementKeys) goes in the order of the keys: by team
+// id, then by engagement id, both in byte order.
+type EngagementKey struct {
+	TeamID       string `json:"team_id"`
+	EngagementID string `json:"engagement_id"`
+}
+
+// Compare returns -1, 0 or +1 as k comes before, with or after o in a
+// listing by team; it sorts keys with slices.SortFunc.
+func (k EngagementKey) Compare(o EngagementKey) int {
+	if c := strings.Compare(k.TeamID, o.TeamID); c != 0 {
+		return c
+	}
+	return strings.Compare(k.EngagementID, o.EngagementID)
 }

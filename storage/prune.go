@@ -5,6 +5,7 @@ import (
 
 	"github.com/jmoiron/sqlx"
 
+	"github.com/dealtrail/dealtrail/salesrec"
 	"github.com/dealtrail/dealtrail/storage/internal/dialect"
 )
 
@@ -41,6 +42,34 @@ func (s *Store) EngagementIDs(ctx context.Context, after string, limit int) ([]s
 		return nil, s.mapErr(err)
 	}
 	return ids, nil
+}
+
+// EngagementKeys returns up to limit engagements of every team after the
+// key after (the zero key = from the first), ordered by team id and then
+// engagement id, in byte order. Like EngagementIDs it is a system read for
+// the knowledge base: listed team by team, a Rebuild fills each team's
+// shard of the new index from whole pages of that team
+// (dealtrail_engagements_team_id, migration 0009, keeps every page one
+// index range).
+func (s *Store) EngagementKeys(ctx context.Context, after salesrec.EngagementKey, limit int) ([]salesrec.EngagementKey, error) {
+	limit, err := idPage.limit(limit)
+	if err != nil {
+		return nil, err
+	}
+	var rows []struct {
+		TeamID string `db:"team_id"`
+		ID     string `db:"id"`
+	}
+	err = sqlx.SelectContext(ctx, s.db, &rows, s.q(`SELECT team_id, id FROM dealtrail_engagements
+		WHERE (team_id, id) > (?, ?) ORDER BY team_id, id LIMIT ?`), after.TeamID, after.EngagementID, limit)
+	if err != nil {
+		return nil, s.mapErr(err)
+	}
+	keys := make([]salesrec.EngagementKey, len(rows))
+	for i, r := range rows {
+		keys[i] = salesrec.EngagementKey{TeamID: r.TeamID, EngagementID: r.ID}
+	}
+	return keys, nil
 }
 
 // PruneFeed removes the feed's rows at or before upTo and returns how many

@@ -181,6 +181,24 @@ func (s *Source) EngagementIDs(ctx context.Context, after string, limit int) ([]
 	return ids[:min(len(ids), limit)], nil
 }
 
+// EngagementKeys implements kb.TeamLister: the engagements after after,
+// ordered by team and then id.
+func (s *Source) EngagementKeys(ctx context.Context, after salesrec.EngagementKey, limit int) ([]salesrec.EngagementKey, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	s.mu.Lock()
+	var keys []salesrec.EngagementKey
+	for id, e := range s.engagements {
+		if k := (salesrec.EngagementKey{TeamID: e.TeamID, EngagementID: id}); k.Compare(after) > 0 {
+			keys = append(keys, k)
+		}
+	}
+	s.mu.Unlock()
+	slices.SortFunc(keys, salesrec.EngagementKey.Compare)
+	return keys[:min(len(keys), limit)], nil
+}
+
 // Snapshot implements kb.Source.
 func (s *Source) Snapshot(ctx context.Context, id string) (salesrec.Engagement, salesrec.Customer, error) {
 	if err := ctx.Err(); err != nil {

@@ -252,3 +252,47 @@ func testEngagementIDs(t *testing.T, w *world) {
 	_, err := w.s.EngagementIDs(w.ctx, "", -1)
 	wantErr(t, err, salesrec.ErrInvalid, "EngagementIDs with a negative limit")
 }
+
+// testEngagementKeys pages through every engagement of every team, team by
+// team, with pages that end inside a team and across teams.
+func testEngagementKeys(t *testing.T, w *world) {
+	var want []salesrec.EngagementKey
+	for i := range 3 {
+		a := w.create(t, w.rep1, w.engagement(w.rep1, w.custA1, w.today(i+1)))
+		b := w.create(t, w.repB, w.engagement(w.repB, w.custB, w.today(i+1)))
+		want = append(want, salesrec.EngagementKey{TeamID: a.TeamID, EngagementID: a.ID},
+			salesrec.EngagementKey{TeamID: b.TeamID, EngagementID: b.ID})
+	}
+	slices.SortFunc(want, salesrec.EngagementKey.Compare)
+	for _, limit := range []int{1, 2, 4, 100} {
+		var got []salesrec.EngagementKey
+		var after salesrec.EngagementKey
+		for pages := 0; ; pages++ {
+			if pages > len(want) {
+				t.Fatalf("EngagementKeys does not end: %v", got)
+			}
+			keys, err := w.s.EngagementKeys(w.ctx, after, limit)
+			noErr(t, err, "EngagementKeys")
+			if len(keys) > limit {
+				t.Fatalf("EngagementKeys returned %d keys, asked for %d", len(keys), limit)
+			}
+			if len(keys) == 0 {
+				break
+			}
+			got = append(got, keys...)
+			after = keys[len(keys)-1]
+		}
+		if !slices.Equal(got, want) {
+			t.Fatalf("EngagementKeys with pages of %d listed %v, want %v", limit, got, want)
+		}
+	}
+	// A cursor of a team that has no engagements (or does not exist)
+	// lists from the next team on.
+	keys, err := w.s.EngagementKeys(w.ctx, salesrec.EngagementKey{TeamID: want[0].TeamID, EngagementID: "\U0010FFFF"}, 100)
+	noErr(t, err, "EngagementKeys after a team's last engagement")
+	if !slices.Equal(keys, want[3:]) {
+		t.Fatalf("EngagementKeys after the first team listed %v, want %v", keys, want[3:])
+	}
+	_, err = w.s.EngagementKeys(w.ctx, salesrec.EngagementKey{}, -1)
+	wantErr(t, err, salesrec.ErrInvalid, "EngagementKeys with a negative limit")
+}

@@ -73,6 +73,7 @@ func Run(t *testing.T, open Opener) {
 		{"FeedIsAppendOnly", testFeedAppendOnly},
 		{"PruneFeed", testPruneFeed},
 		{"EngagementIDs", testEngagementIDs},
+		{"EngagementKeys", testEngagementKeys},
 		{"Feed", testFeed},
 		{"FeedCustomerUpdate", testFeedCustomerUpdate},
 		{"CustomerIdentities", testCustomerIdentities},
