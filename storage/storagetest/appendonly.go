@@ -286,8 +286,8 @@ func testEngagementKeys(t *testing.T, w *world) {
 			t.Fatalf("EngagementKeys with pages of %d listed %v, want %v", limit, got, want)
 		}
 	}
-	// A cursor of a team that has no engagements (or does not exist)
-	// lists from the next team on.
+	// A cursor past a team's last engagement lists from the next team
+	// on.
 	keys, err := w.s.EngagementKeys(w.ctx, salesrec.EngagementKey{TeamID: want[0].TeamID, EngagementID: "\U0010FFFF"}, 100)
 	noErr(t, err, "EngagementKeys after a team's last engagement")
 	if !slices.Equal(keys, want[3:]) {
