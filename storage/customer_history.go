@@ -28,12 +28,8 @@ func (s *Store) insertCustomerHistory(ctx context.Context, tx dialect.Queryer, a
 	if err != nil {
 		return fmt.Errorf("diffing customer %s: %w", next.ID, err)
 	}
-	doc, err := encodeChanges(changes)
-	if err != nil {
-		return err
-	}
 	_, err = tx.ExecContext(ctx, s.q(`INSERT INTO dealtrail_customer_history (customer_id, version, actor_id, at, op, changes)
-		VALUES (?, ?, ?, ?, ?, ?)`), next.ID, next.Version, actorID, micros(s.now()), string(op), doc)
+		VALUES (?, ?, ?, ?, ?, ?)`), next.ID, next.Version, actorID, micros(s.now()), string(op), encodeChanges(changes))
 	return err
 }
 

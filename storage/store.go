@@ -89,7 +89,7 @@ func Build(ctx context.Context, db *sql.DB, d dialect.Dialect, o Options, setup 
 func build(ctx context.Context, db *sql.DB, d dialect.Dialect, o Options, setup dialect.Setup) (*Store, error) {
 	x := sqlx.NewDb(db, d.DriverName())
 	if setup.Migrate {
-		if err := dialect.Migrate(ctx, x, d); err != nil {
+		if err := dialect.Migrate(ctx, db, d); err != nil {
 			return nil, err
 		}
 	}

@@ -180,13 +180,9 @@ func (s *Store) recordTeamChange(ctx context.Context, tx dialect.Queryer, cur sa
 // insertTeamHistory writes a team change's history entry and, if the feed
 // carries it, its feed row (no engagement, the team's version).
 func (s *Store) insertTeamHistory(ctx context.Context, tx dialect.Queryer, c teamChange) error {
-	doc, err := encodeChanges(c.changes)
-	if err != nil {
-		return err
-	}
 	at := micros(s.now())
 	if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO dealtrail_team_history (team_id, version, actor_id, at, op, member_id, changes)
-		VALUES (?, ?, ?, ?, ?, ?, ?)`), c.team, c.version, c.actor, at, string(c.op), c.member, doc); err != nil {
+		VALUES (?, ?, ?, ?, ?, ?, ?)`), c.team, c.version, c.actor, at, string(c.op), c.member, encodeChanges(c.changes)); err != nil {
 		return err
 	}
 	if !c.feed {

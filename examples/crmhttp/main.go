@@ -6,12 +6,10 @@ import (
 	"fmt"
 	"io"
 	"net"
-	"net/http"
 	"os"
 	"os/signal"
 	"path/filepath"
 	"syscall"
-	"time"
 
 	"github.com/dealtrail/dealtrail/examples/internal/demo"
 )
@@ -55,7 +53,7 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 	fmt.Fprintf(out, "API under %s/ — members: wang (经理 manager), li and zhang (销售代表 reps)\n", base)
 	fmt.Fprintf(out, "try: curl -H 'X-Demo-Member: li' %s/engagements\n", base)
 
-	return demo.Serve(ctx, &http.Server{Handler: host, ReadHeaderTimeout: 5 * time.Second}, ln)
+	return demo.Serve(ctx, ln, host)
 }
 
 // resetDir removes the demo's files from dir, and only those.

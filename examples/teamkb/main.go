@@ -23,7 +23,6 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
-	"time"
 
 	"github.com/dealtrail/dealtrail/examples/internal/demo"
 	"github.com/dealtrail/dealtrail/kb/lessonpage"
@@ -71,7 +70,6 @@ func run(ctx context.Context, w io.Writer, c config) error {
 	if err != nil {
 		return err
 	}
-	srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second}
 
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
@@ -79,7 +77,7 @@ func run(ctx context.Context, w io.Writer, c config) error {
 	go func() { followed <- team.Index.Follow(ctx) }()
 
 	fmt.Fprintf(w, "团队经验库 team lessons: http://%s%s (acting as %s; Ctrl-C stops)\n", ln.Addr(), pagePrefix, c.as)
-	err = demo.Serve(ctx, srv, ln)
+	err = demo.Serve(ctx, ln, h)
 	cancel()
 	if ferr := <-followed; ferr != nil && !errors.Is(ferr, context.Canceled) {
 		return ferr

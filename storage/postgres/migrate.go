@@ -16,7 +16,7 @@ import (
 // holding an advisory lock, so two processes starting at once apply each
 // exactly once, recording it in dealtrail_schema_migrations.
 func Migrate(ctx context.Context, db *sql.DB) error {
-	return sqldialect.Migrate(ctx, sqlx.NewDb(db, DriverName), dialect{})
+	return sqldialect.Migrate(ctx, db, dialect{})
 }
 
 // MigrateStatus lists the migrations db has applied and the ones this

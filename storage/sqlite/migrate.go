@@ -5,8 +5,6 @@ import (
 	"database/sql"
 	"io/fs"
 
-	"github.com/jmoiron/sqlx"
-
 	"github.com/dealtrail/dealtrail/storage"
 	sqldialect "github.com/dealtrail/dealtrail/storage/internal/dialect"
 )
@@ -16,8 +14,7 @@ import (
 // dealtrail_schema_migrations. A pool without a busy timeout is accepted:
 // its transactions set the store's.
 func Migrate(ctx context.Context, db *sql.DB) error {
-	d := dialect{hostDB: true}
-	return sqldialect.Migrate(ctx, sqlx.NewDb(db, DriverName), d)
+	return sqldialect.Migrate(ctx, db, dialect{hostDB: true})
 }
 
 // MigrateStatus lists the migrations db has applied and the ones this

@@ -7,11 +7,9 @@ package demo
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 
@@ -19,18 +17,6 @@ import (
 	"github.com/dealtrail/dealtrail/salesrec"
 	"github.com/dealtrail/dealtrail/storage"
 )
-
-// state is what a run remembers in its directory, so a second run without
-// -reset reads the same records instead of adding them again.
-type state struct {
-	TeamID        string `json:"team_id"`
-	ManagerID     string `json:"manager_id"`
-	ZhangID       string `json:"zhang_id"`
-	LiID          string `json:"li_id"`
-	Manufacturing string `json:"manufacturing"`
-	Retail        string `json:"retail"`
-	Logistics     string `json:"logistics"`
-}
 
 // Opener opens the store the demo records into, with the demo's clock.
 type Opener func(ctx context.Context, clock salesrec.Clock) (*storage.Store, error)
@@ -130,16 +116,11 @@ func start(ctx context.Context, w io.Writer, dir string, reset bool, open Opener
 		return nil, err
 	}
 	d := &demo{w: w, dir: dir, clock: salesrec.NewManualClock(at(2024, 2, 27, 9, 0))}
-	switch b, err := os.ReadFile(filepath.Join(dir, StateFile)); {
-	case err == nil:
-		if err := json.Unmarshal(b, &d.st); err != nil {
-			return nil, fmt.Errorf("%s is damaged (%v): run with -reset", StateFile, err)
-		}
-	case errors.Is(err, fs.ErrNotExist):
-		d.fresh = true
-	default:
+	st, found, err := loadState(dir)
+	if err != nil {
 		return nil, err
 	}
+	d.st, d.fresh = st, !found
 	store, err := open(ctx, d.clock)
 	if err != nil {
 		return nil, err
@@ -175,11 +156,7 @@ func (d *demo) recordOnce(ctx context.Context) error {
 	if err := d.record(ctx); err != nil {
 		return err
 	}
-	b, err := json.MarshalIndent(d.st, "", "  ")
-	if err != nil {
-		return err
-	}
-	return os.WriteFile(filepath.Join(d.dir, StateFile), b, 0o644)
+	return d.st.save(d.dir)
 }
 
 func (d *demo) printf(format string, args ...any) { fmt.Fprintf(d.w, format, args...) }

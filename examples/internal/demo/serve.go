@@ -8,15 +8,21 @@ import (
 	"time"
 )
 
-// shutdownGrace is how long Serve lets open requests finish once its
+// How the HTTP examples serve: how long a client may take to send a
+// request's headers, and how long open requests may finish once Serve's
 // context ends.
-const shutdownGrace = 5 * time.Second
+const (
+	readHeaderTimeout = 10 * time.Second
+	shutdownGrace     = 5 * time.Second
+)
 
-// Serve is the HTTP examples' serving loop: it serves srv on ln until ctx
-// ends or serving fails, then shuts srv down, giving open requests
-// shutdownGrace to finish. A server stopped because ctx ended returns nil;
-// a failure to serve or to shut down in time is returned.
-func Serve(ctx context.Context, srv *http.Server, ln net.Listener) error {
+// Serve is the HTTP examples' server and serving loop: it serves h on ln
+// (headers must arrive within readHeaderTimeout) until ctx ends or serving
+// fails, then shuts the server down, giving open requests shutdownGrace to
+// finish. A server stopped because ctx ended returns nil; a failure to
+// serve or to shut down in time is returned.
+func Serve(ctx context.Context, ln net.Listener, h http.Handler) error {
+	srv := &http.Server{Handler: h, ReadHeaderTimeout: readHeaderTimeout}
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()
 	select {

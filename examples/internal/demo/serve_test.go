@@ -18,9 +18,9 @@ func TestServeAnswersUntilItsContextEnds(t *testing.T) {
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	srv := &http.Server{Handler: http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) { io.WriteString(w, "你好") })}
+	h := http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) { io.WriteString(w, "你好") })
 	done := make(chan error, 1)
-	go func() { done <- demo.Serve(ctx, srv, ln) }()
+	go func() { done <- demo.Serve(ctx, ln, h) }()
 	res, err := http.Get("http://" + ln.Addr().String() + "/")
 	if err != nil {
 		t.Fatal(err)
@@ -45,7 +45,7 @@ func TestServeReturnsAFailureToServe(t *testing.T) {
 		t.Fatal(err)
 	}
 	ln.Close()
-	err = demo.Serve(context.Background(), &http.Server{Handler: http.NotFoundHandler()}, ln)
+	err = demo.Serve(context.Background(), ln, http.NotFoundHandler())
 	if err == nil || errors.Is(err, http.ErrServerClosed) {
 		t.Errorf("Serve on a closed listener: %v, want the listener's error", err)
 	}

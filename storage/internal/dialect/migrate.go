@@ -2,6 +2,7 @@ package dialect
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"io/fs"
 	"path"
@@ -75,14 +76,16 @@ func AppliedMigrations(ctx context.Context, db *sqlx.DB, d Dialect) ([]Applied, 
 
 // Migrate applies the migrations not yet recorded in MigrationTable, each
 // in its own transaction holding the dialect's migration lock, so two
-// processes starting at once apply each migration exactly once.
-func Migrate(ctx context.Context, db *sqlx.DB, d Dialect) error {
+// processes starting at once apply each migration exactly once. db is the
+// pool as the adapter or the host opened it.
+func Migrate(ctx context.Context, db *sql.DB, d Dialect) error {
 	ms, err := LoadMigrations(d.Migrations())
 	if err != nil {
 		return err
 	}
+	x := sqlx.NewDb(db, d.DriverName())
 	for _, m := range ms {
-		if err := migrateOne(ctx, db, d, m); err != nil {
+		if err := migrateOne(ctx, x, d, m); err != nil {
 			return fmt.Errorf("migration %s: %w", m.Name, d.MapError(err))
 		}
 	}
