@@ -147,7 +147,10 @@ func dump(t *testing.T, x *Index) map[string]string {
 	t.Helper()
 	x.mu.RLock()
 	defer x.mu.RUnlock()
-	idx := bleve.NewIndexAlias(append([]bleve.Index{x.cur.idx}, x.cur.shards.all()...)...)
+	idx, err := x.cur.stateIndex()
+	if err != nil {
+		t.Fatal(err)
+	}
 	n, err := idx.DocCount()
 	if err != nil {
 		t.Fatal(err)

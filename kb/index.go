@@ -222,7 +222,7 @@ func (x *Index) createGeneration(name string) (*generation, error) {
 		_ = idx.Close()
 		return nil, fmt.Errorf("kb: create index %s: %w", path, err)
 	}
-	return &generation{name: name, idx: idx, shards: &shardSet{dir: dir, mapping: x.mapping, open: map[int]bleve.Index{}}}, nil
+	return &generation{name: name, idx: idx, shards: newShardSet(dir, x.mapping, x.opts.lockTimeout())}, nil
 }
 
 func (x *Index) openGeneration(name string) (*generation, error) {

@@ -41,7 +41,7 @@ func (x *Index) catchUp(ctx context.Context, g *generation, progress func(done i
 	// the page size below what was asked. Only an empty read does.
 	return x.pipeline(ctx, g, first, err, func(cur *pageBatch, pending stateOverlay) (*pageBatch, error) {
 		return x.readPage(ctx, g, cur.pos, pending)
-	}, func(cur *pageBatch) {
+	}, nil, func(cur *pageBatch) {
 		done += cur.changes
 		if x.opts.Committed != nil {
 			x.opts.Committed(cur.pos, cur.changes)
@@ -61,9 +61,13 @@ func (x *Index) catchUp(ctx context.Context, g *generation, progress func(done i
 // none (nil) or fails. It builds each batch while the one before it
 // commits, and drops it when that commit fails or ctx ends (see catchUp).
 // committed is called after each commit, in order, on the caller's
-// goroutine; err is first's error, returned at once when set.
+// goroutine; err is first's error, returned at once when set. settle, when
+// set, is called on the caller's goroutine after each commit, once the
+// batch after it is built and before it is handed on, with that batch (nil
+// at the end) and the pages still gathered: nothing else runs then.
 func (x *Index) pipeline(ctx context.Context, g *generation, first *pageBatch, err error,
-	next func(cur *pageBatch, pending stateOverlay) (*pageBatch, error), committed func(cur *pageBatch)) error {
+	next func(cur *pageBatch, pending stateOverlay) (*pageBatch, error),
+	settle func(next *pageBatch, ga *gather) error, committed func(cur *pageBatch)) error {
 	ga := newGather(g, x.gatherLimit)
 	var held []*pageBatch // gathered, not committed yet
 	pending := stateOverlay{}
@@ -98,6 +102,11 @@ func (x *Index) pipeline(ctx context.Context, g *generation, first *pageBatch, e
 		held = append(held, cur)
 		if r.committed {
 			release()
+			if settle != nil && err == nil {
+				if err := settle(first, ga); err != nil {
+					return err
+				}
+			}
 		}
 	}
 	if err != nil {

@@ -39,7 +39,10 @@ func (x *Index) Quarantined(ctx context.Context) ([]Quarantine, error) {
 	if x.cur == nil {
 		return nil, ErrClosed
 	}
-	idx := x.cur.stateIndex()
+	idx, err := x.cur.stateIndex()
+	if err != nil {
+		return nil, err
+	}
 	q := bleve.NewTermQuery("1")
 	q.SetField(fieldStateQuarantined)
 	var out []Quarantine

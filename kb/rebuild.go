@@ -123,12 +123,30 @@ func (x *Index) build(ctx context.Context, g *generation, progress func(done int
 	}
 	done, limit := 0, x.opts.feedPage()
 	first, after, err := x.listPage(ctx, g, head, salesrec.EngagementKey{}, limit)
+	// Listed by team, a shard the listing has moved on from is closed
+	// (see shardSet.release): only the shards of the page being built and
+	// of the pages gathered stay open.
+	var settle func(*pageBatch, *gather) error
+	if _, ok := x.src.(TeamLister); ok {
+		settle = func(next *pageBatch, ga *gather) error {
+			keep := map[int]bool{}
+			for _, n := range ga.order {
+				keep[n] = true
+			}
+			if next != nil {
+				for _, n := range next.order {
+					keep[n] = true
+				}
+			}
+			return g.shards.release(keep)
+		}
+	}
 	err = x.pipeline(ctx, g, first, err, func(*pageBatch, stateOverlay) (*pageBatch, error) {
 		var b *pageBatch
 		var err error
 		b, after, err = x.listPage(ctx, g, head, after, limit)
 		return b, err
-	}, func(cur *pageBatch) {
+	}, settle, func(cur *pageBatch) {
 		done += cur.changes
 		report(done)
 	})

@@ -241,7 +241,9 @@ type byID struct{ Source }
 // shardBatches records, in order, the shard each Bleve batch went to.
 type shardBatches struct {
 	shard
-	got *[]string
+	got  *[]string
+	set  *shardSet
+	open *int // the most shards open at a batch
 }
 
 // shard names bleve.Index for embedding: a field named Index would hide
@@ -250,12 +252,15 @@ type shard = bleve.Index
 
 func (s shardBatches) Batch(b *bleve.Batch) error {
 	*s.got = append(*s.got, filepath.Base(s.Name()))
+	s.set.mu.Lock()
+	*s.open = max(*s.open, len(s.set.open))
+	s.set.mu.Unlock()
 	return s.shard.Batch(b)
 }
 
 // A build lists team by team from a TeamLister and by id from any other
 // source. By team, each shard is filled in one run of batches, never
-// returned to; by id, a page holds engagements of several teams, and the
+// returned to, and closed once the listing has left it; by id, a page holds engagements of several teams, and the
 // pages are gathered by shard until the gather is full. With a gather of
 // four operations either way commits many times, and the built index must
 // equal the one the feed built.
@@ -295,14 +300,18 @@ func TestBuildListsTeamByTeam(t *testing.T) {
 			defer x.Close()
 			x.gatherLimit = 4
 			var batches []string
-			x.cur.shards.wrap = func(idx bleve.Index) bleve.Index { return shardBatches{idx, &batches} }
+			mostOpen := 0
+			x.cur.shards.wrap = func(idx bleve.Index) bleve.Index {
+				return shardBatches{idx, &batches, x.cur.shards, &mostOpen}
+			}
 			x.syncMu.Lock()
 			err = x.build(context.Background(), x.cur, nil)
 			x.syncMu.Unlock()
 			if err != nil {
 				t.Fatal(err)
 			}
-			got := dump(t, x)
+			released := len(x.cur.shards.released)
+			got := dump(t, x) // reads every shard, opening the released ones
 			if len(got) != len(want) {
 				t.Errorf("built index holds %d entries, the synced one %d", len(got), len(want))
 			}
@@ -314,8 +323,22 @@ func TestBuildListsTeamByTeam(t *testing.T) {
 			if len(batches) < len(shards) {
 				t.Fatalf("%d batches went to the shards, want at least one per shard (%d)", len(batches), len(shards))
 			}
+			if n := len(x.cur.shards.opened()); n != len(shards) || len(x.cur.shards.released) != 0 {
+				t.Errorf("after reading every shard %d shards are open and %d released, want all %d open", n, len(x.cur.shards.released), len(shards))
+			}
 			if !tc.byTeam {
 				return
+			}
+			// The build leaves the shards it has left closed; reading
+			// every shard opened them again.
+			if released < len(shards)-3 {
+				t.Errorf("%d of %d shards were left closed after the listing, want all but the last few", released, len(shards))
+			}
+			// A shard the listing has left is closed: a page ends in one
+			// team and the next starts in another, so a commit holds at
+			// most two shards and the page built meanwhile two more.
+			if mostOpen > 3 || mostOpen >= len(shards) {
+				t.Errorf("up to %d of %d shards were open during the listing, want at most 3", mostOpen, len(shards))
 			}
 			done := map[string]bool{}
 			for i, name := range batches {

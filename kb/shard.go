@@ -55,17 +55,27 @@ func shardName(n int) string { return fmt.Sprintf("%s%03d", shardDir, n) }
 type shardSet struct {
 	dir     string
 	mapping func() (*mapping.IndexMappingImpl, error)
+	timeout time.Duration // bolt's lock timeout, for opening a shard
 	mu      sync.Mutex
 	open    map[int]bleve.Index
-	empty   bleve.Index // an empty in-memory index, for teams without a shard
+	// released holds the shards on disk that release closed while a
+	// generation was built; get opens them again when they are needed.
+	released map[int]bool
+	empty    bleve.Index // an empty in-memory index, for teams without a shard
 	// wrap, when set (by tests only), wraps each shard get returns.
 	wrap func(bleve.Index) bleve.Index
+}
+
+// newShardSet returns the shard set of the generation in dir, with no
+// shard open.
+func newShardSet(dir string, m func() (*mapping.IndexMappingImpl, error), timeout time.Duration) *shardSet {
+	return &shardSet{dir: dir, mapping: m, timeout: timeout, open: map[int]bleve.Index{}, released: map[int]bool{}}
 }
 
 // openShards opens every shard in dir and removes the leftovers of a
 // shard whose creation crashed.
 func openShards(dir string, m func() (*mapping.IndexMappingImpl, error), timeout time.Duration) (*shardSet, error) {
-	s := &shardSet{dir: dir, mapping: m, open: map[int]bleve.Index{}}
+	s := newShardSet(dir, m, timeout)
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return nil, fmt.Errorf("kb: list %s: %w", dir, err)
@@ -84,23 +94,39 @@ func openShards(dir string, m func() (*mapping.IndexMappingImpl, error), timeout
 			}
 			continue
 		}
-		idx, err := bleve.OpenUsing(path, map[string]any{"bolt_timeout": timeout.String()})
+		idx, err := s.openOne(n)
 		if err != nil {
-			return nil, errors.Join(fmt.Errorf("kb: open index %s: %w", path, err), s.close())
+			return nil, errors.Join(err, s.close())
 		}
 		s.open[n] = idx
 	}
 	return s, nil
 }
 
-// get returns shard n, creating it when create is set, or nil when it does
-// not exist and create is not set.
+// openOne opens shard n from disk.
+func (s *shardSet) openOne(n int) (bleve.Index, error) {
+	path := filepath.Join(s.dir, shardName(n))
+	idx, err := bleve.OpenUsing(path, map[string]any{"bolt_timeout": s.timeout.String()})
+	if err != nil {
+		return nil, fmt.Errorf("kb: open index %s: %w", path, err)
+	}
+	return idx, nil
+}
+
+// get returns shard n, opening it again when release closed it, creating
+// it when create is set, or nil when it does not exist and create is not
+// set.
 func (s *shardSet) get(n int, create bool) (bleve.Index, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	idx, ok := s.open[n]
-	if !ok && create {
-		var err error
+	var err error
+	switch {
+	case !ok && s.released[n]:
+		if idx, err = s.reopenLocked(n); err != nil {
+			return nil, err
+		}
+	case !ok && create:
 		if idx, err = s.create(n); err != nil {
 			return nil, err
 		}
@@ -145,8 +171,12 @@ func (s *shardSet) create(n int) (bleve.Index, error) {
 func (s *shardSet) forTeam(team string) (bleve.Index, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if idx, ok := s.open[shardOf(team)]; ok {
+	n := shardOf(team)
+	if idx, ok := s.open[n]; ok {
 		return idx, nil
+	}
+	if s.released[n] {
+		return s.reopenLocked(n)
 	}
 	if s.empty == nil {
 		m, err := s.mapping()
@@ -160,10 +190,64 @@ func (s *shardSet) forTeam(team string) (bleve.Index, error) {
 	return s.empty, nil
 }
 
-// all returns the open shards in shard order.
-func (s *shardSet) all() []bleve.Index {
+// release closes every open shard but those in keep. A listing by team
+// (Rebuild, Recreate) calls it between commits, so that a generation being
+// built keeps only the shards it is filling open: a closed shard's segment
+// files are unmapped, and its memory is the operating system's again.
+// Bleve has made every committed batch durable before Batch returned, so
+// closing loses nothing. A released shard is opened again when it is next
+// needed: by get and forTeam for one shard, by all for every shard.
+// Opening it again lets Bleve merge the segments the listing left, so a
+// rebuilt index merges a shard when it is first used, not every shard at
+// once.
+func (s *shardSet) release(keep map[int]bool) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	var errs []error
+	for n, idx := range s.open {
+		if keep[n] {
+			continue
+		}
+		errs = append(errs, idx.Close())
+		delete(s.open, n)
+		s.released[n] = true
+	}
+	return errors.Join(errs...)
+}
+
+// reopenLocked opens released shard n again. s.mu is held.
+func (s *shardSet) reopenLocked(n int) (bleve.Index, error) {
+	idx, err := s.openOne(n)
+	if err != nil {
+		return nil, err
+	}
+	delete(s.released, n)
+	s.open[n] = idx
+	return idx, nil
+}
+
+// all returns every shard in shard order, opening the released ones again.
+func (s *shardSet) all() ([]bleve.Index, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for n := range s.released {
+		if _, err := s.reopenLocked(n); err != nil {
+			return nil, err
+		}
+	}
+	return s.openLocked(), nil
+}
+
+// opened returns the open shards in shard order, leaving the released ones
+// closed.
+func (s *shardSet) opened() []bleve.Index {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.openLocked()
+}
+
+// openLocked returns the open shards in shard order. s.mu is held.
+func (s *shardSet) openLocked() []bleve.Index {
 	ns := make([]int, 0, len(s.open))
 	for n := range s.open {
 		ns = append(ns, n)
@@ -196,6 +280,9 @@ func (s *shardSet) close() error {
 // shards hold for the engagement, found by its engagement id field rather
 // than by a state that may be corrupt.
 func (s *shardSet) engagementDocs(ctx context.Context, engagementID string) (map[int][]string, error) {
+	if _, err := s.all(); err != nil { // opens the released shards
+		return nil, err
+	}
 	s.mu.Lock()
 	open := make(map[int]bleve.Index, len(s.open))
 	for n, idx := range s.open {
@@ -282,9 +369,15 @@ func (g *generation) readStates(ctx context.Context, engagementIDs []string, tea
 			return nil, nil, nil, err
 		}
 	}
-	if all := g.shards.all(); len(unknown) > 0 && len(all) > 0 {
-		if err := merge(bleve.NewIndexAlias(all...), unknown, states); err != nil {
+	if len(unknown) > 0 {
+		all, err := g.shards.all()
+		if err != nil {
 			return nil, nil, nil, err
+		}
+		if len(all) > 0 {
+			if err := merge(bleve.NewIndexAlias(all...), unknown, states); err != nil {
+				return nil, nil, nil, err
+			}
 		}
 	}
 	return states, bad, inMeta, nil
@@ -292,8 +385,12 @@ func (g *generation) readStates(ctx context.Context, engagementIDs []string, tea
 
 // stateIndex is every index that may hold engagement states: the meta
 // index and the shards.
-func (g *generation) stateIndex() bleve.Index {
-	return bleve.NewIndexAlias(append([]bleve.Index{g.idx}, g.shards.all()...)...)
+func (g *generation) stateIndex() (bleve.Index, error) {
+	all, err := g.shards.all()
+	if err != nil {
+		return nil, err
+	}
+	return bleve.NewIndexAlias(append([]bleve.Index{g.idx}, all...)...), nil
 }
 
 // gatherLimit is how many Bleve operations (documents, states, deletions)
@@ -398,7 +495,10 @@ const keySeq = "kb/seq"
 // and the highest commit number stored.
 func (g *generation) position() (string, int64, error) {
 	best, pos := int64(-1), ""
-	for _, idx := range append([]bleve.Index{g.idx}, g.shards.all()...) {
+	// A released shard (see release) was closed while the generation was
+	// built and has not been written since: every position it holds was
+	// stored before the one the build stored last.
+	for _, idx := range append([]bleve.Index{g.idx}, g.shards.opened()...) {
 		p, err := idx.GetInternal([]byte(keyPos))
 		if err != nil {
 			return "", 0, fmt.Errorf("kb: read feed position: %w", err)

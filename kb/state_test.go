@@ -28,7 +28,11 @@ func TestStateOverlayAnswersForTheBatchInFlight(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	inIndex, _, err := readStates(context.Background(), f.idx.cur.stateIndex(), ids)
+	idx, err := f.idx.cur.stateIndex()
+	if err != nil {
+		t.Fatal(err)
+	}
+	inIndex, _, err := readStates(context.Background(), idx, ids)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -21,7 +21,11 @@ func docCount(t testing.TB, x *Index) int {
 	for _, k := range []Kind{KindSuccess, KindImprovement, KindTerminationReason, KindObjection} {
 		kinds = append(kinds, term(fieldKind, string(k)))
 	}
-	all := bleve.NewIndexAlias(x.cur.shards.all()...)
+	shards, err := x.cur.shards.all()
+	if err != nil {
+		t.Fatal(err)
+	}
+	all := bleve.NewIndexAlias(shards...)
 	res, err := all.Search(bleve.NewSearchRequestOptions(bleve.NewDisjunctionQuery(kinds...), 0, 0, false))
 	if err != nil {
 		t.Fatal(err)
