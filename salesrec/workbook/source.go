@@ -41,8 +41,8 @@ func (l Limits) withDefaults() Limits {
 }
 
 // Book is a register to read: an .xlsx workbook (OpenXLSX) or a set of
-// CSV files, one per sheet (OpenCSV). Its sheets are read as streams, twice
-// (Read's two passes), so it is opened by the caller and closed with Close.
+// CSV files, one per sheet (OpenCSV). Its sheets are read as streams, each
+// once, by Read; it is opened by the caller and closed with Close.
 type Book struct {
 	name   string
 	xlsx   *excelize.File
@@ -52,6 +52,9 @@ type Book struct {
 	// read, whose register sheets open opens.
 	form bool
 	cur  *formSheet
+	// runBytes bounds the records Read sorts in memory (sorted.go); 0
+	// means defaultRunBytes. Tests set it small.
+	runBytes int
 }
 
 // OpenXLSX opens a register workbook from r; name is how the report and
