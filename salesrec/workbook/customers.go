@@ -215,11 +215,7 @@ func (s *spill) read(at span) ([]byte, error) {
 
 // close removes the temporary file, if any.
 func (s *spill) close() error {
-	if s.file == nil {
-		return nil
-	}
-	name := s.file.Name()
-	err := s.file.Close()
+	err := removeTemp(s.file)
 	s.file = nil
-	return errors.Join(err, os.Remove(name))
+	return err
 }

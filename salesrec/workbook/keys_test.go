@@ -3,9 +3,7 @@ package workbook_test
 import (
 	"context"
 	"errors"
-	"io"
 	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -43,14 +41,7 @@ func readSorted(t *testing.T, b *workbook.Book, team workbook.Team, runBytes int
 // on an error.
 func TestKeysInTemporaryFiles(t *testing.T) {
 	gen := generate(t, 60)
-	dir := t.TempDir()
-	w, err := workbook.NewCSVWriter(func(name string) (io.WriteCloser, error) {
-		return os.Create(filepath.Join(dir, name))
-	}, gen.team)
-	if err != nil {
-		t.Fatal(err)
-	}
-	write(t, w, gen)
+	dir := writeCSV(t, gen)
 	read := func(runBytes int) ([]workbook.Entry, workbook.Report, bool) {
 		var got []workbook.Entry
 		rep, spilled, err := readSorted(t, workbook.OpenCSV(os.DirFS(dir), "台账", workbook.Limits{}), gen.team, runBytes,
@@ -78,7 +69,7 @@ func TestKeysInTemporaryFiles(t *testing.T) {
 
 	stop := errors.New("stop")
 	n := 0
-	_, spilled, err = readSorted(t, workbook.OpenCSV(os.DirFS(dir), "台账", workbook.Limits{}), gen.team, 512,
+	_, spilled, err := readSorted(t, workbook.OpenCSV(os.DirFS(dir), "台账", workbook.Limits{}), gen.team, 512,
 		func(workbook.Entry) error {
 			if n++; n == 10 {
 				return stop

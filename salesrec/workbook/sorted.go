@@ -99,13 +99,17 @@ func (s *sorter) spill() error {
 // close removes the temporary file, if any.
 func (s *sorter) close() error {
 	s.recs, s.arena = nil, nil
-	if s.file == nil {
+	err := removeTemp(s.file)
+	s.file = nil
+	return err
+}
+
+// removeTemp closes and removes a temporary file; nil is none.
+func removeTemp(f *os.File) error {
+	if f == nil {
 		return nil
 	}
-	name := s.file.Name()
-	err := s.file.Close()
-	s.file = nil
-	return errors.Join(err, os.Remove(name))
+	return errors.Join(f.Close(), os.Remove(f.Name()))
 }
 
 // merged returns the records in key order: the runs written, merged with

@@ -122,14 +122,7 @@ func bareWrite(path string, sheets []string, cells map[string][][]string) error 
 	f := excelize.NewFile()
 	defer f.Close()
 	for i, name := range sheets {
-		if i == 0 {
-			if err := f.SetSheetName("Sheet1", name); err != nil {
-				return err
-			}
-		} else if _, err := f.NewSheet(name); err != nil {
-			return err
-		}
-		sw, err := f.NewStreamWriter(name)
+		sw, err := newSheetStream(f, i, name)
 		if err != nil {
 			return err
 		}
@@ -334,14 +327,7 @@ func bareStreamWrite(dir, path string) error {
 	f := excelize.NewFile()
 	defer f.Close()
 	for i, name := range workbook.SheetNames() {
-		if i == 0 {
-			if err := f.SetSheetName("Sheet1", name); err != nil {
-				return err
-			}
-		} else if _, err := f.NewSheet(name); err != nil {
-			return err
-		}
-		sw, err := f.NewStreamWriter(name)
+		sw, err := newSheetStream(f, i, name)
 		if err != nil {
 			return err
 		}
@@ -424,4 +410,17 @@ func faster(ms []Measure) Measure {
 func perEngagement(m Measure, n int) Measure {
 	m.N = n
 	return m
+}
+
+// newSheetStream adds sheet i of a new workbook (the first renames the
+// default Sheet1) and returns its StreamWriter.
+func newSheetStream(f *excelize.File, i int, name string) (*excelize.StreamWriter, error) {
+	if i == 0 {
+		if err := f.SetSheetName("Sheet1", name); err != nil {
+			return nil, err
+		}
+	} else if _, err := f.NewSheet(name); err != nil {
+		return nil, err
+	}
+	return f.NewStreamWriter(name)
 }
