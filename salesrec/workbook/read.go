@@ -284,7 +284,9 @@ func (r *reader) firstPass(ctx context.Context) error {
 	if err == nil || errors.Is(err, errTooLarge) {
 		err = errors.Join(err, r.join(ctx))
 	}
-	return errors.Join(err, r.drain())
+	// The second pass needs only the output sorter: the others' memory and
+	// files go now.
+	return errors.Join(err, r.keys.close(), r.drain(), r.notes.close())
 }
 
 // fileSheets reads the 客户 sheet, the 业务 sheet and the child sheets into
