@@ -83,10 +83,12 @@ func OpenXLSX(r io.Reader, name string, l Limits) (*Book, error) {
 // OpenXLSXFile opens the register workbook at path, named in the report by
 // its base name. excelize reads the zip from the file; it unzips each part
 // larger than xmlInMemory (every sheet of a big register) to a temporary
-// file of its own and streams the rows from there, so memory stays flat in
-// the number of rows. A workbook with a shared-strings table (as Excel
-// saves it) also keeps about 40 bytes per distinct text in memory, an
-// index into that table's temporary file.
+// file of its own and streams the rows from there, and Read keeps the keys
+// that join the rows in temporary files too, so memory stays flat in the
+// number of rows, but for what excelize keeps of a workbook with a
+// shared-strings table (as Excel saves it): about 40 bytes per distinct
+// text, an index into that table's temporary file. (A register this package
+// writes has none.)
 func OpenXLSXFile(path string, l Limits) (*Book, error) {
 	return openXLSX(path, filepath.Base(path), l.withDefaults())
 }

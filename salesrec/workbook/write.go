@@ -21,7 +21,9 @@ import (
 // (NewCSVWriter). Rows go out as they are added, but for the 客户 sheet:
 // a customer's rows are written once, the first time it comes, when the
 // writer is closed; until then they wait in a sorter (a temporary file past
-// 4 MiB, removed by Close), so memory does not grow with the rows. Every text cell that a spreadsheet would
+// 4 MiB, removed by Close), so the writer keeps nothing per engagement or
+// customer. For an .xlsx, excelize's StreamWriter keeps up to 16 MiB of
+// each sheet in memory before it moves the sheet to a temporary file. Every text cell that a spreadsheet would
 // take for a formula (= + - @) is written after an apostrophe.
 type Writer struct {
 	team  Team
