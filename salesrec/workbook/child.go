@@ -11,8 +11,8 @@ import (
 )
 
 // child reads one row of a child sheet into e.
-func (r *reader) child(e *Entry, c *cursor, hr heldRow) {
-	ref := rowRef{sheet: c.s, table: c.t.name, h: c.h, row: hr.num}
+func (r *reader) child(e *Entry, c sheetRead, hr heldRow) {
+	ref := rowRef{sheet: c.s, table: c.name, h: c.h, row: hr.num}
 	g := &e.Engagement
 	row := hr.row
 	switch c.s {

@@ -13,22 +13,18 @@ import (
 
 // The 客户 sheet is read whole in the first pass (an engagement may name a
 // customer whose rows come anywhere in the sheet), but what it holds is not
-// kept in memory: each customer's rows, as cells, go to a spill (a
-// temporary file once they pass spillInMemory bytes), and memory keeps only
-// where each customer's rows are. An engagement's customer is read back
-// and parsed again when the engagement is read.
+// kept in memory: its rows are filed in the key sorter under the
+// customer's name, next to the 业务 rows naming that customer (join.go).
+// The join reports the rows' problems, moves each customer's rows, as
+// cells, to a spill (a temporary file once they pass spillInMemory bytes)
+// and hands each engagement where its customer's rows are; the customer is
+// read back and parsed again when the engagement is read.
 
-// customers finds the rows of the 客户 sheet by customer name.
+// customers holds the 客户 sheet's rows by customer, in a spill.
 type customers struct {
-	at    map[string]span // name → its rows in the spill
 	spill spill
 	table string // the sheet's name as the file has it
 	h     header
-	// cur is the customer whose rows are being read, not yet spilled: a
-	// customer's rows usually follow one another.
-	cur     string
-	curRows []byte
-	started bool
 }
 
 // span is where a record is in a spill.
@@ -37,40 +33,42 @@ type span struct {
 	n   int
 }
 
-func (r *reader) readCustomers(ctx context.Context) error {
-	r.customers = &customers{at: map[string]span{}}
-	t, h, ok, err := r.openSheet(sheetCustomers)
+func (cs *customers) close() error { return cs.spill.close() }
+
+// fileCustomers files the rows of the 客户 sheet under their customer's
+// name.
+func (r *reader) fileCustomers(ctx context.Context) error {
+	t, h, ok, err := r.openSheet(phaseCustomers, sheetCustomers)
 	defer closeTable(t)
 	if err != nil || !ok {
 		return err
 	}
-	cs := r.customers
-	cs.table, cs.h = t.name, h
-	err = r.rows(ctx, t, h, func(row []string, num int, name string) error {
-		// The rows' problems are reported here, once: a customer's own
-		// columns on its first row, a contact's on every row.
-		var scratch Entry
-		var seen *customerRows
-		if _, spilled := cs.at[name]; spilled || cs.started && cs.cur == name {
-			seen = &customerRows{}
-		}
-		r.customerRow(seen, &scratch, cs.ref(num), row, name)
-		for _, p := range scratch.Problems {
-			r.problem(p)
-		}
-		if cs.started && cs.cur != name {
-			if err := cs.flush(); err != nil {
-				return err
-			}
-		}
-		cs.cur, cs.started = name, true
-		cs.curRows = appendRow(cs.curRows, num, row)
-		return nil
+	r.customers.table, r.customers.h = t.name, h
+	return r.rows(ctx, phaseCustomers, t, h, func(row []string, num int, name string) error {
+		return r.keys.add(keyOfRow(nsCustomer, name, kindCustomerRow, num), appendRow(nil, num, row))
 	})
-	if err == nil && cs.started {
-		err = cs.flush()
+}
+
+// customerProblems parses one row of a customer in the join, and files its
+// problems: a customer's own columns on its first row, a contact's on
+// every row.
+func (r *reader) customerProblems(first bool, name string, rec []byte) error {
+	num, row, _, err := nextRow(rec)
+	if err != nil {
+		return err
 	}
-	return err
+	var scratch Entry
+	var seen *customerRows
+	if !first {
+		seen = &customerRows{}
+	}
+	r.customerRow(seen, &scratch, r.customers.ref(num), row, name)
+	for _, p := range scratch.Problems {
+		if err := r.note(phaseCustomers, num, p); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // customerRow adds a row of the 客户 sheet to cr, the customer's rows so
@@ -93,15 +91,16 @@ func (r *reader) customerRow(cr *customerRows, e *Entry, ref rowRef, row []strin
 	return cr
 }
 
-// customer is the customer named name as the 客户 sheet describes it, or
-// nil when the sheet has no row for it.
-func (r *reader) customer(name string) (*customerRows, error) {
-	cs := r.customers
-	at, ok := cs.at[name]
-	if !ok {
-		return nil, nil
+// customer reads back the rows of the customer named name from where the
+// join put them (at, as appendSpan wrote it).
+func (r *reader) customer(name string, at []byte) (*customerRows, error) {
+	cs := &r.customers
+	off, n1 := binary.Uvarint(at)
+	n, n2 := binary.Uvarint(at[max(n1, 0):])
+	if n1 <= 0 || n2 <= 0 {
+		return nil, errBadSpill
 	}
-	rec, err := cs.spill.read(at)
+	rec, err := cs.spill.read(span{off: int64(off), n: int(n)})
 	if err != nil {
 		return nil, err
 	}
@@ -118,28 +117,13 @@ func (r *reader) customer(name string) (*customerRows, error) {
 	return cr, nil
 }
 
-func (cs *customers) ref(num int) rowRef {
-	return rowRef{sheet: sheetCustomers, table: cs.table, h: cs.h, row: num, base: "customer."}
+// appendSpan encodes where a record is in a spill.
+func appendSpan(b []byte, at span) []byte {
+	return binary.AppendUvarint(binary.AppendUvarint(b, uint64(at.off)), uint64(at.n))
 }
 
-// flush spills the current customer's rows, after the rows spilled before
-// for the same name (a customer whose rows are not together).
-func (cs *customers) flush() error {
-	rec := cs.curRows
-	if at, ok := cs.at[cs.cur]; ok {
-		before, err := cs.spill.read(at)
-		if err != nil {
-			return err
-		}
-		rec = append(before, rec...)
-	}
-	at, err := cs.spill.add(rec)
-	if err != nil {
-		return err
-	}
-	cs.at[cs.cur] = at
-	cs.curRows = cs.curRows[:0]
-	return nil
+func (cs *customers) ref(num int) rowRef {
+	return rowRef{sheet: sheetCustomers, table: cs.table, h: cs.h, row: num, base: "customer."}
 }
 
 // appendRow encodes a row: its number, its cell count, each cell's length
@@ -231,11 +215,7 @@ func (s *spill) read(at span) ([]byte, error) {
 
 // close removes the temporary file, if any.
 func (s *spill) close() error {
-	if s.file == nil {
-		return nil
-	}
-	name := s.file.Name()
-	err := s.file.Close()
+	err := removeTemp(s.file)
 	s.file = nil
-	return errors.Join(err, os.Remove(name))
+	return err
 }

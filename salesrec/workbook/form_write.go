@@ -38,13 +38,7 @@ func NewFormXLSXWriter(w io.Writer, team Team) (*Writer, error) {
 	}
 	wr := newWriter(team)
 	wr.form = fw
-	wr.finish = func() error {
-		_, err := f.WriteTo(w)
-		if cerr := f.Close(); err == nil {
-			err = cerr
-		}
-		return err
-	}
+	wr.finish = func() error { return writeXLSX(f, w) }
 	return wr, nil
 }
 

@@ -2,6 +2,7 @@ package workbook
 
 import (
 	"context"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"strings"
@@ -76,15 +77,18 @@ func (e *Entry) Locate(field string, msg salesrec.Message) Problem {
 
 // Read reads a register: every engagement with its rows from the child
 // sheets, in the order of the 业务 sheet, handed to each as an Entry. It
-// makes two passes over the file: the first reads the keys (and the 客户
-// sheet whole) and calls total with the number of engagements; the second
-// reads the rows. Memory holds the keys (业务编号 → position, and a count
-// per child sheet) and where each customer's rows are (the rows themselves
-// go to a temporary file past 1 MiB, customers.go), plus the rows of child
-// sheets that come before their engagement's turn (none when the sheets
-// follow the order of 业务, as an export writes them). Problems that
-// belong to no engagement (a missing sheet or column, a row naming an
-// unknown 业务编号) are in the returned Report; an entry's own are in the
+// reads each sheet once. The first pass files every row under its key (the
+// 业务编号 it belongs to, and for the 客户 sheet the customer's name) in a
+// sorter (sorted.go), which keeps a few MiB in memory and the rest in
+// temporary files; joining the sorted keys finds the rows that belong to no
+// engagement and an engagement's customer, and files the rows again in the
+// order of the 业务 sheet. It then calls total with the number of
+// engagements, and the second pass reads the rows back in that order. So
+// memory holds no key per engagement, and what Read holds does not grow
+// with the number of rows; the temporary files are removed before Read
+// returns. Problems that belong to no engagement (a missing sheet or
+// column, a row naming an unknown 业务编号) are in the returned Report, in
+// the order of the sheets and their rows; an entry's own are in the
 // Entry. each may stop the read by returning an error, which Read returns.
 //
 // A book of forms (OpenFormXLSX) is read the same way, one form sheet at a
@@ -99,20 +103,18 @@ func Read(ctx context.Context, b *Book, team Team, total func(int), each func(En
 	return *r.report, err
 }
 
-// passes reads the register in its two passes, then lets go of what the
-// first pass kept.
+// passes reads the register in its two passes, then removes what the
+// first pass filed.
 func (r *reader) passes(ctx context.Context, total func(int), each func(Entry) error) error {
+	r.keys, r.out, r.notes = newSorter(r.book.runBytes), newSorter(r.book.runBytes), newSorter(r.book.runBytes)
 	err := r.firstPass(ctx)
 	if err == nil {
 		if total != nil {
-			total(len(r.order))
+			total(r.total)
 		}
 		err = r.secondPass(ctx, each)
 	}
-	if r.customers != nil {
-		err = errors.Join(err, r.customers.spill.close())
-	}
-	return err
+	return errors.Join(err, r.keys.close(), r.out.close(), r.notes.close(), r.customers.close())
 }
 
 // newReader prepares a read of b for team, adding its problems to report.
@@ -138,29 +140,75 @@ type reader struct {
 	members   map[string][]string // name → member ids
 	memberIDs []string
 
-	customers *customers     // the 客户 sheet (customers.go)
-	ordinal   map[string]int // 业务编号 → position in order
-	order     []int          // the 业务 row of each engagement
-	counts    map[*sheet][]int32
+	// sheets are the register's sheets as the first pass found them, by
+	// phase (phaseCustomers, phaseEngagements, then the child sheets).
+	sheets    [2 + 6]sheetRead
+	keys      *sorter   // every row under its key (join.go)
+	out       *sorter   // the rows of each engagement, in the 业务 sheet's order
+	notes     *sorter   // the first pass's problems, in the sheets' order
+	noteSeq   int       // orders the problems of one row
+	customers customers // the 客户 sheet's rows, by customer (customers.go)
+	total     int       // engagements found by the first pass
 }
+
+// sheetRead is a sheet of the register as the first pass found it.
+type sheetRead struct {
+	s    *sheet
+	name string // as the file has it
+	h    header
+	ok   bool // found, with its key column
+}
+
+// The first pass reads the sheets in phases, in this order; a problem's
+// phase and row place it in the report.
+const (
+	phaseCustomers   = 0
+	phaseEngagements = 1
+	phaseChildren    = 2 // + the index in childSheets
+)
 
 type customerRows struct {
 	c    salesrec.Customer
 	refs []rowRef // the customer's first row, then one per contact
 }
 
-func (r *reader) problem(p Problem) { r.report.Add(p) }
+// note files a problem of the first pass at its phase and row, to be added
+// to the report in the sheets' order when the pass is done.
+func (r *reader) note(phase, row int, p Problem) error {
+	r.noteSeq++
+	key := appendNum(appendNum([]byte{byte(phase)}, row), r.noteSeq)
+	return r.notes.add(key, appendRow(nil, 0, []string{p.Sheet, p.Cell, p.Field, p.Msg.Zh, p.Msg.En}))
+}
 
-// sheets opens s; a missing sheet is a problem for 业务, an empty table
-// for the others.
-func (r *reader) openSheet(s *sheet) (*table, header, bool, error) {
+// drain adds the filed problems to the report, in order.
+func (r *reader) drain() error {
+	m, err := r.notes.merged()
+	if err != nil {
+		return err
+	}
+	for m.next() {
+		_, f, _, err := nextRow(m.val())
+		if err != nil {
+			return err
+		}
+		if len(f) != 5 {
+			return errBadSpill
+		}
+		r.report.Add(Problem{Sheet: f[0], Cell: f[1], Field: f[2], Msg: salesrec.Message{Zh: f[3], En: f[4]}})
+	}
+	return m.err
+}
+
+// openSheet opens s for phase; a missing sheet is a problem for 业务, an
+// empty table for the others.
+func (r *reader) openSheet(phase int, s *sheet) (*table, header, bool, error) {
 	t, found, err := r.book.open(s)
 	if err != nil {
 		return nil, header{}, false, err
 	}
 	if !found {
 		if s == sheetEngagements {
-			r.problem(Problem{Sheet: s.zh, Msg: msgNoSheet(s.zh, s.en)})
+			return nil, header{}, false, r.note(phase, 0, Problem{Sheet: s.zh, Msg: msgNoSheet(s.zh, s.en)})
 		}
 		return nil, header{}, false, nil
 	}
@@ -172,17 +220,17 @@ func (r *reader) openSheet(s *sheet) (*table, header, bool, error) {
 	h.place = t.place
 	for _, c := range missing {
 		if c.field == s.cols[0].field || s == sheetEngagements && c.field == "customer_name" {
-			r.problem(Problem{Sheet: t.name, Cell: "1", Msg: msgNoColumn(c.zh, c.en)})
-			return t, h, false, nil
+			return t, h, false, r.note(phase, 1, Problem{Sheet: t.name, Cell: "1", Msg: msgNoColumn(c.zh, c.en)})
 		}
 	}
+	r.sheets[phase] = sheetRead{s: s, name: t.name, h: h, ok: true}
 	return t, h, true, nil
 }
 
 // rows calls f for every non-blank row of t after the header, carrying a
 // blank key cell down from the row above (a merged cell), and stops at
 // the row limit.
-func (r *reader) rows(ctx context.Context, t *table, h header, f func(row []string, num int, key string) error) error {
+func (r *reader) rows(ctx context.Context, phase int, t *table, h header, f func(row []string, num int, key string) error) error {
 	prevKey := ""
 	for n := 0; ; n++ {
 		if n%1024 == 0 {
@@ -195,8 +243,8 @@ func (r *reader) rows(ctx context.Context, t *table, h header, f func(row []stri
 			return t.err()
 		}
 		if num > r.book.limits.MaxRows {
-			r.problem(Problem{Sheet: t.name, Cell: h.cellName(-1, num), Msg: msgTooManyRows(r.book.limits.MaxRows)})
-			return fmt.Errorf("%s: %w", t.name, errTooLarge)
+			err := r.note(phase, num, Problem{Sheet: t.name, Cell: h.cellName(-1, num), Msg: msgTooManyRows(r.book.limits.MaxRows)})
+			return errors.Join(fmt.Errorf("%s: %w", t.name, errTooLarge), err)
 		}
 		if blankRow(row) {
 			continue
@@ -221,164 +269,159 @@ func blankRow(row []string) bool {
 	return true
 }
 
-func (r *reader) firstPass(ctx context.Context) error {
-	if err := r.readCustomers(ctx); err != nil {
-		return err
-	}
-	t, h, ok, err := r.openSheet(sheetEngagements)
-	if err != nil || !ok {
-		closeTable(t)
-		return err
-	}
-	r.ordinal = map[string]int{}
-	err = r.rows(ctx, t, h, func(row []string, num int, _ string) error {
-		key := h.cell(row, 0)
-		where := h.cellName(0, num)
-		if key == "" {
-			r.problem(Problem{Sheet: t.name, Cell: where, Msg: msgKeyRequired})
-			return nil
-		}
-		if _, seen := r.ordinal[key]; seen {
-			r.problem(Problem{Sheet: t.name, Cell: where, Msg: msgKeyRepeated(key)})
-			return nil
-		}
-		r.ordinal[key] = len(r.order)
-		r.order = append(r.order, num)
-		return nil
-	})
-	closeTable(t)
-	if err != nil {
-		return err
-	}
-	r.counts = map[*sheet][]int32{}
-	for _, s := range childSheets {
-		if err := r.countChildren(ctx, s); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// countChildren counts the rows of child sheet s per engagement, and
-// reports rows naming no engagement of the 业务 sheet.
-func (r *reader) countChildren(ctx context.Context, s *sheet) error {
-	counts := make([]int32, len(r.order))
-	r.counts[s] = counts
-	t, h, ok, err := r.openSheet(s)
-	defer closeTable(t)
-	if err != nil || !ok {
-		return err
-	}
-	return r.rows(ctx, t, h, func(row []string, num int, key string) error {
-		i, known := r.ordinal[key]
-		switch {
-		case key == "":
-			r.problem(Problem{Sheet: t.name, Cell: h.cellName(0, num), Msg: msgKeyRequired})
-		case !known:
-			r.problem(Problem{Sheet: t.name, Cell: h.cellName(0, num), Msg: msgUnknownKey(key)})
-		default:
-			counts[i]++
-		}
-		return nil
-	})
-}
-
 func closeTable(t *table) {
 	if t != nil {
 		_ = t.close()
 	}
 }
 
-// cursor reads one child sheet in the second pass: rows of engagements
-// later than the current one are held until their turn.
-type cursor struct {
-	s       *sheet
-	t       *table
-	h       header
-	pending map[int][]heldRow
+// firstPass reads every sheet into the sorter, joins the keys and adds the
+// problems found to the report. A sheet over the row limit stops the
+// reading, but what was read before it is still joined, so that the report
+// names the problems of the rows before the limit.
+func (r *reader) firstPass(ctx context.Context) error {
+	err := r.fileSheets(ctx)
+	if err == nil || errors.Is(err, errTooLarge) {
+		err = errors.Join(err, r.join(ctx))
+	}
+	// The second pass needs only the output sorter: the others' memory and
+	// files go now.
+	return errors.Join(err, r.keys.close(), r.drain(), r.notes.close())
+}
+
+// fileSheets reads the 客户 sheet, the 业务 sheet and the child sheets into
+// the key sorter.
+func (r *reader) fileSheets(ctx context.Context) error {
+	if err := r.fileCustomers(ctx); err != nil {
+		return err
+	}
+	t, h, ok, err := r.openSheet(phaseEngagements, sheetEngagements)
+	if err == nil && ok {
+		err = r.rows(ctx, phaseEngagements, t, h, func(row []string, num int, _ string) error {
+			key := h.cell(row, 0)
+			if key == "" {
+				return r.note(phaseEngagements, num, Problem{Sheet: t.name, Cell: h.cellName(0, num), Msg: msgKeyRequired})
+			}
+			enc := appendRow(nil, num, row)
+			if err := r.keys.add(keyOfRow(nsKey, key, 0, num), enc); err != nil {
+				return err
+			}
+			return r.keys.add(keyOfRow(nsCustomer, r.fitting(h.cell(row, 1)), kindCustomerEngagement, num), nil)
+		})
+	}
+	closeTable(t)
+	if err != nil || !ok {
+		return err
+	}
+	for i, s := range childSheets {
+		if err := r.fileChildren(ctx, i, s); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// fileChildren files the rows of child sheet s under their 业务编号.
+func (r *reader) fileChildren(ctx context.Context, i int, s *sheet) error {
+	phase := phaseChildren + i
+	t, h, ok, err := r.openSheet(phase, s)
+	defer closeTable(t)
+	if err != nil || !ok {
+		return err
+	}
+	return r.rows(ctx, phase, t, h, func(row []string, num int, key string) error {
+		if key == "" {
+			return r.note(phase, num, Problem{Sheet: t.name, Cell: h.cellName(0, num), Msg: msgKeyRequired})
+		}
+		return r.keys.add(keyOfRow(nsKey, key, byte(1+i), num), appendRow(nil, num, row))
+	})
+}
+
+// fitting is v, or "" when it is over the cell limit (as text reads it).
+func (r *reader) fitting(v string) string {
+	if len(v) > r.book.limits.MaxCellChars && utf8.RuneCountInString(v) > r.book.limits.MaxCellChars {
+		return ""
+	}
+	return v
+}
+
+// secondPass reads the engagements back from the join, in the order of
+// the 业务 sheet, each with its customer and its rows, and hands each on.
+func (r *reader) secondPass(ctx context.Context, each func(Entry) error) error {
+	m, err := r.out.merged()
+	if err != nil {
+		return err
+	}
+	eng := r.sheets[phaseEngagements]
+	var (
+		e       *Entry
+		at      int      // the 业务 row of e, or of the row waiting
+		waiting []string // a 业务 row whose customer may follow
+	)
+	build := func(cr *customerRows) {
+		entry := r.entry(eng.name, eng.h, waiting, at, eng.h.cell(waiting, 0), cr)
+		e, waiting = &entry, nil
+	}
+	done := func() error {
+		if waiting != nil {
+			build(nil)
+		}
+		if e == nil {
+			return nil
+		}
+		r.finish(e)
+		err := each(*e)
+		e = nil
+		return err
+	}
+	for n := 0; m.next(); n++ {
+		if n%1024 == 0 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
+		k := m.key()
+		num, kind := int(binary.BigEndian.Uint64(k)), k[8]
+		switch {
+		case kind == outEngagement:
+			if err := done(); err != nil {
+				return err
+			}
+			if _, waiting, _, err = nextRow(m.val()); err != nil {
+				return err
+			}
+			at = num
+		case num != at:
+			// The customer of a 业务 row that was refused: its 业务编号
+			// repeats an earlier row's.
+		case kind == outCustomer:
+			if waiting != nil {
+				cr, err := r.customer(r.fitting(eng.h.cell(waiting, 1)), m.val())
+				if err != nil {
+					return err
+				}
+				build(cr)
+			}
+		default:
+			if waiting != nil {
+				build(nil)
+			}
+			cnum, row, _, err := nextRow(m.val())
+			if err != nil {
+				return err
+			}
+			r.child(e, r.sheets[phaseChildren+int(kind-outChildren)], heldRow{row: row, num: cnum})
+		}
+	}
+	if m.err != nil {
+		return m.err
+	}
+	return done()
 }
 
 type heldRow struct {
 	row []string
 	num int
-}
-
-func (r *reader) secondPass(ctx context.Context, each func(Entry) error) error {
-	t, h, ok, err := r.openSheet(sheetEngagements)
-	defer closeTable(t)
-	if err != nil || !ok {
-		return err
-	}
-	cursors := make([]*cursor, len(childSheets))
-	for i, s := range childSheets {
-		ct, ch, ok, err := r.openSheet(s)
-		defer closeTable(ct)
-		if err != nil {
-			return err
-		}
-		if !ok {
-			ct = nil
-		}
-		cursors[i] = &cursor{s: s, t: ct, h: ch, pending: map[int][]heldRow{}}
-	}
-	// The first pass reported its problems; the second must not repeat them.
-	silent := *r.report
-	defer func() { *r.report = silent }()
-	next := 0
-	return r.rows(ctx, t, h, func(row []string, num int, key string) error {
-		if next >= len(r.order) || r.order[next] != num {
-			return nil // a row the first pass refused
-		}
-		i := next
-		next++
-		e, err := r.entry(t.name, h, row, num, key)
-		if err != nil {
-			return err
-		}
-		for _, c := range cursors {
-			rows, err := r.take(ctx, c, i)
-			if err != nil {
-				return err
-			}
-			for _, hr := range rows {
-				r.child(&e, c, hr)
-			}
-		}
-		r.finish(&e)
-		return each(e)
-	})
-}
-
-// take returns the rows of engagement i in c's sheet, reading on and
-// holding other engagements' rows until it has them all.
-func (r *reader) take(ctx context.Context, c *cursor, i int) ([]heldRow, error) {
-	want := int(r.counts[c.s][i])
-	got := c.pending[i]
-	delete(c.pending, i)
-	if len(got) >= want || c.t == nil {
-		return got, nil
-	}
-	errDone := fmt.Errorf("done")
-	err := r.rows(ctx, c.t, c.h, func(row []string, num int, key string) error {
-		j, known := r.ordinal[key]
-		if !known {
-			return nil
-		}
-		hr := heldRow{row: row, num: num}
-		if j != i {
-			c.pending[j] = append(c.pending[j], hr)
-			return nil
-		}
-		got = append(got, hr)
-		if len(got) == want {
-			return errDone
-		}
-		return nil
-	})
-	if err != nil && err != errDone {
-		return got, err
-	}
-	return got, nil
 }
 
 // text reads layout column i of a row, refusing a cell over the limit.

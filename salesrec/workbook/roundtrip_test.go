@@ -216,6 +216,14 @@ func TestRegisterRoundTripXLSXFile(t *testing.T) {
 
 func TestRegisterRoundTripCSV(t *testing.T) {
 	gen := generate(t, 30)
+	dir := writeCSV(t, gen)
+	got, rep := readAll(t, workbook.OpenCSV(os.DirFS(dir), "台账", workbook.Limits{}), gen.team)
+	checkRoundTrip(t, gen, got, rep)
+}
+
+// writeCSV writes gen's register as CSV files to a new directory.
+func writeCSV(t *testing.T, gen generated) string {
+	t.Helper()
 	dir := t.TempDir()
 	w, err := workbook.NewCSVWriter(func(name string) (io.WriteCloser, error) {
 		return os.Create(filepath.Join(dir, name))
@@ -224,6 +232,5 @@ func TestRegisterRoundTripCSV(t *testing.T) {
 		t.Fatal(err)
 	}
 	write(t, w, gen)
-	got, rep := readAll(t, workbook.OpenCSV(os.DirFS(dir), "台账", workbook.Limits{}), gen.team)
-	checkRoundTrip(t, gen, got, rep)
+	return dir
 }

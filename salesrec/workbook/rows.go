@@ -122,18 +122,15 @@ func enumCell[E interface{ ~string }](e *Entry, ref rowRef, v string, i int, par
 	return out
 }
 
-// entry reads an engagement's own row.
-func (r *reader) entry(table string, h header, row []string, num int, key string) (Entry, error) {
+// entry reads an engagement's own row; cr is its customer's rows, nil
+// when the 客户 sheet has none.
+func (r *reader) entry(table string, h header, row []string, num int, key string, cr *customerRows) Entry {
 	ref := rowRef{sheet: sheetEngagements, table: table, h: h, row: num}
 	e := Entry{Source: r.book.name + " " + table + "!" + h.cellName(0, num), cells: map[string]rowRef{"": ref}}
 	g := &e.Engagement
 	g.ID = deriveID(r.team.ID, "engagement", "", key)
 	customer := r.text(&e, ref, row, 1)
 	e.Customer = salesrec.Customer{Name: customer}
-	cr, err := r.customer(customer)
-	if err != nil {
-		return e, err
-	}
 	if cr != nil {
 		e.Customer = cr.c
 		e.cells["customer"] = cr.refs[0]
@@ -179,5 +176,5 @@ func (r *reader) entry(table string, h header, row []string, num int, key string
 		}
 		g.Version = n
 	}
-	return e, nil
+	return e
 }

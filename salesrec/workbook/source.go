@@ -41,8 +41,8 @@ func (l Limits) withDefaults() Limits {
 }
 
 // Book is a register to read: an .xlsx workbook (OpenXLSX) or a set of
-// CSV files, one per sheet (OpenCSV). Its sheets are read as streams, twice
-// (Read's two passes), so it is opened by the caller and closed with Close.
+// CSV files, one per sheet (OpenCSV). Its sheets are read as streams, each
+// once, by Read; it is opened by the caller and closed with Close.
 type Book struct {
 	name   string
 	xlsx   *excelize.File
@@ -52,6 +52,9 @@ type Book struct {
 	// read, whose register sheets open opens.
 	form bool
 	cur  *formSheet
+	// runBytes bounds the records Read sorts in memory (sorted.go); 0
+	// means defaultRunBytes. Tests set it small.
+	runBytes int
 }
 
 // OpenXLSX opens a register workbook from r; name is how the report and
@@ -80,10 +83,12 @@ func OpenXLSX(r io.Reader, name string, l Limits) (*Book, error) {
 // OpenXLSXFile opens the register workbook at path, named in the report by
 // its base name. excelize reads the zip from the file; it unzips each part
 // larger than xmlInMemory (every sheet of a big register) to a temporary
-// file of its own and streams the rows from there, so memory stays flat in
-// the number of rows. A workbook with a shared-strings table (as Excel
-// saves it) also keeps about 40 bytes per distinct text in memory, an
-// index into that table's temporary file.
+// file of its own and streams the rows from there, and Read keeps the keys
+// that join the rows in temporary files too, so memory stays flat in the
+// number of rows, but for what excelize keeps of a workbook with a
+// shared-strings table (as Excel saves it): about 40 bytes per distinct
+// text, an index into that table's temporary file. (A register this package
+// writes has none.)
 func OpenXLSXFile(path string, l Limits) (*Book, error) {
 	return openXLSX(path, filepath.Base(path), l.withDefaults())
 }

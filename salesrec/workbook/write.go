@@ -1,7 +1,10 @@
 package workbook
 
 import (
+	"archive/zip"
+	"bytes"
 	"encoding/csv"
+	"errors"
 	"fmt"
 	"io"
 	"strconv"
@@ -15,16 +18,28 @@ import (
 
 // Writer writes a register, one engagement at a time, as an .xlsx
 // workbook (NewXLSXWriter, through excelize's StreamWriter) or as CSV files
-// (NewCSVWriter). Rows go out as they are added; the writer keeps only the
-// ids of the customers it wrote. Every text cell that a spreadsheet would
+// (NewCSVWriter). Rows go out as they are added, but for the 客户 sheet:
+// a customer's rows are written once, the first time it comes, when the
+// writer is closed; until then they wait in a sorter (a temporary file past
+// 4 MiB, removed by Close), so the writer keeps nothing per engagement or
+// customer. For an .xlsx, excelize's StreamWriter keeps up to 16 MiB of
+// each sheet in memory before it moves the sheet to a temporary file. Every text cell that a spreadsheet would
 // take for a formula (= + - @) is written after an apostrophe.
 type Writer struct {
-	team     Team
-	names    map[string]string // member id → name, when the name is unique
-	seen     map[string]bool   // customers written
-	sheets   []sheetWriter
-	finish   func() error
-	finished bool
+	team  Team
+	names map[string]string // member id → name, when the name is unique
+	// customers queues each customer's 客户 rows under its id and the
+	// order it came in (write_rows.go): the sheet is written when the
+	// register is closed, each customer once, without a set of the ids in
+	// memory.
+	customers *sorter
+	lastID    string // the customer of the engagement added last
+	queued    int    // customers queued so far
+	queue     []byte // the rows of the customer being queued, when not nil
+	queueBuf  []byte
+	sheets    []sheetWriter
+	finish    func() error
+	finished  bool
 	// form lays out each engagement's rows, gathered in collect, as a
 	// form (NewFormXLSXWriter); nil for a register.
 	form    *formWriter
@@ -80,13 +95,30 @@ func NewXLSXWriter(w io.Writer, team Team) (*Writer, error) {
 				return err
 			}
 		}
-		_, err := f.WriteTo(w)
-		if cerr := f.Close(); err == nil {
-			err = cerr
-		}
-		return err
+		return writeXLSX(f, w)
 	}
 	return wr, nil
+}
+
+// writeXLSX writes f to w, zipping it straight into w. excelize's own
+// WriteTo zips the whole workbook into a buffer in memory first and then
+// copies the buffer to w, so the memory it takes grows with the file;
+// here its ZipWriter hook, which it calls with that buffer, gets a zip
+// writer over w instead, and the buffer stays empty. (What excelize would
+// patch in the buffer afterwards, the zip64 version of parts over 4 GiB
+// and encryption, a register never needs.) It closes f.
+func writeXLSX(f *excelize.File, w io.Writer) error {
+	var zw *zip.Writer
+	f.ZipWriter = func(io.Writer) excelize.ZipWriter {
+		zw = zip.NewWriter(w)
+		return zw
+	}
+	var buf bytes.Buffer
+	err := f.Write(&buf)
+	if err == nil && (zw == nil || buf.Len() > 0) {
+		err = errors.New("workbook: excelize did not zip the workbook through its ZipWriter")
+	}
+	return errors.Join(err, f.Close())
 }
 
 // width is a column's width in characters: long text columns are wide.
@@ -200,7 +232,7 @@ func newWriter(team Team) *Writer {
 			names[m.ID] = m.Name
 		}
 	}
-	return &Writer{team: team, names: names, seen: map[string]bool{}}
+	return &Writer{team: team, names: names, customers: newSorter(0), queueBuf: make([]byte, 0, 1024)}
 }
 
 // name is how a member is written: their name, or their id when the name
@@ -217,6 +249,10 @@ func (w *Writer) write(s *sheet, cells ...string) error {
 	for i, c := range cells {
 		cells[i] = guard(c)
 	}
+	if w.queue != nil && s == sheetCustomers {
+		w.queue = appendRow(w.queue, 0, cells)
+		return nil
+	}
 	if w.collect != nil {
 		w.collect[s] = append(w.collect[s], cells)
 		return nil
@@ -229,13 +265,18 @@ func (w *Writer) write(s *sheet, cells ...string) error {
 	return fmt.Errorf("workbook: no sheet %s", s.zh)
 }
 
-// Close finishes the register (an .xlsx is written out now).
+// Close finishes the register (an .xlsx is written out now), and removes
+// its temporary files.
 func (w *Writer) Close() error {
 	if w.finished {
 		return nil
 	}
 	w.finished = true
-	return w.finish()
+	err := w.writeCustomers()
+	if err == nil {
+		err = w.finish()
+	}
+	return errors.Join(err, w.customers.close())
 }
 
 func labels[E interface{ Label(salesrec.Lang) string }](vs []E) string {

@@ -1,6 +1,7 @@
 package workbook
 
 import (
+	"bytes"
 	"strconv"
 	"strings"
 
@@ -19,9 +20,73 @@ func (w *Writer) Add(e salesrec.Engagement, c salesrec.Customer) error {
 		}
 		return w.form.add(w.collect)
 	}
-	first := !w.seen[c.ID] || c.ID == ""
-	w.seen[c.ID] = true
-	return w.addRows(e, c, first)
+	if c.ID == "" || c.ID != w.lastID {
+		if err := w.queueCustomer(c); err != nil {
+			return err
+		}
+	}
+	w.lastID = c.ID
+	return w.addRows(e, c, false)
+}
+
+// queueCustomer queues c's rows of the 客户 sheet under its id and the
+// order it came in; a customer without an id is never taken for another.
+func (w *Writer) queueCustomer(c salesrec.Customer) error {
+	w.queue = w.queueBuf[:0] // not nil: newWriter gives it room
+	err := w.addCustomer(c)
+	w.queueBuf, w.queue = w.queue, nil
+	if err != nil {
+		return err
+	}
+	w.queued++
+	return w.customers.add(appendNum(appendText(nil, c.ID), w.queued), w.queueBuf)
+}
+
+// writeCustomers writes the 客户 sheet: each customer queued, the first
+// time it came, in the order the customers came. The queue, sorted by id,
+// gives each id's first time; sorted again by that order, the rows.
+func (w *Writer) writeCustomers() error {
+	if w.form != nil {
+		return nil
+	}
+	byID, err := w.customers.merged()
+	if err != nil {
+		return err
+	}
+	inOrder := newSorter(w.customers.limit)
+	defer inOrder.close()
+	var last []byte
+	noID := appendText(nil, "")
+	for byID.next() {
+		k := byID.key()
+		id, order := k[:len(k)-8], k[len(k)-8:]
+		if bytes.Equal(id, last) && !bytes.Equal(id, noID) {
+			continue // this customer came before
+		}
+		last = append(last[:0], id...)
+		if err := inOrder.add(order, byID.val()); err != nil {
+			return err
+		}
+	}
+	if byID.err != nil {
+		return byID.err
+	}
+	rows, err := inOrder.merged()
+	if err != nil {
+		return err
+	}
+	for rows.next() {
+		for rec := rows.val(); len(rec) > 0; {
+			var row []string
+			if _, row, rec, err = nextRow(rec); err != nil {
+				return err
+			}
+			if err := w.sheets[0].row(row); err != nil { // registerSheets[0] is 客户
+				return err
+			}
+		}
+	}
+	return rows.err
 }
 
 // addRows writes the rows of e, and of its customer when withCustomer.

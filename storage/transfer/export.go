@@ -34,7 +34,8 @@ func Team(ctx context.Context, st *storage.Store, actorID string) (workbook.Team
 //
 // The store is read in a goroutine of its own while w writes, a bounded
 // queue between them (exportQueue engagements), so reading and writing
-// overlap and memory stays flat in the number of engagements.
+// overlap and the export holds nothing per engagement; an .xlsx writer's
+// own buffers grow up to a bound (workbook.Writer).
 func ExportRegister(ctx context.Context, st *storage.Store, actorID string, f storage.Filter, w *workbook.Writer) (int, error) {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()

@@ -30,6 +30,8 @@ const (
 	jobIndexBare     = "index-bare"       // bare Bleve indexing of the same data
 	jobImportDT      = "import-dealtrail" // transfer.Import of a one-team register into a fresh SQLite store
 	jobImportBare    = "import-bare"      // excelize reading the same cells, then the bare multi-row INSERT
+	jobExportDT      = "export-dealtrail" // transfer.WriteRegisterXLSX of the team jobImportDT imported
+	jobExportBare    = "export-bare"      // excelize StreamWriter writing the same cells, streamed from CSV
 )
 
 type childJob struct {
@@ -155,6 +157,19 @@ func runJob(ctx context.Context, job childJob) (int, error) {
 			return 0, err
 		}
 		return job.Size, bareLoad(ctx, job.Seed, job.Size, memPath(job.Dir, job.Size, "import-bare.db"))
+	case jobExportDT:
+		_, members, err := registerTeam(job.Seed, job.Size)
+		if err != nil {
+			return 0, err
+		}
+		s, err := openSQLiteStore(ctx, memPath(job.Dir, job.Size, "import.db"))
+		if err != nil {
+			return 0, err
+		}
+		err = exportRegister(ctx, s, members[0].ID, memPath(job.Dir, job.Size, "export.xlsx"))
+		return job.Size, joinErr(err, s.Close())
+	case jobExportBare:
+		return job.Size, bareStreamWrite(memPath(job.Dir, job.Size, "cells"), memPath(job.Dir, job.Size, "export-bare.xlsx"))
 	case jobIndexBare:
 		idx, _, err := bareIndex(ctx, cfg, memPath(job.Dir, job.Size, "bare.bleve"))
 		if err != nil {

@@ -206,11 +206,11 @@ func runMemory(ctx context.Context, cfg Config, size int) ([]Row, error) {
 		})
 	}
 	if !cfg.SkipWorkbook {
-		row, err := workbookMemory(ctx, cfg, dir, size, job)
+		wb, err := workbookMemory(ctx, cfg, dir, size, job)
 		if err != nil {
 			return nil, err
 		}
-		rows = append(rows, row)
+		rows = append(rows, wb...)
 	}
 	if !cfg.SkipKB {
 		rows = append(rows, Row{

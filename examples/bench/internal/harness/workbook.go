@@ -2,7 +2,9 @@ package harness
 
 import (
 	"context"
+	"encoding/csv"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -120,14 +122,7 @@ func bareWrite(path string, sheets []string, cells map[string][][]string) error 
 	f := excelize.NewFile()
 	defer f.Close()
 	for i, name := range sheets {
-		if i == 0 {
-			if err := f.SetSheetName("Sheet1", name); err != nil {
-				return err
-			}
-		} else if _, err := f.NewSheet(name); err != nil {
-			return err
-		}
-		sw, err := f.NewStreamWriter(name)
+		sw, err := newSheetStream(f, i, name)
 		if err != nil {
 			return err
 		}
@@ -257,23 +252,112 @@ func registerTeam(seed uint64, size int) (salesrec.Team, []salesrec.Member, erro
 var errStop = fmt.Errorf("stop")
 
 // workbookMemory writes the one-team register of size engagements, then
-// measures the peak memory of importing it and of the bare side, each in
-// a child process.
-func workbookMemory(ctx context.Context, cfg Config, dir string, size int, job func(string) (Measure, error)) (Row, error) {
+// measures the peak memory of importing it and of exporting the imported
+// team again, and of the bare side of each, each in a child process.
+func workbookMemory(ctx context.Context, cfg Config, dir string, size int, job func(string) (Measure, error)) ([]Row, error) {
 	cfg.logf("memory: writing a register of %d engagements", size)
 	if _, _, err := writeRegister(cfg.Seed, size, memPath(dir, size, "register.xlsx")); err != nil {
-		return Row{}, err
+		return nil, err
 	}
 	dt, err := job(jobImportDT)
 	if err != nil {
-		return Row{}, err
+		return nil, err
 	}
 	bare, err := job(jobImportBare)
 	if err != nil {
-		return Row{}, err
+		return nil, err
 	}
-	return Row{Area: "memory", Op: "import a register (.xlsx), sqlite, " + fmtCount(size) + " engagements", Kind: Memory,
-		Bare: "excelize Rows reading the same cells + multi-row INSERT", DT: dt, Base: bare}, nil
+	imp := Row{Area: "memory", Op: "import a register (.xlsx), sqlite, " + fmtCount(size) + " engagements", Kind: Memory,
+		Bare: "excelize Rows reading the same cells + multi-row INSERT", DT: dt, Base: bare}
+	// The export reads the store the dealtrail import left; its bare side
+	// writes the register's cells, dumped here as one CSV file per sheet.
+	if err := dumpCells(memPath(dir, size, "register.xlsx"), memPath(dir, size, "cells")); err != nil {
+		return nil, err
+	}
+	if dt, err = job(jobExportDT); err != nil {
+		return nil, err
+	}
+	if bare, err = job(jobExportBare); err != nil {
+		return nil, err
+	}
+	exp := Row{Area: "memory", Op: "export the register (.xlsx), sqlite, " + fmtCount(size) + " engagements", Kind: Memory,
+		Bare: "excelize StreamWriter writing the same cells", DT: dt, Base: bare}
+	return []Row{imp, exp}, nil
+}
+
+// dumpCells writes every sheet of the .xlsx at path to dir as CSV, one
+// file per sheet in the order of workbook.SheetNames, for the bare side of
+// the export's memory row to stream from.
+func dumpCells(path, dir string) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	files := map[string]*os.File{}
+	writers := map[string]*csv.Writer{}
+	defer func() {
+		for _, f := range files {
+			_ = f.Close()
+		}
+	}()
+	for i, name := range workbook.SheetNames() {
+		f, err := os.Create(filepath.Join(dir, strconv.Itoa(i)+".csv"))
+		if err != nil {
+			return err
+		}
+		files[name], writers[name] = f, csv.NewWriter(f)
+	}
+	var werr error
+	if _, err := readCells(path, func(sheet string, row []string) {
+		if w := writers[sheet]; w != nil && werr == nil {
+			werr = w.Write(row)
+		}
+	}); err != nil {
+		return err
+	}
+	for name, w := range writers {
+		w.Flush()
+		werr = joinErr(werr, joinErr(w.Error(), files[name].Close()))
+	}
+	return werr
+}
+
+// bareStreamWrite writes the cells dumpCells left in dir to an .xlsx at
+// path with excelize's StreamWriter, streaming each sheet from its file.
+func bareStreamWrite(dir, path string) error {
+	f := excelize.NewFile()
+	defer f.Close()
+	for i, name := range workbook.SheetNames() {
+		sw, err := newSheetStream(f, i, name)
+		if err != nil {
+			return err
+		}
+		in, err := os.Open(filepath.Join(dir, strconv.Itoa(i)+".csv"))
+		if err != nil {
+			return err
+		}
+		r := csv.NewReader(in)
+		r.FieldsPerRecord = -1
+		for n := 1; ; n++ {
+			row, err := r.Read()
+			if err == io.EOF {
+				break
+			}
+			if err == nil {
+				vals := make([]any, len(row))
+				for j, c := range row {
+					vals[j] = c
+				}
+				err = sw.SetRow("A"+strconv.Itoa(n), vals)
+			}
+			if err != nil {
+				return joinErr(err, in.Close())
+			}
+		}
+		if err := joinErr(sw.Flush(), in.Close()); err != nil {
+			return err
+		}
+	}
+	return f.SaveAs(path)
 }
 
 // exportRegister writes the team's register from s to path.
@@ -326,4 +410,17 @@ func faster(ms []Measure) Measure {
 func perEngagement(m Measure, n int) Measure {
 	m.N = n
 	return m
+}
+
+// newSheetStream adds sheet i of a new workbook (the first renames the
+// default Sheet1) and returns its StreamWriter.
+func newSheetStream(f *excelize.File, i int, name string) (*excelize.StreamWriter, error) {
+	if i == 0 {
+		if err := f.SetSheetName("Sheet1", name); err != nil {
+			return nil, err
+		}
+	} else if _, err := f.NewSheet(name); err != nil {
+		return nil, err
+	}
+	return f.NewStreamWriter(name)
 }
