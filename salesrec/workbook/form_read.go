@@ -82,10 +82,8 @@ func (b *Book) parseForm(ctx context.Context, name string, report *Report) (fs *
 	seen := make([]bool, len(formBlocks))
 	var h header
 	for num := 1; rows.Next(); num++ {
-		if num%1024 == 0 {
-			if err := ctx.Err(); err != nil {
-				return nil, false, err
-			}
+		if err := stopped(ctx, num); err != nil {
+			return nil, false, err
 		}
 		if num > b.limits.MaxRows {
 			report.Add(Problem{Sheet: name, Cell: strconv.Itoa(num), Msg: msgTooManyRows(b.limits.MaxRows)})

@@ -59,10 +59,8 @@ func (r *reader) join(ctx context.Context) error {
 		custRows int
 	)
 	for n := 0; m.next(); n++ {
-		if n%1024 == 0 {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
+		if err := stopped(ctx, n); err != nil {
+			return err
 		}
 		k := m.key()
 		prefix, kind, num := k[:len(k)-9], k[len(k)-9], int(binary.BigEndian.Uint64(k[len(k)-8:]))

@@ -227,16 +227,24 @@ func (r *reader) openSheet(phase int, s *sheet) (*table, header, bool, error) {
 	return t, h, true, nil
 }
 
+// stopped returns ctx's error on every 1,024th row n, and nil on the
+// others: a long read stops soon after ctx ends without asking on each
+// row.
+func stopped(ctx context.Context, n int) error {
+	if n%1024 != 0 {
+		return nil
+	}
+	return ctx.Err()
+}
+
 // rows calls f for every non-blank row of t after the header, carrying a
 // blank key cell down from the row above (a merged cell), and stops at
 // the row limit.
 func (r *reader) rows(ctx context.Context, phase int, t *table, h header, f func(row []string, num int, key string) error) error {
 	prevKey := ""
 	for n := 0; ; n++ {
-		if n%1024 == 0 {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
+		if err := stopped(ctx, n); err != nil {
+			return err
 		}
 		row, num, ok := t.read()
 		if !ok {
@@ -375,10 +383,8 @@ func (r *reader) secondPass(ctx context.Context, each func(Entry) error) error {
 		return err
 	}
 	for n := 0; m.next(); n++ {
-		if n%1024 == 0 {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
+		if err := stopped(ctx, n); err != nil {
+			return err
 		}
 		k := m.key()
 		num, kind := int(binary.BigEndian.Uint64(k)), k[8]
