@@ -311,6 +311,17 @@ func TestBuildListsTeamByTeam(t *testing.T) {
 				t.Fatal(err)
 			}
 			released := len(x.cur.shards.released)
+			// A search opens its team's shard again when the build left
+			// it closed.
+			for _, team := range teams {
+				res, err := x.Search(context.Background(), "m-"+team, Query{Text: "试点"})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if res.Total != 4 {
+					t.Errorf("team %s finds %d documents after the build, want its 4", team, res.Total)
+				}
+			}
 			got := dump(t, x) // reads every shard, opening the released ones
 			if len(got) != len(want) {
 				t.Errorf("built index holds %d entries, the synced one %d", len(got), len(want))
