@@ -3,6 +3,7 @@ package kb
 import (
 	"context"
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 	"sync"
@@ -150,19 +151,57 @@ func (c *maskCache) clear() {
 }
 
 // identityHead returns the number of the last identity the source has
-// recorded (0 when none).
+// recorded (0 when none). It asks for one identity at a time, doubling its
+// guess until nothing lies after it and then halving the gap, so it costs
+// a few dozen reads however many identities a store holds (it read them
+// all before: 4.7 million at 1,000,000 engagements).
 func (x *Index) identityHead(ctx context.Context) (int64, error) {
-	var after int64
-	for {
-		ids, err := x.src.IdentitiesAfter(ctx, after, identityPage)
+	// after returns the number of the first identity after n, if any.
+	after := func(n int64) (int64, bool, error) {
+		ids, err := x.src.IdentitiesAfter(ctx, n, 1)
 		if err != nil {
-			return 0, fmt.Errorf("kb: read identities after %d: %w", after, err)
+			return 0, false, fmt.Errorf("kb: read identities after %d: %w", n, err)
 		}
 		if len(ids) == 0 {
-			return after, nil
+			return 0, false, nil
 		}
-		after = ids[len(ids)-1].Seq
+		// A source must move forward, or the search would not end.
+		if ids[0].Seq <= n {
+			return 0, false, fmt.Errorf("kb: read identities after %d: the source returned %d", n, ids[0].Seq)
+		}
+		return ids[0].Seq, true, nil
 	}
+	// lo is 0 or a recorded identity; nothing is recorded after hi.
+	var lo, hi int64
+	for probe := int64(1); ; {
+		seq, ok, err := after(probe)
+		if err != nil {
+			return 0, err
+		}
+		if !ok {
+			hi = probe
+			break
+		}
+		lo = seq
+		if seq > math.MaxInt64/2 {
+			hi = math.MaxInt64
+			break
+		}
+		probe = 2 * seq
+	}
+	for lo < hi {
+		mid := lo + (hi-lo)/2
+		seq, ok, err := after(mid)
+		if err != nil {
+			return 0, err
+		}
+		if ok {
+			lo = seq
+		} else {
+			hi = mid
+		}
+	}
+	return lo, nil
 }
 
 // forget drops team's masker.
@@ -212,6 +251,23 @@ func (x *Index) catchUpIdentities(ctx context.Context, g *generation) error {
 	pos, _, err := g.position()
 	if err != nil {
 		return err
+	}
+	if pos == "" {
+		// Nothing is applied yet, so nothing indexed can need masking
+		// again: the index starts at the identity head, and every masker
+		// built from now on reads its team's identities whole.
+		head, err := x.identityHead(ctx)
+		if err != nil {
+			return err
+		}
+		x.masks.clear()
+		if head == after {
+			return nil
+		}
+		if err := idx.SetInternal([]byte(keyIdentities), []byte(strconv.FormatInt(head, 10))); err != nil {
+			return fmt.Errorf("kb: store identity position: %w", err)
+		}
+		return nil
 	}
 	stored := after
 	for {

@@ -63,3 +63,52 @@ func TestMaskCacheIsBounded(t *testing.T) {
 		t.Errorf("after clear: %d identities in %d teams", c.held, len(c.teams))
 	}
 }
+
+// seqSource records identities with the given numbers only.
+type seqSource struct {
+	Source
+	seqs  []int64 // ascending
+	reads int
+	back  bool // answers with a number not after the one asked for
+}
+
+func (s *seqSource) IdentitiesAfter(ctx context.Context, after int64, limit int) ([]salesrec.Identity, error) {
+	s.reads++
+	for _, q := range s.seqs {
+		if q > after {
+			if s.back {
+				q = after
+			}
+			return []salesrec.Identity{{Seq: q, TeamID: "t1", Kind: salesrec.IdentityName, Value: "x"}}, nil
+		}
+	}
+	return nil, nil
+}
+
+// identityHead finds the last identity with a few reads, whatever the
+// numbers recorded, and refuses a source that does not move forward.
+func TestIdentityHead(t *testing.T) {
+	ctx := context.Background()
+	for _, seqs := range [][]int64{nil, {1}, {2}, {1, 2, 3}, {3, 7, 1000, 1001, 5_000_000}, {1 << 40}, {5, 1<<62 + 3}} {
+		src := &seqSource{Source: kbtest.New(salesrec.FixedClock(testNow)), seqs: seqs}
+		x := &Index{src: src}
+		got, err := x.identityHead(ctx)
+		if err != nil {
+			t.Fatalf("%v: %v", seqs, err)
+		}
+		want := int64(0)
+		if len(seqs) > 0 {
+			want = seqs[len(seqs)-1]
+		}
+		if got != want {
+			t.Errorf("identityHead of %v = %d, want %d", seqs, got, want)
+		}
+		if src.reads > 130 {
+			t.Errorf("identityHead of %v took %d reads", seqs, src.reads)
+		}
+	}
+	src := &seqSource{Source: kbtest.New(salesrec.FixedClock(testNow)), seqs: []int64{4, 9}, back: true}
+	if _, err := (&Index{src: src}).identityHead(ctx); err == nil {
+		t.Error("identityHead accepted a source that went backwards")
+	}
+}

@@ -12,8 +12,12 @@ type Options struct {
 	// a group also searches the others. Nil means DefaultSynonyms; an
 	// empty, non-nil slice turns synonyms off.
 	Synonyms [][]string
-	// FeedPage is how many feed changes one index batch covers. Zero
-	// means 256.
+	// FeedPage is how many feed changes one index batch covers, and how
+	// many engagements one page of a Rebuild's listing holds. Zero means
+	// 1,000 feed changes (the most a storage.Store returns in one read:
+	// fewer, larger batches make Sync from empty faster) and 256
+	// engagements per listed page (a Rebuild indexes each at its full
+	// current state, so its pages are kept smaller to bound its memory).
 	FeedPage int
 	// PollInterval is how often Follow polls a source that cannot signal
 	// writes, and the longest it waits for a signal from one that can.
@@ -46,6 +50,14 @@ func (o Options) lockTimeout() time.Duration {
 }
 
 func (o Options) feedPage() int {
+	if o.FeedPage > 0 {
+		return o.FeedPage
+	}
+	return 1000
+}
+
+// listPage is how many engagements one page of a Rebuild's listing holds.
+func (o Options) listPage() int {
 	if o.FeedPage > 0 {
 		return o.FeedPage
 	}

@@ -121,7 +121,7 @@ func (x *Index) build(ctx context.Context, g *generation, progress func(done int
 			progress(done)
 		}
 	}
-	done, limit := 0, x.opts.feedPage()
+	done, limit := 0, x.opts.listPage()
 	first, after, err := x.listPage(ctx, g, head, salesrec.EngagementKey{}, limit)
 	// Listed by team, a shard the listing has moved on from is closed
 	// (see shardSet.release): only the shards of the page being built and
