@@ -126,6 +126,7 @@ func export(ctx context.Context, w io.Writer, st *storage.Store, actorID, dir st
 	if err != nil {
 		return err
 	}
+	defer cw.Abort() // an export that fails leaves no temporary files; after Close, nothing
 	if _, err := transfer.ExportRegister(ctx, st, actorID, storage.Filter{}, cw); err != nil {
 		return err
 	}
@@ -142,6 +143,7 @@ func export(ctx context.Context, w io.Writer, st *storage.Store, actorID, dir st
 		if err != nil {
 			return 0, err
 		}
+		defer wb.Abort()
 		if err := transfer.ExportEngagement(ctx, st, actorID, won.Items[0].ID, wb); err != nil {
 			return 0, err
 		}

@@ -20,7 +20,10 @@
 // Writing (Writer from NewXLSXWriter or NewCSVWriter) streams rows out as
 // engagements are added, in the formats the template uses (YYYY-MM-DD,
 // 上午/下午HH:MM, ¥80,000), and guards every text cell a spreadsheet would
-// run as a formula.
+// run as a formula. Its memory does not grow with the rows: an .xlsx
+// register's sheets go to temporary files in compressed chunks until
+// Close zips them into the workbook; Abort drops a writer given up half-way
+// and its temporary files.
 //
 // The form (NewFormXLSXWriter, OpenFormXLSX) is the template's own table
 // for one engagement per sheet, to read and print: the register's columns

@@ -1,6 +1,7 @@
 package workbook
 
 import (
+	"errors"
 	"io"
 	"strconv"
 
@@ -32,13 +33,14 @@ func NewFormXLSXWriter(w io.Writer, team Team) (*Writer, error) {
 	} {
 		id, err := f.NewStyle(&st.style)
 		if err != nil {
-			return nil, err
+			return nil, errors.Join(err, f.Close())
 		}
 		*st.id = id
 	}
 	wr := newWriter(team)
 	wr.form = fw
-	wr.finish = func() error { return writeXLSX(f, w) }
+	wr.finish = func() error { return writeXLSX(f, w, nil) }
+	wr.discard = f.Close
 	return wr, nil
 }
 

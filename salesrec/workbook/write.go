@@ -17,14 +17,21 @@ import (
 )
 
 // Writer writes a register, one engagement at a time, as an .xlsx
-// workbook (NewXLSXWriter, through excelize's StreamWriter) or as CSV files
-// (NewCSVWriter). Rows go out as they are added, but for the 客户 sheet:
-// a customer's rows are written once, the first time it comes, when the
-// writer is closed; until then they wait in a sorter (a temporary file past
-// 4 MiB, removed by Close), so the writer keeps nothing per engagement or
-// customer. For an .xlsx, excelize's StreamWriter keeps up to 16 MiB of
-// each sheet in memory before it moves the sheet to a temporary file. Every text cell that a spreadsheet would
-// take for a formula (= + - @) is written after an apostrophe.
+// workbook (NewXLSXWriter) or as CSV files (NewCSVWriter). Rows go out as
+// they are added, but for the 客户 sheet: a customer's rows are written
+// once, the first time it comes, when the writer is closed; until then
+// they wait in a sorter (a temporary file past 4 MiB), so the writer keeps
+// nothing per engagement or customer. An .xlsx register's sheets are
+// streamed in chunks of about 1 MiB of XML, each compressed to a temporary
+// file of its sheet, and zipped into the workbook at Close
+// (write_sheet.go), so its memory does not grow with the rows either.
+// Every text cell that a spreadsheet would take for a formula (= + - @)
+// is written after an apostrophe.
+//
+// Close writes the workbook out and removes the temporary files; a writer
+// given up before that (an export that failed half-way) is dropped with
+// Abort, which removes them without writing. Abort after Close does
+// nothing, so a deferred Abort is always safe.
 type Writer struct {
 	team  Team
 	names map[string]string // member id → name, when the name is unique
@@ -38,7 +45,8 @@ type Writer struct {
 	queue     []byte // the rows of the customer being queued, when not nil
 	queueBuf  []byte
 	sheets    []sheetWriter
-	finish    func() error
+	finish    func() error // writes out what the writer holds
+	discard   func() error // removes temporary files and closes what is open
 	finished  bool
 	// form lays out each engagement's rows, gathered in collect, as a
 	// form (NewFormXLSXWriter); nil for a register.
@@ -54,14 +62,28 @@ type sheetWriter interface {
 // NewXLSXWriter writes a register workbook to w when closed; team gives
 // the names of members and the zone times are written in.
 func NewXLSXWriter(w io.Writer, team Team) (*Writer, error) {
+	return newXLSXWriter(w, team, chunkBytes)
+}
+
+func newXLSXWriter(w io.Writer, team Team, limit int) (*Writer, error) {
 	f := excelize.NewFile()
+	wr := newWriter(team)
+	var sheets []*xlsxSheet
+	chunk := new(bytes.Buffer)
+	wr.discard = func() error {
+		err := f.Close()
+		for _, x := range sheets {
+			err = errors.Join(err, x.close())
+		}
+		return err
+	}
+	fail := func(err error) (*Writer, error) { return nil, errors.Join(err, wr.Abort()) }
 	head, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true},
 		Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"DDEBF7"}},
 		Alignment: &excelize.Alignment{Vertical: "center", WrapText: true}})
 	if err != nil {
-		return nil, err
+		return fail(err)
 	}
-	wr := newWriter(team)
 	for i, s := range registerSheets {
 		if i == 0 {
 			err = f.SetSheetName("Sheet1", s.zh)
@@ -69,56 +91,68 @@ func NewXLSXWriter(w io.Writer, team Team) (*Writer, error) {
 			_, err = f.NewSheet(s.zh)
 		}
 		if err != nil {
-			return nil, err
+			return fail(err)
 		}
-		sw, err := f.NewStreamWriter(s.zh)
-		if err != nil {
-			return nil, err
-		}
-		x := &xlsxSheet{sw: sw}
-		for j, c := range s.cols {
-			if err := sw.SetColWidth(j+1, j+1, width(c)); err != nil {
-				return nil, err
-			}
-		}
-		if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
-			return nil, err
-		}
-		if err := x.styled(headers(s), head); err != nil {
-			return nil, err
-		}
+		x := &xlsxSheet{part: "xl/worksheets/sheet" + strconv.Itoa(i+1) + ".xml", first: i == 0, limit: limit, xml: chunk,
+			setup: func(sw *excelize.StreamWriter) error {
+				for j, c := range s.cols {
+					if err := sw.SetColWidth(j+1, j+1, width(c)); err != nil {
+						return err
+					}
+				}
+				return sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"})
+			}}
+		sheets = append(sheets, x)
 		wr.sheets = append(wr.sheets, x)
+		if err := x.styled(headers(s), head); err != nil {
+			return fail(err)
+		}
 	}
 	wr.finish = func() error {
-		for _, s := range wr.sheets {
-			if err := s.(*xlsxSheet).sw.Flush(); err != nil {
+		for _, x := range sheets {
+			if err := x.end(); err != nil {
 				return err
 			}
 		}
-		return writeXLSX(f, w)
+		return writeXLSX(f, w, sheets)
 	}
 	return wr, nil
 }
 
-// writeXLSX writes f to w, zipping it straight into w. excelize's own
-// WriteTo zips the whole workbook into a buffer in memory first and then
-// copies the buffer to w, so the memory it takes grows with the file;
-// here its ZipWriter hook, which it calls with that buffer, gets a zip
-// writer over w instead, and the buffer stays empty. (What excelize would
-// patch in the buffer afterwards, the zip64 version of parts over 4 GiB
-// and encryption, a register never needs.) It closes f.
-func writeXLSX(f *excelize.File, w io.Writer) error {
-	var zw *zip.Writer
+// writeXLSX writes f to w, zipping it straight into w, with the sheets
+// written already in place of f's own. excelize's own WriteTo zips the
+// whole workbook into a buffer in memory first and then copies the buffer
+// to w, so the memory it takes grows with the file; here its ZipWriter
+// hook, which it calls with that buffer, gets a zip writer over w instead,
+// and the buffer stays empty. (What excelize would patch in the buffer
+// afterwards, the zip64 version of parts over 4 GiB and encryption, a
+// register never needs.)
+func writeXLSX(f *excelize.File, w io.Writer, sheets []*xlsxSheet) error {
+	zw := &withParts{zw: zip.NewWriter(w), done: map[string]bool{}}
+	for _, x := range sheets {
+		if err := x.copyTo(zw.zw); err != nil {
+			return err
+		}
+		zw.done[x.part] = false
+	}
+	hooked := false
 	f.ZipWriter = func(io.Writer) excelize.ZipWriter {
-		zw = zip.NewWriter(w)
+		hooked = true
 		return zw
 	}
 	var buf bytes.Buffer
-	err := f.Write(&buf)
-	if err == nil && (zw == nil || buf.Len() > 0) {
-		err = errors.New("workbook: excelize did not zip the workbook through its ZipWriter")
+	if err := f.Write(&buf); err != nil {
+		return err
 	}
-	return errors.Join(err, f.Close())
+	if !hooked || buf.Len() > 0 {
+		return errors.New("workbook: excelize did not zip the workbook through its ZipWriter")
+	}
+	for part, came := range zw.done {
+		if !came {
+			return fmt.Errorf("workbook: excelize has no sheet %s", part)
+		}
+	}
+	return nil
 }
 
 // width is a column's width in characters: long text columns are wide.
@@ -131,16 +165,6 @@ func width(c column) float64 {
 		return 34
 	}
 	return 14
-}
-
-type xlsxSheet struct {
-	sw   *excelize.StreamWriter
-	rows int
-}
-
-func (x *xlsxSheet) styled(cells []string, style int) error {
-	x.rows++
-	return x.sw.SetRow("A"+strconv.Itoa(x.rows), styledRow(cells, style, len(cells)))
 }
 
 // styledRow is a row of cells in style (0: none) for a StreamWriter,
@@ -161,8 +185,6 @@ func styledRow(cells []string, style, width int) []any {
 	return vals
 }
 
-func (x *xlsxSheet) row(cells []string) error { return x.styled(cells, 0) }
-
 // NewCSVWriter writes a register as CSV files, one per sheet, each
 // created by create with the sheet's name and ".csv" (客户.csv, …), UTF-8
 // with a byte-order mark so that Excel reads the Chinese.
@@ -170,38 +192,38 @@ func NewCSVWriter(create func(name string) (io.WriteCloser, error), team Team) (
 	wr := newWriter(team)
 	var files []io.WriteCloser
 	var writers []*csv.Writer
+	wr.discard = func() error {
+		var err error
+		for _, f := range files {
+			err = errors.Join(err, f.Close())
+		}
+		files = nil
+		return err
+	}
 	for _, s := range registerSheets {
 		f, err := create(s.zh + ".csv")
 		if err != nil {
-			for _, f := range files {
-				_ = f.Close()
-			}
-			return nil, err
+			return nil, errors.Join(err, wr.Abort())
 		}
 		files = append(files, f)
 		if _, err := io.WriteString(f, "\ufeff"); err != nil {
-			return nil, err
+			return nil, errors.Join(err, wr.Abort())
 		}
 		cw := csv.NewWriter(f)
 		writers = append(writers, cw)
 		c := &csvSheet{w: cw}
 		if err := c.row(headers(s)); err != nil {
-			return nil, err
+			return nil, errors.Join(err, wr.Abort())
 		}
 		wr.sheets = append(wr.sheets, c)
 	}
 	wr.finish = func() error {
-		var first error
-		for i, cw := range writers {
+		var err error
+		for _, cw := range writers {
 			cw.Flush()
-			if err := cw.Error(); err != nil && first == nil {
-				first = err
-			}
-			if err := files[i].Close(); err != nil && first == nil {
-				first = err
-			}
+			err = errors.Join(err, cw.Error())
 		}
-		return first
+		return err // drop closes the files
 	}
 	return wr, nil
 }
@@ -266,7 +288,7 @@ func (w *Writer) write(s *sheet, cells ...string) error {
 }
 
 // Close finishes the register (an .xlsx is written out now), and removes
-// its temporary files.
+// its temporary files, also when it fails.
 func (w *Writer) Close() error {
 	if w.finished {
 		return nil
@@ -276,7 +298,26 @@ func (w *Writer) Close() error {
 	if err == nil {
 		err = w.finish()
 	}
-	return errors.Join(err, w.customers.close())
+	return errors.Join(err, w.drop())
+}
+
+// Abort gives the writer up without writing anything more, and removes its
+// temporary files (the CSV files a CSV writer created are closed, not
+// removed). After Close it does nothing.
+func (w *Writer) Abort() error {
+	if w.finished {
+		return nil
+	}
+	w.finished = true
+	return w.drop()
+}
+
+func (w *Writer) drop() error {
+	err := w.customers.close()
+	if w.discard != nil {
+		err = errors.Join(err, w.discard())
+	}
+	return err
 }
 
 func labels[E interface{ Label(salesrec.Lang) string }](vs []E) string {

@@ -30,12 +30,13 @@ func Team(ctx context.Context, st *storage.Store, actorID string) (workbook.Team
 // recently updated first, page by page, through the store's reads as the
 // actor: a rep gets only the engagements they take part in, and contacts'
 // phone and email come masked wherever the actor may not see them. It
-// returns how many engagements it wrote; the caller closes w.
+// returns how many engagements it wrote; the caller closes w, or aborts it
+// (w.Abort, which removes its temporary files) when this fails.
 //
 // The store is read in a goroutine of its own while w writes, a bounded
 // queue between them (exportQueue engagements), so reading and writing
-// overlap and the export holds nothing per engagement; an .xlsx writer's
-// own buffers grow up to a bound (workbook.Writer).
+// overlap and the export holds nothing per engagement; neither does the
+// writer (workbook.Writer).
 func ExportRegister(ctx context.Context, st *storage.Store, actorID string, f storage.Filter, w *workbook.Writer) (int, error) {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
@@ -148,6 +149,7 @@ func writeXLSX(ctx context.Context, st *storage.Store, actorID string, f storage
 	if err != nil {
 		return 0, err
 	}
+	defer w.Abort() // after Close, nothing; before, the temporary files go
 	n, err := ExportRegister(ctx, st, actorID, f, w)
 	if err != nil {
 		return n, err

@@ -54,6 +54,8 @@ func writeRegister(seed uint64, size int, path string) (salesrec.Team, []salesre
 	})
 	if err == nil {
 		err = w.Close()
+	} else if w != nil {
+		err = joinErr(err, w.Abort())
 	}
 	return team, members, joinErr(err, f.Close())
 }
