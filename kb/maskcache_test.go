@@ -92,7 +92,7 @@ func TestIdentityHead(t *testing.T) {
 	for _, seqs := range [][]int64{nil, {1}, {2}, {1, 2, 3}, {3, 7, 1000, 1001, 5_000_000}, {1 << 40}, {5, 1<<62 + 3}} {
 		src := &seqSource{Source: kbtest.New(salesrec.FixedClock(testNow)), seqs: seqs}
 		x := &Index{src: src}
-		got, err := x.identityHead(ctx)
+		got, err := x.identityHead(ctx, 0)
 		if err != nil {
 			t.Fatalf("%v: %v", seqs, err)
 		}
@@ -106,9 +106,21 @@ func TestIdentityHead(t *testing.T) {
 		if src.reads > 130 {
 			t.Errorf("identityHead of %v took %d reads", seqs, src.reads)
 		}
+		// From the head itself it is one read, and from any recorded
+		// identity it ends at the same head.
+		for _, from := range seqs {
+			src.reads = 0
+			got, err := x.identityHead(ctx, from)
+			if err != nil || got != want {
+				t.Errorf("identityHead of %v from %d = %d, %v; want %d", seqs, from, got, err, want)
+			}
+			if from == want && src.reads != 1 {
+				t.Errorf("identityHead of %v from its head took %d reads, want 1", seqs, src.reads)
+			}
+		}
 	}
 	src := &seqSource{Source: kbtest.New(salesrec.FixedClock(testNow)), seqs: []int64{4, 9}, back: true}
-	if _, err := (&Index{src: src}).identityHead(ctx); err == nil {
+	if _, err := (&Index{src: src}).identityHead(ctx, 0); err == nil {
 		t.Error("identityHead accepted a source that went backwards")
 	}
 }

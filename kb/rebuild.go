@@ -111,7 +111,7 @@ func (x *Index) build(ctx context.Context, g *generation, progress func(done int
 	if err != nil {
 		return fmt.Errorf("kb: read feed head: %w", err)
 	}
-	idHead, err := x.identityHead(ctx)
+	idHead, err := x.identityHead(ctx, 0)
 	if err != nil {
 		return err
 	}

@@ -421,7 +421,7 @@ func TestRebuildMasksANameRecordedWhileItLists(t *testing.T) {
 	if len(res.Hits) != 1 || strings.Contains(res.Hits[0].Text, "华精") {
 		t.Errorf("the lesson naming the new short name: %+v, want one hit with 华精 masked", res.Hits)
 	}
-	head, err := x.identityHead(context.Background())
+	head, err := x.identityHead(context.Background(), 0)
 	if err != nil {
 		t.Fatal(err)
 	}
