@@ -21,10 +21,11 @@ import (
 // they are added, but for the 客户 sheet: a customer's rows are written
 // once, the first time it comes, when the writer is closed; until then
 // they wait in a sorter (a temporary file past 4 MiB), so the writer keeps
-// nothing per engagement or customer. An .xlsx register's sheets are
-// streamed in chunks of about 1 MiB of XML, each compressed to a temporary
-// file of its sheet, and zipped into the workbook at Close
-// (write_sheet.go), so its memory does not grow with the rows either.
+// nothing per engagement or customer. An .xlsx register's rows are
+// encoded as excelize's StreamWriter encodes them, compressed to a
+// temporary file of their sheet every 256 KiB, and zipped into the
+// workbook at Close (write_sheet.go), so its memory does not grow with the
+// rows either.
 // Every text cell that a spreadsheet would take for a formula (= + - @)
 // is written after an apostrophe.
 //
@@ -69,7 +70,6 @@ func newXLSXWriter(w io.Writer, team Team, limit int) (*Writer, error) {
 	f := excelize.NewFile()
 	wr := newWriter(team)
 	var sheets []*xlsxSheet
-	chunk := new(bytes.Buffer)
 	wr.discard = func() error {
 		err := f.Close()
 		for _, x := range sheets {
@@ -93,16 +93,20 @@ func newXLSXWriter(w io.Writer, team Team, limit int) (*Writer, error) {
 		if err != nil {
 			return fail(err)
 		}
-		x := &xlsxSheet{part: "xl/worksheets/sheet" + strconv.Itoa(i+1) + ".xml", first: i == 0, limit: limit, xml: chunk,
-			setup: func(sw *excelize.StreamWriter) error {
-				for j, c := range s.cols {
-					if err := sw.SetColWidth(j+1, j+1, width(c)); err != nil {
-						return err
-					}
+		x, err := newXLSXSheet("xl/worksheets/sheet"+strconv.Itoa(i+1)+".xml", i == 0, limit, func(sw *excelize.StreamWriter) error {
+			for j, c := range s.cols {
+				if err := sw.SetColWidth(j+1, j+1, width(c)); err != nil {
+					return err
 				}
-				return sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"})
-			}}
-		sheets = append(sheets, x)
+			}
+			return sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"})
+		})
+		if x != nil {
+			sheets = append(sheets, x)
+		}
+		if err != nil {
+			return fail(err)
+		}
 		wr.sheets = append(wr.sheets, x)
 		if err := x.styled(headers(s), head); err != nil {
 			return fail(err)

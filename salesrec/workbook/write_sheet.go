@@ -13,34 +13,28 @@ import (
 	"io/fs"
 	"os"
 	"path"
-	"strconv"
 
 	"github.com/xuri/excelize/v2"
 )
 
 // A register's sheets fill side by side (each engagement adds rows to
 // several), and excelize's StreamWriter keeps a sheet's first 16 MiB in a
-// buffer, which can grow to 32 MiB and stays until the file is closed,
-// before it moves the sheet to a temporary file: eight sheets at once
-// made the export's memory grow with the rows up to 256 MiB. So a sheet is
-// written in chunks of about chunkBytes of XML. A chunk's rows go through
-// the StreamWriter of a scratch excelize File of their own, built as the
-// register's sheet is (the 客户 sheet is the template's first sheet, the
-// others are added), and the scratch's worksheet part, taken from its zip
-// hook, is cut down to its rows (the first chunk keeps what comes before
-// them, the last what comes after), compressed and appended to the sheet's
-// temporary file. When the register is closed, each sheet's compressed XML
-// goes into the workbook as it is (zip's CreateRaw) and excelize writes
-// the other parts around it; its own empty versions of the sheets are
-// dropped. The XML is the StreamWriter's, byte for byte
-// (TestChunkedSheetsAreTheStreamWriters).
+// buffer, which can grow to 32 MiB and stays until the file is closed:
+// eight sheets at once made the export's memory grow with the rows up to
+// 256 MiB. So each sheet's XML is written here: what comes before and
+// after its rows is taken once from a StreamWriter of a scratch excelize
+// File that has no rows, built as the register's sheet is (the 客户 sheet
+// is the template's first sheet, the others are added); the rows are
+// encoded as the StreamWriter encodes them (cell_xml.go), and every
+// chunkBytes of them are compressed to the sheet's temporary file. When
+// the register is closed, each sheet's compressed XML goes into the
+// workbook as it is (zip's CreateRaw) and excelize writes the other parts
+// around it; its own empty versions of the sheets are dropped. The XML is
+// the StreamWriter's, byte for byte (TestChunkedSheetsAreTheStreamWriters).
 
-// chunkBytes is about how many bytes of XML a sheet's chunk holds before
-// it is compressed to the sheet's file.
-const chunkBytes = 1 << 20
-
-// cellXML is about how many bytes of XML a cell takes besides its text.
-const cellXML = 40
+// chunkBytes is about how many bytes of a sheet's row XML are held before
+// they are compressed to the sheet's file.
+const chunkBytes = 256 << 10
 
 // zipLevel is the compression archive/zip itself uses.
 const zipLevel = 5
@@ -49,22 +43,16 @@ var (
 	sheetDataOpen  = []byte("<sheetData>")
 	sheetDataClose = []byte("</sheetData>")
 	errChunk       = errors.New("workbook: excelize did not write a sheet's rows where expected")
+	errMaxRows     = fmt.Errorf("workbook: a sheet holds at most %d rows, as Excel does: export fewer engagements at a time", excelize.TotalRows)
 )
 
-// xlsxSheet writes one register sheet in chunks.
+// xlsxSheet writes one register sheet.
 type xlsxSheet struct {
 	part  string // the worksheet's part in the workbook: xl/worksheets/sheet3.xml
-	first bool   // the workbook's first sheet, the template's Sheet1
-	setup func(*excelize.StreamWriter) error
-	limit int // chunkBytes, but in tests
+	limit int    // chunkBytes, but in tests
 	rows  int
-
-	scratch *excelize.File // the chunk being written, nil between chunks
-	sw      *excelize.StreamWriter
-	held    int // about how many bytes of XML sw holds
-	chunks  int
-	xml     *bytes.Buffer // a chunk's worksheet part; the sheets share it
-	tail    []byte        // what comes after the rows
+	xml   []byte // rows not compressed yet
+	tail  []byte // what comes after the rows
 
 	file *os.File // the sheet's compressed XML
 	out  *bufio.Writer
@@ -73,87 +61,71 @@ type xlsxSheet struct {
 	size int64 // bytes of XML before compression
 }
 
-func (x *xlsxSheet) styled(cells []string, style int) error {
-	if x.sw == nil {
-		if err := x.start(); err != nil {
-			return err
+// newXLSXSheet starts the sheet of part: what comes before its rows is
+// what setup makes a StreamWriter write, in the workbook's first sheet
+// or in one added after it.
+func newXLSXSheet(part string, first bool, limit int, setup func(*excelize.StreamWriter) error) (*xlsxSheet, error) {
+	x := &xlsxSheet{part: part, limit: limit, xml: make([]byte, 0, limit+4096)}
+	b, err := emptySheetXML(first, setup)
+	if err != nil {
+		return nil, err
+	}
+	from := bytes.Index(b, sheetDataOpen) + len(sheetDataOpen)
+	if from < len(sheetDataOpen) || !bytes.HasPrefix(b[from:], sheetDataClose) {
+		return nil, errChunk
+	}
+	x.tail = b[from:]
+	return x, x.compress(b[:from])
+}
+
+// emptySheetXML is the worksheet part a StreamWriter set up by setup
+// writes without rows.
+func emptySheetXML(first bool, setup func(*excelize.StreamWriter) error) ([]byte, error) {
+	f := excelize.NewFile()
+	name, part := "Sheet1", "xl/worksheets/sheet1.xml"
+	if !first {
+		name, part = "S", "xl/worksheets/sheet2.xml"
+		if _, err := f.NewSheet(name); err != nil {
+			return nil, errors.Join(err, f.Close())
 		}
 	}
+	var xml, rest bytes.Buffer
+	catcher := &partCatcher{part: part, into: &xml}
+	f.ZipWriter = func(io.Writer) excelize.ZipWriter { return catcher }
+	sw, err := f.NewStreamWriter(name)
+	if err == nil {
+		err = setup(sw)
+	}
+	if err == nil {
+		err = sw.Flush()
+	}
+	if err == nil {
+		err = f.Write(&rest)
+	}
+	if err = errors.Join(err, f.Close()); err != nil {
+		return nil, err
+	}
+	if !catcher.seen || rest.Len() > 0 {
+		return nil, errChunk
+	}
+	return xml.Bytes(), nil
+}
+
+func (x *xlsxSheet) styled(cells []string, style int) error {
+	if x.rows == excelize.TotalRows {
+		return errMaxRows
+	}
 	x.rows++
-	if err := x.sw.SetRow("A"+strconv.Itoa(x.rows), styledRow(cells, style, len(cells))); err != nil {
+	x.xml = appendRowXML(x.xml, x.rows, cells, style)
+	if len(x.xml) >= x.limit {
+		err := x.compress(x.xml)
+		x.xml = x.xml[:0]
 		return err
-	}
-	for _, c := range cells {
-		x.held += len(c) + cellXML
-	}
-	if x.held >= x.limit {
-		return x.cut()
 	}
 	return nil
 }
 
 func (x *xlsxSheet) row(cells []string) error { return x.styled(cells, 0) }
-
-// scratchPart is the worksheet part a chunk's scratch file streams to.
-func (x *xlsxSheet) scratchPart() string {
-	if x.first {
-		return "xl/worksheets/sheet1.xml"
-	}
-	return "xl/worksheets/sheet2.xml"
-}
-
-// start begins a chunk in a scratch file whose sheet is made as the
-// register's own is: its XML before and after the rows depends on it.
-func (x *xlsxSheet) start() error {
-	f := excelize.NewFile()
-	name := "Sheet1"
-	if !x.first {
-		name = "S"
-		if _, err := f.NewSheet(name); err != nil {
-			return errors.Join(err, f.Close())
-		}
-	}
-	sw, err := f.NewStreamWriter(name)
-	if err == nil {
-		err = x.setup(sw)
-	}
-	if err != nil {
-		return errors.Join(err, f.Close())
-	}
-	x.scratch, x.sw, x.held = f, sw, 0
-	return nil
-}
-
-// cut ends the chunk: its rows, with what comes before them when it is
-// the first, go to the sheet's file.
-func (x *xlsxSheet) cut() error {
-	f, sw := x.scratch, x.sw
-	x.scratch, x.sw = nil, nil
-	x.xml.Reset()
-	catcher := &partCatcher{part: x.scratchPart(), into: x.xml}
-	f.ZipWriter = func(io.Writer) excelize.ZipWriter { return catcher }
-	var rest bytes.Buffer
-	err := sw.Flush()
-	if err == nil {
-		err = f.Write(&rest)
-	}
-	if err = errors.Join(err, f.Close()); err != nil {
-		return err
-	}
-	b := x.xml.Bytes()
-	from, to := bytes.Index(b, sheetDataOpen), bytes.LastIndex(b, sheetDataClose)
-	if !catcher.seen || rest.Len() > 0 || from < 0 || to < from {
-		return errChunk
-	}
-	if x.chunks == 0 {
-		from = 0
-	} else {
-		from += len(sheetDataOpen)
-	}
-	x.tail = append(x.tail[:0], b[to:]...)
-	x.chunks++
-	return x.compress(b[from:to])
-}
 
 // compress appends b to the sheet's file.
 func (x *xlsxSheet) compress(b []byte) error {
@@ -175,19 +147,12 @@ func (x *xlsxSheet) compress(b []byte) error {
 	return nil
 }
 
-// end writes the sheet's last chunk and what comes after the rows.
+// end writes the sheet's last rows and what comes after them.
 func (x *xlsxSheet) end() error {
-	if x.scratch != nil {
-		if err := x.cut(); err != nil {
-			return err
-		}
-	}
-	if x.chunks == 0 {
-		return errChunk
-	}
-	if err := x.compress(x.tail); err != nil {
+	if err := x.compress(append(x.xml, x.tail...)); err != nil {
 		return err
 	}
+	x.xml = nil
 	if err := x.zw.Close(); err != nil {
 		return fmt.Errorf("workbook: writing a sheet: %w", err)
 	}
@@ -213,14 +178,9 @@ func (x *xlsxSheet) copyTo(zw *zip.Writer) error {
 	return err
 }
 
-// close drops the chunk being written and removes the sheet's file.
+// close removes the sheet's file.
 func (x *xlsxSheet) close() error {
-	var err error
-	if x.scratch != nil {
-		err = x.scratch.Close()
-		x.scratch, x.sw = nil, nil
-	}
-	err = errors.Join(err, removeTemp(x.file))
+	err := removeTemp(x.file)
 	x.file = nil
 	return err
 }
