@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"runtime"
 	"strconv"
 	"strings"
 	"time"
@@ -32,7 +33,10 @@ import (
 // Close writes the workbook out and removes the temporary files; a writer
 // given up before that (an export that failed half-way) is dropped with
 // Abort, which removes them without writing. Abort after Close does
-// nothing, so a deferred Abort is always safe.
+// nothing, so a deferred Abort is always safe. A writer dropped without
+// either has its temporary files removed when the garbage collector finds
+// it; do not count on that, it may take long or not happen before the
+// program exits.
 type Writer struct {
 	team  Team
 	names map[string]string // member id → name, when the name is unique
@@ -49,6 +53,7 @@ type Writer struct {
 	finish    func() error // writes out what the writer holds
 	discard   func() error // removes temporary files and closes what is open
 	finished  bool
+	abandoned runtime.Cleanup // ready
 	// form lays out each engagement's rows, gathered in collect, as a
 	// form (NewFormXLSXWriter); nil for a register.
 	form    *formWriter
@@ -120,7 +125,7 @@ func newXLSXWriter(w io.Writer, team Team, limit int) (*Writer, error) {
 		}
 		return writeXLSX(f, w, sheets)
 	}
-	return wr, nil
+	return wr.ready(), nil
 }
 
 // writeXLSX writes f to w, zipping it straight into w, with the sheets
@@ -229,7 +234,7 @@ func NewCSVWriter(create func(name string) (io.WriteCloser, error), team Team) (
 		}
 		return err // drop closes the files
 	}
-	return wr, nil
+	return wr.ready(), nil
 }
 
 type csvSheet struct{ w *csv.Writer }
@@ -317,11 +322,32 @@ func (w *Writer) Abort() error {
 }
 
 func (w *Writer) drop() error {
-	err := w.customers.close()
-	if w.discard != nil {
-		err = errors.Join(err, w.discard())
+	w.abandoned.Stop()
+	return dropAll(w.customers, w.discard)
+}
+
+func dropAll(customers *sorter, discard func() error) error {
+	err := customers.close()
+	if discard != nil {
+		err = errors.Join(err, discard())
 	}
 	return err
+}
+
+// ready makes the garbage collector remove w's temporary files should w be
+// dropped without Close or Abort (a host's export that returned early):
+// the safety net under the rule that every writer ends in one of them.
+func (w *Writer) ready() *Writer {
+	w.abandoned = runtime.AddCleanup(w, func(d dropped) { _ = dropAll(d.customers, d.discard) },
+		dropped{w.customers, w.discard})
+	return w
+}
+
+// dropped is what an abandoned writer's cleanup removes; it must not
+// point back at the writer, or the writer would never be collected.
+type dropped struct {
+	customers *sorter
+	discard   func() error
 }
 
 func labels[E interface{ Label(salesrec.Lang) string }](vs []E) string {

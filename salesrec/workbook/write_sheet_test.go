@@ -7,8 +7,10 @@ import (
 	"io"
 	"maps"
 	"os"
+	"runtime"
 	"slices"
 	"testing"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 
@@ -139,5 +141,42 @@ func TestWriterLeavesNoTemporaryFiles(t *testing.T) {
 				t.Fatalf("Abort after the end: %v", err)
 			}
 		})
+	}
+}
+
+// TestAbandonedWriterLeavesNoTemporaryFiles: a writer dropped half-way
+// without Close or Abort has its temporary files removed once the garbage
+// collector finds it.
+func TestAbandonedWriterLeavesNoTemporaryFiles(t *testing.T) {
+	gen := generate(t, 40)
+	tmp := t.TempDir()
+	t.Setenv("TMPDIR", tmp)
+	func() {
+		w, err := workbook.NewChunkedXLSXWriter(io.Discard, gen.team, 300)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range gen.es[:len(gen.es)/2] {
+			if err := w.Add(e, gen.customers[e.CustomerID]); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}()
+	if files, _ := os.ReadDir(tmp); len(files) == 0 {
+		t.Fatal("no temporary files while writing: the test shows nothing")
+	}
+	// Cleanups run after a collection, on a goroutine of their own: collect
+	// until they have run, for at most a few seconds.
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		runtime.GC()
+		left, _ := os.ReadDir(tmp)
+		if len(left) == 0 {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("%d temporary files left behind by an abandoned writer", len(left))
+		}
+		runtime.Gosched()
 	}
 }
