@@ -7,8 +7,6 @@ import (
 	"fmt"
 	"slices"
 
-	"github.com/jmoiron/sqlx"
-
 	"github.com/dealtrail/dealtrail/salesrec"
 	"github.com/dealtrail/dealtrail/storage/internal/dialect"
 )
@@ -65,12 +63,12 @@ func (s *Store) loadActor(ctx context.Context, q dialect.Queryer, id string) (ac
 	if id == "" {
 		return a, forbidden("no acting member given")
 	}
-	err := sqlx.GetContext(ctx, q, &a, s.q(`SELECT `+actorColumns+` FROM dealtrail_members m WHERE m.id = ?`), id)
+	err := s.getOne(ctx, q, &a, `SELECT `+actorColumns+` FROM dealtrail_members m WHERE m.id = ?`, id)
 	if errors.Is(err, sql.ErrNoRows) {
 		return a, forbidden("the acting member is not a member of any team")
 	}
 	if err != nil {
-		return a, s.mapErr(err)
+		return a, err
 	}
 	return a, a.check()
 }
@@ -131,10 +129,10 @@ func (s *Store) mayUpdateCustomer(ctx context.Context, q dialect.Queryer, a acto
 func (s *Store) ownsEngagement(ctx context.Context, q dialect.Queryer, a actor, c salesrec.Customer) func() (bool, error) {
 	return func() (bool, error) {
 		var n int
-		err := sqlx.GetContext(ctx, q, &n, s.q(`SELECT COUNT(*) FROM (SELECT 1 FROM dealtrail_engagements
-			WHERE customer_id = ? AND owner_id = ? LIMIT 1) owned`), c.ID, a.ID)
+		err := s.getOne(ctx, q, &n, `SELECT COUNT(*) FROM (SELECT 1 FROM dealtrail_engagements
+			WHERE customer_id = ? AND owner_id = ? LIMIT 1) owned`, c.ID, a.ID)
 		if err != nil {
-			return false, fmt.Errorf("checking contact access: %w", s.mapErr(err))
+			return false, fmt.Errorf("checking contact access: %w", err)
 		}
 		return n > 0, nil
 	}

@@ -7,8 +7,6 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/jmoiron/sqlx"
-
 	"github.com/dealtrail/dealtrail/salesrec"
 	"github.com/dealtrail/dealtrail/storage/internal/dialect"
 )
@@ -29,13 +27,13 @@ func (s *Store) Actions(ctx context.Context, actorID string, q ActionQuery) ([]A
 		actor
 		TimeZone string `db:"time_zone"`
 	}
-	err := sqlx.GetContext(ctx, s.db, &row, s.q(`SELECT m.id, m.team_id, m.role, t.time_zone
-		FROM dealtrail_members m JOIN dealtrail_teams t ON t.id = m.team_id WHERE m.id = ?`), actorID)
+	err := s.getOne(ctx, s.db, &row, `SELECT m.id, m.team_id, m.role, t.time_zone
+		FROM dealtrail_members m JOIN dealtrail_teams t ON t.id = m.team_id WHERE m.id = ?`, actorID)
 	if errors.Is(err, sql.ErrNoRows) || actorID == "" {
 		return nil, forbidden("the acting member is not a member of any team")
 	}
 	if err != nil {
-		return nil, s.mapErr(err)
+		return nil, err
 	}
 	a := row.actor
 	if (q.TeamID != "" && q.TeamID != a.TeamID) || (!q.Overdue && q.DueWithin == 0) {
@@ -77,8 +75,8 @@ func (s *Store) Actions(ctx context.Context, actorID string, q ActionQuery) ([]A
 		WHERE ` + strings.Join(conds, " AND ") + `
 		ORDER BY a.deadline, a.engagement_id, a.id`
 	var rows []actionRow
-	if err := sqlx.SelectContext(ctx, s.db, &rows, s.q(query), args...); err != nil {
-		return nil, s.mapErr(err)
+	if err := s.selectAll(ctx, s.db, &rows, query, args...); err != nil {
+		return nil, err
 	}
 	out := make([]ActionItem, 0, len(rows))
 	for _, r := range rows {

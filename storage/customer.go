@@ -5,8 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 
-	"github.com/jmoiron/sqlx"
-
 	"github.com/dealtrail/dealtrail/salesrec"
 	"github.com/dealtrail/dealtrail/storage/internal/dialect"
 )
@@ -164,8 +162,8 @@ func (s *Store) feedCustomerUpdate(ctx context.Context, tx dialect.Queryer, cust
 		TeamID  string `db:"team_id"`
 		Version int64  `db:"version"`
 	}
-	if err := sqlx.SelectContext(ctx, tx, &rows, s.q(`SELECT id, team_id, version FROM dealtrail_engagements
-		WHERE customer_id = ? ORDER BY id`), customerID); err != nil {
+	if err := s.selectAll(ctx, tx, &rows, `SELECT id, team_id, version FROM dealtrail_engagements
+		WHERE customer_id = ? ORDER BY id`, customerID); err != nil {
 		return err
 	}
 	if len(rows) == 0 {
@@ -225,7 +223,7 @@ func (s *Store) customer(ctx context.Context, q dialect.Queryer, id, suffix stri
 // team has, naming that customer (*salesrec.DuplicateCustomerError).
 func (s *Store) checkNameFree(ctx context.Context, q dialect.Queryer, c salesrec.Customer) error {
 	var ids []string
-	if err := sqlx.SelectContext(ctx, q, &ids, s.q(`SELECT id FROM dealtrail_customers WHERE team_id = ? AND name = ? AND id <> ?`),
+	if err := s.selectAll(ctx, q, &ids, `SELECT id FROM dealtrail_customers WHERE team_id = ? AND name = ? AND id <> ?`,
 		c.TeamID, c.Name, c.ID); err != nil {
 		return err
 	}

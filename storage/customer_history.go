@@ -4,8 +4,6 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/jmoiron/sqlx"
-
 	"github.com/dealtrail/dealtrail/salesrec"
 	"github.com/dealtrail/dealtrail/storage/internal/dialect"
 )
@@ -51,8 +49,8 @@ func (s *Store) CustomerHistory(ctx context.Context, actorID, customerID string)
 		if _, sees, err = s.readableCustomer(ctx, q, a, customerID); err != nil {
 			return err
 		}
-		return sqlx.SelectContext(ctx, q, &rows, s.q(`SELECT seq, customer_id, version, actor_id, at, op, changes
-			FROM dealtrail_customer_history WHERE customer_id = ? ORDER BY version`), customerID)
+		return s.selectAll(ctx, q, &rows, `SELECT seq, customer_id, version, actor_id, at, op, changes
+			FROM dealtrail_customer_history WHERE customer_id = ? ORDER BY version`, customerID)
 	})
 	if err != nil {
 		return nil, fmt.Errorf("reading customer history: %w", err)

@@ -7,8 +7,6 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/jmoiron/sqlx"
-
 	"github.com/dealtrail/dealtrail/salesrec"
 	"github.com/dealtrail/dealtrail/storage/internal/dialect"
 )
@@ -66,15 +64,15 @@ func (s *Store) ListCustomers(ctx context.Context, actorID string, q CustomerQue
 	var rows []customerRow
 	err = s.readAsActor(ctx, actorID, func(tx dialect.Queryer, a actor) error {
 		where, args := "c.team_id = ?"+where, append([]any{a.TeamID}, args...)
-		if err := sqlx.GetContext(ctx, tx, &page.Total, s.q(`SELECT COUNT(*) FROM dealtrail_customers c WHERE `+where), args...); err != nil {
+		if err := s.getOne(ctx, tx, &page.Total, `SELECT COUNT(*) FROM dealtrail_customers c WHERE `+where, args...); err != nil {
 			return err
 		}
 		where, args, err := afterCursor(where, args, q.After, "(c.name, c.id)", ">", decodeCustomerCursor)
 		if err != nil {
 			return err
 		}
-		if err := sqlx.SelectContext(ctx, tx, &rows, s.q(`SELECT `+customerColumns+` FROM dealtrail_customers c WHERE `+where+
-			` ORDER BY c.name, c.id LIMIT ?`), append(args, limit+1)...); err != nil {
+		if err := s.selectAll(ctx, tx, &rows, `SELECT `+customerColumns+` FROM dealtrail_customers c WHERE `+where+
+			` ORDER BY c.name, c.id LIMIT ?`, append(args, limit+1)...); err != nil {
 			return err
 		}
 		rows, page.Next = keysetPage(rows, limit, func(r customerRow) string { return encodeCustomerCursor(r.Name, r.ID) })
@@ -102,12 +100,8 @@ func (s *Store) Customers(ctx context.Context, actorID string, ids []string) (ma
 		return nil, invalid("ids", msgTooManyCustomers)
 	}
 	err := s.readAsActor(ctx, actorID, func(tx dialect.Queryer, a actor) error {
-		query, args, err := sqlx.In(`SELECT `+customerColumns+` FROM dealtrail_customers c WHERE c.team_id = ? AND c.id IN (?)`, a.TeamID, ids)
-		if err != nil {
-			return err
-		}
 		var rows []customerRow
-		if err := sqlx.SelectContext(ctx, tx, &rows, sqlx.Rebind(s.d.BindType(), query), args...); err != nil {
+		if err := s.selectIn(ctx, tx, &rows, `SELECT `+customerColumns+` FROM dealtrail_customers c WHERE c.team_id = ? AND c.id IN (?)`, a.TeamID, ids); err != nil {
 			return err
 		}
 		cs, err := s.readableCustomers(ctx, tx, a, rows)
@@ -163,12 +157,8 @@ func (s *Store) readableCustomers(ctx context.Context, q dialect.Queryer, a acto
 // customersOwnedBy returns which of the customers ids the actor owns an
 // engagement with.
 func (s *Store) customersOwnedBy(ctx context.Context, q dialect.Queryer, a actor, ids []string) (map[string]bool, error) {
-	query, args, err := sqlx.In(`SELECT DISTINCT customer_id FROM dealtrail_engagements WHERE owner_id = ? AND customer_id IN (?)`, a.ID, ids)
-	if err != nil {
-		return nil, err
-	}
 	var found []string
-	if err := sqlx.SelectContext(ctx, q, &found, sqlx.Rebind(s.d.BindType(), query), args...); err != nil {
+	if err := s.selectIn(ctx, q, &found, `SELECT DISTINCT customer_id FROM dealtrail_engagements WHERE owner_id = ? AND customer_id IN (?)`, a.ID, ids); err != nil {
 		return nil, err
 	}
 	out := make(map[string]bool, len(found))

@@ -155,10 +155,10 @@ func (s *Store) loadForWrite(ctx context.Context, tx dialect.Queryer, actorID, i
 		ActorDeactivated bool          `db:"actor_deactivated"`
 		engagementRow
 	}
-	err := sqlx.GetContext(ctx, tx, &row, s.q(`SELECT m.id AS actor_id, m.team_id AS actor_team_id, m.role AS actor_role,
+	err := s.getOne(ctx, tx, &row, `SELECT m.id AS actor_id, m.team_id AS actor_team_id, m.role AS actor_role,
 		(m.deactivated_at IS NOT NULL) AS actor_deactivated, `+engagementColumns+`
 		FROM dealtrail_members m JOIN dealtrail_engagements e ON e.id = ?
-		WHERE m.id = ?`+s.d.ForUpdateOf("e")), id, actorID)
+		WHERE m.id = ?`+s.d.ForUpdateOf("e"), id, actorID)
 	if errors.Is(err, sql.ErrNoRows) || actorID == "" {
 		if _, err := s.loadActor(ctx, tx, actorID); err != nil {
 			return actor{}, salesrec.Engagement{}, err
@@ -166,7 +166,7 @@ func (s *Store) loadForWrite(ctx context.Context, tx dialect.Queryer, actorID, i
 		return actor{}, salesrec.Engagement{}, notFound("engagement")
 	}
 	if err != nil {
-		return actor{}, salesrec.Engagement{}, s.mapErr(err)
+		return actor{}, salesrec.Engagement{}, err
 	}
 	a := actor{ID: row.ActorID, TeamID: row.ActorTeamID, Role: row.ActorRole, Deactivated: row.ActorDeactivated}
 	if err := a.check(); err != nil {
@@ -206,7 +206,7 @@ func (s *Store) engagement(ctx context.Context, q dialect.Queryer, actorID, id s
 			err = st.GetContext(ctx, &row, id, actorID)
 		}
 	} else {
-		err = sqlx.GetContext(ctx, q, &row, s.q(engagementForActor), id, actorID)
+		err = s.getOne(ctx, q, &row, engagementForActor, id, actorID)
 	}
 	if errors.Is(err, sql.ErrNoRows) || actorID == "" {
 		return salesrec.Engagement{}, forbidden("the acting member is not a member of any team")

@@ -4,8 +4,6 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/jmoiron/sqlx"
-
 	"github.com/dealtrail/dealtrail/salesrec"
 	"github.com/dealtrail/dealtrail/storage/internal/dialect"
 )
@@ -54,8 +52,8 @@ func (s *Store) History(ctx context.Context, actorID, engagementID string) ([]sa
 		if _, err := s.engagement(ctx, q, actorID, engagementID); err != nil {
 			return err
 		}
-		return sqlx.SelectContext(ctx, q, &rows, s.q(`SELECT seq, engagement_id, version, actor_id, at, op, changes, source
-			FROM dealtrail_history WHERE engagement_id = ? ORDER BY version`), engagementID)
+		return s.selectAll(ctx, q, &rows, `SELECT seq, engagement_id, version, actor_id, at, op, changes, source
+			FROM dealtrail_history WHERE engagement_id = ? ORDER BY version`, engagementID)
 	})
 	if err != nil {
 		return nil, err

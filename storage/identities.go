@@ -4,8 +4,6 @@ import (
 	"context"
 	"strings"
 
-	"github.com/jmoiron/sqlx"
-
 	"github.com/dealtrail/dealtrail/salesrec"
 	"github.com/dealtrail/dealtrail/storage/internal/dialect"
 )
@@ -55,9 +53,9 @@ func (s *Store) recordIdentities(ctx context.Context, tx dialect.Queryer, c sale
 // masks them in indexed text; a host must never hand it to users.
 func (s *Store) CustomerIdentities(ctx context.Context, teamID string) ([]salesrec.Identity, error) {
 	var rows []identityRow
-	if err := sqlx.SelectContext(ctx, s.db, &rows, s.q(`SELECT seq, team_id, customer_id, kind, value
-		FROM dealtrail_customer_identities WHERE team_id = ? ORDER BY seq`), teamID); err != nil {
-		return nil, s.mapErr(err)
+	if err := s.selectAll(ctx, s.db, &rows, `SELECT seq, team_id, customer_id, kind, value
+		FROM dealtrail_customer_identities WHERE team_id = ? ORDER BY seq`, teamID); err != nil {
+		return nil, err
 	}
 	return identities(rows), nil
 }
@@ -73,9 +71,9 @@ func (s *Store) IdentitiesAfter(ctx context.Context, after int64, limit int) ([]
 		return nil, err
 	}
 	var rows []identityRow
-	if err := sqlx.SelectContext(ctx, s.db, &rows, s.q(`SELECT seq, team_id, customer_id, kind, value
-		FROM dealtrail_customer_identities WHERE seq > ? ORDER BY seq LIMIT ?`), after, limit); err != nil {
-		return nil, s.mapErr(err)
+	if err := s.selectAll(ctx, s.db, &rows, `SELECT seq, team_id, customer_id, kind, value
+		FROM dealtrail_customer_identities WHERE seq > ? ORDER BY seq LIMIT ?`, after, limit); err != nil {
+		return nil, err
 	}
 	return identities(rows), nil
 }

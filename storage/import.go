@@ -8,8 +8,6 @@ import (
 	"strconv"
 	"time"
 
-	"github.com/jmoiron/sqlx"
-
 	"github.com/dealtrail/dealtrail/salesrec"
 	"github.com/dealtrail/dealtrail/storage/internal/dialect"
 )
@@ -210,7 +208,7 @@ func (s *Store) importItem(ctx context.Context, tx dialect.Queryer, a actor, it 
 // or creates it from c when the team has none and c is complete.
 func (s *Store) importCustomer(ctx context.Context, tx dialect.Queryer, a actor, c salesrec.Customer) (string, error) {
 	var id string
-	err := sqlx.GetContext(ctx, tx, &id, s.q(`SELECT id FROM dealtrail_customers WHERE team_id = ? AND name = ?`), a.TeamID, c.Name)
+	err := s.getOne(ctx, tx, &id, `SELECT id FROM dealtrail_customers WHERE team_id = ? AND name = ?`, a.TeamID, c.Name)
 	if err == nil {
 		return id, nil
 	}

@@ -4,8 +4,6 @@ import (
 	"context"
 	"time"
 
-	"github.com/jmoiron/sqlx"
-
 	"github.com/dealtrail/dealtrail/salesrec"
 	"github.com/dealtrail/dealtrail/storage/internal/dialect"
 )
@@ -115,15 +113,11 @@ func (s *Store) customerIDsByName(ctx context.Context, q dialect.Queryer, teamID
 	out := map[string]string{}
 	for len(names) > 0 {
 		n := min(len(names), 1000)
-		query, args, err := sqlx.In(`SELECT id, name FROM dealtrail_customers WHERE team_id = ? AND name IN (?)`, teamID, names[:n])
-		if err != nil {
-			return nil, err
-		}
 		var found []struct {
 			ID   string `db:"id"`
 			Name string `db:"name"`
 		}
-		if err := sqlx.SelectContext(ctx, q, &found, s.q(query), args...); err != nil {
+		if err := s.selectIn(ctx, q, &found, `SELECT id, name FROM dealtrail_customers WHERE team_id = ? AND name IN (?)`, teamID, names[:n]); err != nil {
 			return nil, err
 		}
 		for _, f := range found {

@@ -7,8 +7,6 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/jmoiron/sqlx"
-
 	"github.com/dealtrail/dealtrail/salesrec"
 	"github.com/dealtrail/dealtrail/storage/internal/dialect"
 )
@@ -33,7 +31,7 @@ func (s *Store) ListEngagements(ctx context.Context, actorID string, f Filter, p
 		query := `SELECT ` + engagementColumns + ` FROM dealtrail_engagements e WHERE ` + where +
 			` ORDER BY e.updated_at DESC, e.id DESC LIMIT ?`
 		args = append(args, limit+1)
-		return sqlx.SelectContext(ctx, q, &rows, s.q(query), args...)
+		return s.selectAll(ctx, q, &rows, query, args...)
 	})
 	if err != nil {
 		return Page{}, err
@@ -59,7 +57,7 @@ func (s *Store) CountEngagements(ctx context.Context, actorID string, f Filter) 
 		if err != nil {
 			return err
 		}
-		return sqlx.GetContext(ctx, q, &n, s.q(`SELECT COUNT(*) FROM dealtrail_engagements e WHERE `+where), args...)
+		return s.getOne(ctx, q, &n, `SELECT COUNT(*) FROM dealtrail_engagements e WHERE `+where, args...)
 	})
 	return n, err
 }

@@ -6,8 +6,6 @@ import (
 	"fmt"
 	"slices"
 
-	"github.com/jmoiron/sqlx"
-
 	"github.com/dealtrail/dealtrail/salesrec"
 	"github.com/dealtrail/dealtrail/storage/internal/dialect"
 )
@@ -69,8 +67,8 @@ func (s *Store) Members(ctx context.Context, actorID, teamID string) ([]salesrec
 // id.
 func (s *Store) teamMembers(ctx context.Context, q dialect.Queryer, teamID string) ([]salesrec.Member, error) {
 	var rows []memberRow
-	if err := sqlx.SelectContext(ctx, q, &rows, s.q(`SELECT `+memberColumns+` FROM dealtrail_members
-		WHERE team_id = ? ORDER BY name, id`), teamID); err != nil {
+	if err := s.selectAll(ctx, q, &rows, `SELECT `+memberColumns+` FROM dealtrail_members
+		WHERE team_id = ? ORDER BY name, id`, teamID); err != nil {
 		return nil, err
 	}
 	out := make([]salesrec.Member, len(rows))
@@ -147,8 +145,8 @@ func (s *Store) memberAdmin(ctx context.Context, actorID, memberID string, op sa
 // no active manager or admin (salesrec.CheckKeepsManager).
 func (s *Store) checkKeepsManager(ctx context.Context, q dialect.Queryer, m salesrec.Member, stillManages bool, field string) error {
 	var others int
-	err := sqlx.GetContext(ctx, q, &others, s.q(`SELECT COUNT(*) FROM dealtrail_members
-		WHERE team_id = ? AND id <> ? AND deactivated_at IS NULL AND role IN (?, ?)`),
+	err := s.getOne(ctx, q, &others, `SELECT COUNT(*) FROM dealtrail_members
+		WHERE team_id = ? AND id <> ? AND deactivated_at IS NULL AND role IN (?, ?)`,
 		m.TeamID, m.ID, string(salesrec.RoleManager), string(salesrec.RoleAdmin))
 	if err != nil {
 		return err
@@ -203,8 +201,8 @@ func (s *Store) DeactivateMember(ctx context.Context, actorID, memberID, handTo 
 // engagement one new version with an entry of op reassign by actorID.
 func (s *Store) handOver(ctx context.Context, tx dialect.Queryer, actorID string, m salesrec.Member, handTo string) error {
 	var ids []string
-	if err := sqlx.SelectContext(ctx, tx, &ids, s.q(`SELECT id FROM dealtrail_engagements WHERE owner_id = ? AND status = ?
-		UNION SELECT engagement_id FROM dealtrail_actions WHERE owner_id = ? AND status <> ? AND engagement_status = ?`),
+	if err := s.selectAll(ctx, tx, &ids, `SELECT id FROM dealtrail_engagements WHERE owner_id = ? AND status = ?
+		UNION SELECT engagement_id FROM dealtrail_actions WHERE owner_id = ? AND status <> ? AND engagement_status = ?`,
 		m.ID, string(salesrec.StatusOpen), m.ID, string(salesrec.ActionDone), string(salesrec.StatusOpen)); err != nil {
 		return err
 	}
@@ -249,9 +247,9 @@ func (s *Store) openWork(ctx context.Context, q dialect.Queryer, id string, n in
 		Engagements int `db:"engagements"`
 		Actions     int `db:"actions"`
 	}
-	err := sqlx.GetContext(ctx, q, &counts, s.q(`SELECT
+	err := s.getOne(ctx, q, &counts, `SELECT
 		(SELECT COUNT(*) FROM dealtrail_engagements WHERE owner_id = ? AND status = ?) AS engagements,
-		(SELECT COUNT(*) FROM dealtrail_actions WHERE owner_id = ? AND status <> ? AND engagement_status = ?) AS actions`),
+		(SELECT COUNT(*) FROM dealtrail_actions WHERE owner_id = ? AND status <> ? AND engagement_status = ?) AS actions`,
 		id, string(salesrec.StatusOpen), id, string(salesrec.ActionDone), string(salesrec.StatusOpen))
 	if err != nil {
 		return err
@@ -279,8 +277,8 @@ func (s *Store) TeamHistory(ctx context.Context, actorID, teamID string) ([]sale
 		if !salesrec.CanManageTeam(a.member(), teamID) {
 			return forbidden("only a manager or an admin of the team reads its history")
 		}
-		return sqlx.SelectContext(ctx, q, &rows, s.q(`SELECT seq, team_id, version, actor_id, at, op, member_id, changes
-			FROM dealtrail_team_history WHERE team_id = ? ORDER BY version`), teamID)
+		return s.selectAll(ctx, q, &rows, `SELECT seq, team_id, version, actor_id, at, op, member_id, changes
+			FROM dealtrail_team_history WHERE team_id = ? ORDER BY version`, teamID)
 	})
 	if err != nil {
 		return nil, fmt.Errorf("reading team history: %w", err)

@@ -2,8 +2,6 @@ package storage
 
 import (
 	"context"
-
-	"github.com/jmoiron/sqlx"
 )
 
 // maxIDsPerCall bounds the ids of one CustomerNames or Customers query (a
@@ -34,20 +32,16 @@ func (s *Store) CustomerNames(ctx context.Context, actorID string, engagementIDs
 	for i, r := range teamWideRoles {
 		roles[i] = string(r)
 	}
-	query, args, err := sqlx.In(`SELECT e.id, c.name FROM dealtrail_members m
-		JOIN dealtrail_engagements e ON `+s.d.Unindexed("e.team_id")+` = m.team_id
-		JOIN dealtrail_customers c ON c.id = e.customer_id
-		WHERE m.id = ? AND m.deactivated_at IS NULL AND e.id IN (?) AND (m.role IN (?) OR `+takesPart("m.id")+`)`,
-		actorID, engagementIDs, roles)
-	if err != nil {
-		return nil, s.mapErr(err)
-	}
 	var rows []struct {
 		ID   string `db:"id"`
 		Name string `db:"name"`
 	}
-	if err := sqlx.SelectContext(ctx, s.db, &rows, sqlx.Rebind(s.d.BindType(), query), args...); err != nil {
-		return nil, s.mapErr(err)
+	if err := s.selectIn(ctx, s.db, &rows, `SELECT e.id, c.name FROM dealtrail_members m
+		JOIN dealtrail_engagements e ON `+s.d.Unindexed("e.team_id")+` = m.team_id
+		JOIN dealtrail_customers c ON c.id = e.customer_id
+		WHERE m.id = ? AND m.deactivated_at IS NULL AND e.id IN (?) AND (m.role IN (?) OR `+takesPart("m.id")+`)`,
+		actorID, engagementIDs, roles); err != nil {
+		return nil, err
 	}
 	for _, r := range rows {
 		out[r.ID] = r.Name

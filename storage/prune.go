@@ -3,8 +3,6 @@ package storage
 import (
 	"context"
 
-	"github.com/jmoiron/sqlx"
-
 	"github.com/dealtrail/dealtrail/salesrec"
 	"github.com/dealtrail/dealtrail/storage/internal/dialect"
 )
@@ -37,9 +35,9 @@ func (s *Store) EngagementIDs(ctx context.Context, after string, limit int) ([]s
 		return nil, err
 	}
 	ids := []string{}
-	err = sqlx.SelectContext(ctx, s.db, &ids, s.q(`SELECT id FROM dealtrail_engagements WHERE id > ? ORDER BY id LIMIT ?`), after, limit)
+	err = s.selectAll(ctx, s.db, &ids, `SELECT id FROM dealtrail_engagements WHERE id > ? ORDER BY id LIMIT ?`, after, limit)
 	if err != nil {
-		return nil, s.mapErr(err)
+		return nil, err
 	}
 	return ids, nil
 }
@@ -60,10 +58,10 @@ func (s *Store) EngagementKeys(ctx context.Context, after salesrec.EngagementKey
 		TeamID string `db:"team_id"`
 		ID     string `db:"id"`
 	}
-	err = sqlx.SelectContext(ctx, s.db, &rows, s.q(`SELECT team_id, id FROM dealtrail_engagements
-		WHERE (team_id, id) > (?, ?) ORDER BY team_id, id LIMIT ?`), after.TeamID, after.EngagementID, limit)
+	err = s.selectAll(ctx, s.db, &rows, `SELECT team_id, id FROM dealtrail_engagements
+		WHERE (team_id, id) > (?, ?) ORDER BY team_id, id LIMIT ?`, after.TeamID, after.EngagementID, limit)
 	if err != nil {
-		return nil, s.mapErr(err)
+		return nil, err
 	}
 	keys := make([]salesrec.EngagementKey, len(rows))
 	for i, r := range rows {
@@ -87,7 +85,7 @@ func (s *Store) PruneFeed(ctx context.Context, upTo string) (int64, error) {
 	var n int64
 	err := s.inTx(ctx, func(tx dialect.Queryer) error {
 		var pruned []string
-		if err := sqlx.SelectContext(ctx, tx, &pruned, `SELECT pos FROM dealtrail_feed_pruned WHERE id = 1`+s.d.ForUpdate()); err != nil {
+		if err := s.selectAll(ctx, tx, &pruned, `SELECT pos FROM dealtrail_feed_pruned WHERE id = 1`+s.d.ForUpdate()); err != nil {
 			return err
 		}
 		if len(pruned) == 1 && upTo <= pruned[0] {
@@ -131,7 +129,7 @@ func (s *Store) checkNotPruned(ctx context.Context, after string) error {
 // for none.
 func (s *Store) prunedHorizon(ctx context.Context, q dialect.Queryer) (string, error) {
 	var pruned []string
-	if err := sqlx.SelectContext(ctx, q, &pruned, `SELECT pos FROM dealtrail_feed_pruned WHERE id = 1`); err != nil {
+	if err := s.selectAll(ctx, q, &pruned, `SELECT pos FROM dealtrail_feed_pruned WHERE id = 1`); err != nil {
 		return "", err
 	}
 	if len(pruned) == 0 {

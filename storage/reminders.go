@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/jmoiron/sqlx"
-
 	"github.com/dealtrail/dealtrail/salesrec"
 	"github.com/dealtrail/dealtrail/storage/internal/dialect"
 )
@@ -86,11 +84,9 @@ func (p *producer) add(kind salesrec.ReminderKind, member, subject string, day s
 		m.Zh, m.En, "pending", p.now, int64(0), "", 0, int64(0)})
 }
 
+// sel is Store.selectAll in the producer's transaction.
 func (p *producer) sel(dst any, query string, args ...any) error {
-	if err := sqlx.SelectContext(p.ctx, p.tx, dst, p.s.q(query), args...); err != nil {
-		return p.s.mapErr(err)
-	}
-	return nil
+	return p.s.selectAll(p.ctx, p.tx, dst, query, args...)
 }
 
 // actions: not-done actions of open engagements due tomorrow or overdue,
@@ -185,8 +181,8 @@ func (p *producer) meetings() error {
 // and interactions of next are already written.
 func (s *Store) withdrawReminders(ctx context.Context, tx dialect.Queryer, prev, next salesrec.Engagement) error {
 	var n int
-	if err := sqlx.GetContext(ctx, tx, &n, s.q(`SELECT COUNT(*) FROM (SELECT 1 FROM dealtrail_reminders r
-		WHERE r.engagement_id = ? AND `+reminderState+` LIMIT 1) pending`), next.ID); err != nil || n == 0 {
+	if err := s.getOne(ctx, tx, &n, `SELECT COUNT(*) FROM (SELECT 1 FROM dealtrail_reminders r
+		WHERE r.engagement_id = ? AND `+reminderState+` LIMIT 1) pending`, next.ID); err != nil || n == 0 {
 		return err
 	}
 	open := next.Status == salesrec.StatusOpen

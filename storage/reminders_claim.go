@@ -94,14 +94,14 @@ func (s *Store) claim(ctx context.Context, consumer, memberID string, n int, lea
 			cond, args = " AND r.member_id = ?", append(args, memberID)
 		}
 		var rows []reminderRow
-		err := sqlx.SelectContext(ctx, tx, &rows, s.q(`SELECT r.id, r.team_id, r.member_id, r.kind, r.subject, r.day,
+		err := s.selectAll(ctx, tx, &rows, `SELECT r.id, r.team_id, r.member_id, r.kind, r.subject, r.day,
 				r.engagement_id, r.action_id, r.text_zh, r.text_en, r.created_at, r.attempts,
 				CASE WHEN r.action_id = '' OR EXISTS (SELECT 1 FROM dealtrail_actions a
 					WHERE a.engagement_id = r.engagement_id AND a.id = r.action_id AND a.status <> 'done'
 					AND a.engagement_status = 'open' AND a.deadline = r.day) THEN 1 ELSE 0 END AS due
 			FROM dealtrail_reminders r
 			WHERE `+reminderState+` AND r.lease_until <= ?`+cond+`
-			ORDER BY r.lease_until, r.created_at, r.id LIMIT ?`+s.d.SkipLocked()), append(args, n)...)
+			ORDER BY r.lease_until, r.created_at, r.id LIMIT ?`+s.d.SkipLocked(), append(args, n)...)
 		if err != nil {
 			return err
 		}
@@ -174,7 +174,7 @@ func (s *Store) AckReminder(ctx context.Context, consumer, id string) error {
 			ClaimedBy  string `db:"claimed_by"`
 			LeaseUntil int64  `db:"lease_until"`
 		}
-		err = sqlx.GetContext(ctx, tx, &row, s.q(`SELECT state, claimed_by, lease_until FROM dealtrail_reminders WHERE id = ?`), id)
+		err = s.getOne(ctx, tx, &row, `SELECT state, claimed_by, lease_until FROM dealtrail_reminders WHERE id = ?`, id)
 		switch {
 		case errors.Is(err, sql.ErrNoRows):
 			return notFound("reminder")

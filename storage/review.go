@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/jmoiron/sqlx"
-
 	"github.com/dealtrail/dealtrail/salesrec"
 	"github.com/dealtrail/dealtrail/storage/internal/dialect"
 )
@@ -136,11 +134,9 @@ func (b *reviewBuilder) where(teamCol, ownerCol string) (string, []any) {
 	return teamCol + " = ? AND " + ownerCol + " = ?", []any{b.q.TeamID, b.q.OwnerID}
 }
 
+// sel is Store.selectAll in the builder's transaction.
 func (b *reviewBuilder) sel(dst any, query string, args ...any) error {
-	if err := sqlx.SelectContext(b.ctx, b.tx, dst, b.s.q(query), args...); err != nil {
-		return b.s.mapErr(err)
-	}
-	return nil
+	return b.s.selectAll(b.ctx, b.tx, dst, query, args...)
 }
 
 // reviewRow is a row of any list: the engagement, its customer and owner,
@@ -353,8 +349,8 @@ func (s *Store) memberNames(ctx context.Context, q dialect.Queryer, teamID strin
 		ID   string `db:"id"`
 		Name string `db:"name"`
 	}
-	if err := sqlx.SelectContext(ctx, q, &rows, s.q(`SELECT id, name FROM dealtrail_members WHERE team_id = ?`), teamID); err != nil {
-		return nil, s.mapErr(err)
+	if err := s.selectAll(ctx, q, &rows, `SELECT id, name FROM dealtrail_members WHERE team_id = ?`, teamID); err != nil {
+		return nil, err
 	}
 	out := make(map[string]string, len(rows))
 	for _, r := range rows {

@@ -5,8 +5,6 @@ import (
 	"database/sql"
 	"errors"
 
-	"github.com/jmoiron/sqlx"
-
 	"github.com/dealtrail/dealtrail/storage/internal/dialect"
 )
 
@@ -17,12 +15,9 @@ import (
 // engagement, member and team readers share it.
 func rowByID[R any](ctx context.Context, s *Store, q dialect.Queryer, what, query, id string) (R, error) {
 	var row R
-	err := sqlx.GetContext(ctx, q, &row, s.q(query), id)
+	err := s.getOne(ctx, q, &row, query, id)
 	if errors.Is(err, sql.ErrNoRows) {
 		return row, notFound(what)
 	}
-	if err != nil {
-		return row, s.mapErr(err)
-	}
-	return row, nil
+	return row, err
 }

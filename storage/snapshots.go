@@ -3,8 +3,6 @@ package storage
 import (
 	"context"
 
-	"github.com/jmoiron/sqlx"
-
 	"github.com/dealtrail/dealtrail/salesrec"
 	"github.com/dealtrail/dealtrail/storage/internal/dialect"
 )
@@ -28,13 +26,9 @@ func (s *Store) Snapshots(ctx context.Context, engagementIDs []string) (map[stri
 		return nil, nil, invalid("engagement_ids", msgTooManyEngagements)
 	}
 	err := s.inReadTx(ctx, func(q dialect.Queryer) error {
-		query, args, err := sqlx.In(`SELECT `+engagementColumns+` FROM dealtrail_engagements e WHERE e.id IN (?)`, engagementIDs)
-		if err != nil {
-			return err
-		}
 		var rows []engagementRow
-		if err := sqlx.SelectContext(ctx, q, &rows, sqlx.Rebind(s.d.BindType(), query), args...); err != nil {
-			return s.mapErr(err)
+		if err := s.selectIn(ctx, q, &rows, `SELECT `+engagementColumns+` FROM dealtrail_engagements e WHERE e.id IN (?)`, engagementIDs); err != nil {
+			return err
 		}
 		var customerIDs []string
 		for _, r := range rows {
@@ -51,13 +45,9 @@ func (s *Store) Snapshots(ctx context.Context, engagementIDs []string) (map[stri
 		if len(customerIDs) == 0 {
 			return nil
 		}
-		query, args, err = sqlx.In(`SELECT `+customerColumns+` FROM dealtrail_customers c WHERE c.id IN (?)`, customerIDs)
-		if err != nil {
-			return err
-		}
 		var crows []customerRow
-		if err := sqlx.SelectContext(ctx, q, &crows, sqlx.Rebind(s.d.BindType(), query), args...); err != nil {
-			return s.mapErr(err)
+		if err := s.selectIn(ctx, q, &crows, `SELECT `+customerColumns+` FROM dealtrail_customers c WHERE c.id IN (?)`, customerIDs); err != nil {
+			return err
 		}
 		for _, r := range crows {
 			c, err := r.customer()

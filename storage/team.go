@@ -6,8 +6,6 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/jmoiron/sqlx"
-
 	"github.com/dealtrail/dealtrail/salesrec"
 	"github.com/dealtrail/dealtrail/storage/internal/dialect"
 )
@@ -259,13 +257,9 @@ func (s *Store) idsIn(ctx context.Context, q dialect.Queryer, query, teamID stri
 	out := make(map[string]bool, len(ids))
 	for len(ids) > 0 {
 		n := min(len(ids), 1000)
-		expanded, args, err := sqlx.In(query, teamID, ids[:n])
-		if err != nil {
-			return nil, err
-		}
 		var found []string
-		if err := sqlx.SelectContext(ctx, q, &found, sqlx.Rebind(s.d.BindType(), expanded), args...); err != nil {
-			return nil, s.mapErr(err)
+		if err := s.selectIn(ctx, q, &found, query, teamID, ids[:n]); err != nil {
+			return nil, err
 		}
 		for _, id := range found {
 			out[id] = true

@@ -5,8 +5,6 @@ import (
 	"errors"
 	"slices"
 
-	"github.com/jmoiron/sqlx"
-
 	"github.com/dealtrail/dealtrail/salesrec"
 	"github.com/dealtrail/dealtrail/storage/internal/dialect"
 )
@@ -52,16 +50,12 @@ func (s *Store) checkRefsAs(ctx context.Context, q dialect.Queryer, e salesrec.E
 		stmt += ` UNION ALL SELECT 'a' AS kind, id FROM dealtrail_members WHERE id = ? AND team_id = ? AND role = ? AND deactivated_at IS NULL`
 		params = append(params, a.ID, a.TeamID, string(a.Role))
 	}
-	query, args, err := sqlx.In(stmt, params...)
-	if err != nil {
-		return err
-	}
 	var found []struct {
 		Kind string `db:"kind"`
 		ID   string `db:"id"`
 	}
-	if err := sqlx.SelectContext(ctx, q, &found, sqlx.Rebind(s.d.BindType(), query), args...); err != nil {
-		return s.mapErr(err)
+	if err := s.selectIn(ctx, q, &found, stmt, params...); err != nil {
+		return err
 	}
 	customer, sameActor, members := false, false, map[string]bool{}
 	for _, f := range found {
@@ -80,7 +74,7 @@ func (s *Store) checkRefsAs(ctx context.Context, q dialect.Queryer, e salesrec.E
 		return conflict("the acting member's team or role changed")
 	}
 	// The membership rule is salesrec's; the store only answers who is a member.
-	err = e.CheckMembers(func(id string) bool { return members[id] })
+	err := e.CheckMembers(func(id string) bool { return members[id] })
 	if customer {
 		return err
 	}
