@@ -150,7 +150,7 @@ func (s *Store) setReminders(ctx context.Context, tx dialect.Queryer, set string
 	if err != nil {
 		return err
 	}
-	_, err = tx.ExecContext(ctx, s.q(query), all...)
+	_, err = tx.ExecContext(ctx, sqlx.Rebind(s.d.BindType(), query), all...)
 	return err
 }
 
