@@ -91,47 +91,36 @@ func cutUTF16(s string, n int) string {
 func appendEscaped(b []byte, s string) []byte {
 	last := 0
 	for i := 0; i < len(s); {
-		c := s[i]
-		if c >= 0x20 && c < utf8.RuneSelf && c != '"' && c != '\'' && c != '&' && c != '<' && c != '>' {
-			i++
-			continue
-		}
-		r, width := rune(c), 1
-		if c >= utf8.RuneSelf {
+		esc, width := "", 1
+		if c := s[i]; c < utf8.RuneSelf {
+			esc = asciiEscapes[c]
+		} else {
+			var r rune
 			r, width = utf8.DecodeRuneInString(s[i:])
+			if !xmlChar(r) || r == utf8.RuneError && width == 1 {
+				esc = "\uFFFD"
+			}
 		}
-		var esc string
-		switch {
-		case r == '"':
-			esc = "&#34;"
-		case r == '\'':
-			esc = "&#39;"
-		case r == '&':
-			esc = "&amp;"
-		case r == '<':
-			esc = "&lt;"
-		case r == '>':
-			esc = "&gt;"
-		case r == '\t':
-			esc = "&#x9;"
-		case r == '\r':
-			esc = "&#xD;"
-		case r == '\n':
-			i += width
-			continue
-		case !xmlChar(r) || (r == utf8.RuneError && width == 1):
-			esc = "\uFFFD"
-		default:
-			i += width
-			continue
+		if esc != "" {
+			b = append(append(b, s[last:i]...), esc...)
+			last = i + width
 		}
-		b = append(b, s[last:i]...)
-		b = append(b, esc...)
 		i += width
-		last = i
 	}
 	return append(b, s[last:]...)
 }
+
+// asciiEscapes is what an ASCII character is written as, where it is not
+// written as itself.
+var asciiEscapes = func() (t [utf8.RuneSelf]string) {
+	for c := range t[:0x20] {
+		t[c] = "\uFFFD"
+	}
+	t['\n'] = ""
+	t['\t'], t['\r'] = "&#x9;", "&#xD;"
+	t['"'], t['\''], t['&'], t['<'], t['>'] = "&#34;", "&#39;", "&amp;", "&lt;", "&gt;"
+	return t
+}()
 
 // xmlChar reports whether XML 1.0 allows r in text.
 func xmlChar(r rune) bool {

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -69,19 +70,11 @@ func (b *bareSQL) q(query string) string {
 func (b *bareSQL) insert(ctx context.Context, tx *sql.Tx, table string, cols []string, rows [][]any) error {
 	per := maxBareParams / len(cols)
 	tuple := "(" + strings.TrimSuffix(strings.Repeat("?, ", len(cols)), ", ") + ")"
+	head := "INSERT INTO " + table + " (" + strings.Join(cols, ", ") + ") VALUES "
 	for len(rows) > 0 {
 		n := min(per, len(rows))
-		var s strings.Builder
-		s.WriteString("INSERT INTO " + table + " (" + strings.Join(cols, ", ") + ") VALUES ")
-		args := make([]any, 0, n*len(cols))
-		for i, r := range rows[:n] {
-			if i > 0 {
-				s.WriteString(", ")
-			}
-			s.WriteString(tuple)
-			args = append(args, r...)
-		}
-		if _, err := tx.ExecContext(ctx, b.q(s.String()), args...); err != nil {
+		query := head + strings.Repeat(tuple+", ", n-1) + tuple
+		if _, err := tx.ExecContext(ctx, b.q(query), slices.Concat(rows[:n]...)...); err != nil {
 			return fmt.Errorf("bare insert into %s: %w", table, err)
 		}
 		rows = rows[n:]
