@@ -101,7 +101,11 @@ func (s *Store) Customers(ctx context.Context, actorID string, ids []string) (ma
 	}
 	err := s.readAsActor(ctx, actorID, func(tx dialect.Queryer, a actor) error {
 		var rows []customerRow
-		if err := s.selectIn(ctx, tx, &rows, `SELECT `+customerColumns+` FROM dealtrail_customers c WHERE c.team_id = ? AND c.id IN (?)`, a.TeamID, ids); err != nil {
+		// The ids pin the rows: SQLite, without statistics, would answer
+		// the team term from the (team, name) index and read every customer
+		// of the team for each page (172 ms against 3 ms a page of 500 ids
+		// in a team of 52,000 customers).
+		if err := s.selectIn(ctx, tx, &rows, `SELECT `+customerColumns+` FROM dealtrail_customers c WHERE `+s.d.Unindexed("c.team_id")+` = ? AND c.id IN (?)`, a.TeamID, ids); err != nil {
 			return err
 		}
 		cs, err := s.readableCustomers(ctx, tx, a, rows)

@@ -248,7 +248,8 @@ func (s *Store) membersIn(ctx context.Context, q dialect.Queryer, teamID string,
 
 // customersIn returns which of ids are customers of the team.
 func (s *Store) customersIn(ctx context.Context, q dialect.Queryer, teamID string, ids []string) (map[string]bool, error) {
-	return s.idsIn(ctx, q, `SELECT id FROM dealtrail_customers WHERE team_id = ? AND id IN (?)`, teamID, ids)
+	// The ids pin the rows, not the team (see Customers).
+	return s.idsIn(ctx, q, `SELECT id FROM dealtrail_customers WHERE `+s.d.Unindexed("team_id")+` = ? AND id IN (?)`, teamID, ids)
 }
 
 // idsIn runs query (team, then an IN list) over ids in chunks and returns
