@@ -48,6 +48,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) (*harness
 	fs.IntVar(&cfg.Size, "size", 10_000, "engagements to generate and load (1000, 10000, 100000, 1000000)")
 	fs.Uint64Var(&cfg.Seed, "seed", 1, "generator seed: the same seed gives the same data")
 	fs.IntVar(&cfg.Samples, "samples", 1000, "timed runs of each operation on each side")
+	fs.IntVar(&cfg.Rounds, "rounds", 0, "rounds of each side of the workbook's whole-file rows, the quicker kept (default 5)")
 	fs.StringVar(&cfg.PostgresDSN, "pg", "", "PostgreSQL DSN; adds the PostgreSQL rows (the run uses two schemas of its own and drops them)")
 	fs.StringVar(&mem, "mem", "", "comma-separated sizes for the peak-memory rows, e.g. 10000,100000 (default: -size; \"none\" skips)")
 	fs.StringVar(&cfg.Dir, "dir", "", "work directory for databases and indexes (default: a temporary directory, removed afterwards)")

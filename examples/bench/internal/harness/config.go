@@ -15,6 +15,10 @@ type Config struct {
 	// Samples is how many times each timed operation runs on each side;
 	// 0 means 1000.
 	Samples int
+	// Rounds is how many times each side of a whole-file row (the
+	// workbook's import and export) runs; the quicker round of each side
+	// is kept. 0 means wholeFileRounds.
+	Rounds int
 	// Dir is where databases and indexes are created; it must exist.
 	Dir string
 	// PostgresDSN, when set, adds the PostgreSQL rows. The run creates two
@@ -51,6 +55,13 @@ func (c Config) samples() int {
 		return 1000
 	}
 	return c.Samples
+}
+
+func (c Config) rounds() int {
+	if c.Rounds <= 0 {
+		return wholeFileRounds
+	}
+	return c.Rounds
 }
 
 func (c Config) logf(format string, args ...any) {

@@ -373,18 +373,19 @@ func exportRegister(ctx context.Context, s *storage.Store, actorID, path string)
 	return joinErr(err, f.Close())
 }
 
-// wholeFileRounds is how many times each side of a whole-file row runs.
+// wholeFileRounds is how many times each side of a whole-file row runs
+// unless Config.Rounds says otherwise.
 // The quickest round of each side is kept: load only ever slows a round
 // down, and on a machine shared with others' test suites two rounds were
 // not enough to find one that ran undisturbed.
 const wholeFileRounds = 5
 
 // wholeFileRow times a whole-file operation against its bare side in
-// wholeFileRounds alternating rounds and keeps each side's quicker round,
+// cfg.rounds() alternating rounds and keeps each side's quicker round,
 // counted in engagements.
 func wholeFileRow(cfg Config, op, bare string, target Target, sides func(round int) (dt, bare func() error)) (Row, error) {
-	var m [2][wholeFileRounds]Measure
-	for round := range wholeFileRounds {
+	m := [2][]Measure{make([]Measure, cfg.rounds()), make([]Measure, cfg.rounds())}
+	for round := range cfg.rounds() {
 		dt, b := sides(round)
 		var tdt, tbare Timings
 		if err := pair(round, dt, b, &tdt, &tbare); err != nil {
@@ -393,7 +394,7 @@ func wholeFileRow(cfg Config, op, bare string, target Target, sides func(round i
 		m[0][round], m[1][round] = tdt.Measure(), tbare.Measure()
 	}
 	return Row{Area: "workbook", Op: op, Bare: bare, Kind: Throughput, Target: target,
-		DT: perEngagement(faster(m[0][:]), cfg.Size), Base: perEngagement(faster(m[1][:]), cfg.Size)}, nil
+		DT: perEngagement(faster(m[0]), cfg.Size), Base: perEngagement(faster(m[1]), cfg.Size)}, nil
 }
 
 // faster is the quicker of a side's rounds: the machine's load only ever
