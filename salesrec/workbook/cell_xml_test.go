@@ -10,6 +10,8 @@ import (
 	"testing"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/dealtrail/dealtrail/salesrec"
 )
 
 // streamRowsXML is the XML between <sheetData> and </sheetData> that
@@ -126,14 +128,28 @@ func FuzzCellXML(f *testing.F) {
 
 func clip(b []byte) []byte { return b[:min(len(b), 80)] }
 
-// TestSheetRowLimit: a sheet refuses a row past Excel's last, with a
-// message that says what to do, as the StreamWriter refuses it.
+// TestSheetRowLimit: a sheet refuses a row past Excel's last, as the
+// StreamWriter refuses it, with a message in Chinese and English that
+// names the sheet and says what to do.
 func TestSheetRowLimit(t *testing.T) {
-	x := &xlsxSheet{limit: chunkBytes, rows: excelize.TotalRows - 1}
+	x := &xlsxSheet{s: sheetPoints, limit: chunkBytes, rows: excelize.TotalRows - 1}
 	if err := x.row([]string{"last"}); err != nil {
 		t.Fatalf("the last row: %v", err)
 	}
-	if err := x.row([]string{"one more"}); !errors.Is(err, errMaxRows) {
-		t.Fatalf("a row past the last: %v, want errMaxRows", err)
+	err := x.row([]string{"one more"})
+	var v *salesrec.ValidationError
+	if !errors.Is(err, salesrec.ErrInvalid) || !errors.As(err, &v) {
+		t.Fatalf("a row past the last: %v, want a validation error", err)
+	}
+	zh, en := v.Text(salesrec.ZH), v.Text(salesrec.EN)
+	for _, want := range []string{sheetPoints.zh, "分批导出"} {
+		if !strings.Contains(zh, want) {
+			t.Errorf("Chinese message %q does not say %q", zh, want)
+		}
+	}
+	for _, want := range []string{sheetPoints.en, "export in parts"} {
+		if !strings.Contains(en, want) {
+			t.Errorf("English message %q does not say %q", en, want)
+		}
 	}
 }

@@ -52,6 +52,10 @@ var (
 	msgMoreProblems  = func(n int) salesrec.Message {
 		return salesrec.Message{Zh: fmt.Sprintf("另有 %d 处问题未列出", n), En: fmt.Sprintf("%d more problems not listed", n)}
 	}
+	msgSheetFull = func(zh, en string) salesrec.Message {
+		return salesrec.Message{Zh: "「" + zh + "」表已到 Excel 的行数上限(1,048,576 行),请分批导出,例如按客户或时间筛选",
+			En: "the " + en + " sheet has reached Excel's limit of 1,048,576 rows: export in parts, e.g. filtered by customer or by date"}
+	}
 )
 
 // labels of the report's summary.

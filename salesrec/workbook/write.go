@@ -98,7 +98,7 @@ func newXLSXWriter(w io.Writer, team Team, limit int) (*Writer, error) {
 		if err != nil {
 			return fail(err)
 		}
-		x, err := newXLSXSheet("xl/worksheets/sheet"+strconv.Itoa(i+1)+".xml", i == 0, limit, func(sw *excelize.StreamWriter) error {
+		x, err := newXLSXSheet(s, "xl/worksheets/sheet"+strconv.Itoa(i+1)+".xml", i == 0, limit, func(sw *excelize.StreamWriter) error {
 			for j, c := range s.cols {
 				if err := sw.SetColWidth(j+1, j+1, width(c)); err != nil {
 					return err

@@ -15,6 +15,8 @@ import (
 	"path"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/dealtrail/dealtrail/salesrec"
 )
 
 // A register's sheets fill side by side (each engagement adds rows to
@@ -43,11 +45,11 @@ var (
 	sheetDataOpen  = []byte("<sheetData>")
 	sheetDataClose = []byte("</sheetData>")
 	errChunk       = errors.New("workbook: excelize did not write a sheet's rows where expected")
-	errMaxRows     = fmt.Errorf("workbook: a sheet holds at most %d rows, as Excel does: export fewer engagements at a time", excelize.TotalRows)
 )
 
 // xlsxSheet writes one register sheet.
 type xlsxSheet struct {
+	s     *sheet // which register sheet
 	part  string // the worksheet's part in the workbook: xl/worksheets/sheet3.xml
 	limit int    // chunkBytes, but in tests
 	rows  int
@@ -64,8 +66,8 @@ type xlsxSheet struct {
 // newXLSXSheet starts the sheet of part: what comes before its rows is
 // what setup makes a StreamWriter write, in the workbook's first sheet
 // or in one added after it.
-func newXLSXSheet(part string, first bool, limit int, setup func(*excelize.StreamWriter) error) (*xlsxSheet, error) {
-	x := &xlsxSheet{part: part, limit: limit, xml: make([]byte, 0, limit+4096)}
+func newXLSXSheet(s *sheet, part string, first bool, limit int, setup func(*excelize.StreamWriter) error) (*xlsxSheet, error) {
+	x := &xlsxSheet{s: s, part: part, limit: limit, xml: make([]byte, 0, limit+4096)}
 	b, err := emptySheetXML(first, setup)
 	if err != nil {
 		return nil, err
@@ -113,7 +115,7 @@ func emptySheetXML(first bool, setup func(*excelize.StreamWriter) error) ([]byte
 
 func (x *xlsxSheet) styled(cells []string, style int) error {
 	if x.rows == excelize.TotalRows {
-		return errMaxRows
+		return salesrec.FieldError("rows", msgSheetFull(x.s.zh, x.s.en))
 	}
 	x.rows++
 	x.xml = appendRowXML(x.xml, x.rows, cells, style)
