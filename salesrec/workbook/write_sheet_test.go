@@ -116,21 +116,8 @@ func TestWriterLeavesNoTemporaryFiles(t *testing.T) {
 		{"aborted half-way", io.Discard, (*workbook.Writer).Abort, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			tmp := t.TempDir()
-			t.Setenv("TMPDIR", tmp)
-			w, err := workbook.NewChunkedXLSXWriter(tc.out, gen.team, 300)
-			if err != nil {
-				t.Fatal(err)
-			}
-			for _, e := range gen.es[:len(gen.es)/2] {
-				if err := w.Add(e, gen.customers[e.CustomerID]); err != nil {
-					t.Fatal(err)
-				}
-			}
-			if files, _ := os.ReadDir(tmp); len(files) == 0 {
-				t.Fatal("no temporary files while writing: the test shows nothing")
-			}
-			err = tc.end(w)
+			w, tmp := halfWritten(t, tc.out, gen)
+			err := tc.end(w)
 			if (err != nil) != tc.fail {
 				t.Fatalf("error %v, want one: %v", err, tc.fail)
 			}
@@ -149,22 +136,8 @@ func TestWriterLeavesNoTemporaryFiles(t *testing.T) {
 // collector finds it.
 func TestAbandonedWriterLeavesNoTemporaryFiles(t *testing.T) {
 	gen := generate(t, 40)
-	tmp := t.TempDir()
-	t.Setenv("TMPDIR", tmp)
-	func() {
-		w, err := workbook.NewChunkedXLSXWriter(io.Discard, gen.team, 300)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, e := range gen.es[:len(gen.es)/2] {
-			if err := w.Add(e, gen.customers[e.CustomerID]); err != nil {
-				t.Fatal(err)
-			}
-		}
-	}()
-	if files, _ := os.ReadDir(tmp); len(files) == 0 {
-		t.Fatal("no temporary files while writing: the test shows nothing")
-	}
+	var tmp string
+	func() { _, tmp = halfWritten(t, io.Discard, gen) }()
 	// Cleanups run after a collection, on a goroutine of their own: collect
 	// until they have run, for at most a few seconds.
 	deadline := time.Now().Add(10 * time.Second)
@@ -179,4 +152,26 @@ func TestAbandonedWriterLeavesNoTemporaryFiles(t *testing.T) {
 		}
 		runtime.Gosched()
 	}
+}
+
+// halfWritten starts a register writer to out with temporary files in a
+// directory of the test's own (TMPDIR), adds half of gen's engagements,
+// and checks that the directory holds temporary files by then.
+func halfWritten(t *testing.T, out io.Writer, gen generated) (*workbook.Writer, string) {
+	t.Helper()
+	tmp := t.TempDir()
+	t.Setenv("TMPDIR", tmp)
+	w, err := workbook.NewChunkedXLSXWriter(out, gen.team, 300)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range gen.es[:len(gen.es)/2] {
+		if err := w.Add(e, gen.customers[e.CustomerID]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if files, _ := os.ReadDir(tmp); len(files) == 0 {
+		t.Fatal("no temporary files while writing: the test shows nothing")
+	}
+	return w, tmp
 }
