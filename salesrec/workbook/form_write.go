@@ -41,7 +41,7 @@ func NewFormXLSXWriter(w io.Writer, team Team) (*Writer, error) {
 	wr.form = fw
 	wr.finish = func() error { return writeXLSX(f, w, nil) }
 	wr.discard = f.Close
-	return wr.ready(), nil
+	return wr.ready(wr.discard), nil
 }
 
 // formWriter lays out one engagement's register rows as a form sheet.

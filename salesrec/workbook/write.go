@@ -125,7 +125,7 @@ func newXLSXWriter(w io.Writer, team Team, limit int) (*Writer, error) {
 		}
 		return writeXLSX(f, w, sheets)
 	}
-	return wr.ready(), nil
+	return wr.ready(wr.discard), nil
 }
 
 // writeXLSX writes f to w, zipping it straight into w, with the sheets
@@ -234,7 +234,7 @@ func NewCSVWriter(create func(name string) (io.WriteCloser, error), team Team) (
 		}
 		return err // drop closes the files
 	}
-	return wr.ready(), nil
+	return wr.ready(nil), nil
 }
 
 type csvSheet struct{ w *csv.Writer }
@@ -337,9 +337,12 @@ func dropAll(customers *sorter, discard func() error) error {
 // ready makes the garbage collector remove w's temporary files should w be
 // dropped without Close or Abort (a host's export that returned early):
 // the safety net under the rule that every writer ends in one of them.
-func (w *Writer) ready() *Writer {
-	w.abandoned = runtime.AddCleanup(w, func(d dropped) { _ = dropAll(d.customers, d.discard) },
-		dropped{w.customers, w.discard})
+// temps removes the files w made beside the customers' queue (nil when
+// there are none); what belongs to the host, such as a CSV writer's
+// files, is left to the host.
+func (w *Writer) ready(temps func() error) *Writer {
+	w.abandoned = runtime.AddCleanup(w, func(d dropped) { _ = dropAll(d.customers, d.temps) },
+		dropped{w.customers, temps})
 	return w
 }
 
@@ -347,7 +350,7 @@ func (w *Writer) ready() *Writer {
 // point back at the writer, or the writer would never be collected.
 type dropped struct {
 	customers *sorter
-	discard   func() error
+	temps     func() error
 }
 
 func labels[E interface{ Label(salesrec.Lang) string }](vs []E) string {
