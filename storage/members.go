@@ -3,6 +3,7 @@ package storage
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"slices"
 
@@ -29,15 +30,30 @@ func (r memberRow) member() salesrec.Member {
 }
 
 // Member reads a member, active or deactivated. It is an administrative
-// read by the host.
+// read by the host, and the first read of every knowledge-base search
+// (whose team the actor is in), so its statement is prepared once.
 func (s *Store) Member(ctx context.Context, id string) (salesrec.Member, error) {
-	return s.member(ctx, s.db, id, "")
+	st, err := s.prepared(ctx, memberByID)
+	if err != nil {
+		return salesrec.Member{}, s.mapErr(err)
+	}
+	var row memberRow
+	err = st.GetContext(ctx, &row, id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return salesrec.Member{}, notFound("member")
+	}
+	if err != nil {
+		return salesrec.Member{}, s.mapErr(err)
+	}
+	return row.member(), nil
 }
+
+const memberByID = `SELECT ` + memberColumns + ` FROM dealtrail_members WHERE id = ?`
 
 // member reads a member without access checks; suffix is appended to the
 // query (the dialect's FOR UPDATE when about to change it).
 func (s *Store) member(ctx context.Context, q dialect.Queryer, id, suffix string) (salesrec.Member, error) {
-	row, err := rowByID[memberRow](ctx, s, q, "member", `SELECT `+memberColumns+` FROM dealtrail_members WHERE id = ?`+suffix, id)
+	row, err := rowByID[memberRow](ctx, s, q, "member", memberByID+suffix, id)
 	if err != nil {
 		return salesrec.Member{}, err
 	}

@@ -38,7 +38,7 @@ func (s *Store) insertRows(ctx context.Context, q dialect.Queryer, table string,
 func (s *Store) insertValues(ctx context.Context, q dialect.Queryer, table string, cols []string, rows [][]any, suffix string) (int64, error) {
 	var inserted int64
 	per := maxParams / len(cols)
-	tuple := "(" + strings.TrimSuffix(strings.Repeat("?, ", len(cols)), ", ") + ")"
+	tuple := "(" + placeholders(len(cols)) + ")"
 	head := "INSERT INTO " + table + " (" + strings.Join(cols, ", ") + ") VALUES "
 	for len(rows) > 0 {
 		n := min(per, len(rows))

@@ -117,6 +117,7 @@ func build(ctx context.Context, db *sql.DB, d dialect.Dialect, o Options, setup 
 		p.MapError = s.mapErr
 		p.BeforeCommit = s.setBeforeCommit
 		p.AfterBegin = s.setAfterBegin
+		p.CustomerNamesQuery = customerNamesQuery
 	}
 	return s, nil
 }

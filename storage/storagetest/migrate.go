@@ -25,8 +25,8 @@ var (
 	// migratedVersions lists, per dialect, the versions a database holds
 	// once migrated: PostgreSQL alone has 0005, the feed writer's lock.
 	migratedVersions = map[string][]int64{
-		"sqlite":   {1, 2, 3, 4, 6, 7, 8, 9},
-		"postgres": {1, 2, 3, 4, 5, 6, 7, 8, 9},
+		"sqlite":   {1, 2, 3, 4, 6, 7, 8, 9, 10},
+		"postgres": {1, 2, 3, 4, 5, 6, 7, 8, 9, 10},
 	}
 	migratedTables = []string{
 		"dealtrail_actions",

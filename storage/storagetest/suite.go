@@ -86,6 +86,7 @@ func Run(t *testing.T, open Opener) {
 		{"StaleVersion", testStaleVersion},
 		{"TwoWritersOneSnapshot", testTwoWritersOneSnapshot},
 		{"Access", testAccess},
+		{"CustomerNamesBatches", testCustomerNamesBatches},
 		{"Masking", testMasking},
 		{"BadInput", testBadInput},
 		{"TextRoundTrip", testTextRoundTrip},

@@ -145,6 +145,9 @@ type Probe struct {
 	// right after its transaction began (nil removes it); a non-nil error
 	// aborts the write.
 	AfterBegin func(f func(ctx context.Context, tx Queryer) error)
+	// CustomerNamesQuery is the statement CustomerNames prepares for n
+	// engagement ids, with ? bindvars, for tests that pin its plan.
+	CustomerNamesQuery func(n int) string
 }
 
 // FromMicros decodes the unix microseconds every timestamp column holds,
