@@ -43,6 +43,13 @@ func runKB(ctx context.Context, cfg Config, s *storage.Store, ld *loaded) ([]Row
 	}
 	defer bare.Close()
 	cfg.logf("kb: bare Bleve indexed %d documents in %s", bareSync.N, fmtDuration(bareSync.Total))
+	// Bare Bleve merges in the background after its last batch; the kb's
+	// Sync is timed only once it is at rest (and the wait is not timed).
+	waited, err := settle(ctx, bare)
+	if err != nil {
+		return nil, err
+	}
+	cfg.logf("kb: bare Bleve at rest after %s more (merges after the last batch, untimed)", fmtDuration(waited))
 
 	cfg.logf("kb: Sync of %d engagements", cfg.Size)
 	x, err := kb.Open(filepath.Join(dir, "dealtrail"), s, kb.Options{})
@@ -61,6 +68,10 @@ func runKB(ctx context.Context, cfg Config, s *storage.Store, ld *loaded) ([]Row
 		Bare: fmt.Sprintf("Bleve batches of %d documents, stock cjk analyzer, same fields", BatchSize),
 	}}
 	logRows(cfg, rows)
+	if waited, err = settle(ctx, bare); err != nil {
+		return nil, err
+	}
+	cfg.logf("kb: bare Bleve at rest before the searches (waited %s)", fmtDuration(waited))
 
 	n := cfg.samples()
 	searches := []struct {

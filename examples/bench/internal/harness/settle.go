@@ -1,0 +1,68 @@
+package harness
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+)
+
+// settleCounters are the scorch statistics that move while an index merges
+// or persists segments in the background.
+var settleCounters = []string{
+	"TotFileMergeLoopBeg", "TotFileMergeLoopEnd", "TotFileMergeZapBeg", "TotFileMergeZapEnd",
+	"TotMemMergeBeg", "TotMemMergeDone", "TotPersistLoopBeg", "TotPersistLoopEnd",
+}
+
+// settleQuiet is how long the counters must stand still; settleLimit bounds
+// the wait.
+const (
+	settleQuiet = 2 * time.Second
+	settleLimit = 15 * time.Minute
+)
+
+// settle waits, untimed, until idx has no merge or persist activity: after
+// a large ingest Bleve goes on merging segments in the background, and an
+// index still merging takes a CPU from whatever is measured next (on this
+// 2-CPU machine, the other side's Sync or searches). It returns how long it
+// waited.
+func settle(ctx context.Context, idx bleve.Index) (time.Duration, error) {
+	start := time.Now()
+	read := func() (string, error) {
+		stats, ok := idx.StatsMap()["index"].(map[string]any)
+		if !ok {
+			return "", fmt.Errorf("settle: %s has no scorch statistics", idx.Name())
+		}
+		var s string
+		for _, k := range settleCounters {
+			s += fmt.Sprint(stats[k], " ")
+		}
+		return s, nil
+	}
+	last, err := read()
+	if err != nil {
+		return 0, err
+	}
+	still := time.Now()
+	tick := time.NewTicker(200 * time.Millisecond)
+	defer tick.Stop()
+	for time.Since(still) < settleQuiet {
+		if time.Since(start) > settleLimit {
+			return time.Since(start), fmt.Errorf("settle: %s still merging after %s", idx.Name(), settleLimit)
+		}
+		select {
+		case <-ctx.Done():
+			return time.Since(start), ctx.Err()
+		case <-tick.C:
+		}
+		now, err := read()
+		if err != nil {
+			return 0, err
+		}
+		if now != last {
+			last, still = now, time.Now()
+		}
+	}
+	return time.Since(start), nil
+}
