@@ -22,7 +22,8 @@ const (
 	settleLimit = 15 * time.Minute
 )
 
-// settle waits, untimed, until idx has no merge or persist activity: after
+// settle waits, untimed, until idx has no merge or persist activity (no
+// merge begun and not ended, no counter moving for settleQuiet): after
 // a large ingest Bleve goes on merging segments in the background, and an
 // index still merging takes a CPU from whatever is measured next (on this
 // 2-CPU machine, the other side's Sync or searches). It returns how long it
@@ -37,6 +38,13 @@ func settle(ctx context.Context, idx bleve.Index) (time.Duration, error) {
 		var s string
 		for _, k := range settleCounters {
 			s += fmt.Sprint(stats[k], " ")
+		}
+		// A merge under way changes no counter until it ends: it is
+		// counted in the begun and not yet the ended ones.
+		for _, pair := range [][2]string{{"TotFileMergePlanTasks", "TotFileMergePlanTasksDone"}, {"TotFileMergeZapBeg", "TotFileMergeZapEnd"}, {"TotMemMergeBeg", "TotMemMergeDone"}} {
+			if fmt.Sprint(stats[pair[0]]) != fmt.Sprint(stats[pair[1]]) {
+				s += fmt.Sprint("busy ", time.Now().UnixNano())
+			}
 		}
 		return s, nil
 	}
