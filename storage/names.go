@@ -68,8 +68,8 @@ func (s *Store) CustomerNames(ctx context.Context, actorID string, engagementIDs
 // decides what it may see, as visibleClause does for a loaded actor; an id
 // that is no member joins nothing. Each engagement is found by its team
 // and id and each customer by its team and id, both in indexes holding
-// what the statement reads (migration 0010 on SQLite: the engagement's
-// customer, the customer's name), so a hit costs two index lookups and no
+// what the statement reads (migration 0010: the engagement's customer,
+// the customer's name), so a hit costs two index lookups and no
 // table read. A customer is always of its engagement's team (checkRefs);
 // the statement says so too, so that no name of another team can come
 // out of it.

@@ -15,6 +15,13 @@ var settleCounters = []string{
 	"TotMemMergeBeg", "TotMemMergeDone", "TotPersistLoopBeg", "TotPersistLoopEnd",
 }
 
+// mergesUnderWay pairs the counters of merges begun and ended.
+var mergesUnderWay = [][2]string{
+	{"TotFileMergePlanTasks", "TotFileMergePlanTasksDone"},
+	{"TotFileMergeZapBeg", "TotFileMergeZapEnd"},
+	{"TotMemMergeBeg", "TotMemMergeDone"},
+}
+
 // settleQuiet is how long the counters must stand still; settleLimit bounds
 // the wait.
 const (
@@ -30,25 +37,22 @@ const (
 // waited.
 func settle(ctx context.Context, idx bleve.Index) (time.Duration, error) {
 	start := time.Now()
-	read := func() (string, error) {
+	// read returns the counters, and whether a merge has begun and not
+	// ended (a merge under way moves no counter until it ends).
+	read := func() (counters string, busy bool, err error) {
 		stats, ok := idx.StatsMap()["index"].(map[string]any)
 		if !ok {
-			return "", fmt.Errorf("settle: %s has no scorch statistics", idx.Name())
+			return "", false, fmt.Errorf("settle: %s has no scorch statistics", idx.Name())
 		}
-		var s string
 		for _, k := range settleCounters {
-			s += fmt.Sprint(stats[k], " ")
+			counters += fmt.Sprint(stats[k], " ")
 		}
-		// A merge under way changes no counter until it ends: it is
-		// counted in the begun and not yet the ended ones.
-		for _, pair := range [][2]string{{"TotFileMergePlanTasks", "TotFileMergePlanTasksDone"}, {"TotFileMergeZapBeg", "TotFileMergeZapEnd"}, {"TotMemMergeBeg", "TotMemMergeDone"}} {
-			if fmt.Sprint(stats[pair[0]]) != fmt.Sprint(stats[pair[1]]) {
-				s += fmt.Sprint("busy ", time.Now().UnixNano())
-			}
+		for _, pair := range mergesUnderWay {
+			busy = busy || fmt.Sprint(stats[pair[0]]) != fmt.Sprint(stats[pair[1]])
 		}
-		return s, nil
+		return counters, busy, nil
 	}
-	last, err := read()
+	last, _, err := read()
 	if err != nil {
 		return 0, err
 	}
@@ -64,11 +68,11 @@ func settle(ctx context.Context, idx bleve.Index) (time.Duration, error) {
 			return time.Since(start), ctx.Err()
 		case <-tick.C:
 		}
-		now, err := read()
+		now, busy, err := read()
 		if err != nil {
 			return 0, err
 		}
-		if now != last {
+		if busy || now != last {
 			last, still = now, time.Now()
 		}
 	}
