@@ -62,42 +62,64 @@ var _ query.Query = flatTerm{}
 
 // Searcher implements query.Query.
 func (q flatTerm) Searcher(ctx context.Context, i index.IndexReader, _ mapping.IndexMapping, options search.SearcherOptions) (search.Searcher, error) {
+	shared := countsFor(i)
 	n := q.docs
 	if n == 0 {
-		r, err := i.TermFieldReader(ctx, []byte(q.term), q.field, false, false, false)
-		if err != nil {
-			return nil, err
-		}
-		n = r.Count()
-		if err := r.Close(); err != nil {
+		var err error
+		if n, err = fieldDocs(ctx, i, shared, q.field, q.term); err != nil {
 			return nil, err
 		}
 	}
 	if n == 0 {
 		return searcher.NewMatchNoneSearcher(i)
 	}
-	boost, err := flatBoost(i, q.weight, n)
+	boost, err := flatBoost(i, shared, q.weight, n)
 	if err != nil {
 		return nil, err
 	}
 	return searcher.NewTermSearcher(ctx, i, q.term, q.field, boost, options)
 }
 
-// termDocs returns how many documents hold term in the text field.
-func termDocs(ctx context.Context, i index.IndexReader, term string) (uint64, error) {
-	r, err := i.TermFieldReader(ctx, []byte(term), fieldText, false, false, false)
+// fieldDocs returns how many documents hold term in field, from the
+// snapshot's kept counts when it has them (shared, may be nil).
+func fieldDocs(ctx context.Context, i index.IndexReader, shared *snapshotCounts, field, term string) (uint64, error) {
+	key := field + "\x00" + term
+	if field == fieldText {
+		key = term
+	}
+	if shared != nil {
+		if n, ok := shared.term(key); ok {
+			return n, nil
+		}
+	}
+	r, err := i.TermFieldReader(ctx, []byte(term), field, false, false, false)
 	if err != nil {
 		return 0, err
 	}
 	n := r.Count()
-	return n, r.Close()
+	if err := r.Close(); err != nil {
+		return 0, err
+	}
+	if shared != nil {
+		shared.keep(key, n)
+	}
+	return n, nil
+}
+
+// docTotal returns how many documents the snapshot i holds, read once per
+// snapshot where its counts are kept (shared, may be nil).
+func docTotal(i index.IndexReader, shared *snapshotCounts) (uint64, error) {
+	if shared != nil {
+		return shared.docCount(i)
+	}
+	return i.DocCount()
 }
 
 // flatBoost is the boost that gives a term found in docs documents the
 // score weight × BM25's frequency part: BM25 multiplies the boost by idf²
 // (see bleve's TermQueryScorer), so the boost divides by it.
-func flatBoost(i index.IndexReader, weight float64, docs uint64) (float64, error) {
-	total, err := i.DocCount()
+func flatBoost(i index.IndexReader, shared *snapshotCounts, weight float64, docs uint64) (float64, error) {
+	total, err := docTotal(i, shared)
 	if err != nil {
 		return 0, err
 	}
@@ -121,6 +143,7 @@ var _ query.Query = charTerms{}
 // Searcher implements query.Query.
 func (q charTerms) Searcher(ctx context.Context, i index.IndexReader, _ mapping.IndexMapping, options search.SearcherOptions) (search.Searcher, error) {
 	c := string(q.c)
+	shared := countsFor(i)
 	type found struct {
 		term string
 		docs uint64
@@ -142,7 +165,7 @@ func (q charTerms) Searcher(ctx context.Context, i index.IndexReader, _ mapping.
 			n := e.Count
 			if n == 0 {
 				// A dictionary read by pattern does not count documents.
-				if n, err = termDocs(ctx, i, e.Term); err != nil {
+				if n, err = fieldDocs(ctx, i, shared, fieldText, e.Term); err != nil {
 					return err
 				}
 			}
@@ -176,7 +199,7 @@ func (q charTerms) Searcher(ctx context.Context, i index.IndexReader, _ mapping.
 	}
 	leaves := make([]search.Searcher, 0, len(kept))
 	for _, t := range kept {
-		boost, err := flatBoost(i, q.weight*t.weight, t.docs)
+		boost, err := flatBoost(i, shared, q.weight*t.weight, t.docs)
 		if err == nil {
 			var s search.Searcher
 			if s, err = searcher.NewTermSearcher(ctx, i, t.term, fieldText, boost, options); err == nil {
@@ -235,7 +258,7 @@ var _ query.Query = planQuery{}
 
 // Searcher implements query.Query.
 func (q planQuery) Searcher(ctx context.Context, i index.IndexReader, m mapping.IndexMapping, options search.SearcherOptions) (search.Searcher, error) {
-	st := &termStats{ctx: ctx, r: i, docs: map[string]uint64{}, without: q.syn.without}
+	st := &termStats{ctx: ctx, r: i, docs: map[string]uint64{}, shared: countsFor(i), without: q.syn.without}
 	built, err := q.build(st)
 	if err != nil {
 		return nil, err

@@ -11,12 +11,14 @@ import (
 )
 
 // termStats reads how many documents hold a term, once per term and
-// search.
+// search, and once per snapshot where the snapshot's counts are kept
+// (shared, see termcounts.go).
 type termStats struct {
-	ctx   context.Context
-	r     index.IndexReader
-	docs  map[string]uint64
-	total uint64
+	ctx    context.Context
+	r      index.IndexReader
+	docs   map[string]uint64
+	shared *snapshotCounts
+	total  uint64
 	// without lists the analysis steps switched off (quality test only).
 	without analysisSteps
 }
@@ -26,12 +28,8 @@ func (st *termStats) count(term string) (uint64, error) {
 	if n, ok := st.docs[term]; ok {
 		return n, nil
 	}
-	tr, err := st.r.TermFieldReader(st.ctx, []byte(term), fieldText, false, false, false)
+	n, err := fieldDocs(st.ctx, st.r, st.shared, fieldText, term)
 	if err != nil {
-		return 0, err
-	}
-	n := tr.Count()
-	if err := tr.Close(); err != nil {
 		return 0, err
 	}
 	st.docs[term] = n
@@ -60,7 +58,7 @@ func (st *termStats) tokenDocs(tok *analysis.Token) (uint64, error) {
 // documents.
 func (st *termStats) idf(docs uint64) float64 {
 	if st.total == 0 {
-		st.total, _ = st.r.DocCount()
+		st.total, _ = docTotal(st.r, st.shared)
 	}
 	return math.Log(1 + (float64(st.total)-float64(docs)+0.5)/(float64(docs)+0.5))
 }
