@@ -83,10 +83,7 @@ func (q flatTerm) Searcher(ctx context.Context, i index.IndexReader, _ mapping.I
 // fieldDocs returns how many documents hold term in field, from the
 // snapshot's kept counts when it has them (shared, may be nil).
 func fieldDocs(ctx context.Context, i index.IndexReader, shared *snapshotCounts, field, term string) (uint64, error) {
-	key := field + "\x00" + term
-	if field == fieldText {
-		key = term
-	}
+	key := fieldTerm{field, term}
 	if shared != nil {
 		if n, ok := shared.term(key); ok {
 			return n, nil

@@ -25,17 +25,20 @@ import (
 // the index as before.
 const maxCachedTerms = 8192
 
+// fieldTerm is a term of one field.
+type fieldTerm struct{ field, term string }
+
 // snapshotCounts are the document counts read from one snapshot.
 type snapshotCounts struct {
 	mu    sync.Mutex
-	terms map[string]uint64
+	terms map[fieldTerm]uint64
 	total uint64
 	// totalRead is set once total holds the snapshot's document count.
 	totalRead bool
 }
 
 // term returns the cached count of term, if any.
-func (c *snapshotCounts) term(term string) (uint64, bool) {
+func (c *snapshotCounts) term(term fieldTerm) (uint64, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	n, ok := c.terms[term]
@@ -43,7 +46,7 @@ func (c *snapshotCounts) term(term string) (uint64, bool) {
 }
 
 // keep records that n documents hold term.
-func (c *snapshotCounts) keep(term string, n uint64) {
+func (c *snapshotCounts) keep(term fieldTerm, n uint64) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if len(c.terms) < maxCachedTerms {
@@ -88,7 +91,7 @@ func countsFor(r index.IndexReader) *snapshotCounts {
 	}
 	c := countsBySnapshot.m[key]
 	if c == nil {
-		c = &snapshotCounts{terms: map[string]uint64{}}
+		c = &snapshotCounts{terms: map[fieldTerm]uint64{}}
 		countsBySnapshot.m[key] = c
 		runtime.AddCleanup(snap, forgetCounts, key)
 	}
@@ -100,11 +103,4 @@ func forgetCounts(key snapshotKey) {
 	countsBySnapshot.mu.Lock()
 	defer countsBySnapshot.mu.Unlock()
 	delete(countsBySnapshot.m, key)
-}
-
-// cachedSnapshots returns how many snapshots have counts kept (tests).
-func cachedSnapshots() int {
-	countsBySnapshot.mu.Lock()
-	defer countsBySnapshot.mu.Unlock()
-	return len(countsBySnapshot.m)
 }

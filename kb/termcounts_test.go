@@ -49,8 +49,10 @@ func TestSnapshotCountsFollowTheSnapshot(t *testing.T) {
 		t.Helper()
 		shared.mu.Lock()
 		kept := make(map[string]uint64, len(shared.terms))
-		for term, n := range shared.terms {
-			kept[term] = n
+		for key, n := range shared.terms {
+			if key.field == fieldText {
+				kept[key.term] = n
+			}
 		}
 		shared.mu.Unlock()
 		if len(kept) == 0 {
