@@ -50,6 +50,9 @@ type document struct {
 	Amount       *float64
 	Currency     string
 	EngagementID string
+	// CustomerID is stored, never indexed: a search names its hits'
+	// customers with it (CustomerNamer) and never shows it.
+	CustomerID string
 }
 
 // entry is a document and its id. Ids are deterministic, so the same
@@ -75,6 +78,7 @@ func documents(e salesrec.Engagement, c salesrec.Customer, m *masker) []entry {
 		Team:         e.TeamID,
 		Owner:        e.OwnerID,
 		EngagementID: e.ID,
+		CustomerID:   e.CustomerID,
 	}
 	closedOn := dayOf(e.UpdatedAt)
 	if o := e.Outcome; o != nil {
@@ -155,6 +159,7 @@ func (d document) fields() map[string]any {
 	set(fieldOwner, d.Owner)
 	set(fieldCurrency, d.Currency)
 	set(fieldEngagement, d.EngagementID)
+	set(fieldCustomer, d.CustomerID)
 	if !d.Date.IsZero() {
 		f[fieldDate] = d.Date
 	}

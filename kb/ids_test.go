@@ -100,10 +100,10 @@ func (r *relabeled) Engagement(ctx context.Context, actor, id string) (salesrec.
 	return e, err
 }
 
-func (r *relabeled) CustomerNames(ctx context.Context, actor string, ids []string) (map[string]string, error) {
-	real := make([]string, len(ids))
-	for i, id := range ids {
-		real[i] = r.real(id)
+func (r *relabeled) CustomerNames(ctx context.Context, actor string, customerOf map[string]string) (map[string]string, error) {
+	real := make(map[string]string, len(customerOf))
+	for id, c := range customerOf {
+		real[r.real(id)] = c
 	}
 	names, err := r.Store.CustomerNames(ctx, actor, real)
 	out := make(map[string]string, len(names))

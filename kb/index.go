@@ -44,8 +44,9 @@ const (
 	// the stem of a word of three carries a mark of its own (安全+> of
 	// 安全帽), and a bigram before a doubled character goes on (价慢+ of
 	// 评价慢慢, wordmarks.go). 8: documents live in team shards beside a
-	// meta index, and states name their team (shard.go).
-	formatVersion = "8"
+	// meta index, and states name their team (shard.go). 9: documents store
+	// their customer's id, which names a hit's customer (CustomerNamer).
+	formatVersion = "9"
 
 	// currentFile names, inside the index directory, the generation
 	// directory that is live. Rebuild writes a new generation and then

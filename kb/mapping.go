@@ -22,13 +22,16 @@ const (
 	fieldAmount         = "amount"
 	fieldCurrency       = "currency"
 	fieldEngagement     = "engagement_id"
+	fieldCustomer       = "customer_id"
 )
 
-// storedFields are the fields a search result shows; everything else is
-// indexed for filtering only.
+// storedFields are the fields a search result shows, and the customer's
+// id it names the customer by; everything else is indexed for filtering
+// only.
 var storedFields = []string{
 	fieldText, fieldKind, fieldOutcome, fieldReasonCategory, fieldIndustry,
 	fieldStage, fieldOwner, fieldDate, fieldAmount, fieldCurrency, fieldEngagement,
+	fieldCustomer,
 }
 
 // newMapping returns the lean index mapping: one static document type, no
@@ -87,6 +90,17 @@ func newMappingWithout(without analysisSteps) (*mapping.IndexMappingImpl, error)
 		f.IncludeInAll = false
 		doc.AddFieldMappingsAt(k.name, f)
 	}
+
+	// The customer's id is stored for naming a hit's customer, and never
+	// indexed: no query finds lessons by it.
+	customer := bleve.NewKeywordFieldMapping()
+	customer.Analyzer = keyword.Name
+	customer.Index = false
+	customer.Store = true
+	customer.DocValues = false
+	customer.IncludeTermVectors = false
+	customer.IncludeInAll = false
+	doc.AddFieldMappingsAt(fieldCustomer, customer)
 
 	date := bleve.NewDateTimeFieldMapping()
 	date.Store = true

@@ -21,9 +21,9 @@ func (s *nameReadCounter) Engagement(ctx context.Context, actor, id string) (sal
 	return s.Source.Engagement(ctx, actor, id)
 }
 
-func (s *nameReadCounter) CustomerNames(ctx context.Context, actor string, ids []string) (map[string]string, error) {
+func (s *nameReadCounter) CustomerNames(ctx context.Context, actor string, customerOf map[string]string) (map[string]string, error) {
 	s.namerCalls.Add(1)
-	return s.Source.CustomerNames(ctx, actor, ids)
+	return s.Source.CustomerNames(ctx, actor, customerOf)
 }
 
 // perHit hides CustomerNames so Search falls back to per-hit reads.

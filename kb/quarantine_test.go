@@ -59,8 +59,8 @@ func (p *poisoning) Snapshots(ctx context.Context, ids []string) (map[string]sal
 	return p.Store.Snapshots(ctx, ids)
 }
 
-func (p *poisoning) CustomerNames(ctx context.Context, actor string, ids []string) (map[string]string, error) {
-	return p.Store.CustomerNames(ctx, actor, ids)
+func (p *poisoning) CustomerNames(ctx context.Context, actor string, customerOf map[string]string) (map[string]string, error) {
+	return p.Store.CustomerNames(ctx, actor, customerOf)
 }
 
 // teamDocs returns the engagement ids of every success lesson actor's team

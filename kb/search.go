@@ -129,8 +129,13 @@ func (x *Index) run(ctx context.Context, actor, team string, bq query.Query, q Q
 	}
 
 	out := Result{Total: int(res.Total), Hits: make([]Hit, 0, len(res.Hits))}
+	customerOf := make(map[string]string, len(res.Hits))
 	for _, m := range res.Hits {
-		out.Hits = append(out.Hits, hitOf(m, chars))
+		h := hitOf(m, chars)
+		if c, _ := m.Fields[fieldCustomer].(string); c != "" {
+			customerOf[h.EngagementID] = c
+		}
+		out.Hits = append(out.Hits, h)
 	}
 	if q.Facets {
 		out.Facets = make(map[string][]FacetCount, len(facetFields))
@@ -138,7 +143,7 @@ func (x *Index) run(ctx context.Context, actor, team string, bq query.Query, q Q
 			out.Facets[f] = facetCounts(f, res.Facets[f])
 		}
 	}
-	if err := x.addCustomerNames(ctx, actor, out.Hits); err != nil {
+	if err := x.addCustomerNames(ctx, actor, out.Hits, customerOf); err != nil {
 		return Result{}, err
 	}
 	return out, nil
@@ -203,21 +208,17 @@ func facetCounts(facet string, fr *search.FacetResult) []FacetCount {
 
 // addCustomerNames fills in CustomerName for the hits whose engagement the
 // actor may read, through the source's actor-checked reads: one
-// CustomerNames call when the source implements CustomerNamer, an
-// Engagement and a Customer read per engagement otherwise. An engagement
-// or customer the actor may not read just leaves the name empty.
-func (x *Index) addCustomerNames(ctx context.Context, actor string, hits []Hit) error {
+// CustomerNames call, with the customer each hit's document recorded
+// (customerOf, by engagement id), when the source implements
+// CustomerNamer; an Engagement and a Customer read per engagement
+// otherwise. An engagement or customer the actor may not read just leaves
+// the name empty.
+func (x *Index) addCustomerNames(ctx context.Context, actor string, hits []Hit, customerOf map[string]string) error {
 	if len(hits) == 0 {
 		return nil
 	}
 	if namer, ok := x.src.(CustomerNamer); ok {
-		var ids []string
-		for _, h := range hits {
-			if !slices.Contains(ids, h.EngagementID) {
-				ids = append(ids, h.EngagementID)
-			}
-		}
-		names, err := namer.CustomerNames(ctx, actor, ids)
+		names, err := namer.CustomerNames(ctx, actor, customerOf)
 		if err != nil {
 			return fmt.Errorf("kb: read customer names: %w", err)
 		}

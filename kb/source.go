@@ -70,10 +70,13 @@ type ChangeNotifier interface {
 // many engagements in one read. Search uses it, when present, once per
 // page of hits instead of an Engagement and a Customer read per hit.
 type CustomerNamer interface {
-	// CustomerNames returns, keyed by engagement id, the name of the
-	// customer of each of engagementIDs that actor may read under the same
-	// rule as Engagement. An engagement the actor may not read, or that
-	// does not exist, is simply absent from the map, as is every one for an
-	// unknown actor: neither is an error. Errors are for failed reads only.
-	CustomerNames(ctx context.Context, actor string, engagementIDs []string) (map[string]string, error)
+	// CustomerNames returns, keyed by engagement id, the name of customer
+	// customerOf[id] (the customer the index recorded for engagement id)
+	// when actor may read that customer and, unless actor's role sees the
+	// whole team, may read engagement id. Anything else is simply absent
+	// from the map, as is every entry for an unknown or deactivated
+	// actor: neither is an error. Errors are for failed reads only. The
+	// pairs need not be checked against the engagements: a stale pair
+	// names a customer actor may read all the same.
+	CustomerNames(ctx context.Context, actor string, customerOf map[string]string) (map[string]string, error)
 }

@@ -22,7 +22,7 @@ type Reader interface {
 	Member(ctx context.Context, id string) (salesrec.Member, error)
 	Engagement(ctx context.Context, actor, id string) (salesrec.Engagement, error)
 	Customer(ctx context.Context, actor, id string) (salesrec.Customer, error)
-	CustomerNames(ctx context.Context, actor string, engagementIDs []string) (map[string]string, error)
+	CustomerNames(ctx context.Context, actor string, customerOf map[string]string) (map[string]string, error)
 }
 
 // Writer is how RunSourceContract fills a source: the writes a host makes,
@@ -129,7 +129,12 @@ func RunSourceContract(t *testing.T, clock salesrec.Clock, open func(t *testing.
 		{"rep2's alone", other},
 		{"team B's", ofB},
 	}
-	allIDs := []string{own.ID, part.ID, act.ID, other.ID, ofB.ID, "no-such-engagement"}
+	// Every engagement with its customer, as a kb index records them, and
+	// one that names nothing paired with a customer of no team.
+	allHits := map[string]string{"no-such-engagement": "no-such-customer"}
+	for _, e := range []salesrec.Engagement{own, part, act, other, ofB} {
+		allHits[e.ID] = e.CustomerID
+	}
 	nameOf := map[string]string{custA1.ID: custA1.Name, custA2.ID: custA2.Name, custB.ID: custB.Name}
 
 	// clear and masked say how a customer reads; absent customers are not
@@ -164,7 +169,7 @@ func RunSourceContract(t *testing.T, clock salesrec.Clock, open func(t *testing.
 					t.Errorf("Engagement %s: %v, want ErrNotFound", rec.name, err)
 				}
 			}
-			names, err := r.CustomerNames(ctx, a.m.ID, allIDs)
+			names, err := r.CustomerNames(ctx, a.m.ID, allHits)
 			if err != nil || !maps.Equal(names, wantNames) {
 				t.Errorf("CustomerNames = %v, %v; want %v", names, err, wantNames)
 			}
@@ -203,7 +208,7 @@ func RunSourceContract(t *testing.T, clock salesrec.Clock, open func(t *testing.
 		if _, err := r.Customer(ctx, "nobody", custA1.ID); !errors.Is(err, salesrec.ErrForbidden) {
 			t.Errorf("Customer: %v, want ErrForbidden", err)
 		}
-		if names, err := r.CustomerNames(ctx, "nobody", allIDs); err != nil || len(names) != 0 {
+		if names, err := r.CustomerNames(ctx, "nobody", allHits); err != nil || len(names) != 0 {
 			t.Errorf("CustomerNames = %v, %v; want none and no error", names, err)
 		}
 	})

@@ -281,24 +281,31 @@ func (s *Source) Customer(ctx context.Context, actor, id string) (salesrec.Custo
 	})
 }
 
-// CustomerNames implements kb.CustomerNamer with Engagement's access rule:
-// engagements the actor may not read are absent from the map.
-func (s *Source) CustomerNames(ctx context.Context, actor string, engagementIDs []string) (map[string]string, error) {
+// CustomerNames implements kb.CustomerNamer with the store's rule: the
+// name of customerOf[id] when the actor may read that customer and, unless
+// their role sees the whole team, may read engagement id.
+func (s *Source) CustomerNames(ctx context.Context, actor string, customerOf map[string]string) (map[string]string, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	out := make(map[string]string, len(engagementIDs))
+	out := make(map[string]string, len(customerOf))
 	m, member := s.members[actor]
-	for _, id := range engagementIDs {
-		e, ok := s.engagements[id]
-		if !member || !ok || !salesrec.CanRead(m, e) {
+	if !member {
+		return out, nil
+	}
+	for id, customerID := range customerOf {
+		c, ok := s.customers[customerID]
+		if !ok || !salesrec.CanReadCustomer(m, c) {
 			continue
 		}
-		if c, ok := s.customers[e.CustomerID]; ok {
-			out[id] = c.Name
+		if !m.Role.SeesTeam() {
+			if e, ok := s.engagements[id]; !ok || !salesrec.CanRead(m, e) {
+				continue
+			}
 		}
+		out[id] = c.Name
 	}
 	return out, nil
 }

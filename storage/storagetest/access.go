@@ -63,11 +63,11 @@ func testAccess(t *testing.T, w *world) {
 			for _, it := range items {
 				overdueIDs = append(overdueIDs, it.EngagementID)
 			}
-			var all []string
+			all := map[string]string{"no-such-engagement": "no-such-customer"}
 			for _, r := range records {
-				all = append(all, r.e.ID)
+				all[r.e.ID] = r.e.CustomerID
 			}
-			names, err := w.s.CustomerNames(w.ctx, a.m.ID, append(all, "no-such-engagement"))
+			names, err := w.s.CustomerNames(w.ctx, a.m.ID, all)
 			noErr(t, err, "customer names")
 			if len(names) != len(a.sees) {
 				t.Errorf("customer names for %d engagements, want %d: %v", len(names), len(a.sees), names)
@@ -118,7 +118,7 @@ func testAccess(t *testing.T, w *world) {
 	} {
 		wantErr(t, err, salesrec.ErrForbidden, "non-member "+name)
 	}
-	if names, err := w.s.CustomerNames(w.ctx, nobody.ID, []string{own.ID}); err != nil || len(names) != 0 {
+	if names, err := w.s.CustomerNames(w.ctx, nobody.ID, map[string]string{own.ID: own.CustomerID}); err != nil || len(names) != 0 {
 		t.Errorf("customer names for a non-member = %v, %v; want none and no error", names, err)
 	}
 

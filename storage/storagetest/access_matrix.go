@@ -303,7 +303,11 @@ func (mx *matrix) checkLists(t *testing.T, a matrixActor) {
 
 	// CustomerNames leaves out what may not be read, an unknown actor
 	// included, without an error.
-	names, err := w.s.CustomerNames(w.ctx, a.m.ID, append(ids(mx.all), "no-such-engagement"))
+	pairs := map[string]string{"no-such-engagement": "no-such-customer"}
+	for _, e := range mx.all {
+		pairs[e.ID] = e.CustomerID
+	}
+	names, err := w.s.CustomerNames(w.ctx, a.m.ID, pairs)
 	if err != nil {
 		t.Errorf("%s: customer names: %v", a.name, err)
 	}

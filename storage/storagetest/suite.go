@@ -87,6 +87,7 @@ func Run(t *testing.T, open Opener) {
 		{"TwoWritersOneSnapshot", testTwoWritersOneSnapshot},
 		{"Access", testAccess},
 		{"CustomerNamesBatches", testCustomerNamesBatches},
+		{"CustomerNamesTrustsNoPair", testCustomerNamesTrustsNoPair},
 		{"Masking", testMasking},
 		{"BadInput", testBadInput},
 		{"TextRoundTrip", testTextRoundTrip},

@@ -240,7 +240,7 @@ func testDeactivateMember(t *testing.T, w *world) {
 		wantErr(t, err, salesrec.ErrDeactivated, "a deactivated member's "+what)
 		wantErr(t, err, salesrec.ErrForbidden, "a deactivated member's "+what)
 	}
-	if names, err := w.s.CustomerNames(w.ctx, w.rep1.ID, []string{won.ID, mine.ID}); err != nil || len(names) != 0 {
+	if names, err := w.s.CustomerNames(w.ctx, w.rep1.ID, map[string]string{won.ID: won.CustomerID, mine.ID: mine.CustomerID}); err != nil || len(names) != 0 {
 		t.Errorf("a deactivated member reads customer names %v (%v)", names, err)
 	}
 	// Nobody names them anew; what they did stays theirs.
