@@ -56,7 +56,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) (*harness
 	fs.BoolVar(&cfg.Reuse, "reuse", false, "keep the SQLite store in -dir and reuse it when it holds a finished load of the same -size and -seed (skips the bulk loads; leaves out the timed writes)")
 	fs.BoolVar(&cfg.SkipKB, "skip-kb", false, "leave out the knowledge-base rows")
 	fs.BoolVar(&cfg.SkipWorkbook, "skip-workbook", false, "leave out the workbook import and export rows (they run on SQLite of their own, also with -skip-sqlite)")
-	fs.BoolVar(&cfg.SkipSQLite, "skip-sqlite", false, "leave out the SQLite rows (and the kb rows, which read the SQLite store)")
+	fs.BoolVar(&cfg.SkipSQLite, "skip-sqlite", false, "leave out the SQLite rows and the kb sync and search rows, which read the SQLite store; the memory rows still run, their kb rebuild reading the kept store with -reuse (-skip-kb leaves it out)")
 	fs.StringVar(&out, "out", "", "Markdown file whose section for this size is replaced by the report")
 	fs.StringVar(&cpuProf, "cpuprofile", "", "write a CPU profile of the whole run to this file (go tool pprof)")
 	fs.BoolVar(&cfg.VerifyRows, "verify", false, "after loading, check that the bare side wrote the same rows as dealtrail")
@@ -66,9 +66,6 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) (*harness
 	var err error
 	if cfg.MemSizes, err = memSizes(mem, cfg.Size); err != nil {
 		return nil, err
-	}
-	if cfg.SkipSQLite {
-		cfg.SkipKB = true
 	}
 	cfg.Log = stderr
 	if cfg.Dir == "" {
