@@ -32,7 +32,9 @@ var nameBatches = []int{10, 25, 100, maxIDsPerCall}
 // The store does not read the engagements to check the pairs: a pair that
 // is not, or no longer, right names a customer the actor may read all the
 // same, and nothing more. That is what lets a search page of 10 hits
-// cost 10 lookups in one small index (see customerNamesQuery).
+// cost 10 lookups in the customers' index and none in the much larger
+// engagements' one. More than 500 entries in one call are refused
+// (salesrec.ErrInvalid, field engagement_ids).
 func (s *Store) CustomerNames(ctx context.Context, actorID string, customerOf map[string]string) (map[string]string, error) {
 	out := make(map[string]string, len(customerOf))
 	if len(customerOf) == 0 {
