@@ -66,41 +66,34 @@ func newMappingWithout(without analysisSteps) (*mapping.IndexMappingImpl, error)
 	doc.AddFieldMappingsAt(fieldText, text)
 
 	// Keyword fields: faceted ones keep doc values, shown ones are stored.
+	// The customer's id is stored for naming a hit's customer, and never
+	// indexed: no query finds lessons by it.
 	keywords := []struct {
-		name         string
-		store, facet bool
+		name                string
+		index, store, facet bool
 	}{
-		{fieldKind, true, true},
-		{fieldOutcome, true, true},
-		{fieldReasonCategory, true, true},
-		{fieldIndustry, true, true},
-		{fieldCustomerKind, false, false},
-		{fieldStage, true, false},
-		{fieldTeam, false, false},
-		{fieldOwner, true, false},
-		{fieldCurrency, true, false},
-		{fieldEngagement, true, false},
+		{fieldKind, true, true, true},
+		{fieldOutcome, true, true, true},
+		{fieldReasonCategory, true, true, true},
+		{fieldIndustry, true, true, true},
+		{fieldCustomerKind, true, false, false},
+		{fieldStage, true, true, false},
+		{fieldTeam, true, false, false},
+		{fieldOwner, true, true, false},
+		{fieldCurrency, true, true, false},
+		{fieldEngagement, true, true, false},
+		{fieldCustomer, false, true, false},
 	}
 	for _, k := range keywords {
 		f := bleve.NewKeywordFieldMapping()
 		f.Analyzer = keyword.Name
+		f.Index = k.index
 		f.Store = k.store
 		f.DocValues = k.facet
 		f.IncludeTermVectors = false
 		f.IncludeInAll = false
 		doc.AddFieldMappingsAt(k.name, f)
 	}
-
-	// The customer's id is stored for naming a hit's customer, and never
-	// indexed: no query finds lessons by it.
-	customer := bleve.NewKeywordFieldMapping()
-	customer.Analyzer = keyword.Name
-	customer.Index = false
-	customer.Store = true
-	customer.DocValues = false
-	customer.IncludeTermVectors = false
-	customer.IncludeInAll = false
-	doc.AddFieldMappingsAt(fieldCustomer, customer)
 
 	date := bleve.NewDateTimeFieldMapping()
 	date.Store = true

@@ -49,10 +49,11 @@ func (a actor) member() salesrec.Member {
 	return salesrec.Member{ID: a.ID, TeamID: a.TeamID, Role: a.Role}
 }
 
-// takesPart is the SQL condition "engagement e has the member whose id is
-// the expression member among its participants".
-func takesPart(member string) string {
-	return "EXISTS (SELECT 1 FROM dealtrail_participants p WHERE p.engagement_id = e.id AND p.member_id = " + member + ")"
+// takesPart is the SQL condition "the engagement whose id is the
+// expression engagement has the member whose id is the expression member
+// among its participants".
+func takesPart(engagement, member string) string {
+	return "EXISTS (SELECT 1 FROM dealtrail_participants p WHERE p.engagement_id = " + engagement + " AND p.member_id = " + member + ")"
 }
 
 // loadActor reads the acting member. An id that is no member is
@@ -109,7 +110,7 @@ func (a actor) visibleClause(team string) (string, []any) {
 	if a.seesTeam() {
 		return team + " = ?", []any{a.TeamID}
 	}
-	return team + " = ? AND " + takesPart("?"), []any{a.TeamID, a.ID}
+	return team + " = ? AND " + takesPart("e.id", "?"), []any{a.TeamID, a.ID}
 }
 
 // seesContacts reports whether the actor may see the phone and email of the

@@ -96,8 +96,7 @@ func customerNamesQuery(n int) string {
 		SELECT hit.engagement_id AS id, c.name FROM dealtrail_members m
 		CROSS JOIN hit CROSS JOIN dealtrail_customers c
 		WHERE m.id = ? AND m.deactivated_at IS NULL AND c.team_id = m.team_id AND c.id = hit.customer_id
-		AND (m.role IN (` + placeholders(len(teamWideRoles)) + `) OR EXISTS (SELECT 1 FROM dealtrail_participants p
-			WHERE p.engagement_id = hit.engagement_id AND p.member_id = m.id))`
+		AND (m.role IN (` + placeholders(len(teamWideRoles)) + `) OR ` + takesPart("hit.engagement_id", "m.id") + `)`
 }
 
 // placeholders is n comma-separated ? bindvars.
