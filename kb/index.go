@@ -124,6 +124,7 @@ func Open(dir string, src Source, opts Options) (*Index, error) {
 		_ = lock.unlock()
 		return nil, err
 	}
+	x.readAhead(x.cur.shards.dir, x.cur.shards.onDisk())
 	return x, nil
 }
 

@@ -40,6 +40,9 @@ type Options struct {
 	// without lists analysis steps switched off, for the quality test
 	// only (see analysisSteps); zero, the whole chain, everywhere else.
 	without analysisSteps
+	// advise, when set (tests only), is called instead of the kernel
+	// advice for each file kb reads ahead (see readahead.go).
+	advise func(path string) error
 }
 
 func (o Options) lockTimeout() time.Duration {

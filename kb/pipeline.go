@@ -32,6 +32,9 @@ func (x *Index) catchUp(ctx context.Context, g *generation, progress func(done i
 	if err := ctx.Err(); err != nil {
 		return err
 	}
+	// Whatever the catch-up wrote, the kernel reads ahead once it ends
+	// (readahead.go), failed or not: those shards are searched next.
+	defer func() { x.readAhead(g.shards.dir, g.shards.takeWritten()) }()
 	if err := x.catchUpIdentities(ctx, g); err != nil {
 		return err
 	}

@@ -62,6 +62,9 @@ type shardSet struct {
 	// generation was built; get opens them again when they are needed.
 	released map[int]bool
 	empty    bleve.Index // an empty in-memory index, for teams without a shard
+	// written holds the shards committed to since takeWritten last
+	// emptied it (see readahead.go).
+	written map[int]bool
 	// wrap, when set (by tests only), wraps each shard get returns.
 	wrap func(bleve.Index) bleve.Index
 }
@@ -236,6 +239,43 @@ func (s *shardSet) all() ([]bleve.Index, error) {
 		}
 	}
 	return s.openLocked(), nil
+}
+
+// wrote records that a batch was committed to shard n.
+func (s *shardSet) wrote(n int) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.written == nil {
+		s.written = map[int]bool{}
+	}
+	s.written[n] = true
+}
+
+// takeWritten returns the shards committed to since it was last called.
+func (s *shardSet) takeWritten() []int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	ns := make([]int, 0, len(s.written))
+	for n := range s.written {
+		ns = append(ns, n)
+	}
+	s.written = nil
+	return ns
+}
+
+// onDisk returns the shards the generation holds on disk, open or
+// released.
+func (s *shardSet) onDisk() []int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	ns := make([]int, 0, len(s.open)+len(s.released))
+	for n := range s.open {
+		ns = append(ns, n)
+	}
+	for n := range s.released {
+		ns = append(ns, n)
+	}
+	return ns
 }
 
 // opened returns the open shards in shard order, leaving the released ones
@@ -472,7 +512,9 @@ func (ga *gather) commit() error {
 		if err != nil {
 			return err
 		}
-		if err := idx.Batch(ga.docs[n]); err != nil {
+		err = idx.Batch(ga.docs[n])
+		ga.g.shards.wrote(n)
+		if err != nil {
 			return fmt.Errorf("kb: commit batch: %w", err)
 		}
 	}
