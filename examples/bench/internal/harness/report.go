@@ -111,6 +111,16 @@ func atMost(x float64) Target {
 	return Target{Text: "p99 ≤ " + fmtRatio(x) + " bare", Check: func(r Row) bool { return r.Ratio() <= x }}
 }
 
+// peakAtMost is a memory target: dealtrail's peak RSS ≤ x times bare's.
+// statedAt is the data-set size the goal is stated for (0: any).
+func peakAtMost(x float64, statedAt int) Target {
+	t := "peak RSS ≤ " + fmtRatio(x) + " bare"
+	if statedAt > 0 {
+		t += " at " + fmtCount(statedAt)
+	}
+	return Target{Text: t, Check: func(r Row) bool { return r.Ratio() <= x }}
+}
+
 // p99Within is an absolute latency target on dealtrail's p99. statedAt is
 // the data-set size the goal is stated for (0: any).
 func p99Within(d time.Duration, statedAt int) Target {

@@ -44,6 +44,8 @@ func TestRatiosPointTheSameWay(t *testing.T) {
 		{"throughput, dealtrail a third as fast", Row{Kind: Throughput, DT: Measure{N: 100, Total: 3 * time.Second}, Base: fast, Target: atLeast(0.5)}, 1.0 / 3, math.NaN(), "≥ 0.50× bare", "MISS"},
 		{"latency, dealtrail twice as slow", Row{Kind: Latency, DT: slow, Base: fast, Target: atMost(1.5)}, 2, 2, "p99 ≤ 1.50× bare", "MISS"},
 		{"latency within an absolute bound", Row{Kind: Latency, DT: slow, Base: fast, Target: p99Within(10*time.Millisecond, 0)}, 2, 2, "p99 ≤ 10.00 ms", "PASS"},
+		{"memory within bare's", Row{Kind: Memory, DT: Measure{PeakRSS: 250 << 20}, Base: Measure{PeakRSS: 1000 << 20}, Target: peakAtMost(1, 0)}, 0.25, math.NaN(), "peak RSS ≤ 1.00× bare", "PASS"},
+		{"memory above bare's", Row{Kind: Memory, DT: Measure{PeakRSS: 1100 << 20}, Base: Measure{PeakRSS: 1000 << 20}, Target: peakAtMost(1, 1_000_000)}, 1.1, math.NaN(), "peak RSS ≤ 1.00× bare at 1,000,000", "MISS"},
 		{"no target", Row{Kind: Latency, DT: fast, Base: fast}, 1, 1, "", ""},
 	} {
 		if got := c.row.Ratio(); math.Abs(got-c.ratio) > 1e-9 {
