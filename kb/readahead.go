@@ -19,13 +19,14 @@ import (
 // So kb tells the kernel which files it is about to need, and the kernel
 // reads them in the background (posix_fadvise POSIX_FADV_WILLNEED, on
 // Linux; elsewhere nothing is done): after each catch-up (Sync, Follow,
-// SyncUntil) the shards it wrote, and on Open every shard. The advice
+// SyncUntil, and the one that ends the build of Rebuild and Recreate) the
+// shards it wrote, and on Open every shard. The advice
 // costs a system call per file and never blocks; the kernel may read less
 // than asked, or drop the pages again under memory pressure, and a search
 // is correct either way.
 
-// readAhead advises every file of the shards ns of the generation in dir
-// (willNeed, or the test's Options.advise). A file that disappears on the
+// readAhead advises every file of the shards ns of the generation in dir,
+// in shard order (willNeed, or the test's Options.advise). A file that disappears on the
 // way (a merge replaced it) is skipped; the advice is only a hint, so
 // nothing here fails a caller.
 func (x *Index) readAhead(dir string, ns []int) {
@@ -34,7 +35,7 @@ func (x *Index) readAhead(dir string, ns []int) {
 		advise = x.opts.advise
 	}
 	slices.Sort(ns)
-	for _, n := range slices.Compact(ns) {
+	for _, n := range ns {
 		root := filepath.Join(dir, shardName(n))
 		_ = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 			if err != nil {

@@ -100,6 +100,15 @@ func TestReadAheadAdvisesTheShardsACatchUpWrote(t *testing.T) {
 	if res := f.search("m1", Query{Text: "试点"}); len(res.Hits) == 0 {
 		t.Error("search after reopening found nothing")
 	}
+
+	// A Rebuild advises every shard of the generation it built, before
+	// searches move to it.
+	if err := f.idx.Rebuild(context.Background(), nil); err != nil {
+		t.Fatal(err)
+	}
+	if got := rec.shards(t, f.idx); !slices.Equal(got, both) {
+		t.Errorf("Rebuild advised the files of %v, want every shard of the new generation %v", got, both)
+	}
 }
 
 func TestWillNeedAdvisesARealFile(t *testing.T) {
