@@ -114,21 +114,22 @@ func atMost(x float64) Target {
 // peakAtMost is a memory target: dealtrail's peak RSS ≤ x times bare's.
 // statedAt is the data-set size the goal is stated for (0: any).
 func peakAtMost(x float64, statedAt int) Target {
-	t := "peak RSS ≤ " + fmtRatio(x) + " bare"
-	if statedAt > 0 {
-		t += " at " + fmtCount(statedAt)
-	}
-	return Target{Text: t, Check: func(r Row) bool { return r.Ratio() <= x }}
+	return Target{Text: stated("peak RSS ≤ "+fmtRatio(x)+" bare", statedAt), Check: func(r Row) bool { return r.Ratio() <= x }}
 }
 
 // p99Within is an absolute latency target on dealtrail's p99. statedAt is
 // the data-set size the goal is stated for (0: any).
 func p99Within(d time.Duration, statedAt int) Target {
-	t := "p99 ≤ " + fmtDuration(d)
+	return Target{Text: stated("p99 ≤ "+fmtDuration(d), statedAt), Check: func(r Row) bool { return r.DT.P99 > 0 && r.DT.P99 <= d }}
+}
+
+// stated appends to a target's text the data-set size it is stated for,
+// when there is one.
+func stated(text string, statedAt int) string {
 	if statedAt > 0 {
-		t += " at " + fmtCount(statedAt)
+		return text + " at " + fmtCount(statedAt)
 	}
-	return Target{Text: t, Check: func(r Row) bool { return r.DT.P99 > 0 && r.DT.P99 <= d }}
+	return text
 }
 
 // Find returns the row of the given area and operation.
